@@ -1,0 +1,24 @@
+package io.playbooks;
+
+import io.playbooks.cli.ConvertCommand;
+import org.apache.camel.main.Main;
+
+/**
+ * Entry point: {@code convert ...} runs the command-line converter; no arguments runs the service
+ * (Camel Main with the routes of {@code routes/} and the settings of {@code config/}).
+ */
+public final class Application {
+
+    private Application() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && "convert".equals(args[0])) {
+            System.exit(new ConvertCommand(System.out, System.err).run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
+        Main main = new Main(Application.class);
+        main.setPropertyPlaceholderLocations("file:config/application.properties");
+        main.configure().addConfiguration(PlaybooksConfiguration.class);
+        main.run(args);
+    }
+}

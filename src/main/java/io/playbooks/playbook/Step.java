@@ -1,0 +1,32 @@
+package io.playbooks.playbook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One step of a playbook.
+ *
+ * @param action shell | http_request | noop
+ * @param args   shell: {command}; http_request: {url, method, headers?, body?}; noop: {message}
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonPropertyOrder({"id", "name", "action", "args", "description", "notes", "warnings", "snippets", "images", "substeps"})
+public record Step(String id, String name, String action, Map<String, Object> args, String description,
+                   List<String> notes, List<String> warnings, List<Snippet> snippets, List<Image> images,
+                   List<Step> substeps) {
+
+    public static final String SHELL = "shell";
+    public static final String HTTP_REQUEST = "http_request";
+    public static final String NOOP = "noop";
+
+    public Step {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        snippets = snippets == null ? List.of() : List.copyOf(snippets);
+        images = images == null ? List.of() : List.copyOf(images);
+        substeps = substeps == null ? List.of() : List.copyOf(substeps);
+    }
+}
