@@ -1,0 +1,98 @@
+package io.playbooks.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playbooks.confluence.ConfluenceAuthException;
+import io.playbooks.confluence.ConfluenceException;
+import io.playbooks.confluence.UnknownSpaceException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the exception a route failed with into an {@link ApiError} body and a fitting HTTP status. REST calls and
+ * MCP tools both see this body, so a failure reads the same whichever way it was asked for.
+ */
+public class ApiErrorMapper implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrorMapper.class);
+
+    private final ObjectMapper json;
+
+    public ApiErrorMapper(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws JsonProcessingException {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ApiError error = toError(failure);
+        if (error.status() >= 500) {
+            LOG.warn("{} failed: {}", exchange.getFromRouteId(), error.error());
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, error.status());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        // written here, not by the REST binding, which does not marshal the body of a failed exchange
+        exchange.getMessage().setBody(json.writeValueAsString(error));
+    }
+
+    static ApiError toError(Throwable failure) {
+        Throwable cause = rootApiCause(failure);
+        if (cause instanceof ApiException api) {
+            return new ApiError(api.getMessage(), api.status(), typeOf(api.status()));
+        }
+        if (cause instanceof UnknownSpaceException unknown) {
+            return new ApiError(unknown.getMessage(), 404, "unknown_space");
+        }
+        if (cause instanceof ConfluenceAuthException auth) {
+            return new ApiError(auth.getMessage(), 502, "confluence_auth");
+        }
+        if (cause instanceof ConfluenceException confluence) {
+            return new ApiError(confluence.getMessage(), 502, "confluence_failed");
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return new ApiError("the request body is not valid JSON: " + json.getOriginalMessage(), 400, "bad_request");
+        }
+        if (cause instanceof IllegalArgumentException bad) {
+            return new ApiError(bad.getMessage(), 400, "bad_request");
+        }
+        String message = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return new ApiError(message, 500, "internal_error");
+    }
+
+    /** The cause that best explains the failure: ours first, then bad arguments, then bad JSON, else the deepest. */
+    private static Throwable rootApiCause(Throwable failure) {
+        Throwable deepest = failure;
+        Throwable badArgument = null;
+        Throwable badJson = null;
+        for (Throwable current = failure; current != null; current = current.getCause() == current ? null : current.getCause()) {
+            if (current instanceof ApiException || current instanceof ConfluenceException) {
+                return current;
+            }
+            if (badArgument == null && current instanceof IllegalArgumentException) {
+                badArgument = current;
+            }
+            if (badJson == null && current instanceof JsonProcessingException) {
+                badJson = current;
+            }
+            deepest = current;
+        }
+        if (badArgument != null) {
+            return badArgument;
+        }
+        return badJson != null ? badJson : deepest;
+    }
+
+    private static String typeOf(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 409 -> "conflict";
+            case 502 -> "confluence_failed";
+            default -> "error";
+        };
+    }
+}

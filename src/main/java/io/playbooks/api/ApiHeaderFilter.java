@@ -1,0 +1,21 @@
+package io.playbooks.api;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultHeaderFilterStrategy;
+
+import java.util.Set;
+
+/**
+ * Lets only response headers the API means to send leave the service. platform-http copies request headers and
+ * query parameters into the exchange, and without this they would echo back in every response.
+ */
+public class ApiHeaderFilter extends DefaultHeaderFilterStrategy {
+
+    private static final Set<String> ALLOWED_OUT = Set.of("content-type", "cache-control", "location", "retry-after",
+            "www-authenticate", "content-disposition", "last-modified", "etag");
+
+    @Override
+    public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {
+        return !ALLOWED_OUT.contains(headerName.toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,22 @@
+package io.playbooks.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Body of {@code POST /sync}. {@code max_age_hours} bounds how far back the first sync of a space looks for
+ * changed pages when it has no watermark yet (later syncs start from the watermark).
+ */
+public record SyncRequest(@JsonProperty("max_age_hours") Integer maxAgeHours) {
+
+    public static final int DEFAULT_MAX_AGE_HOURS = 24;
+
+    public SyncRequest {
+        if (maxAgeHours != null && maxAgeHours <= 0) {
+            throw new IllegalArgumentException("max_age_hours must be a positive number of hours, not " + maxAgeHours);
+        }
+    }
+
+    public int maxAgeHoursOrDefault() {
+        return maxAgeHours == null ? DEFAULT_MAX_AGE_HOURS : maxAgeHours;
+    }
+}

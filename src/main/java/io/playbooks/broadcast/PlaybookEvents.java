@@ -1,0 +1,31 @@
+package io.playbooks.broadcast;
+
+import io.playbooks.sync.ImportResult;
+
+import java.util.List;
+import java.util.Map;
+
+/** Builds the broadcast event for an import that wrote a version; the roles told depend on the category. */
+public class PlaybookEvents {
+
+    private static final List<String> DEFAULT_ROLES = List.of("operations");
+
+    private final Map<String, List<String>> rolesByCategory;
+
+    public PlaybookEvents(Map<String, List<String>> rolesByCategory) {
+        this.rolesByCategory = Map.copyOf(rolesByCategory);
+    }
+
+    public PlaybookEvent imported(ImportResult result) {
+        String change = result.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        String message = "Playbook " + change + " from Confluence: " + result.title()
+                + " (" + result.stepCount() + " steps, space " + result.spaceKey() + ")";
+        return new PlaybookEvent(message, "playbook_import", "info", rolesFor(result.category()),
+                new PlaybookEvent.Details(result.title(), result.playbookId(), result.spaceKey(), result.confluenceUrl(),
+                        result.category(), result.stepCount(), change));
+    }
+
+    private List<String> rolesFor(String category) {
+        return rolesByCategory.getOrDefault(category, DEFAULT_ROLES);
+    }
+}
