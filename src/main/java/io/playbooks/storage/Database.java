@@ -1,0 +1,83 @@
+package io.playbooks.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+
+/**
+ * The playbook database: a HikariCP pool on an H2 or PostgreSQL JDBC URL, migrated by Flyway when opened.
+ * Close it to release the pool (and, for an embedded H2 file, the file lock).
+ */
+public final class Database implements AutoCloseable {
+
+    /** An H2 file under {@code data/} beside the working directory: the default of a fresh checkout. */
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/playbooks;AUTO_SERVER=FALSE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    private final HikariDataSource pool;
+
+    private Database(HikariDataSource pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the pool and brings the schema up to date.
+     *
+     * @throws IllegalArgumentException when the URL is blank
+     * @throws StoreException           when the database cannot be reached or migrated (the pool is closed again)
+     */
+    public static Database open(String url, String user, String password) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("playbooks.db.url is empty: give a JDBC URL (H2 or PostgreSQL)");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("playbooks");
+        config.setJdbcUrl(url.strip());
+        config.setUsername(blankToNull(user));
+        config.setPassword(blankToNull(password));
+        // fail with the real cause at once instead of a pool that keeps retrying
+        config.setInitializationFailTimeout(1);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open database " + Redacted.url(url) + ": " + rootMessage(e), e);
+        }
+        try {
+            var result = Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+            LOG.info("Database {} ready at schema version {}", Redacted.url(url), result.targetSchemaVersion != null
+                    ? result.targetSchemaVersion : result.initialSchemaVersion);
+            return new Database(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot migrate database " + Redacted.url(url) + ": " + rootMessage(e), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+}

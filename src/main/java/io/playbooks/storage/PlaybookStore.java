@@ -1,0 +1,373 @@
+package io.playbooks.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.playbooks.conversion.Conversion;
+import io.playbooks.page.Attachment;
+import io.playbooks.page.SourcePage;
+import io.playbooks.playbook.Playbook;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Playbooks and their full history in a relational database (H2 or PostgreSQL), by plain JDBC.
+ * Every write is one transaction: a playbook is stored whole or not at all. Saves of the same page from several
+ * threads or processes are serialised on the playbook row, so a page is never stored twice.
+ */
+public class PlaybookStore {
+
+    private static final String DEFAULT_CATEGORY = "general";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public PlaybookStore(DataSource dataSource) {
+        this(dataSource, Clock.systemUTC());
+    }
+
+    public PlaybookStore(DataSource dataSource, Clock clock) {
+        this.transactions = new Transactions(dataSource);
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the playbook of a conversion. The same page at the same Confluence version and content hash as its
+     * newest version is UNCHANGED (nothing written) unless {@code force}; otherwise a new version is added, and a
+     * playbook that was outdated is current again.
+     *
+     * @throws IllegalArgumentException when the conversion holds no playbook or the page has no id or space
+     * @throws StoreException           when the database fails; nothing of the conversion is stored then
+     */
+    public SaveResult save(Conversion conversion, boolean force) {
+        PageVersion incoming = PageVersion.of(conversion, force);
+        SourcePage page = conversion.page();
+        return transactions.run("save page " + describe(page), connection -> save(connection, incoming));
+    }
+
+    /**
+     * Marks a page's playbook outdated (page deleted, moved away or no longer a playbook): adds a tombstone version
+     * and sets the flag; nothing is deleted. UNCHANGED when it is already outdated for the same reason.
+     *
+     * @throws IllegalArgumentException when no playbook of that page is stored
+     */
+    public SaveResult markOutdated(String spaceKey, String pageId, String reason) {
+        String page = "space " + spaceKey + " page " + pageId;
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("cannot mark " + page + " outdated without a reason");
+        }
+        return transactions.run("mark " + page + " outdated", connection -> {
+            Locked locked = lock(connection, spaceKey, pageId)
+                    .orElseThrow(() -> new IllegalArgumentException("no playbook is stored for " + page));
+            Latest latest = latest(connection, locked.id());
+            if (locked.outdated() && latest.kind() == VersionKind.TOMBSTONE && reason.equals(locked.reason())) {
+                return new SaveResult(SaveOutcome.UNCHANGED, locked.id(), latest.id(), locked.slug(), 0);
+            }
+            Instant now = now();
+            try (PreparedStatement update = PlaybookQueries.prepare(connection,
+                    "UPDATE playbooks SET outdated = TRUE, outdated_reason = ?, updated_at = ? WHERE id = ?",
+                    reason, utc(now), locked.id())) {
+                update.executeUpdate();
+            }
+            long versionId = insertVersion(connection, locked.id(), latest.number() + 1,
+                    PageVersion.tombstone(latest.sourceVersion(), locked.name(), reason), now);
+            return new SaveResult(SaveOutcome.UPDATED, locked.id(), versionId, locked.slug(), 0);
+        });
+    }
+
+    public Optional<StoredVersion> latestForPage(String spaceKey, String pageId) {
+        return read("read the latest version of space " + spaceKey + " page " + pageId,
+                connection -> PlaybookQueries.latestForPage(connection, spaceKey, pageId));
+    }
+
+    /** Every playbook, outdated ones included, by name. */
+    public List<PlaybookSummary> list() {
+        return read("list playbooks", PlaybookQueries::summaries);
+    }
+
+    public Optional<PlaybookDetail> find(long playbookId) {
+        return read("read playbook " + playbookId,
+                connection -> PlaybookQueries.detail(connection, PlaybookQueries.DETAIL_BY_ID, playbookId));
+    }
+
+    public Optional<PlaybookDetail> findBySlug(String slug) {
+        return read("read playbook " + slug,
+                connection -> PlaybookQueries.detail(connection, PlaybookQueries.DETAIL_BY_SLUG, slug));
+    }
+
+    public Optional<PlaybookDetail> findByPage(String spaceKey, String pageId) {
+        return read("read the playbook of space " + spaceKey + " page " + pageId,
+                connection -> PlaybookQueries.detail(connection, PlaybookQueries.DETAIL_BY_PAGE, spaceKey, pageId));
+    }
+
+    /** The history of a playbook, newest first; empty when there is no such playbook. */
+    public List<PlaybookVersion> versions(long playbookId) {
+        return read("read the versions of playbook " + playbookId,
+                connection -> PlaybookQueries.versions(connection, playbookId));
+    }
+
+    /** Page ids of every playbook stored for a space, outdated ones included (what a reconcile compares). */
+    public Set<String> pageIds(String spaceKey) {
+        return new LinkedHashSet<>(read("list the pages of space " + spaceKey,
+                connection -> PlaybookQueries.pageIds(connection, spaceKey)));
+    }
+
+    public Optional<SyncState> syncState(String spaceKey) {
+        return read("read the sync state of space " + spaceKey,
+                connection -> PlaybookQueries.syncState(connection, spaceKey));
+    }
+
+    /** Creates or replaces the sync state of {@code state.spaceKey()}. */
+    public void saveSyncState(SyncState state) {
+        transactions.run("save the sync state of space " + state.spaceKey(), connection -> {
+            Object[] values = {utc(state.watermark()), utc(state.lastSyncAt()), utc(state.lastReconcileAt()),
+                    state.spaceKey()};
+            try (PreparedStatement update = PlaybookQueries.prepare(connection, """
+                    UPDATE sync_state SET watermark = ?, last_sync_at = ?, last_reconcile_at = ? WHERE space_key = ?
+                    """, values)) {
+                if (update.executeUpdate() > 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement insert = PlaybookQueries.prepare(connection, """
+                    INSERT INTO sync_state (watermark, last_sync_at, last_reconcile_at, space_key) VALUES (?, ?, ?, ?)
+                    """, values)) {
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private SaveResult save(Connection connection, PageVersion incoming) throws SQLException {
+        SourcePage page = incoming.page();
+        Instant now = now();
+        Optional<Locked> existing = lock(connection, page.spaceKey(), page.id());
+        if (existing.isEmpty()) {
+            // a concurrent insert of the same page or slug fails on a unique key and the whole save runs again
+            String slug = freeSlug(connection, Slugs.of(incoming.name()));
+            long playbookId = insertPlaybook(connection, incoming, slug, now);
+            long versionId = insertVersion(connection, playbookId, 1, incoming, now);
+            return new SaveResult(SaveOutcome.CREATED, playbookId, versionId, slug, incoming.stepCount());
+        }
+        Locked locked = existing.get();
+        Latest latest = latest(connection, locked.id());
+        if (!incoming.forced() && latest.sameContentAs(incoming)) {
+            return new SaveResult(SaveOutcome.UNCHANGED, locked.id(), latest.id(), locked.slug(), latest.stepCount());
+        }
+        try (PreparedStatement update = PlaybookQueries.prepare(connection, """
+                UPDATE playbooks SET name = ?, category = ?, confluence_url = ?, updated_at = ?, outdated = FALSE,
+                       outdated_reason = NULL WHERE id = ?
+                """, incoming.name(), incoming.category(), incoming.url(), utc(now), locked.id())) {
+            update.executeUpdate();
+        }
+        long versionId = insertVersion(connection, locked.id(), latest.number() + 1, incoming, now);
+        return new SaveResult(SaveOutcome.UPDATED, locked.id(), versionId, locked.slug(), incoming.stepCount());
+    }
+
+    private static Optional<Locked> lock(Connection connection, String spaceKey, String pageId) throws SQLException {
+        try (PreparedStatement select = PlaybookQueries.prepare(connection, """
+                SELECT id, slug, name, outdated, outdated_reason FROM playbooks
+                 WHERE space_key = ? AND page_id = ? FOR UPDATE
+                """, spaceKey, pageId);
+             ResultSet rows = select.executeQuery()) {
+            return rows.next()
+                    ? Optional.of(new Locked(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBoolean(4),
+                    rows.getString(5)))
+                    : Optional.empty();
+        }
+    }
+
+    private static Latest latest(Connection connection, long playbookId) throws SQLException {
+        try (PreparedStatement select = PlaybookQueries.prepare(connection, """
+                SELECT id, version_no, kind, source_version, content_hash, step_count FROM playbook_versions
+                 WHERE playbook_id = ? ORDER BY version_no DESC FETCH FIRST 1 ROWS ONLY
+                """, playbookId);
+             ResultSet rows = select.executeQuery()) {
+            if (!rows.next()) {
+                throw new SQLException("playbook " + playbookId + " has no version");
+            }
+            return new Latest(rows.getLong(1), rows.getInt(2), VersionKind.fromCode(rows.getString(3)),
+                    rows.getInt(4), rows.getString(5), rows.getInt(6));
+        }
+    }
+
+    private static String freeSlug(Connection connection, String base) throws SQLException {
+        Set<String> taken = new HashSet<>();
+        try (PreparedStatement select = PlaybookQueries.prepare(connection,
+                "SELECT slug FROM playbooks WHERE slug = ? OR slug LIKE ?", base, base + "-%");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                taken.add(rows.getString(1));
+            }
+        }
+        return Slugs.firstFree(base, taken);
+    }
+
+    private static long insertPlaybook(Connection connection, PageVersion incoming, String slug, Instant now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO playbooks (space_key, page_id, slug, name, category, confluence_url, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, incoming.page().spaceKey());
+            insert.setString(2, incoming.page().id());
+            insert.setString(3, slug);
+            insert.setString(4, incoming.name());
+            insert.setString(5, incoming.category());
+            insert.setString(6, incoming.url());
+            insert.setObject(7, utc(now));
+            insert.setObject(8, utc(now));
+            insert.executeUpdate();
+            return generatedId(insert);
+        }
+    }
+
+    private static long insertVersion(Connection connection, long playbookId, int number, PageVersion version,
+                                      Instant now) throws SQLException {
+        long versionId;
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO playbook_versions (playbook_id, version_no, kind, source_version, content_hash, name, yaml,
+                       playbook_json, step_count, forced, reason, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, Statement.RETURN_GENERATED_KEYS)) {
+            insert.setLong(1, playbookId);
+            insert.setInt(2, number);
+            insert.setString(3, version.kind().code());
+            insert.setInt(4, version.sourceVersion());
+            insert.setString(5, version.contentHash());
+            insert.setString(6, version.name());
+            insert.setString(7, version.yaml());
+            insert.setString(8, version.playbookJson());
+            insert.setInt(9, version.stepCount());
+            insert.setBoolean(10, version.forced());
+            insert.setString(11, version.reason());
+            insert.setObject(12, utc(now));
+            insert.executeUpdate();
+            versionId = generatedId(insert);
+        }
+        insertAttachments(connection, versionId, version.attachments());
+        return versionId;
+    }
+
+    private static void insertAttachments(Connection connection, long versionId, List<Attachment> attachments)
+            throws SQLException {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO version_attachments (version_id, attachment_id, file_name, media_type, attachment_version,
+                       download_url) VALUES (?, ?, ?, ?, ?, ?)
+                """)) {
+            for (Attachment attachment : attachments) {
+                insert.setLong(1, versionId);
+                insert.setString(2, attachment.id());
+                insert.setString(3, attachment.fileName());
+                insert.setString(4, attachment.mediaType());
+                insert.setInt(5, attachment.version());
+                insert.setString(6, attachment.downloadUrl());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static long generatedId(Statement statement) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("the database returned no generated id");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    private <T> T read(String what, Transactions.Work<T> query) {
+        return transactions.run(what, query);
+    }
+
+    // both databases keep microseconds: cut there so what is read back equals what was written
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String describe(SourcePage page) {
+        return page == null ? "(none)" : page.spaceKey() + "/" + page.id() + " '" + page.title() + "'";
+    }
+
+    /** The playbook row of a page, locked for the rest of the transaction. */
+    private record Locked(long id, String slug, String name, boolean outdated, String reason) {
+    }
+
+    /** The newest version of a playbook, of any kind. */
+    private record Latest(long id, int number, VersionKind kind, int sourceVersion, String contentHash, int stepCount) {
+
+        boolean sameContentAs(PageVersion incoming) {
+            return kind == VersionKind.CONTENT && sourceVersion == incoming.sourceVersion()
+                    && contentHash.equals(incoming.contentHash());
+        }
+    }
+
+    /** A version about to be written, with everything derived from the conversion up front (outside the transaction). */
+    private record PageVersion(SourcePage page, VersionKind kind, int sourceVersion, String contentHash, String name,
+                               String category, String url, String yaml, String playbookJson, int stepCount,
+                               boolean forced, String reason, List<Attachment> attachments) {
+
+        static PageVersion of(Conversion conversion, boolean force) {
+            if (conversion == null || conversion.page() == null) {
+                throw new IllegalArgumentException("cannot save: the conversion has no page");
+            }
+            SourcePage page = conversion.page();
+            if (isBlank(page.id()) || isBlank(page.spaceKey())) {
+                throw new IllegalArgumentException("cannot save page " + describe(page) + ": it has no id or space key");
+            }
+            if (!conversion.hasPlaybook() || conversion.yaml() == null) {
+                throw new IllegalArgumentException("cannot save page " + describe(page) + ": it holds no playbook "
+                        + (conversion.problems().isEmpty() ? conversion.detection().reasons() : conversion.problems()));
+            }
+            Playbook playbook = conversion.playbook();
+            String name = isBlank(playbook.name()) ? page.title() : playbook.name();
+            String category = isBlank(playbook.category()) ? DEFAULT_CATEGORY : playbook.category();
+            String url = page.webUrl() != null ? page.webUrl()
+                    : playbook.metadata() == null ? null : playbook.metadata().confluenceUrl();
+            return new PageVersion(page, VersionKind.CONTENT, page.version(), ContentHash.of(page), name, category, url,
+                    conversion.yaml(), json(page, playbook), playbook.steps().size(), force, null, page.attachments());
+        }
+
+        static PageVersion tombstone(int sourceVersion, String name, String reason) {
+            return new PageVersion(null, VersionKind.TOMBSTONE, sourceVersion, null, name, null, null, null, null, 0,
+                    false, reason, List.of());
+        }
+
+        private static String json(SourcePage page, Playbook playbook) {
+            try {
+                return JSON.writeValueAsString(playbook);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("cannot save page " + describe(page)
+                        + ": its playbook does not serialise to JSON: " + e.getOriginalMessage(), e);
+            }
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.playbooks.storage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DatabaseTest {
+
+    @Test
+    void anH2FileDatabaseIsCreatedWithItsFolder(@TempDir Path dir) {
+        Path file = dir.resolve("data/playbooks");
+        try (Database database = Database.open("jdbc:h2:file:" + file + ";AUTO_SERVER=FALSE", "", "")) {
+            assertThat(new PlaybookStore(database.dataSource()).list()).isEmpty();
+        }
+        assertThat(dir.resolve("data/playbooks.mv.db")).exists();
+    }
+
+    @Test
+    void aBlankUrlIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> Database.open(" ", null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("playbooks.db.url");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsAClearErrorWithoutThePassword() {
+        assertThatThrownBy(() -> Database.open("jdbc:postgresql://127.0.0.1:1/none?password=secret&connectTimeout=2",
+                "u", "p"))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot open database jdbc:postgresql://127.0.0.1:1/none?password=***")
+                .message().doesNotContain("secret");
+    }
+
+    @Test
+    void anUnknownJdbcUrlIsAClearError() {
+        assertThatThrownBy(() -> Database.open("jdbc:nosuchdb:x", "", ""))
+                .isInstanceOf(StoreException.class).hasMessageContaining("jdbc:nosuchdb:x");
+    }
+}
