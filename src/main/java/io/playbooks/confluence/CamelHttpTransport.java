@@ -1,0 +1,104 @@
+package io.playbooks.confluence;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpClientConfigurer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sends GET requests through camel-http. One endpoint per site origin carries the time-outs and turns off
+ * Apache HttpClient's own silent retries (so every 429/503 reaches {@link ConfluenceHttp}); the path and query of
+ * each request travel in the {@code CamelHttpUri} / {@code CamelHttpRawQuery} headers, so paging through thousands
+ * of cursors does not create thousands of endpoints.
+ */
+final class CamelHttpTransport implements AutoCloseable {
+
+    static final String NO_RETRIES_CONFIGURER = "confluenceHttpNoRetries";
+
+    private final ProducerTemplate producer;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final int maxConnections;
+
+    CamelHttpTransport(CamelContext camel, Duration connectTimeout, Duration requestTimeout, int maxConnections) {
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
+        this.maxConnections = maxConnections;
+        if (camel.getRegistry().lookupByName(NO_RETRIES_CONFIGURER) == null) {
+            HttpClientConfigurer noRetries = builder -> builder.disableAutomaticRetries();
+            camel.getRegistry().bind(NO_RETRIES_CONFIGURER, noRetries);
+        }
+        this.producer = camel.createProducerTemplate();
+    }
+
+    /**
+     * Sends one GET.
+     *
+     * @throws IOException when no HTTP answer came: time-out, connection refused, unknown host, TLS failure
+     */
+    HttpReply get(URI uri, Map<String, String> requestHeaders) throws IOException {
+        Exchange exchange = producer.send(endpointFor(uri), ex -> {
+            requestHeaders.forEach(ex.getIn()::setHeader);
+            ex.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
+            ex.getIn().setHeader(Exchange.HTTP_URI, withoutQuery(uri));
+            if (uri.getRawQuery() != null) {
+                ex.getIn().setHeader(Exchange.HTTP_RAW_QUERY, uri.getRawQuery());
+            }
+        });
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            IOException io = findIoCause(failure);
+            throw io != null ? io : new IOException(failure.getMessage(), failure);
+        }
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        Map<String, String> headers = new HashMap<>();
+        exchange.getMessage().getHeaders().forEach((name, value) -> {
+            if (!name.startsWith("Camel") && !requestHeaders.containsKey(name) && value != null) {
+                headers.put(name.toLowerCase(Locale.ROOT), value.toString());
+            }
+        });
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        return new HttpReply(status == null ? 0 : status, headers, body == null ? new byte[0] : body);
+    }
+
+    private String endpointFor(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority()
+                + "?throwExceptionOnFailure=false"
+                + "&connectTimeout=" + connectTimeout.toMillis()
+                + "&connectionRequestTimeout=" + requestTimeout.toMillis()
+                + "&responseTimeout=" + requestTimeout.toMillis()
+                + "&soTimeout=" + requestTimeout.toMillis()
+                + "&maxTotalConnections=" + maxConnections
+                + "&connectionsPerRoute=" + maxConnections
+                + "&httpClientConfigurer=#" + NO_RETRIES_CONFIGURER;
+    }
+
+    private static String withoutQuery(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    private static IOException findIoCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IOException io) {
+                return io;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            producer.stop();
+        } catch (RuntimeException e) {
+            throw new IOException("cannot stop the HTTP producer: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package io.playbooks.confluence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.playbooks.page.Attachment;
+import io.playbooks.page.SourcePage;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A Confluence site, Cloud or Data Center, over camel-http. Thread-safe; one instance per settings. Every call may
+ * throw {@link ConfluenceException} (unreachable, 5xx after retries), {@link ConfluenceAuthException} (401/403) or
+ * {@link UnknownSpaceException}; each names the URL and what to check.
+ */
+public class ConfluenceClient implements AutoCloseable {
+
+    /**
+     * Labels that page detection weighs, for and against. On Cloud the page listing carries no labels, so the client
+     * learns these (and every other label of the pages carrying one) with one paged CQL query per space; pages with
+     * none of them get no labels in {@link #pages(String)}. {@link #page(String)} always has all labels.
+     */
+    public static final List<String> DETECTION_LABELS = List.of(
+            "runbook", "runbooks", "playbook", "procedure", "procedures", "how-to", "howto", "kb-how-to-article",
+            "sop", "troubleshooting", "kb-troubleshooting-article", "checklist", "install", "deploy", "deployment",
+            "upgrade", "restore", "rotation", "failover", "restart", "meeting-notes", "retrospective",
+            "release-notes", "decision", "decision-log", "requirements", "architecture", "glossary", "reference",
+            "contacts", "policy");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfluenceClient.class);
+
+    private final ConfluenceSettings settings;
+    private final SiteUrls urls;
+    private final CamelHttpTransport transport;
+    private final ConfluenceHttp http;
+    private final CqlSearch cql;
+    private final Map<String, SpaceInfo> spaces = new ConcurrentHashMap<>();
+    private volatile SiteApi api;
+    private volatile ZoneId siteZone;
+
+    public ConfluenceClient(CamelContext camel, ConfluenceSettings settings) {
+        this(camel, settings, Sleeper.REAL, Clock.systemUTC());
+    }
+
+    /** With the waiting and the clock injected, so that tests of throttling run fast. */
+    public ConfluenceClient(CamelContext camel, ConfluenceSettings settings, Sleeper sleeper, Clock clock) {
+        this.settings = settings;
+        this.urls = new SiteUrls(settings.url());
+        this.transport = new CamelHttpTransport(camel, settings.connectTimeout(), settings.requestTimeout(),
+                settings.maxConcurrency());
+        this.http = new ConfluenceHttp(transport, settings, sleeper, clock, ThreadLocalRandom.current());
+        this.cql = new CqlSearch(http, urls, new ContentJson(urls), settings.pageSize());
+    }
+
+    public ConfluenceSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Cloud or Data Center: from the {@code deployment} setting, else decided at the first call: a host under
+     * {@code atlassian.net} is Cloud; otherwise {@code GET /api/v2/spaces?limit=1} answering 200 means Cloud and 404
+     * means Data Center.
+     */
+    public Deployment deployment() {
+        return api().deployment();
+    }
+
+    /** Proves URL and credentials with one cheap call; throws with a message fit for the user otherwise. */
+    public void testConnection() {
+        api().ping();
+    }
+
+    /** The space; {@link UnknownSpaceException} when it does not exist or the account cannot see it. Cached. */
+    public SpaceInfo space(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("space key is empty");
+        }
+        return spaces.computeIfAbsent(key.trim(), k -> api().space(k));
+    }
+
+    /**
+     * Every current page of the space with body, version, labels (see {@link #DETECTION_LABELS}) and attachment
+     * metadata. The space check and the label/attachment queries run now; the pages are fetched one listing answer
+     * (up to {@code page_size} pages) at a time as the caller iterates, so a streaming splitter holds one answer.
+     * Cost on Cloud: 1 space + ceil(N / page_size) listing calls + one paged CQL query each for labels and
+     * attachments. On Data Center: 1 space + ceil(N / limit) listing calls + the attachment query.
+     */
+    public Iterator<SourcePage> pages(String spaceKey) {
+        return api().pages(space(spaceKey));
+    }
+
+    /** One page with body, version, all labels, space and attachment metadata; empty when there is no such page. */
+    public Optional<SourcePage> page(String pageId) {
+        return api().page(requireId(pageId));
+    }
+
+    /** A page's id, title, version, space and status (current, archived, trashed); empty when it is gone. */
+    public Optional<PageRef> pageRef(String pageId) {
+        return api().pageRef(requireId(pageId));
+    }
+
+    /** Id-only listing of the space's current pages: what a reconcile compares with the store. */
+    public List<PageRef> pageRefs(String spaceKey) {
+        return api().pageRefs(space(spaceKey));
+    }
+
+    /**
+     * Pages of the space modified at or after {@code since} (CQL {@code lastmodified >=}, to the minute, written in
+     * the {@link #siteTimeZone() site's zone}), paged. The caller subtracts its own overlap.
+     */
+    public List<PageRef> changedSince(String spaceKey, Instant since) {
+        SpaceInfo space = space(spaceKey);
+        return cql.changedSince(space.key(), SiteTimeZone.cqlDate(since, siteTimeZone()));
+    }
+
+    /** Attachment metadata of the whole space by page id: one paged CQL query, no content. */
+    public Map<String, List<Attachment>> attachments(String spaceKey) {
+        return cql.attachmentsByPage(space(spaceKey).key());
+    }
+
+    /** The content behind an {@link Attachment#downloadUrl()} of this site, fetched now. */
+    public InputStream attachment(String downloadUrl) {
+        URI uri = urls.resolve(downloadUrl);
+        URI site = URI.create(urls.base());
+        if (!site.getRawAuthority().equalsIgnoreCase(uri.getRawAuthority())) {
+            throw new IllegalArgumentException("attachment link " + downloadUrl + " is not on the Confluence site "
+                    + urls.base() + ": refusing to send the credentials elsewhere");
+        }
+        return new ByteArrayInputStream(http.download(uri));
+    }
+
+    /** The zone CQL dates are read in: the setting, else what the site says, else {@link SiteTimeZone#EARLIEST}. */
+    public ZoneId siteTimeZone() {
+        ZoneId zone = siteZone;
+        if (zone == null) {
+            zone = SiteTimeZone.parse(settings.siteTimeZone()).orElseGet(this::askSiteTimeZone);
+            siteZone = zone;
+        }
+        return zone;
+    }
+
+    public ClientStats stats() {
+        return http.stats();
+    }
+
+    @Override
+    public void close() throws IOException {
+        transport.close();
+    }
+
+    private SiteApi api() {
+        SiteApi a = api;
+        if (a == null) {
+            synchronized (this) {
+                if (api == null) {
+                    Deployment d = settings.deployment().orElseGet(this::detect);
+                    api = d == Deployment.CLOUD
+                            ? new CloudApi(http, urls, cql, settings.pageSize(), DETECTION_LABELS)
+                            : new DataCenterApi(http, urls, cql, settings.pageSize());
+                }
+                a = api;
+            }
+        }
+        return a;
+    }
+
+    private Deployment detect() {
+        if (urls.isAtlassianCloudHost()) {
+            LOG.info("Confluence at {} is Cloud (atlassian.net host)", urls.base());
+            return Deployment.CLOUD;
+        }
+        URI probe = urls.api("/api/v2/spaces", "limit", 1);
+        Deployment d = http.get(probe).map(reply -> {
+            http.parse(probe, reply);
+            return Deployment.CLOUD;
+        }).orElse(Deployment.DATA_CENTER);
+        LOG.info("Confluence at {} is {} (GET /api/v2/spaces {})", urls.base(), d.settingName(),
+                d == Deployment.CLOUD ? "answered" : "is 404");
+        return d;
+    }
+
+    private ZoneId askSiteTimeZone() {
+        URI uri = urls.api("/rest/api/user/current");
+        Optional<String> named = http.get(uri).map(reply -> http.parse(uri, reply))
+                .map(user -> user.path("timeZone")).filter(JsonNode::isTextual).map(JsonNode::asText);
+        if (named.isPresent()) {
+            try {
+                return ZoneId.of(named.get());
+            } catch (DateTimeException e) {
+                LOG.warn("Confluence user time zone '{}' is unknown here", named.get());
+            }
+        }
+        LOG.warn("Confluence at {} does not say its time zone: CQL dates are written in {} so that no edit is missed;"
+                + " set site_time_zone in config/config.json to narrow the queries", urls.base(), SiteTimeZone.EARLIEST);
+        return SiteTimeZone.EARLIEST;
+    }
+
+    private static String requireId(String pageId) {
+        if (pageId == null || pageId.isBlank()) {
+            throw new IllegalArgumentException("page id is empty");
+        }
+        return pageId.trim();
+    }
+}

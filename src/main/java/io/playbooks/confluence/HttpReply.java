@@ -1,0 +1,22 @@
+package io.playbooks.confluence;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * One HTTP answer as the client needs it.
+ *
+ * @param status  the status code
+ * @param headers response headers, names in lower case
+ * @param body    the body bytes (empty when none)
+ */
+public record HttpReply(int status, Map<String, String> headers, byte[] body) {
+
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

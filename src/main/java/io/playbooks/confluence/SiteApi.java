@@ -1,0 +1,28 @@
+package io.playbooks.confluence;
+
+import io.playbooks.page.SourcePage;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/** What differs between Cloud (v2 listings) and Data Center (v1 only). CQL is shared: {@link CqlSearch}. */
+interface SiteApi {
+
+    Deployment deployment();
+
+    /** One cheap authenticated call that proves URL and credentials. */
+    void ping();
+
+    /** The space, or {@link UnknownSpaceException}. */
+    SpaceInfo space(String key);
+
+    /** The pages of the space with bodies, labels and attachment metadata, fetched as the caller iterates. */
+    Iterator<SourcePage> pages(SpaceInfo space);
+
+    Optional<SourcePage> page(String pageId);
+
+    Optional<PageRef> pageRef(String pageId);
+
+    List<PageRef> pageRefs(SpaceInfo space);
+}

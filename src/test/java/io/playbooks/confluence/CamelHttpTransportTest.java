@@ -1,0 +1,74 @@
+package io.playbooks.confluence;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CamelHttpTransportTest {
+
+    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private CamelHttpTransport transport;
+
+    @BeforeEach
+    void start() {
+        server.start();
+        camel.start();
+        transport = new CamelHttpTransport(camel, Duration.ofSeconds(2), Duration.ofMillis(500), 4);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        transport.close();
+        camel.stop();
+        server.stop();
+    }
+
+    @Test
+    void sendsPathQueryAndHeadersAndReturnsStatusHeadersBody() throws IOException {
+        server.stubFor(get(urlPathEqualTo("/wiki/rest/api/content/search"))
+                .willReturn(okJson("{\"a\":1}").withHeader("Link", "<next>; rel=\"next\"")));
+        URI uri = URI.create(server.baseUrl() + "/wiki/rest/api/content/search?cql=space%3D%22OPS%22%20and%20type%3Dpage&cursor=a%2Bb");
+
+        HttpReply reply = transport.get(uri, Map.of("Authorization", "Bearer t", "Accept", "application/json"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.bodyText()).isEqualTo("{\"a\":1}");
+        assertThat(reply.header("Link")).isEqualTo("<next>; rel=\"next\"");
+        assertThat(reply.headers()).doesNotContainKey("authorization");
+        server.verify(getRequestedFor(urlPathEqualTo("/wiki/rest/api/content/search"))
+                .withQueryParam("cql", equalTo("space=\"OPS\" and type=page"))
+                .withQueryParam("cursor", equalTo("a+b"))
+                .withHeader("Authorization", equalTo("Bearer t")));
+    }
+
+    @Test
+    void returnsErrorStatusesWithoutRetryingThem() throws IOException {
+        server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+
+        HttpReply reply = transport.get(URI.create(server.baseUrl() + "/x"), Map.of());
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(server.getAllServeEvents()).hasSize(1);
+    }
+
+    @Test
+    void slowResponseEndsInATimeout() {
+        server.stubFor(get(anyUrl()).willReturn(okJson("{}").withFixedDelay(2000)));
+
+        assertThatThrownBy(() -> transport.get(URI.create(server.baseUrl() + "/slow"), Map.of()))
+                .isInstanceOf(java.net.SocketTimeoutException.class);
+    }
+}
