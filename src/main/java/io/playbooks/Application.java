@@ -16,7 +16,7 @@ public final class Application {
         if (args.length > 0 && "convert".equals(args[0])) {
             System.exit(new ConvertCommand(System.out, System.err).run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
-        Main main = new Main(Application.class);
+        Main main = new Main();
         main.setPropertyPlaceholderLocations("file:config/application.properties");
         main.configure().addConfiguration(PlaybooksConfiguration.class);
         main.run(args);

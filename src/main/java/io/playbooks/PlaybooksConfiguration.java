@@ -1,27 +1,112 @@
 package io.playbooks;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.api.ApiHeaderFilter;
+import io.playbooks.api.Discovery;
+import io.playbooks.api.ImportResponses;
+import io.playbooks.api.PlaybookCatalog;
+import io.playbooks.api.Previews;
+import io.playbooks.api.StatusReport;
+import io.playbooks.broadcast.PlaybookEvents;
+import io.playbooks.confluence.ConfluenceClient;
+import io.playbooks.confluence.ConfluenceConnection;
+import io.playbooks.confluence.ConfluenceSettings;
+import io.playbooks.confluence.ConfluenceSettingsLoader;
+import io.playbooks.confluence.SavedConnection;
+import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.BindToRegistry;
+import io.playbooks.storage.Database;
+import io.playbooks.storage.PlaybookStore;
+import io.playbooks.sync.BulkImportTracker;
+import io.playbooks.sync.ConfluenceSync;
+import io.playbooks.sync.ImportRecorder;
 import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
 
-/** Binds the domain beans that the routes of {@code routes/} call by name. */
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Builds the domain beans that the routes of {@code routes/} call by name, from {@code config/application.properties}
+ * (with its environment overrides) and {@code config/config.json}.
+ */
 public class PlaybooksConfiguration implements CamelConfiguration {
 
-    @BindToRegistry("pageConverter")
-    public PageConverter pageConverter() {
-        return new PageConverter();
+    @PropertyInject("playbooks.db.url")
+    private String dbUrl;
+    @PropertyInject(value = "playbooks.db.user", defaultValue = "")
+    private String dbUser;
+    @PropertyInject(value = "playbooks.db.password", defaultValue = "")
+    private String dbPassword;
+    @PropertyInject(value = "playbooks.config.file", defaultValue = "config/config.json")
+    private String configFile;
+    @PropertyInject(value = "playbooks.data.dir", defaultValue = "data")
+    private String dataDir;
+    @PropertyInject(value = "playbooks.secret.key", defaultValue = "")
+    private String secretKey;
+    @PropertyInject(value = "confluence.sync.overlap.minutes", defaultValue = "10")
+    private int syncOverlapMinutes;
+    @PropertyInject(value = "confluence.reconcile.interval.hours", defaultValue = "24")
+    private int reconcileIntervalHours;
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        Registry registry = camel.getRegistry();
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = new ObjectMapper();
+
+        ConfluenceSettings settings = new ConfluenceSettingsLoader(System::getenv).load(Path.of(configFile));
+        // the Quartz route reads the interval of config.json through a property
+        camel.getPropertiesComponent().addOverrideProperty("confluence.sync.interval.ms",
+                String.valueOf(settings.syncIntervalSeconds() * 1000L));
+
+        Database database = Database.open(dbUrl, dbUser, dbPassword);
+        camel.addService(new ClosingService(database));
+        PlaybookStore store = new PlaybookStore(database.dataSource(), clock);
+        registry.bind("database", database);
+        registry.bind("playbookStore", store);
+
+        SavedConnection saved = new SavedConnection(Path.of(dataDir, "confluence-connection.json"),
+                TokenCipher.open(secretKey, Path.of(dataDir, "secret.key")));
+        ConfluenceConnection confluence = new ConfluenceConnection(settings, saved, s -> new ConfluenceClient(camel, s), clock);
+        registry.bind("confluence", confluence);
+
+        registry.bind("pageConverter", new PageConverter(settings.spaceCategoryMapping()));
+        registry.bind("importRecorder", new ImportRecorder(store));
+        registry.bind("playbookEvents", new PlaybookEvents(Map.of()));
+
+        BulkImportTracker bulkImport = new BulkImportTracker(clock);
+        ConfluenceSync sync = new ConfluenceSync(confluence, store, clock, Duration.ofMinutes(syncOverlapMinutes),
+                Duration.ofHours(reconcileIntervalHours));
+        registry.bind("bulkImport", bulkImport);
+        registry.bind("confluenceSync", sync);
+        registry.bind("discovery", new Discovery(confluence));
+        registry.bind("previews", new Previews());
+        registry.bind("importResponses", new ImportResponses());
+        registry.bind("catalog", new PlaybookCatalog(store));
+        registry.bind("statusReport", new StatusReport(camel, confluence, store, sync, bulkImport));
+
+        registry.bind("apiErrorMapper", new ApiErrorMapper(json));
+        registry.bind("apiHeaderFilter", new ApiHeaderFilter());
     }
 
-    @BindToRegistry("apiErrorMapper")
-    public ApiErrorMapper apiErrorMapper() {
-        return new ApiErrorMapper(new ObjectMapper());
-    }
+    /** Closes a resource (the connection pool) when Camel stops. */
+    private static final class ClosingService extends ServiceSupport {
+        private final AutoCloseable resource;
 
-    @BindToRegistry("apiHeaderFilter")
-    public ApiHeaderFilter apiHeaderFilter() {
-        return new ApiHeaderFilter();
+        ClosingService(AutoCloseable resource) {
+            this.resource = resource;
+        }
+
+        @Override
+        protected void doStop() throws Exception {
+            resource.close();
+        }
     }
 }

@@ -147,7 +147,7 @@ public class ConfluenceSync {
     }
 
     /** A planned page that could not be fetched (deleted since the listing, Confluence failing): counted, run goes on. */
-    public synchronized void recordFailure(PageRef page, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+    public synchronized void recordFailure(@ExchangeProperty("plannedPage") PageRef page, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
         Run run = requireRun();
         run.failed++;
         run.errors.add("page " + page.id() + " (" + page.title() + "): " + cause.getMessage());
