@@ -17,6 +17,7 @@ import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
 import io.playbooks.storage.Database;
+import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.sync.BulkImportTracker;
 import io.playbooks.sync.ConfluenceSync;
@@ -71,6 +72,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         PlaybookStore store = new PlaybookStore(database.dataSource(), clock);
         registry.bind("database", database);
         registry.bind("playbookStore", store);
+        PageChecks checks = new PageChecks(database.dataSource(), clock);
 
         SavedConnection saved = new SavedConnection(Path.of(dataDir, "confluence-connection.json"),
                 TokenCipher.open(secretKey, Path.of(dataDir, "secret.key")));
@@ -78,11 +80,11 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("confluence", confluence);
 
         registry.bind("pageConverter", new PageConverter(settings.spaceCategoryMapping()));
-        registry.bind("importRecorder", new ImportRecorder(store));
+        registry.bind("importRecorder", new ImportRecorder(store, checks));
         registry.bind("playbookEvents", new PlaybookEvents(Map.of()));
 
         BulkImportTracker bulkImport = new BulkImportTracker(clock);
-        ConfluenceSync sync = new ConfluenceSync(confluence, store, clock, Duration.ofMinutes(syncOverlapMinutes),
+        ConfluenceSync sync = new ConfluenceSync(confluence, store, checks, clock, Duration.ofMinutes(syncOverlapMinutes),
                 Duration.ofHours(reconcileIntervalHours));
         registry.bind("bulkImport", bulkImport);
         registry.bind("confluenceSync", sync);

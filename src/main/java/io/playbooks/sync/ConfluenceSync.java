@@ -5,10 +5,9 @@ import io.playbooks.api.SyncRequest;
 import io.playbooks.confluence.ConfluenceClient;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.PageRef;
+import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
-import io.playbooks.storage.StoredVersion;
 import io.playbooks.storage.SyncState;
-import io.playbooks.storage.VersionKind;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +37,7 @@ public class ConfluenceSync {
 
     private final ConfluenceConnection confluence;
     private final PlaybookStore store;
+    private final PageChecks checks;
     private final Clock clock;
     private final Duration overlap;
     private final Duration reconcileEvery;
@@ -45,10 +45,11 @@ public class ConfluenceSync {
     private Run current;
     private SyncReport lastReport;
 
-    public ConfluenceSync(ConfluenceConnection confluence, PlaybookStore store, Clock clock, Duration overlap,
-                          Duration reconcileEvery) {
+    public ConfluenceSync(ConfluenceConnection confluence, PlaybookStore store, PageChecks checks, Clock clock,
+                          Duration overlap, Duration reconcileEvery) {
         this.confluence = confluence;
         this.store = store;
+        this.checks = checks;
         this.clock = clock;
         this.overlap = overlap;
         this.reconcileEvery = reconcileEvery;
@@ -88,18 +89,18 @@ public class ConfluenceSync {
         }
     }
 
-    /** Keeps a page in the plan unless it is stored at that version already, or the settings say to leave it. */
+    /** Keeps a page in the plan unless it was seen at that version already, or the settings say to leave it. */
     private void consider(PageRef page, Run run) {
         if (run.plan.containsKey(page.id())) {
             return;
         }
         run.checked++;
-        Optional<StoredVersion> stored = store.latestForPage(page.spaceKey(), page.id());
-        if (stored.isPresent() && stored.get().kind() == VersionKind.CONTENT && stored.get().sourceVersion() >= page.version()) {
+        Optional<PageChecks.Check> seen = checks.last(page.spaceKey(), page.id());
+        if (seen.isPresent() && seen.get().sourceVersion() >= page.version() && !"FAILED".equals(seen.get().outcome())) {
             run.noChanges++;
             return;
         }
-        boolean known = stored.isPresent();
+        boolean known = store.latestForPage(page.spaceKey(), page.id()).isPresent();
         if (known ? !confluence.settings().autoUpdateExisting() : !confluence.settings().autoImportNew()) {
             run.noChanges++;
             return;

@@ -3,6 +3,7 @@ package io.playbooks.sync;
 import io.playbooks.conversion.Conversion;
 import io.playbooks.page.SourcePage;
 import io.playbooks.playbook.Playbook;
+import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.SaveResult;
 import org.apache.camel.ExchangeProperty;
@@ -10,13 +11,18 @@ import org.apache.camel.Header;
 
 import java.util.List;
 
-/** The steps of {@code direct:import-page} that write or explain: store a conversion, skip it, or record a failure. */
+/**
+ * The steps of {@code direct:import-page} that write or explain: store a conversion, skip it, or record a failure.
+ * Every outcome is also noted in {@link PageChecks}, so that a sync does not fetch a page again at a version it saw.
+ */
 public class ImportRecorder {
 
     private final PlaybookStore store;
+    private final PageChecks checks;
 
-    public ImportRecorder(PlaybookStore store) {
+    public ImportRecorder(PlaybookStore store, PageChecks checks) {
         this.store = store;
+        this.checks = checks;
     }
 
     /** Stores the playbook of a conversion (one transaction); an unchanged page writes nothing unless forced. */
@@ -46,8 +52,11 @@ public class ImportRecorder {
         return result(page, ImportOutcome.FAILED, null, null, null, null, null, 0, List.of(reason));
     }
 
-    private static ImportResult result(SourcePage page, ImportOutcome outcome, Long playbookId, Long versionId, String slug,
-                                       String category, Integer stepCount, double score, List<String> reasons) {
+    private ImportResult result(SourcePage page, ImportOutcome outcome, Long playbookId, Long versionId, String slug,
+                                String category, Integer stepCount, double score, List<String> reasons) {
+        if (page.spaceKey() != null) {
+            checks.record(page.spaceKey(), page.id(), page.version(), outcome.name());
+        }
         return new ImportResult(page.id(), page.title(), page.spaceKey(), outcome, playbookId, versionId, slug, category,
                 stepCount, page.webUrl(), page.version(), score, reasons);
     }

@@ -1,0 +1,65 @@
+package io.playbooks.storage;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Remembers the last version of each page that was looked at and what came of it (see V2__page_checks.sql). */
+public class PageChecks {
+
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public PageChecks(DataSource dataSource, Clock clock) {
+        this.transactions = new Transactions(dataSource);
+        this.clock = clock;
+    }
+
+    public void record(String spaceKey, String pageId, int sourceVersion, String outcome) {
+        transactions.run("record the check of page " + pageId, connection -> {
+            Timestamp now = Timestamp.from(clock.instant());
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE page_checks SET source_version = ?, outcome = ?, checked_at = ? WHERE space_key = ? AND page_id = ?")) {
+                update.setInt(1, sourceVersion);
+                update.setString(2, outcome);
+                update.setTimestamp(3, now);
+                update.setString(4, spaceKey);
+                update.setString(5, pageId);
+                if (update.executeUpdate() == 1) {
+                    return null;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO page_checks (space_key, page_id, source_version, outcome, checked_at) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, spaceKey);
+                insert.setString(2, pageId);
+                insert.setInt(3, sourceVersion);
+                insert.setString(4, outcome);
+                insert.setTimestamp(5, now);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The last check of a page, if it was ever looked at. */
+    public Optional<Check> last(String spaceKey, String pageId) {
+        return transactions.run("read the check of page " + pageId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT source_version, outcome FROM page_checks WHERE space_key = ? AND page_id = ?")) {
+                select.setString(1, spaceKey);
+                select.setString(2, pageId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(new Check(row.getInt(1), row.getString(2))) : Optional.<Check>empty();
+                }
+            }
+        });
+    }
+
+    /** A page seen at {@code sourceVersion}; {@code outcome} is the import outcome's name (CREATED, NOT_PLAYBOOK...). */
+    public record Check(int sourceVersion, String outcome) {
+    }
+}
