@@ -1,6 +1,8 @@
 package io.playbooks.sync;
 
 import io.playbooks.api.ApiException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -64,11 +66,15 @@ public class BulkImportTracker {
         return run.snapshot();
     }
 
-    /** Records why a run stopped early (e.g. Confluence failed mid-listing) and ends it. */
-    public synchronized BulkImportProgress abort(String reason) {
+    /**
+     * Ends a run that Confluence stopped (an unknown space, a failure mid-listing): the progress keeps what was done
+     * and why it stopped, and the failure goes on to the caller. Pages done so far stay imported; a rerun skips them.
+     */
+    public synchronized void abort(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) throws Exception {
         Run run = requireRun();
-        run.errors.add(reason);
-        return finish();
+        run.errors.add("stopped after " + run.done + " pages: " + cause.getMessage());
+        finish();
+        throw cause;
     }
 
     /** The running or last bulk import, or null when none ran since the service started. */

@@ -1,0 +1,43 @@
+package io.playbooks.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playbooks.RunningService;
+import io.playbooks.confluence.FakeConfluence;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a config.json that points the service at a fake Confluence, and starts the service with it. */
+final class ConnectorTestSupport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ConnectorTestSupport() {
+    }
+
+    static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
+                                     Map<String, String> overrides) throws Exception {
+        Map<String, Object> confluence = new LinkedHashMap<>();
+        confluence.put("enabled", true);
+        confluence.put("url", site.baseUrl());
+        var settings = site.settings().build();
+        confluence.put("credentials", Map.of("username", settings.username(), "token", settings.apiToken()));
+        confluence.put("spaces", spaces);
+        confluence.put("space_category_mapping", Map.of("OPS", "operations"));
+        confluence.put("http", Map.of("request_timeout_seconds", 5, "max_attempts", 3, "max_backoff_seconds", 1));
+        Path config = workDir.resolve("config.json");
+        writeJson(config, Map.of("connectors", Map.of("confluence", confluence)));
+        Map<String, String> properties = new LinkedHashMap<>(overrides);
+        properties.put("playbooks.config.file", config.toString());
+        return RunningService.start(name, workDir, properties);
+    }
+
+    private static void writeJson(Path file, Object value) throws IOException {
+        Files.createDirectories(file.getParent());
+        JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), value);
+    }
+}
