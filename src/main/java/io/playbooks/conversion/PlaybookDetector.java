@@ -25,9 +25,9 @@ public final class PlaybookDetector {
         PROCEDURE_TITLE(0.20, "title word '%s' names an operation"),
         ORDERED_PROCEDURE(0.20, "%s steps in ordered lists, step tables or task lists"),
         NUMBERED_HEADINGS(0.20, "%s numbered step headings"),
-        COMMANDS_IN_STEPS(0.25, "%s of the steps run a command or an HTTP call"),
-        SOME_COMMANDS(0.10, "%s of the steps run a command or an HTTP call"),
-        IMPERATIVE_STEPS(0.15, "%s of the steps start with an imperative verb"),
+        COMMANDS_IN_STEPS(0.25, "%s steps run a command or an HTTP call"),
+        SOME_COMMANDS(0.10, "%s steps run a command or an HTTP call"),
+        IMPERATIVE_STEPS(0.15, "%s steps start with an imperative verb"),
         PREREQUISITES_OR_ROLLBACK(0.10, "has %s"),
         NOT_A_PROCEDURE_LABEL(-0.50, "label '%s' marks a page that is not a procedure"),
         NOT_A_PROCEDURE_TITLE(-0.35, "title word '%s' names a page that is not a procedure"),
@@ -137,14 +137,17 @@ public final class PlaybookDetector {
         return score;
     }
 
+    /** A step whose name or text starts with an imperative verb, or with its own command ("sudo systemctl ..."). */
     private static boolean isImperative(Step step) {
         String text = step.description() == null ? step.name() : step.description();
-        String first = text.split("[\\s:,.]+", 2)[0].toLowerCase(Locale.ROOT);
-        if (IMPERATIVE_VERBS.contains(first)) {
+        if (startsWithVerb(step.name()) || startsWithVerb(text)) {
             return true;
         }
-        // a step that is just its command ("sudo systemctl stop x") is an instruction too
         return step.action().equals(Step.SHELL) && text.startsWith(String.valueOf(step.args().get("command")).split("\n")[0]);
+    }
+
+    private static boolean startsWithVerb(String text) {
+        return IMPERATIVE_VERBS.contains(text.split("[\\s:,.]+", 2)[0].toLowerCase(Locale.ROOT));
     }
 
     private static Optional<String> firstMatch(List<String> headings, List<String> starts) {

@@ -73,7 +73,9 @@ final class StepExtractor {
                 default -> {
                 }
             }
-            listedSteps += target.size() - before;
+            if (target == steps) {
+                listedSteps += target.size() - before;
+            }
         }
     }
 

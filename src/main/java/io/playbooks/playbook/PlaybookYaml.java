@@ -18,6 +18,7 @@ public final class PlaybookYaml {
     private static final ObjectWriter WRITER = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build()).writer();
 
     private PlaybookYaml() {
