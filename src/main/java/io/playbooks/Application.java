@@ -16,9 +16,16 @@ public final class Application {
         if (args.length > 0 && "convert".equals(args[0])) {
             System.exit(new ConvertCommand(System.out, System.err).run(java.util.Arrays.copyOfRange(args, 1, args.length)));
         }
+        service().run(args);
+    }
+
+    /**
+     * The service as {@code main} runs it; tests start it with their own override properties. The configuration
+     * classes of io.playbooks ({@link PlaybooksConfiguration}) are found by Camel Main's package scan.
+     */
+    public static Main service() {
         Main main = new Main(Application.class);
         main.setPropertyPlaceholderLocations("file:config/application.properties");
-        main.configure().addConfiguration(PlaybooksConfiguration.class);
-        main.run(args);
+        return main;
     }
 }
