@@ -1,7 +1,7 @@
 package io.playbooks;
 
 import io.playbooks.conversion.PageConverter;
-import io.playbooks.page.OfflinePageReader;
+import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PlaybookStore;
 import org.apache.camel.BeanInject;
@@ -50,9 +50,9 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         return new PlaybookStore(database.dataSource());
     }
 
-    @BindToRegistry("offlinePageReader")
-    public OfflinePageReader offlinePageReader() {
-        return new OfflinePageReader();
+    @BindToRegistry("offlinePageLoader")
+    public OfflinePageLoader offlinePageLoader() {
+        return new OfflinePageLoader();
     }
 
     /** Offline files already imported, by name and last-modified time: an edited file is picked again. */

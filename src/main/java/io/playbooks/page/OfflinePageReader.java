@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,120 +16,113 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Reads a page of the offline folder: {@code NAME.xhtml} holds the storage-format body and the optional
- * {@code NAME.meta.json} holds {@code {"title", "space", "labels", "id", "version"}} (plus an optional "url").
- * Without metadata the title comes from the file name, the id is NAME and the space is {@value #DEFAULT_SPACE}.
+ * Reads pages of the offline folder format: {@code NAME.xhtml} holds a body in storage format (UTF-8, strictly
+ * decoded), the optional {@code NAME.meta.json} holds {@code {"title", "space", "labels", "id", "version"}}.
+ * Without meta the title comes from the file name ("deploy-app" reads "deploy app") and the id is the name.
  */
-public class OfflinePageReader {
+public final class OfflinePageReader {
 
-    public static final String DEFAULT_SPACE = "OFFLINE";
-    private static final String BODY_SUFFIX = ".xhtml";
-    private static final String META_SUFFIX = ".meta.json";
+    public static final String PAGE_SUFFIX = ".xhtml";
+    public static final String META_SUFFIX = ".meta.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * @throws IllegalArgumentException naming the file and what is wrong when it cannot be read, is not UTF-8,
-     *                                  or its metadata is not the expected JSON
-     */
-    public SourcePage read(Path xhtml) {
-        String fileName = xhtml.getFileName().toString();
-        if (!fileName.endsWith(BODY_SUFFIX)) {
-            throw new IllegalArgumentException(xhtml + ": an offline page must be named NAME" + BODY_SUFFIX);
+    /** The page files ({@code *.xhtml}) of a folder, sorted by name. */
+    public List<Path> pageFiles(Path folder) throws UnreadablePageException {
+        if (!Files.isDirectory(folder)) {
+            throw new UnreadablePageException(folder + ": not a folder");
         }
-        String name = fileName.substring(0, fileName.length() - BODY_SUFFIX.length());
-        String body = readUtf8(xhtml);
-        Path metaFile = xhtml.resolveSibling(name + META_SUFFIX);
-        JsonNode meta = Files.exists(metaFile) ? readMeta(metaFile) : JSON.createObjectNode();
-        try {
-            return new SourcePage(
-                    text(meta, "id", metaFile).orElse(name),
-                    text(meta, "space", metaFile).orElse(DEFAULT_SPACE),
-                    text(meta, "title", metaFile).orElse(titleFromFileName(name)),
-                    labels(meta, metaFile),
-                    version(meta, metaFile),
-                    body,
-                    text(meta, "url", metaFile).orElse(null),
-                    Files.getLastModifiedTime(xhtml).toInstant(),
-                    List.of());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(PAGE_SUFFIX) && Files.isRegularFile(file))
+                    .sorted().toList();
         } catch (IOException e) {
-            throw new IllegalArgumentException(xhtml + ": cannot read: " + e.getMessage(), e);
+            throw new UnreadablePageException(folder + ": cannot list the folder (" + e.getMessage() + ")", e);
         }
     }
 
-    /** {@code restart-kafka_brokers} becomes "Restart kafka brokers". */
-    static String titleFromFileName(String name) {
-        String words = name.replaceAll("[-_]+", " ").strip();
-        return words.isEmpty() ? name : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    /** The page of {@code NAME.xhtml}, with the metadata of {@code NAME.meta.json} beside it when present. */
+    public SourcePage read(Path pageFile) throws UnreadablePageException {
+        String body = decodeUtf8(pageFile, readBytes(pageFile));
+        String name = pageName(pageFile);
+        Path metaFile = pageFile.resolveSibling(name + META_SUFFIX);
+        JsonNode meta = Files.isRegularFile(metaFile) ? readMeta(metaFile) : JSON.createObjectNode();
+        String title = text(meta, "title", name.replace('-', ' ').replace('_', ' '));
+        String id = text(meta, "id", name);
+        String space = text(meta, "space", null);
+        int version = meta.path("version").canConvertToInt() ? Math.max(1, meta.path("version").asInt()) : 1;
+        return new SourcePage(id, space, title, labels(meta.path("labels")), version, body, null, null, List.of());
     }
 
-    private static String readUtf8(Path file) {
+    /** NAME of NAME.xhtml. */
+    public static String pageName(Path pageFile) {
+        String file = pageFile.getFileName().toString();
+        return file.endsWith(PAGE_SUFFIX) ? file.substring(0, file.length() - PAGE_SUFFIX.length()) : file;
+    }
+
+    private static byte[] readBytes(Path file) throws UnreadablePageException {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(file + ": not UTF-8 text", e);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+            throw new UnreadablePageException(file + ": cannot read the file (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }
 
-    private static JsonNode readMeta(Path metaFile) {
-        JsonNode meta;
+    /** Decodes strictly: a byte sequence that is not UTF-8 is an error naming its offset, never a silent U+FFFD. */
+    static String decodeUtf8(Path file, byte[] bytes) throws UnreadablePageException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new UnreadablePageException(String.format(Locale.ROOT,
+                    "%s: not valid UTF-8 (byte 0x%02X at offset %d); save the page as UTF-8",
+                    file, bytes[in.position()] & 0xff, in.position()));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static JsonNode readMeta(Path metaFile) throws UnreadablePageException {
         try {
-            meta = JSON.readTree(readUtf8(metaFile));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(metaFile + ": not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (meta == null || !meta.isObject()) {
-            throw new IllegalArgumentException(metaFile + ": must hold a JSON object {\"title\", \"space\", \"labels\", \"id\", \"version\"}");
-        }
-        return meta;
-    }
-
-    private static Optional<String> text(JsonNode meta, String key, Path metaFile) {
-        JsonNode value = meta.get(key);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual() && !value.isNumber()) {
-            throw new IllegalArgumentException(metaFile + ": \"" + key + "\" must be a string, not " + value.getNodeType());
-        }
-        String text = value.asText().strip();
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
-    }
-
-    private static int version(JsonNode meta, Path metaFile) {
-        JsonNode value = meta.get("version");
-        if (value == null || value.isNull()) {
-            return 1;
-        }
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-            throw new IllegalArgumentException(metaFile + ": \"version\" must be a whole number of at least 1, not " + value);
-        }
-        return value.asInt();
-    }
-
-    private static List<String> labels(JsonNode meta, Path metaFile) {
-        JsonNode value = meta.get("labels");
-        if (value == null || value.isNull()) {
-            return List.of();
-        }
-        if (!value.isArray()) {
-            throw new IllegalArgumentException(metaFile + ": \"labels\" must be an array of strings");
-        }
-        List<String> labels = new ArrayList<>();
-        for (JsonNode label : value) {
-            if (!label.isTextual()) {
-                throw new IllegalArgumentException(metaFile + ": \"labels\" must be an array of strings, found " + label);
+            JsonNode meta = JSON.readTree(decodeUtf8(metaFile, readBytes(metaFile)));
+            if (meta == null || !meta.isObject()) {
+                throw new UnreadablePageException(metaFile + ": not a JSON object");
             }
-            labels.add(label.asText().strip().toLowerCase(Locale.ROOT));
+            return meta;
+        } catch (JsonProcessingException e) {
+            throw new UnreadablePageException(metaFile + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
         }
-        return labels;
+    }
+
+    private static String text(JsonNode meta, String field, String fallback) {
+        JsonNode value = meta.path(field);
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText() : fallback;
+    }
+
+    /** Labels as a JSON array or a comma-separated string, lower case. */
+    private static List<String> labels(JsonNode labels) {
+        List<String> result = new ArrayList<>();
+        if (labels.isArray()) {
+            labels.forEach(label -> addLabel(result, label.asText()));
+        } else if (labels.isTextual()) {
+            for (String label : labels.asText().split(",")) {
+                addLabel(result, label);
+            }
+        }
+        return result;
+    }
+
+    private static void addLabel(List<String> labels, String label) {
+        String trimmed = label.trim().toLowerCase(Locale.ROOT);
+        if (!trimmed.isEmpty()) {
+            labels.add(trimmed);
+        }
     }
 }

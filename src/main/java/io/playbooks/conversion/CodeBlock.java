@@ -1,0 +1,40 @@
+package io.playbooks.conversion;
+
+import io.playbooks.playbook.Snippet;
+import org.jsoup.nodes.Element;
+
+/**
+ * A code or noformat macro: commands when its language is shell-like (or unnamed and its first line is a
+ * command), else a snippet kept byte for byte.
+ *
+ * @param command the command text (prompts and output removed from transcripts), or null for a snippet
+ * @param snippet the snippet, or null for a command
+ */
+record CodeBlock(String command, Snippet snippet) {
+
+    static CodeBlock of(Element macro) {
+        String language = Macros.name(macro).equals("noformat") ? "" : Macros.parameter(macro, "language");
+        String code = withoutBlankEdges(Macros.plainBody(macro));
+        boolean commands = CodeLanguage.isShell(language)
+                || (CodeLanguage.isUnspecified(language) && CommandRecognizer.isCommand(code));
+        if (!commands) {
+            return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
+        }
+        String command = ConsoleTranscript.isTranscript(language, code) ? ConsoleTranscript.commands(code) : code;
+        return new CodeBlock(command, null);
+    }
+
+    /** The code without its leading and trailing blank lines; everything between stays as written. */
+    static String withoutBlankEdges(String code) {
+        int start = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '\n') {
+                start = i + 1;
+            } else if (!Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        return code.substring(start).stripTrailing();
+    }
+}

@@ -1,0 +1,87 @@
+package io.playbooks.conversion;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tells a command to run from other code-formatted text (a file path, a value, a config key, a header).
+ * A command starts with a program: a well-known one, a script ({@code ./run.sh}, {@code tool.sh}), a
+ * PowerShell cmdlet ({@code Get-Service}), or a program-like word followed by options ({@code patronictl -c x}).
+ */
+final class CommandRecognizer {
+
+    private static final Set<String> PROGRAMS = Set.of(
+            "sudo", "su", "doas", "ssh", "scp", "sftp", "rsync", "systemctl", "service", "journalctl", "kubectl",
+            "helm", "docker", "docker-compose", "podman", "crictl", "ctr", "nerdctl", "git", "aws", "gcloud", "gsutil",
+            "az", "terraform", "tofu", "terragrunt", "ansible", "ansible-playbook", "vault", "consul", "nomad", "curl",
+            "wget", "http", "psql", "pg_dump", "pg_dumpall", "pg_restore", "pg_basebackup", "pg_ctl", "pg_ctlcluster",
+            "patronictl", "mysql", "mysqldump", "mongo", "mongosh", "mongodump", "mongorestore", "redis-cli",
+            "etcdctl", "openssl", "nginx", "apachectl", "httpd", "haproxy", "apt", "apt-get", "yum", "dnf", "zypper",
+            "apk", "brew", "snap", "pip", "pip3", "npm", "npx", "yarn", "pnpm", "mvn", "gradle", "java", "python",
+            "python3", "node", "go", "make", "cat", "ls", "cd", "cp", "mv", "rm", "mkdir", "rmdir", "chmod", "chown",
+            "chgrp", "ln", "tar", "zip", "unzip", "gzip", "gunzip", "find", "grep", "egrep", "awk", "sed", "tail",
+            "head", "less", "more", "df", "du", "free", "top", "htop", "ps", "kill", "pkill", "killall", "pgrep",
+            "lsof", "netstat", "ss", "ip", "ifconfig", "ping", "traceroute", "mtr", "dig", "nslookup", "host", "nc",
+            "ncat", "socat", "telnet", "tcpdump", "echo", "printf", "export", "source", "crontab", "useradd",
+            "usermod", "userdel", "groupadd", "passwd", "chage", "mount", "umount", "lsblk", "blkid", "fdisk",
+            "parted", "mkfs", "fsck", "resize2fs", "xfs_growfs", "lvextend", "lvcreate", "pvcreate", "vgextend",
+            "reboot", "shutdown", "logrotate", "shred", "tee", "xargs", "watch", "sleep", "until", "while", "for",
+            "env", "eval", "exec", "bash", "sh", "zsh", "pwsh", "powershell", "cmd", "net", "sc", "sc.exe", "nssm",
+            "iisreset", "robocopy", "icacls", "eksctl", "kubeadm", "kubens", "kubectx", "minikube", "kind", "oc",
+            "istioctl", "linkerd", "argocd", "flux", "jq", "yq", "nmap", "iptables", "ip6tables", "nft", "ufw",
+            "firewall-cmd", "certbot", "htpasswd", "keytool", "base64", "sha256sum", "md5sum", "touch", "stat",
+            "which", "uname", "hostname", "hostnamectl", "timedatectl", "date", "uptime", "dmesg", "vmstat",
+            "iostat", "sar", "strace", "jcmd", "jstack", "jmap", "jps", "mc", "s3cmd", "rclone", "restic", "borg",
+            "velero", "stern", "salt", "puppet", "chef-client", "knife", "packer", "vagrant", "virsh", "openstack",
+            "doctl", "sqlcmd", "influx", "promtool", "amtool", "sysctl", "modprobe", "nmcli", "chronyc",
+            "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "gpg", "sops", "kubeseal", "cosign", "trivy",
+            "dotnet", "cargo", "bundle", "rake", "php", "composer", "ldapsearch", "kinit", "klist", "rabbitmqctl",
+            "rabbitmq-plugins", "nodetool", "cqlsh", "zkcli.sh", "varnishadm", "supervisorctl", "pm2", "gh", "glab",
+            "svn", "kustomize", "skaffold", "tctl", "temporal", "sqlplus", "rman", "wsl", "choco", "winget");
+    private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
+    private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
+    private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z]+");
+    private static final Pattern HTTP_LINE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+https?://\\S+.*", Pattern.DOTALL);
+
+    private CommandRecognizer() {
+    }
+
+    /** Whether inline code (or the first line of an unlabelled code block) is a command to run. */
+    static boolean isCommand(String code) {
+        String text = ConsoleTranscript.withoutPrompt(firstLine(code).trim());
+        if (text.isEmpty()) {
+            return false;
+        }
+        if (HTTP_LINE.matcher(text).matches()) {
+            return true;
+        }
+        String[] words = text.split("\\s+");
+        String program = words[0];
+        if (CMDLET.matcher(program).matches() || (words.length == 1 && program.startsWith("./"))) {
+            return true;
+        }
+        if (words.length < 2) {
+            return false;
+        }
+        String lower = program.toLowerCase(Locale.ROOT);
+        if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || program.matches("/\\S*/s?bin/\\S+")) {
+            return true;
+        }
+        if (!PROGRAM_WORD.matcher(program).matches()) {
+            return false;
+        }
+        for (int i = 1; i < words.length; i++) {
+            if (words[i].startsWith("-") && words[i].length() > 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstLine(String code) {
+        String trimmed = code.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline);
+    }
+}

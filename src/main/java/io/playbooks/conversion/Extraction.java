@@ -1,0 +1,20 @@
+package io.playbooks.conversion;
+
+import io.playbooks.playbook.Parameter;
+import io.playbooks.playbook.Prerequisite;
+import io.playbooks.playbook.Step;
+
+import java.util.List;
+
+/**
+ * What the page's structure yields, before detection decides whether it is a playbook.
+ *
+ * @param description     the first paragraph of prose
+ * @param headings        the texts of all headings, in order
+ * @param numberedHeadings how many steps came from numbered headings
+ * @param listedSteps     how many steps came from ordered lists, step tables and task lists
+ */
+record Extraction(String description, List<Parameter> parameters, List<Prerequisite> prerequisites,
+                  List<Step> steps, List<Step> rollback, List<String> headings, int numberedHeadings,
+                  int listedSteps) {
+}

@@ -1,0 +1,58 @@
+package io.playbooks.conversion;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One HTTP call a step makes, read from a curl or wget command or a {@code GET https://...} line.
+ *
+ * @param headers header name to value, in the order written
+ * @param body    the data sent, or null
+ */
+record HttpCall(String method, String url, Map<String, String> headers, String body) {
+
+    /** The call a step's command text makes, when it is one plain HTTP call (no pipes, chains or redirects). */
+    static Optional<HttpCall> of(String command) {
+        Optional<HttpCall> line = RequestLine.parse(command);
+        if (line.isPresent()) {
+            return line;
+        }
+        if (ShellWords.commands(command).size() != 1) {
+            return Optional.empty();
+        }
+        var words = ShellWords.simpleCommandWords(command);
+        if (words == null || words.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (words.get(0)) {
+            case "curl" -> CurlCommand.parse(words.subList(1, words.size()));
+            case "wget" -> WgetCommand.parse(words.subList(1, words.size()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The step arguments of an http_request step: url, method, then headers and body when given. */
+    Map<String, Object> args() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("url", url);
+        args.put("method", method);
+        if (!headers.isEmpty()) {
+            args.put("headers", headers);
+        }
+        if (body != null) {
+            args.put("body", body);
+        }
+        return args;
+    }
+
+    /** Splits "Name: value" into a header map entry; a line without a colon keeps an empty value. */
+    static void addHeader(Map<String, String> headers, String header) {
+        int colon = header.indexOf(':');
+        if (colon < 0) {
+            headers.put(header.trim(), "");
+        } else {
+            headers.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.playbooks.conversion;
+
+import org.jsoup.nodes.Element;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Reading Confluence macros ({@code ac:structured-macro}, and the older {@code ac:macro}) of storage format. */
+final class Macros {
+
+    /** Macros whose rich body counts as if it stood in the page directly. */
+    private static final Set<String> TRANSPARENT = Set.of("expand", "panel", "details", "section", "column",
+            "div", "ui-expand", "ui-tabs", "ui-tab", "excerpt", "multiexcerpt", "page-properties", "localtab",
+            "localtabgroup", "center", "span");
+    private static final Set<String> NOTES = Set.of("info", "tip", "note");
+    private static final Set<String> WARNINGS = Set.of("warning");
+    private static final Set<String> CODE = Set.of("code", "noformat");
+
+    private Macros() {
+    }
+
+    static boolean isMacro(Element element) {
+        String tag = element.tagName();
+        return tag.equals("ac:structured-macro") || tag.equals("ac:macro");
+    }
+
+    /** The macro name in lower case, or "" for an element that is not a macro. */
+    static String name(Element element) {
+        return isMacro(element) ? element.attr("ac:name").toLowerCase(Locale.ROOT) : "";
+    }
+
+    static boolean isCode(Element element) {
+        return CODE.contains(name(element));
+    }
+
+    static boolean isTransparent(Element element) {
+        return TRANSPARENT.contains(name(element));
+    }
+
+    static boolean isNote(Element element) {
+        return NOTES.contains(name(element));
+    }
+
+    static boolean isWarning(Element element) {
+        return WARNINGS.contains(name(element));
+    }
+
+    /** The value of a macro parameter, or "" when absent. */
+    static String parameter(Element macro, String parameterName) {
+        for (Element child : macro.children()) {
+            if (child.tagName().equals("ac:parameter") && child.attr("ac:name").equalsIgnoreCase(parameterName)) {
+                return child.text().trim();
+            }
+        }
+        return "";
+    }
+
+    /** The rich-text body of a macro, or null. */
+    static Element richBody(Element macro) {
+        for (Element child : macro.children()) {
+            if (child.tagName().equals("ac:rich-text-body")) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    /** The plain-text body (the CDATA of a code macro) exactly as written, or "". */
+    static String plainBody(Element macro) {
+        for (Element child : macro.children()) {
+            if (child.tagName().equals("ac:plain-text-body")) {
+                return child.wholeText();
+            }
+        }
+        return "";
+    }
+}

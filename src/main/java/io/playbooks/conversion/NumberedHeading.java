@@ -1,0 +1,26 @@
+package io.playbooks.conversion;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Headings that number a step: "1. Stop traffic", "2) Drain", "Step 2: Drain node", "Step 3 - Verify". */
+final class NumberedHeading {
+
+    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3})\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
+    private static final Pattern NUMBER = Pattern.compile("^(\\d{1,3})\\s*[.)]\\s+(\\S.*)$");
+
+    private NumberedHeading() {
+    }
+
+    /** The heading's title without its number, when the heading is numbered. */
+    static Optional<String> title(String headingText) {
+        String text = headingText.trim();
+        Matcher matcher = STEP_WORD.matcher(text);
+        if (matcher.matches()) {
+            return Optional.of(matcher.group(2).trim());
+        }
+        matcher = NUMBER.matcher(text);
+        return matcher.matches() ? Optional.of(matcher.group(2).trim()) : Optional.empty();
+    }
+}

@@ -1,0 +1,88 @@
+package io.playbooks.conversion;
+
+import io.playbooks.playbook.Parameter;
+import io.playbooks.playbook.Snippet;
+import io.playbooks.playbook.Step;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The inputs a playbook needs: the rows of parameter tables (a name column and a description column, optionally
+ * a required column), then the ${VAR} and &lt;placeholder&gt; tokens of its commands, requests and snippets.
+ */
+final class ParameterFinder {
+
+    private static final List<String> NAME_COLUMNS = List.of("parameter", "parameters", "variable", "variables",
+            "name", "placeholder", "input", "argument");
+    private static final List<String> DESCRIPTION_COLUMNS = List.of("description", "meaning", "purpose", "value",
+            "example", "details");
+    private static final List<String> REQUIRED_COLUMNS = List.of("required", "mandatory", "optional");
+    private static final Pattern TOKEN = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|<([A-Za-z][A-Za-z0-9_-]*)>");
+
+    private ParameterFinder() {
+    }
+
+    static List<Parameter> find(Document page, List<Step> steps, List<Step> rollback) {
+        Map<String, Parameter> parameters = new LinkedHashMap<>();
+        for (Element table : page.getElementsByTag("table")) {
+            readTable(table, parameters);
+        }
+        List<String> texts = new ArrayList<>();
+        collectTexts(steps, texts);
+        collectTexts(rollback, texts);
+        for (String text : texts) {
+            Matcher matcher = TOKEN.matcher(text);
+            while (matcher.find()) {
+                String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+                parameters.putIfAbsent(name, new Parameter(name, "placeholder in the playbook's commands", true));
+            }
+        }
+        return List.copyOf(parameters.values());
+    }
+
+    private static void readTable(Element table, Map<String, Parameter> parameters) {
+        List<Element> rows = TableReader.rows(table);
+        List<String> header = TableReader.header(rows);
+        int name = TableReader.column(header, NAME_COLUMNS);
+        int description = TableReader.column(header, DESCRIPTION_COLUMNS);
+        if (name < 0 || description < 0) {
+            return;
+        }
+        int required = TableReader.column(header, REQUIRED_COLUMNS);
+        boolean optionalColumn = required >= 0 && header.get(required).contains("optional");
+        for (Element row : rows.subList(1, rows.size())) {
+            List<Element> cells = TableReader.cells(row);
+            if (cells.size() <= Math.max(name, description)) {
+                continue;
+            }
+            String parameterName = PlainText.of(cells.get(name)).replaceAll("^\\$\\{|}$|^<|>$", "");
+            if (parameterName.isEmpty()) {
+                continue;
+            }
+            boolean isRequired = true;
+            if (required >= 0 && required < cells.size()) {
+                boolean yes = PlainText.of(cells.get(required)).toLowerCase(Locale.ROOT).matches("(yes|y|true|x|required|mandatory)\\b.*");
+                isRequired = optionalColumn != yes;
+            }
+            parameters.putIfAbsent(parameterName, new Parameter(parameterName, PlainText.of(cells.get(description)), isRequired));
+        }
+    }
+
+    private static void collectTexts(List<Step> steps, List<String> texts) {
+        for (Step step : steps) {
+            if (!Step.NOOP.equals(step.action())) {
+                step.args().values().forEach(value -> texts.add(String.valueOf(value)));
+            }
+            step.snippets().stream().map(Snippet::code).forEach(texts::add);
+            collectTexts(step.substeps(), texts);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.playbooks.conversion;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.Set;
+
+/**
+ * Plain text of storage-format content as a reader sees it: macro parameters, task ids and code bodies left
+ * out, page links shown by their title, whitespace (including no-break spaces) collapsed.
+ */
+final class PlainText {
+
+    private static final Set<String> HIDDEN = Set.of("ac:parameter", "ac:plain-text-body", "ac:task-id",
+            "ac:task-uuid", "ac:task-status", "ac:image", "ac:emoticon", "ac:placeholder", "ri:user");
+    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "td", "th", "br", "h1", "h2", "h3",
+            "h4", "h5", "h6", "ul", "ol", "table", "ac:task", "blockquote", "pre");
+
+    private PlainText() {
+    }
+
+    static String of(Node node) {
+        StringBuilder text = new StringBuilder();
+        append(node, text);
+        return normalize(text);
+    }
+
+    /** Appends the raw text of a node; callers normalize once at the end. */
+    static void append(Node node, StringBuilder text) {
+        if (node instanceof TextNode textNode) {
+            text.append(textNode.getWholeText());
+            return;
+        }
+        if (!(node instanceof Element element)) {
+            return;
+        }
+        String tag = element.tagName();
+        if (HIDDEN.contains(tag)) {
+            return;
+        }
+        if (tag.equals("ac:link")) {
+            text.append(linkText(element));
+            return;
+        }
+        if (tag.equals("time")) {
+            text.append(element.attr("datetime"));
+            return;
+        }
+        if (Macros.isMacro(element) && Macros.name(element).equals("status")) {
+            text.append(Macros.parameter(element, "title"));
+            return;
+        }
+        boolean block = BLOCKS.contains(tag);
+        if (block) {
+            text.append(' ');
+        }
+        for (Node child : element.childNodes()) {
+            append(child, text);
+        }
+        if (block) {
+            text.append(' ');
+        }
+    }
+
+    /** A link shows its own body, else the title of the page (or the attachment) it points to. */
+    static String linkText(Element link) {
+        for (Element child : link.children()) {
+            String tag = child.tagName();
+            if (tag.equals("ac:link-body") || tag.equals("ac:plain-text-link-body")) {
+                String body = of(child);
+                if (!body.isEmpty()) {
+                    return body;
+                }
+            }
+        }
+        for (Element child : link.children()) {
+            switch (child.tagName()) {
+                case "ri:page", "ri:blog-post" -> {
+                    return child.attr("ri:content-title");
+                }
+                case "ri:attachment" -> {
+                    return child.attr("ri:filename");
+                }
+                case "ri:url" -> {
+                    return child.attr("ri:value");
+                }
+                default -> {
+                }
+            }
+        }
+        return "";
+    }
+
+    static String normalize(CharSequence raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        boolean space = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

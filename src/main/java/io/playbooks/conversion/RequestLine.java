@@ -1,0 +1,40 @@
+package io.playbooks.conversion;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An HTTP request written as a request line, as API consoles show it: {@code GET https://host/path}, optionally
+ * followed by header lines and, after them, a body.
+ */
+final class RequestLine {
+
+    private static final Pattern LINE = Pattern.compile(
+            "\\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+(https?://\\S+)(?:\\s+HTTP/[\\d.]+)?\\s*");
+    private static final Pattern HEADER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:\\s.*");
+
+    private RequestLine() {
+    }
+
+    static Optional<HttpCall> parse(String text) {
+        String[] lines = text.strip().split("\r?\n");
+        Matcher matcher = LINE.matcher(lines[0]);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        int i = 1;
+        while (i < lines.length && HEADER.matcher(lines[i]).matches()) {
+            HttpCall.addHeader(headers, lines[i++]);
+        }
+        StringBuilder body = new StringBuilder();
+        for (; i < lines.length; i++) {
+            body.append(lines[i]).append('\n');
+        }
+        String data = body.toString().strip();
+        return Optional.of(new HttpCall(matcher.group(1), matcher.group(2), headers, data.isEmpty() ? null : data));
+    }
+}

@@ -1,0 +1,104 @@
+package io.playbooks.conversion;
+
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Splits a parsed page into sections by its headings. Layouts (ac:layout, sections, cells), plain divs and
+ * container macros (expand, panel, details...) are unwrapped first, so their content counts as if it stood in
+ * the page directly. A heading naming a kind (Prerequisites, Rollback, See also...) gives it to the deeper
+ * headings under it; a numbered heading makes its whole part of the page, deeper headings included, one step.
+ */
+final class SectionSplitter {
+
+    private static final Set<String> WRAPPERS = Set.of("ac:layout", "ac:layout-section", "ac:layout-cell", "div",
+            "section", "article", "main", "body", "ac:rich-text-body");
+
+    private SectionSplitter() {
+    }
+
+    static List<Section> split(Element root) {
+        List<Element> blocks = new ArrayList<>();
+        unwrap(root, blocks);
+        return new Splitting().run(blocks);
+    }
+
+    /** The block-level elements of a container, containers unwrapped, in document order. */
+    static void unwrap(Element container, List<Element> blocks) {
+        for (Element child : container.children()) {
+            if (WRAPPERS.contains(child.tagName())) {
+                unwrap(child, blocks);
+            } else if (Macros.isTransparent(child)) {
+                Element body = Macros.richBody(child);
+                if (body != null) {
+                    unwrap(body, blocks);
+                }
+            } else {
+                blocks.add(child);
+            }
+        }
+    }
+
+    static int headingLevel(Element element) {
+        String tag = element.tagName();
+        if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+            return tag.charAt(1) - '0';
+        }
+        return 0;
+    }
+
+    /** One pass over the blocks, keeping the kinds that enclosing headings opened. */
+    private static final class Splitting {
+        private record Opened(int level, SectionKind kind) {
+        }
+
+        private final Deque<Opened> opened = new ArrayDeque<>();
+        private final List<Section> sections = new ArrayList<>();
+        private Element heading;
+        private SectionKind kind = SectionKind.PROCEDURE;
+        private boolean stepHeading;
+        private int stepLevel;
+        private List<Element> current = new ArrayList<>();
+
+        List<Section> run(List<Element> blocks) {
+            for (Element block : blocks) {
+                int level = headingLevel(block);
+                if (level == 0 || (stepHeading && level > stepLevel)) {
+                    current.add(block);
+                } else {
+                    close();
+                    open(block, level);
+                }
+            }
+            close();
+            return sections;
+        }
+
+        private void open(Element newHeading, int level) {
+            while (!opened.isEmpty() && opened.peek().level() >= level) {
+                opened.pop();
+            }
+            String text = PlainText.of(newHeading);
+            stepHeading = NumberedHeading.title(text).isPresent();
+            SectionKind named = stepHeading ? null : SectionKind.of(text);
+            if (named != null) {
+                opened.push(new Opened(level, named));
+            }
+            kind = opened.isEmpty() ? SectionKind.PROCEDURE : opened.peek().kind();
+            stepLevel = level;
+            heading = newHeading;
+        }
+
+        private void close() {
+            if (heading != null || !current.isEmpty()) {
+                sections.add(new Section(heading, kind, stepHeading, List.copyOf(current)));
+            }
+            current = new ArrayList<>();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.playbooks.conversion;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Just enough of the POSIX shell grammar to split a script into its commands and a command into its words:
+ * single and double quotes, backslash escapes and line continuations, and the operators that chain commands.
+ */
+final class ShellWords {
+
+    private ShellWords() {
+    }
+
+    /**
+     * The script's commands, one per logical line: a newline inside quotes or after a backslash does not end a
+     * command. Blank lines are dropped; each command keeps its text exactly as written.
+     */
+    static List<String> commands(String script) {
+        List<String> commands = new ArrayList<>();
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i < script.length(); i++) {
+            char c = script.charAt(i);
+            if (c == '\\' && quote != '\'' && i + 1 < script.length()) {
+                i++;
+            } else if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '\n') {
+                addIfNotBlank(commands, script.substring(start, i));
+                start = i + 1;
+            }
+        }
+        addIfNotBlank(commands, script.substring(start));
+        return commands;
+    }
+
+    /** Whether a command goes on past its end: an open quote or a trailing backslash. */
+    static boolean isIncomplete(String command) {
+        char quote = 0;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c == '\\' && quote != '\'') {
+                if (i + 1 == command.length()) {
+                    return true;
+                }
+                i++;
+            } else if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            }
+        }
+        return quote != 0;
+    }
+
+    private static void addIfNotBlank(List<String> commands, String command) {
+        if (!command.isBlank()) {
+            commands.add(command.stripTrailing());
+        }
+    }
+
+    /** The words of one command with quotes removed; null when it chains, pipes or redirects (not one simple call). */
+    static List<String> simpleCommandWords(String command) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (int i = 0; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (quote == '\'') {
+                if (c == '\'') {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\\' && i + 1 < command.length()) {
+                char next = command.charAt(++i);
+                if (next != '\n') {
+                    word.append(next);
+                    inWord = true;
+                }
+            } else if (quote == '"') {
+                if (c == '"') {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inWord = true;
+            } else if (c == '|' || c == ';' || c == '&' || c == '>' || c == '<' || c == '`') {
+                return null;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+}

@@ -1,0 +1,115 @@
+package io.playbooks.conversion;
+
+import io.playbooks.playbook.Prerequisite;
+import io.playbooks.playbook.Step;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Walks the sections of a page in document order and collects steps (ordered lists, numbered headings, step
+ * tables, task lists), rollback steps, prerequisites and the description.
+ */
+final class StepExtractor {
+
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Step> rollback = new ArrayList<>();
+    private final List<Prerequisite> prerequisites = new ArrayList<>();
+    private final List<String> headings = new ArrayList<>();
+    private String description;
+    private int numberedHeadings;
+    private int listedSteps;
+
+    private StepExtractor() {
+    }
+
+    static Extraction extract(Document page) {
+        StepExtractor extractor = new StepExtractor();
+        for (Section section : SectionSplitter.split(page)) {
+            extractor.read(section);
+        }
+        return new Extraction(extractor.description == null ? "" : extractor.description,
+                ParameterFinder.find(page, extractor.steps, extractor.rollback), extractor.prerequisites,
+                extractor.steps, extractor.rollback, extractor.headings, extractor.numberedHeadings,
+                extractor.listedSteps);
+    }
+
+    private void read(Section section) {
+        if (section.heading() != null) {
+            headings.add(PlainText.of(section.heading()));
+        }
+        findDescription(section);
+        switch (section.kind()) {
+            case PREREQUISITES -> readPrerequisites(section.blocks());
+            case PROCEDURE -> readSteps(section, steps, () -> "step_" + (steps.size() + 1));
+            case ROLLBACK -> readSteps(section, rollback, () -> "rollback_" + (rollback.size() + 1));
+            case NO_STEPS -> {
+            }
+        }
+    }
+
+    private void readSteps(Section section, List<Step> target, Supplier<String> nextId) {
+        if (section.stepHeading()) {
+            String title = NumberedHeading.title(PlainText.of(section.heading())).orElseThrow();
+            target.add(StepReader.read(nextId.get(), title, section.blocks()));
+            numberedHeadings++;
+            return;
+        }
+        for (Element block : section.blocks()) {
+            int before = target.size();
+            switch (block.tagName()) {
+                case "ol" -> block.children().stream().filter(item -> item.tagName().equals("li"))
+                        .forEach(item -> target.add(StepReader.read(nextId.get(), null, item.childNodes())));
+                case "ac:task-list" -> TaskList.tasks(block)
+                        .forEach(task -> target.add(StepReader.read(nextId.get(), null, TaskList.body(task))));
+                case "table" -> {
+                    if (StepTable.isStepTable(block)) {
+                        StepTable.steps(block, nextId).forEach(target::add);
+                    }
+                }
+                default -> {
+                }
+            }
+            if (target == steps) {
+                listedSteps += target.size() - before;
+            }
+        }
+    }
+
+    /** List items (ordered or not, panels included) are prerequisites; without any, the paragraphs are. */
+    private void readPrerequisites(List<Element> blocks) {
+        int before = prerequisites.size();
+        for (Element block : blocks) {
+            for (Element item : block.select("li, ac|task")) {
+                boolean nested = item.parents().stream().anyMatch(p -> p.tagName().equals("li") || p.tagName().equals("ac:task"));
+                Element content = item.tagName().equals("li") ? item : TaskList.bodyElement(item);
+                String text = content == null ? "" : PlainText.of(content);
+                if (!nested && !text.isEmpty()) {
+                    prerequisites.add(Prerequisite.manualCheck(text));
+                }
+            }
+        }
+        if (prerequisites.size() == before) {
+            blocks.stream().filter(block -> block.tagName().equals("p")).map(PlainText::of)
+                    .filter(text -> !text.isEmpty()).forEach(text -> prerequisites.add(Prerequisite.manualCheck(text)));
+        }
+    }
+
+    private void findDescription(Section section) {
+        if (description != null || section.kind() == SectionKind.PREREQUISITES) {
+            return;
+        }
+        for (Element block : section.blocks()) {
+            if (block.tagName().equals("p")) {
+                String text = PlainText.of(block);
+                if (!text.isEmpty()) {
+                    description = text;
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.playbooks.conversion;
+
+import io.playbooks.playbook.Image;
+import io.playbooks.playbook.Snippet;
+import io.playbooks.playbook.Step;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads one step from its content (a list item, the part under a numbered heading, a table row, a task): its
+ * text, commands (code macros in shell-like languages and inline code that is a command), snippets, notes and
+ * warnings (panels), images, and substeps (a nested ordered list). A nested unordered list stays part of the
+ * step's text and commands.
+ */
+final class StepReader {
+
+    private static final int NAME_LIMIT = 100;
+    private static final Set<String> SKIPPED = Set.of("ac:parameter", "ac:plain-text-body", "ac:task-id",
+            "ac:task-uuid", "ac:task-status", "ac:emoticon", "ac:placeholder", "ri:user");
+    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "td", "th", "br", "ul", "table",
+            "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6");
+
+    private final String id;
+    private final StringBuilder text = new StringBuilder();
+    private final List<String> commands = new ArrayList<>();
+    private final List<Snippet> snippets = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Image> images = new ArrayList<>();
+    private final List<Step> substeps = new ArrayList<>();
+    /** Where in {@link #text} the first command appeared: the step's name ends there at the latest. */
+    private int nameEnd = -1;
+
+    private StepReader(String id) {
+        this.id = id;
+    }
+
+    /**
+     * @param title the title of a numbered heading, which names the step; null to name it from its text
+     */
+    static Step read(String id, String title, List<? extends Node> content) {
+        StepReader reader = new StepReader(id);
+        for (Node node : content) {
+            reader.visit(node);
+        }
+        return reader.step(title);
+    }
+
+    private void visit(Node node) {
+        if (node instanceof TextNode textNode) {
+            text.append(textNode.getWholeText());
+            return;
+        }
+        if (!(node instanceof Element element)) {
+            return;
+        }
+        String tag = element.tagName();
+        if (SKIPPED.contains(tag)) {
+            return;
+        }
+        if (Macros.isMacro(element)) {
+            visitMacro(element);
+            return;
+        }
+        switch (tag) {
+            case "ol", "ac:task-list" -> readSubsteps(element);
+            case "code" -> visitInlineCode(element);
+            case "ac:image" -> images.add(ImageReader.read(element));
+            case "ac:link" -> text.append(PlainText.linkText(element));
+            case "time" -> text.append(element.attr("datetime"));
+            default -> visitChildren(element, BLOCKS.contains(tag));
+        }
+    }
+
+    private void visitChildren(Element element, boolean block) {
+        if (block) {
+            text.append(' ');
+        }
+        for (Node child : element.childNodes()) {
+            visit(child);
+        }
+        if (block) {
+            text.append(' ');
+        }
+    }
+
+    private void visitMacro(Element macro) {
+        if (Macros.isCode(macro)) {
+            CodeBlock code = CodeBlock.of(macro);
+            if (code.snippet() != null) {
+                snippets.add(code.snippet());
+            } else if (!code.command().isBlank()) {
+                addCommand(code.command());
+            }
+        } else if (Macros.isNote(macro) || Macros.isWarning(macro)) {
+            Element body = Macros.richBody(macro);
+            String panel = body == null ? "" : PlainText.of(body);
+            if (!panel.isEmpty()) {
+                (Macros.isWarning(macro) ? warnings : notes).add(panel);
+            }
+        } else if (Macros.richBody(macro) != null) {
+            visitChildren(Macros.richBody(macro), true);
+        } else {
+            PlainText.append(macro, text);
+        }
+    }
+
+    private void visitInlineCode(Element code) {
+        String literal = code.wholeText().replace('\u00a0', ' ').strip();
+        if (CommandRecognizer.isCommand(literal)) {
+            addCommand(ConsoleTranscript.withoutPrompt(literal));
+        }
+        text.append(literal);
+    }
+
+    private void addCommand(String command) {
+        if (nameEnd < 0) {
+            nameEnd = text.length();
+        }
+        commands.add(command);
+    }
+
+    private void readSubsteps(Element list) {
+        List<Element> items = list.tagName().equals("ol")
+                ? list.children().stream().filter(child -> child.tagName().equals("li")).toList()
+                : list.children().stream().filter(child -> child.tagName().equals("ac:task")).toList();
+        for (Element item : items) {
+            List<Node> content = item.tagName().equals("ac:task") ? TaskList.body(item) : item.childNodes();
+            substeps.add(read(id + "_" + (substeps.size() + 1), null, content));
+        }
+    }
+
+    private Step step(String title) {
+        String description = PlainText.normalize(text);
+        String name = title != null ? title : nameFrom(description, nameEnd < 0 ? text.length() : nameEnd);
+        if (name.isEmpty()) {
+            name = commands.isEmpty() ? "" : shorten(PlainText.normalize(commands.get(0)));
+        }
+        Action action = Action.of(commands, description.isEmpty() ? name : description);
+        return new Step(id, name, action.type(), action.args(), description.isEmpty() ? null : description,
+                notes, warnings, snippets, images, substeps);
+    }
+
+    /** The text before the step's first command, cut at its first colon. */
+    private String nameFrom(String description, int rawEnd) {
+        String beforeCommand = PlainText.normalize(text.subSequence(0, rawEnd));
+        String name = beforeCommand.isEmpty() && rawEnd == text.length() ? description : beforeCommand;
+        int colon = name.indexOf(": ");
+        if (colon < 0 && name.endsWith(":")) {
+            colon = name.length() - 1;
+        }
+        if (colon > 0) {
+            name = name.substring(0, colon);
+        }
+        return shorten(name.replaceAll("[\\s,;:.]+$", ""));
+    }
+
+    private static String shorten(String name) {
+        if (name.length() <= NAME_LIMIT) {
+            return name;
+        }
+        int space = name.lastIndexOf(' ', NAME_LIMIT);
+        return name.substring(0, space > NAME_LIMIT / 2 ? space : NAME_LIMIT) + "...";
+    }
+}

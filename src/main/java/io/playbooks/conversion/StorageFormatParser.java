@@ -1,0 +1,25 @@
+package io.playbooks.conversion;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+
+/**
+ * Parses a storage-format body (XHTML with ac:/ri: elements) with jsoup's XML parser, which keeps the CDATA of
+ * code macros byte for byte and decodes the HTML entities (&amp;nbsp; &amp;ndash; ...) that storage format uses.
+ */
+public final class StorageFormatParser {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    /**
+     * @throws IllFormedPageException when the body is not well-formed XML, with a one-line reason
+     */
+    public Document parse(String storageBody) {
+        String body = storageBody.isEmpty() || storageBody.charAt(0) != BYTE_ORDER_MARK ? storageBody : storageBody.substring(1);
+        WellFormednessCheck.problemIn(body).ifPresent(problem -> {
+            throw new IllFormedPageException(problem);
+        });
+        return Jsoup.parse(body, "", Parser.xmlParser());
+    }
+}

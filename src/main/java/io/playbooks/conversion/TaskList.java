@@ -1,0 +1,31 @@
+package io.playbooks.conversion;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+import java.util.List;
+
+/** Confluence task lists ({@code ac:task-list} of {@code ac:task}, each with an {@code ac:task-body}). */
+final class TaskList {
+
+    private TaskList() {
+    }
+
+    static List<Element> tasks(Element taskList) {
+        return taskList.children().stream().filter(child -> child.tagName().equals("ac:task")).toList();
+    }
+
+    static List<Node> body(Element task) {
+        Element body = bodyElement(task);
+        return body == null ? List.of() : body.childNodes();
+    }
+
+    static Element bodyElement(Element task) {
+        for (Element child : task.children()) {
+            if (child.tagName().equals("ac:task-body")) {
+                return child;
+            }
+        }
+        return null;
+    }
+}

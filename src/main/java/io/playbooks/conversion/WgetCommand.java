@@ -1,0 +1,73 @@
+package io.playbooks.conversion;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The HTTP call of a wget command line: --method, --header, --post-data / --body-data, else GET. */
+final class WgetCommand {
+
+    private static final String SHORT_WITH_VALUE = "OoaeTtwPUBiYQlADRIX";
+
+    private WgetCommand() {
+    }
+
+    static Optional<HttpCall> parse(List<String> words) {
+        String method = null;
+        String url = null;
+        String body = null;
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.startsWith("--")) {
+                int equals = word.indexOf('=');
+                String option = equals > 0 ? word.substring(0, equals) : word;
+                String value = equals > 0 ? word.substring(equals + 1) : null;
+                if (value == null && takesValue(option) && i + 1 < words.size()) {
+                    value = words.get(++i);
+                }
+                switch (option) {
+                    case "--method" -> method = value;
+                    case "--header" -> {
+                        if (value != null) {
+                            HttpCall.addHeader(headers, value);
+                        }
+                    }
+                    case "--post-data", "--post-file", "--body-data", "--body-file" -> body = value;
+                    default -> {
+                    }
+                }
+            } else if (word.startsWith("-") && word.length() > 1) {
+                for (int c = 1; c < word.length(); c++) {
+                    if (SHORT_WITH_VALUE.indexOf(word.charAt(c)) >= 0) {
+                        if (c + 1 == word.length()) {
+                            i++;
+                        }
+                        break;
+                    }
+                }
+            } else if (url == null) {
+                url = word;
+            }
+        }
+        if (url == null) {
+            return Optional.empty();
+        }
+        if (method == null) {
+            method = body != null ? "POST" : "GET";
+        }
+        return Optional.of(new HttpCall(method.toUpperCase(Locale.ROOT), url, headers, body));
+    }
+
+    private static boolean takesValue(String option) {
+        return switch (option) {
+            case "--method", "--header", "--post-data", "--post-file", "--body-data", "--body-file", "--output-document",
+                    "--output-file", "--user", "--password", "--http-user", "--http-password", "--timeout", "--tries",
+                    "--user-agent", "--directory-prefix", "--ca-certificate", "--certificate", "--private-key",
+                    "--load-cookies", "--save-cookies", "--wait", "--append-output" -> true;
+            default -> false;
+        };
+    }
+}

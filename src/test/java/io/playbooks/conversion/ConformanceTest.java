@@ -1,0 +1,104 @@
+package io.playbooks.conversion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playbooks.page.SourcePage;
+import io.playbooks.playbook.Playbook;
+import io.playbooks.playbook.Prerequisite;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conformance on the 30 annotated pages of src/test/resources/corpus/authored, scored the way
+ * shared/tools/score_conversion.py scores them. Thresholds: detection F1 at least 0.95, mean step score at
+ * least 0.95, no playbook page under 0.75, rollback and prerequisites as expected on every page that has them.
+ */
+class ConformanceTest {
+
+    private static final Path CORPUS = Path.of("src/test/resources/corpus/authored");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PageConverter converter = new PageConverter();
+
+    @Test
+    void convertsTheAnnotatedPagesAsExpected() throws IOException {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        List<Double> stepScores = new ArrayList<>();
+        List<String> misses = new ArrayList<>();
+        for (Path expectedFile : expectedFiles()) {
+            String name = expectedFile.getFileName().toString().replace(".expected.json", "");
+            JsonNode expected = JSON.readTree(expectedFile.toFile());
+            Conversion conversion = converter.convert(page(name, expected));
+            boolean want = expected.path("is_playbook").asBoolean();
+            boolean got = conversion.hasPlaybook();
+            if (want && got) {
+                tp++;
+            } else if (want) {
+                fn++;
+            } else if (got) {
+                fp++;
+            }
+            if (want != got) {
+                misses.add(name + ": detection expected " + want + ", got " + got + " " + conversion.detection().reasons());
+            }
+            if (!want) {
+                System.err.printf(Locale.ROOT, "%-45s not a playbook, score %.2f%n", name, conversion.detection().score());
+                continue;
+            }
+            Playbook playbook = conversion.playbook();
+            double steps = ConformanceScore.steps(expected.get("steps"), playbook == null ? List.of() : playbook.steps());
+            double rollback = expected.has("rollback")
+                    ? ConformanceScore.steps(expected.get("rollback"), playbook == null ? List.of() : playbook.rollback()) : 1.0;
+            stepScores.add(steps);
+            System.err.printf(Locale.ROOT, "%-45s steps %.2f rollback %.2f score %.2f%n", name, steps, rollback,
+                    conversion.detection().score());
+            if (steps < 0.75 || rollback < 1.0) {
+                misses.add(name + ": steps " + steps + ", rollback " + rollback);
+            }
+            if (playbook != null && !prerequisites(playbook).equals(texts(expected.path("prerequisites")))) {
+                misses.add(name + ": prerequisites " + prerequisites(playbook));
+            }
+        }
+        double f1 = 2.0 * tp / (2.0 * tp + fp + fn);
+        double meanSteps = stepScores.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        System.err.printf(Locale.ROOT, "detection F1=%.2f (tp %d fp %d fn %d); steps=%.3f%n", f1, tp, fp, fn, meanSteps);
+        assertThat(f1).as("detection F1").isGreaterThanOrEqualTo(0.95);
+        assertThat(meanSteps).as("mean step score").isGreaterThanOrEqualTo(0.95);
+        assertThat(misses).as("pages converted differently from their annotation").isEmpty();
+    }
+
+    private static List<Path> expectedFiles() throws IOException {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            List<Path> expected = files.filter(f -> f.toString().endsWith(".expected.json")).sorted().toList();
+            assertThat(expected).as("annotated pages in " + CORPUS).hasSizeGreaterThanOrEqualTo(30);
+            return expected;
+        }
+    }
+
+    private static SourcePage page(String name, JsonNode expected) throws IOException {
+        String body = Files.readString(CORPUS.resolve(name + ".xhtml"));
+        return SourcePage.of(name, expected.path("space").asText(null), expected.path("title").asText(),
+                texts(expected.path("labels")), body);
+    }
+
+    private static List<String> prerequisites(Playbook playbook) {
+        return playbook.prerequisites().stream().map(Prerequisite::description).toList();
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+}
