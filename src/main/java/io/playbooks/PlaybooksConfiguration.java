@@ -16,6 +16,7 @@ import io.playbooks.confluence.ConfluenceSettingsLoader;
 import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
+import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
@@ -26,6 +27,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
 
 import java.nio.file.Path;
@@ -51,6 +53,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private String dataDir;
     @PropertyInject(value = "playbooks.secret.key", defaultValue = "")
     private String secretKey;
+    @PropertyInject(value = "playbooks.offline.remembered-files", defaultValue = "10000")
+    private int offlineRememberedFiles;
     @PropertyInject(value = "confluence.sync.overlap.minutes", defaultValue = "10")
     private int syncOverlapMinutes;
     @PropertyInject(value = "confluence.reconcile.interval.hours", defaultValue = "24")
@@ -80,6 +84,9 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("confluence", confluence);
 
         registry.bind("pageConverter", new PageConverter(settings.spaceCategoryMapping()));
+        registry.bind("offlinePageLoader", new OfflinePageLoader());
+        // offline files already imported, by name and last-modified time: an edited file is picked again
+        registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
         registry.bind("importRecorder", new ImportRecorder(store, checks));
         registry.bind("playbookEvents", new PlaybookEvents(Map.of()));
 
