@@ -3,6 +3,8 @@ package io.playbooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.api.ApiHeaderFilter;
+import io.playbooks.api.ApiTokenCheck;
+import io.playbooks.api.ListenGuard;
 import io.playbooks.api.Discovery;
 import io.playbooks.api.ImportResponses;
 import io.playbooks.api.PlaybookCatalog;
@@ -53,6 +55,10 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private String dataDir;
     @PropertyInject(value = "playbooks.secret.key", defaultValue = "")
     private String secretKey;
+    @PropertyInject(value = "camel.server.host", defaultValue = "0.0.0.0")
+    private String httpHost;
+    @PropertyInject(value = "playbooks.api.token", defaultValue = "")
+    private String apiToken;
     @PropertyInject(value = "playbooks.offline.remembered-files", defaultValue = "10000")
     private int offlineRememberedFiles;
     @PropertyInject(value = "confluence.sync.overlap.minutes", defaultValue = "10")
@@ -63,6 +69,9 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) throws Exception {
         Registry registry = camel.getRegistry();
+        ApiTokenCheck tokenCheck = new ApiTokenCheck(apiToken);
+        ListenGuard.requireTokenOffLoopback(httpHost, tokenCheck.enabled());
+        registry.bind("apiTokenCheck", tokenCheck);
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
 
