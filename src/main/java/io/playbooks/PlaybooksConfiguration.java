@@ -25,6 +25,7 @@ import io.playbooks.storage.PlaybookStore;
 import io.playbooks.sync.BulkImportTracker;
 import io.playbooks.sync.ConfluenceSync;
 import io.playbooks.sync.ImportRecorder;
+import io.playbooks.web.WebUi;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -112,6 +113,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
+        camel.addStartupListener(new WebUi());
     }
 
     /** Closes a resource (the connection pool) when Camel stops. */
