@@ -93,7 +93,7 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
-    /** The console lines logged so far (and not read before), e.g. Content-Security-Policy violations. */
+    /** The console errors logged since the last call, e.g. Content-Security-Policy violations. */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

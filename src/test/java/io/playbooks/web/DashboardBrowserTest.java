@@ -97,9 +97,10 @@ class DashboardBrowserTest {
 
         List<String> seen = new ArrayList<>();
         browser.waitUntil(driver -> {
-            List<WebElement> counter = driver.findElements(By.cssSelector(".progress-box[data-running='true'] #bulk-counter"));
-            if (!counter.isEmpty()) {
-                String text = counter.get(0).getText();
+            // read in one go: the page redraws the progress box at every poll
+            String text = (String) browser.script("const counter = document.querySelector("
+                    + "\".progress-box[data-running='true'] #bulk-counter\"); return counter ? counter.textContent : null");
+            if (text != null) {
                 if (!text.startsWith("0 ") && seen.stream().allMatch(earlier -> earlier.startsWith("0 "))) {
                     browser.screenshot("02-bulk-import-running");
                 }
@@ -191,6 +192,7 @@ class DashboardBrowserTest {
     @Order(6)
     void analyticsDrawsItsCharts() {
         ensureImported();
+        browser.consoleErrors();
         browser.open(url("/#/analytics"));
 
         browser.waitFor(By.cssSelector("#chart-spaces canvas"));
@@ -225,6 +227,7 @@ class DashboardBrowserTest {
     @Test
     @Order(8)
     void swaggerUiShowsTheApi() {
+        browser.consoleErrors();
         browser.open(url("/api/docs"));
 
         browser.waitFor(By.cssSelector(".swagger-ui .opblock"));
