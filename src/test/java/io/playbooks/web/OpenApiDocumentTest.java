@@ -66,4 +66,16 @@ class OpenApiDocumentTest {
         assertThat(schemas.at("/ConfigureRequest/properties").has("api_token")).isTrue();
         assertThat(document.at("/info/title").asText()).isEqualTo("confluence-playbooks API");
     }
+
+    @Test
+    void answersAreDescribedTooWithTheirJsonKeys() {
+        JsonNode status = document.at("/paths/~1api~1v1~1confluence~1status/get");
+        String statusSchema = status.at("/responses/200/content/application~1json/schema/$ref").asText();
+
+        assertThat(status.get("summary").asText()).contains("Connection state");
+        assertThat(statusSchema).startsWith("#/components/schemas/");
+        JsonNode properties = document.at("/components/schemas/" + statusSchema.substring(statusSchema.lastIndexOf('/') + 1) + "/properties");
+        assertThat(properties.has("spaces_configured")).as(properties.toString()).isTrue();
+        assertThat(document.at("/paths/~1api~1v1~1confluence~1discover/get/parameters/0/name").asText()).isEqualTo("space_key");
+    }
 }
