@@ -33,7 +33,7 @@ function renderStep(step) {
     h('div', { class: 'step-head' },
       h('span', { class: 'step-name' }, step.name || step.id),
       badge(ACTION_LABELS[step.action] || step.action, `action-${step.action}`)),
-    step.description ? h('p', { class: 'step-text' }, step.description) : null,
+    addsToTheStep(step) ? h('p', { class: 'step-text' }, step.description) : null,
     (step.warnings || []).map((warning) => h('div', { class: 'warning', role: 'note' },
       h('strong', {}, 'Warning'), h('span', {}, warning))),
     action(step.action, args),
@@ -43,6 +43,17 @@ function renderStep(step) {
     (step.images || []).length ? h('p', { class: 'muted small' },
       `Images: ${step.images.map((image) => image.alt || image.filename).join(', ')}`) : null,
     step.substeps && step.substeps.length ? renderSteps(step.substeps) : null);
+}
+
+/** A description that only repeats the name and the command ("Drain the node: kubectl drain …") is left out. */
+function addsToTheStep(step) {
+  const description = (step.description || '').trim();
+  if (!description) return false;
+  const name = (step.name || '').trim();
+  const rest = description.startsWith(name) ? description.slice(name.length).replace(/^[\s:.]+/, '').trim() : description;
+  if (!rest) return false;
+  const args = step.args || {};
+  return rest !== (args.command || '').trim() && !(args.url && rest.includes(args.url));
 }
 
 function action(kind, args) {

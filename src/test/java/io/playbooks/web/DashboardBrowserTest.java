@@ -154,6 +154,22 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @Order(3)
+    void aStepWarningIsSetApartFromTheStep() {
+        ensureImported();
+        browser.open(url("/#/playbooks"));
+        browser.waitFor(By.id("playbook-search")).sendKeys("drain a Kubernetes worker node");
+        browser.waitFor(By.linkText("How to drain a Kubernetes worker node")).click();
+
+        WebElement warning = browser.waitFor(By.cssSelector(".tab-panel .step .warning"));
+        assertThat(warning.getText()).startsWith("Warning");
+        assertThat(warning.getCssValue("background-color")).isNotEqualTo(
+                browser.driver().findElement(By.cssSelector(".tab-panel .step")).getCssValue("background-color"));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", warning);
+        browser.screenshot("05b-playbook-warning");
+    }
+
+    @Test
     @Order(4)
     void aTitleThatIsHtmlShowsAsTextEverywhere() {
         ensureImported();

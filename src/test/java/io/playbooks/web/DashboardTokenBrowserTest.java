@@ -63,4 +63,27 @@ class DashboardTokenBrowserTest {
         assertThat(browser.driver().findElement(By.id("token-dialog")).isDisplayed()).isFalse();
         browser.screenshot("22-token-accepted");
     }
+
+    @Test
+    void withoutConfluenceTheSectionsSayWhatIsMissingInWords() {
+        browser.open(service.uri("/").toString());
+        if (browser.driver().findElement(By.id("token-dialog")).isDisplayed()) {
+            browser.driver().findElement(By.id("token-input")).sendKeys(TOKEN);
+            browser.driver().findElement(By.id("token-submit")).click();
+        }
+        browser.open(service.uri("/#/discover").toString());
+        browser.waitFor(By.cssSelector("#discover-space")).sendKeys("OPS");
+        browser.driver().findElement(By.cssSelector("form button[type='submit']")).click();
+
+        browser.waitForText(By.id("discover-results"), "Discovery failed");
+        assertThat(browser.driver().findElement(By.id("discover-results")).getText()).contains("Confluence is not configured");
+        browser.screenshot("23-discover-not-configured");
+
+        browser.open(service.uri("/#/sync").toString());
+        browser.waitForText(By.cssSelector(".facts"), "not scheduled");
+        browser.screenshot("24-sync-not-configured");
+
+        browser.open(service.uri("/#/analytics").toString());
+        browser.waitForText(By.cssSelector(".empty h3"), "Nothing to chart yet");
+    }
 }
