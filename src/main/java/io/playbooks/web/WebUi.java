@@ -67,8 +67,10 @@ public final class WebUi implements ExtendedStartupListener {
         return version == null ? Optional.empty() : webjars.read(name + "/" + version + path.substring(slash));
     }
 
+    /** The part of the path after the prefix; empty for the bare prefix ("/ui"), which names no file. */
     private static String below(RoutingContext context, String prefix) {
-        return context.normalizedPath().substring(prefix.length());
+        String path = context.normalizedPath();
+        return path.length() <= prefix.length() ? "" : path.substring(prefix.length());
     }
 
     private static void send(RoutingContext context, Optional<ClasspathFiles.ServedFile> file) {

@@ -211,9 +211,9 @@ class DashboardBrowserTest {
         browser.consoleErrors();
         browser.open(url("/#/analytics"));
 
-        browser.waitFor(By.cssSelector("#chart-spaces canvas"));
-        browser.waitFor(By.cssSelector("#chart-categories canvas"));
-        browser.waitFor(By.cssSelector("#chart-timeline canvas"));
+        for (String chart : List.of("chart-timeline", "chart-success", "chart-spaces", "chart-categories")) {
+            browser.waitFor(By.cssSelector("#" + chart + "[data-drawn='true'] canvas"));
+        }
         assertThat(browser.driver().findElement(By.cssSelector(".kpis")).getText()).contains("41").contains("Playbooks");
         browser.screenshot("10-analytics");
         assertThat(browser.consoleErrors()).isEmpty();
