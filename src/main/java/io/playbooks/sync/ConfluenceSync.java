@@ -44,6 +44,7 @@ public class ConfluenceSync {
 
     private Run current;
     private SyncReport lastReport;
+    private volatile boolean schedulePaused;
 
     public ConfluenceSync(ConfluenceConnection confluence, PlaybookStore store, PageChecks checks, Clock clock,
                           Duration overlap, Duration reconcileEvery) {
@@ -61,7 +62,8 @@ public class ConfluenceSync {
             throw ApiException.conflict("a sync is already running since " + current.startedAt);
         }
         ConfluenceClient client = confluence.client();
-        int maxAgeHours = request == null ? confluence.settings().maxAgeHours() : request.maxAgeHoursOrDefault();
+        int maxAgeHours = request == null || request.maxAgeHours() == null ? confluence.settings().maxAgeHours()
+                : request.maxAgeHours();
         Run run = new Run(clock.instant(), client.stats().requests());
         current = run;
         try {
@@ -177,6 +179,17 @@ public class ConfluenceSync {
         throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 
+    /** Whether a tick of the schedule should sync: Confluence enabled, the schedule not paused, no sync running. */
+    public synchronized boolean scheduledRunDue() {
+        return !schedulePaused && current == null && confluence.enabled();
+    }
+
+    /** Pauses or resumes the schedule; syncs asked for through the API or MCP still run. */
+    public void pauseSchedule(boolean paused) {
+        schedulePaused = paused;
+        LOG.info("sync schedule {}", paused ? "paused" : "resumed");
+    }
+
     /** Answer of {@code POST /sync/trigger}: the sync started in the background. */
     public synchronized Map<String, Object> triggered() {
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -186,7 +199,7 @@ public class ConfluenceSync {
     }
 
     public synchronized SyncStatus status() {
-        return new SyncStatus(current != null, current == null ? null : current.startedAt, lastReport);
+        return new SyncStatus(current != null, current == null ? null : current.startedAt, schedulePaused, lastReport);
     }
 
     private SyncReport end(Run run, boolean completed) {
@@ -207,7 +220,7 @@ public class ConfluenceSync {
     }
 
     /** State of the sync for {@code GET /sync/status}: whether one runs, and the report of the last one. */
-    public record SyncStatus(boolean running, Instant runningSince, SyncReport lastSync) {
+    public record SyncStatus(boolean running, Instant runningSince, boolean schedulePaused, SyncReport lastSync) {
     }
 
     private static final class Run {
