@@ -92,6 +92,9 @@ public final class PlaybookDetector {
         score += titleSignal(title, PROCEDURE_TITLE, Signal.PROCEDURE_TITLE, reasons);
         score += titleSignal(title, NOT_A_PROCEDURE_TITLE, Signal.NOT_A_PROCEDURE_TITLE, reasons);
         score += structure(extraction, reasons);
+        if (reasons.isEmpty()) {
+            reasons.add("no signal of a procedure: no procedure label or title word, too few steps, no commands");
+        }
         double clamped = Math.max(0, Math.min(1, score));
         double rounded = Math.round(clamped * 100) / 100.0;
         return new Detection(rounded >= THRESHOLD, rounded, reasons);

@@ -20,12 +20,15 @@ import java.util.Set;
 final class StepReader {
 
     private static final int NAME_LIMIT = 100;
+    /** Lists nested deeper than this stay part of their step's text: no runbook nests further, and it bounds recursion. */
+    static final int MAX_SUBSTEP_DEPTH = 8;
     private static final Set<String> SKIPPED = Set.of("ac:parameter", "ac:plain-text-body", "ac:task-id",
             "ac:task-uuid", "ac:task-status", "ac:emoticon", "ac:placeholder", "ri:user");
     private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "td", "th", "br", "ul", "table",
             "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6");
 
     private final String id;
+    private final int depth;
     private final StringBuilder text = new StringBuilder();
     private final List<String> commands = new ArrayList<>();
     private final List<Snippet> snippets = new ArrayList<>();
@@ -36,15 +39,20 @@ final class StepReader {
     /** Where in {@link #text} the first command appeared: the step's name ends there at the latest. */
     private int nameEnd = -1;
 
-    private StepReader(String id) {
+    private StepReader(String id, int depth) {
         this.id = id;
+        this.depth = depth;
     }
 
     /**
      * @param title the title of a numbered heading, which names the step; null to name it from its text
      */
     static Step read(String id, String title, List<? extends Node> content) {
-        StepReader reader = new StepReader(id);
+        return read(id, 0, title, content);
+    }
+
+    private static Step read(String id, int depth, String title, List<? extends Node> content) {
+        StepReader reader = new StepReader(id, depth);
         for (Node node : content) {
             reader.visit(node);
         }
@@ -68,7 +76,13 @@ final class StepReader {
             return;
         }
         switch (tag) {
-            case "ol", "ac:task-list" -> readSubsteps(element);
+            case "ol", "ac:task-list" -> {
+                if (depth < MAX_SUBSTEP_DEPTH) {
+                    readSubsteps(element);
+                } else {
+                    visitChildren(element, true);
+                }
+            }
             case "code" -> visitInlineCode(element);
             case "ac:image" -> images.add(ImageReader.read(element));
             case "ac:link" -> text.append(PlainText.linkText(element));
@@ -131,7 +145,7 @@ final class StepReader {
                 : list.children().stream().filter(child -> child.tagName().equals("ac:task")).toList();
         for (Element item : items) {
             List<Node> content = item.tagName().equals("ac:task") ? TaskList.body(item) : item.childNodes();
-            substeps.add(read(id + "_" + (substeps.size() + 1), null, content));
+            substeps.add(read(id + "_" + (substeps.size() + 1), depth + 1, null, content));
         }
     }
 
