@@ -55,7 +55,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         return new OfflinePageLoader();
     }
 
-    /** Offline files already imported, by name and last-modified time: an edited file is picked again. */
+    /** Offline pages already imported, by file names and last-modified times: an edited page is picked again. */
     @BindToRegistry("offlineFilesSeen")
     public IdempotentRepository offlineFilesSeen() {
         return MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles);

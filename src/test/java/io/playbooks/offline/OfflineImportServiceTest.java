@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,7 @@ class OfflineImportServiceTest {
     /** The twelve samples and one page whose metadata is broken, which must not stop the others. */
     private static final int PAGES = 13;
     private static final String EDITED = "restart-shipment-api.xhtml";
+    private static final String EDITED_META = "renew-edge-proxy-certificate.meta.json";
 
     @TempDir
     Path temp;
@@ -116,12 +118,23 @@ class OfflineImportServiceTest {
         long playbookId = store().findBySlug("restart-the-shipment-api").orElseThrow().summary().playbookId();
         assertThat(store().versions(playbookId)).extracting(PlaybookVersion::versionNumber).containsExactly(2, 1);
         assertThat(store().versions(playbookId).get(0).yaml()).contains("booking-cache clear");
-        assertThat(store().list()).filteredOn(p -> p.playbookId() != playbookId)
+
+        NotifyBuilder metaEditDone = new NotifyBuilder(context()).fromRoute("offline-folder").whenDone(1).create();
+        Path meta = offline.resolve(EDITED_META);
+        Files.writeString(meta, Files.readString(meta).replace("\"version\": 7", "\"version\": 8"));
+        Files.setLastModifiedTime(meta, FileTime.fromMillis(Files.getLastModifiedTime(meta).toMillis() + 60_000));
+        assertThat(metaEditDone.matches(30, TimeUnit.SECONDS)).as("a page whose metadata changed is picked again").isTrue();
+        PlaybookSummary renewed = store().findBySlug("renew-the-edge-proxy-tls-certificate").orElseThrow().summary();
+        assertThat(renewed.versionNumber()).isEqualTo(2);
+        assertThat(renewed.confluenceVersion()).isEqualTo(8);
+        assertThat(store().list()).filteredOn(p -> p.playbookId() != playbookId && p.playbookId() != renewed.playbookId())
                 .allSatisfy(p -> assertThat(p.versionNumber()).isEqualTo(1));
 
         Map<String, String> folderAfter = fingerprint(offline);
-        folderBefore.remove(EDITED);
-        folderAfter.remove(EDITED);
+        for (String editedFile : List.of(EDITED, EDITED_META)) {
+            folderBefore.remove(editedFile);
+            folderAfter.remove(editedFile);
+        }
         assertThat(folderAfter).as("the offline folder is left as the user keeps it").isEqualTo(folderBefore);
     }
 
