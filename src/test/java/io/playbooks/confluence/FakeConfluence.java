@@ -59,7 +59,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * </ul>
  * The site holds a model (spaces, pages, attachments) that tests change between calls; faults (status codes with
  * headers, slow answers) are queued per path fragment and served before the model. Every request is in WireMock's
- * journal: {@link #requestCount()} and {@link #requestCount(String)} count them.
+ * journal: {@link #requestCount()} and {@link #requestCount(String)} count them. Stubs a test adds through
+ * {@link #server()} with a priority below 10 take precedence over the model.
  */
 public final class FakeConfluence implements AutoCloseable {
 
@@ -112,7 +113,7 @@ public final class FakeConfluence implements AutoCloseable {
 
     public FakeConfluence start() {
         server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(Responder.NAME)));
         return this;
     }
 
@@ -284,10 +285,18 @@ public final class FakeConfluence implements AutoCloseable {
 
     // ---- serving -----------------------------------------------------------------------------------------------
 
+    /** Serves the catch-all stub from the model; stubs a test adds itself (priority below 10) win over it. */
     private final class Responder implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "fake-confluence";
+
         @Override
         public String getName() {
-            return "fake-confluence";
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
         }
 
         @Override
