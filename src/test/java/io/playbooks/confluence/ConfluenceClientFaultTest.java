@@ -201,7 +201,22 @@ class ConfluenceClientFaultTest extends ClientTestSupport {
         ConfluenceClient client = client(site.settings().url(site.server().baseUrl() + "/portal").build());
 
         assertThatThrownBy(client::deployment).isInstanceOf(ConfluenceException.class)
-                .hasMessageContaining("not Confluence JSON").hasMessageContaining("login");
+                .hasMessageContaining("not Confluence JSON").hasMessageContaining("login")
+                .hasMessageContaining("CONFLUENCE_DEPLOYMENT");
+    }
+
+    @Test
+    void aRedirectNamesWhereTheSiteReallyIs() {
+        site.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/old/rest/api/space"))
+                .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(301)
+                        .withHeader("Location", "https://wiki.acme.com/confluence/rest/api/space")));
+        ConfluenceClient client = client(site.settings().url(site.server().baseUrl() + "/old")
+                .deployment(Deployment.DATA_CENTER).build());
+
+        assertThatThrownBy(client::testConnection).isInstanceOf(ConfluenceException.class)
+                .hasMessageContaining("redirected (301) to https://wiki.acme.com/confluence/rest/api/space");
+        assertThat(site.requestCount()).isEqualTo(1);
     }
 
     @Test
