@@ -160,9 +160,9 @@ class ConfluenceClientFaultTest extends ClientTestSupport {
 
     @Test
     void aSlowAnswerTimesOutAndIsRetried() {
-        site.slowNext("keys=OPS", 1, Duration.ofSeconds(3));
+        site.slowNext("keys=OPS", 1, Duration.ofSeconds(8));
         ConfluenceClient client = client(site.settings().deployment(Deployment.CLOUD)
-                .requestTimeout(Duration.ofMillis(400)).build());
+                .requestTimeout(Duration.ofSeconds(2)).build());
 
         assertThat(client.space("OPS").key()).isEqualTo("OPS");
         assertThat(client.stats().retries()).isEqualTo(1);
@@ -172,9 +172,9 @@ class ConfluenceClientFaultTest extends ClientTestSupport {
 
     @Test
     void anAnswerThatNeverComesInTimeEndsInATimeoutError() {
-        site.slowNext("keys=OPS", 5, Duration.ofSeconds(3));
+        site.slowNext("keys=OPS", 5, Duration.ofSeconds(4));
         ConfluenceClient client = client(site.settings().deployment(Deployment.CLOUD)
-                .requestTimeout(Duration.ofMillis(300)).maxAttempts(2).build());
+                .requestTimeout(Duration.ofMillis(500)).maxAttempts(2).build());
 
         assertThatThrownBy(() -> client.space("OPS")).isInstanceOf(ConfluenceException.class)
                 .hasMessageContaining("no answer within").hasMessageContaining("after 2 attempt(s)");
