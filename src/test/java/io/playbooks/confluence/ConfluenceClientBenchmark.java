@@ -42,7 +42,7 @@ class ConfluenceClientBenchmark extends ClientTestSupport {
         ClientStats listing = client.stats();
 
         long syncStart = System.nanoTime();
-        client.changedSince("OPS", FakeConfluence.START.plusSeconds(3600));
+        client.changedSince("OPS", FakeConfluence.START.plus(Duration.ofDays(2)));
         long syncMillis = (System.nanoTime() - syncStart) / 1_000_000;
         long syncCalls = client.stats().requests() - listing.requests();
 
