@@ -13,8 +13,4 @@ public final class RecordingSleeper implements Sleeper {
     public void sleep(Duration duration) {
         waits.add(duration);
     }
-
-    public long totalMillis() {
-        return waits.stream().mapToLong(Duration::toMillis).sum();
-    }
 }
