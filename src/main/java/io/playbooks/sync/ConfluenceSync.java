@@ -119,10 +119,8 @@ public class ConfluenceSync {
         Set<String> storedIds = store.pageIds(space);
         for (String pageId : storedIds) {
             PageRef ref = listed.get(pageId);
-            if (ref == null || !"current".equalsIgnoreCase(ref.status())) {
-                String reason = ref == null
-                        ? "page " + pageId + " is no longer in space " + space + " (deleted, moved or restricted)"
-                        : "page " + pageId + " is " + ref.status() + " in Confluence";
+            if (ref == null) {
+                String reason = whyGone(client, space, pageId);
                 if (store.markOutdated(space, pageId, reason).outcome().changed()) {
                     run.outdated++;
                     LOG.info("marked outdated: {}", reason);
@@ -132,6 +130,19 @@ public class ConfluenceSync {
             }
         }
         run.reconciled.add(space);
+    }
+
+    /** Asks Confluence about one page the listing no longer holds: moved, archived, or deleted. */
+    private static String whyGone(ConfluenceClient client, String space, String pageId) {
+        Optional<PageRef> now = client.pageRef(pageId);
+        if (now.isEmpty()) {
+            return "page " + pageId + " was deleted from space " + space + " (or the account can no longer see it)";
+        }
+        PageRef page = now.get();
+        if (!space.equals(page.spaceKey())) {
+            return "page " + pageId + " (" + page.title() + ") moved from space " + space + " to space " + page.spaceKey();
+        }
+        return "page " + pageId + " (" + page.title() + ") is " + page.status() + " in Confluence";
     }
 
     /** Counts the outcome of one planned page. */
