@@ -198,4 +198,14 @@ class PageConversionTest {
                 "<ol><li>Stop: <code>sudo systemctl stop a</code></li><li>Start: <code>sudo systemctl start a</code></li></ol>"));
         assertThat(conversion.playbook().category()).isEqualTo("general");
     }
+
+    @Test
+    void aListSplitAroundACodeBlockKeepsTheCodeInTheStepBeforeIt() {
+        Playbook playbook = convert("<ol><li>Stop the agent:</li></ol>" + code("bash", "sudo systemctl stop agent")
+                + "<ol start=\"2\"><li>Start it: <code>sudo systemctl start agent</code></li></ol>"
+                + "<ol><li>A new list: <code>ls -la</code></li></ol>" + code("bash", "echo not continued"));
+        assertThat(playbook.steps()).hasSize(3);
+        assertThat(playbook.steps().get(0).args()).containsEntry("command", "sudo systemctl stop agent");
+        assertThat(playbook.steps().get(2).args()).containsEntry("command", "ls -la");
+    }
 }
