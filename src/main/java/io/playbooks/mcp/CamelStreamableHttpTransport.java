@@ -161,9 +161,13 @@ public class CamelStreamableHttpTransport implements McpStreamableServerTranspor
         message.setBody(jsonBody);
     }
 
+    /** A JSON-RPC error answer to a message that could not be taken, so without an id (the SDK's record refuses that). */
     private String jsonRpcError(int code, String text) throws IOException {
-        return json.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION, null, null,
-                new McpSchema.JSONRPCResponse.JSONRPCError(code, text, null)));
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        answer.put("id", null);
+        answer.put("error", Map.of("code", code, "message", text));
+        return json.writeValueAsString(answer);
     }
 
     /** The messages of one request's answer, written as events of its streamed HTTP body. */

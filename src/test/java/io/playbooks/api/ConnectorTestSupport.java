@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes a config.json that points the service at a fake Confluence, and starts the service with it. */
-final class ConnectorTestSupport {
+public final class ConnectorTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConnectorTestSupport() {
     }
 
-    static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
+    public static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
                                      Map<String, String> overrides) throws Exception {
         Map<String, Object> confluence = new LinkedHashMap<>();
         confluence.put("enabled", true);
