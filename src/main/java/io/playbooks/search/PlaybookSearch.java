@@ -8,6 +8,7 @@ import io.playbooks.storage.PlaybookSummary;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,7 +75,7 @@ public class PlaybookSearch {
         double bestWeight = 0;
         List<Set<String>> wordsOfTexts = document.texts().stream().map(text -> words(text.text())).toList();
         for (String term : terms) {
-            Set<SearchField> fields = new LinkedHashSet<>();
+            Set<SearchField> fields = EnumSet.noneOf(SearchField.class);
             for (int i = 0; i < wordsOfTexts.size(); i++) {
                 SearchDocument.Text text = document.texts().get(i);
                 if (wordsOfTexts.get(i).contains(term)) {
