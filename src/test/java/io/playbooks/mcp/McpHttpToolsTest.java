@@ -157,6 +157,22 @@ class McpHttpToolsTest {
     }
 
     @Test
+    void theToolsAnswerWithTheSameJsonAsTheRestRoutes() throws Exception {
+        FakePage deploy = page("Deploy Application");
+        ok(call(client, "import_confluence_playbook", Map.of("page_id", deploy.id)));
+
+        JsonNode searchTool = ok(call(client, "search_playbooks", Map.of("query", "storefront", "limit", 5)));
+        JsonNode documentTool = ok(call(client, "get_playbook", Map.of("page_id", deploy.id)));
+        JsonNode listTool = ok(call(client, "list_confluence_playbooks", Map.of()));
+
+        assertThat(searchTool).isEqualTo(rest("/search?q=storefront&limit=5"));
+        assertThat(documentTool).isEqualTo(rest("/pages/" + deploy.id + "/playbook"));
+        assertThat(rest("/playbooks/" + documentTool.get("playbook").get("slug").asText() + "/document"))
+                .isEqualTo(documentTool);
+        assertThat(listTool).isEqualTo(rest("/playbooks"));
+    }
+
+    @Test
     void syncRunsTheIncrementalSync() {
         JsonNode sync = ok(call(client, "sync_confluence_playbooks", Map.of("max_age_hours", 1)));
 
@@ -220,6 +236,14 @@ class McpHttpToolsTest {
         assertThat(wrong.body()).contains("not the one");
         assertThatThrownBy(() -> McpTestClients.client(McpTestClients.http(base(), "nope"), p -> { }))
                 .hasStackTraceContaining("401");
+    }
+
+    private JsonNode rest(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                service.uri("/api/v1/confluence" + path)).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     }
 
     private HttpRequest.Builder post(String body) {
