@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The MCP Streamable HTTP transport (spec 2025-03-26 and later) on a Camel platform-http route (routes/mcp.camel.yaml),
@@ -27,11 +28,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * opens a session (answered as JSON with its {@code Mcp-Session-Id}); a request is answered as a server-sent event
  * stream that carries any progress notifications and then the response; a notification or response gets 202.
  * DELETE ends a session. GET (a stream of server-initiated messages) is not offered: this server sends none outside
- * a request, and the spec lets a server answer 405.
+ * a request, and the spec lets a server answer 405. A request with an Origin other than this machine is refused (403),
+ * against DNS rebinding, as the spec asks.
  */
 public class CamelStreamableHttpTransport implements McpStreamableServerTransportProvider, Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelStreamableHttpTransport.class);
+    /** Browsers send Origin; MCP clients that are programs do not. Only a page served from this machine may call. */
+    private static final Pattern LOOPBACK_ORIGIN = Pattern.compile("https?://(localhost|127\\.0\\.0\\.1|\\[::1])(:\\d+)?");
 
     private final McpJsonMapper json;
     private final Map<String, McpStreamableServerSession> sessions = new ConcurrentHashMap<>();
@@ -56,8 +60,13 @@ public class CamelStreamableHttpTransport implements McpStreamableServerTranspor
     public void process(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         String method = message.getHeader(Exchange.HTTP_METHOD, String.class);
+        String origin = message.getHeader("Origin", String.class);
         if (closing) {
             reply(message, 503, jsonRpcError(McpSchema.ErrorCodes.INTERNAL_ERROR, "the server is shutting down"));
+        } else if (origin != null && !LOOPBACK_ORIGIN.matcher(origin).matches()) {
+            // a browser page of another site (or a DNS-rebound name) must not drive the tools of a local service
+            reply(message, 403, jsonRpcError(McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "MCP requests from web pages of " + origin + " are refused"));
         } else if ("POST".equals(method)) {
             post(message);
         } else if ("DELETE".equals(method)) {

@@ -246,6 +246,21 @@ class McpHttpToolsTest {
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     }
 
+    @Test
+    void aRequestFromAWebPageOfAnotherSiteIsRefused() throws Exception {
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> foreign = http.send(post(initialize).header("Authorization", "Bearer " + TOKEN)
+                .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> local = http.send(post(initialize).header("Authorization", "Bearer " + TOKEN)
+                .header("Origin", "http://localhost:6274").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("https://evil.example");
+        assertThat(local.statusCode()).isEqualTo(200);
+    }
+
     private HttpRequest.Builder post(String body) {
         return HttpRequest.newBuilder(service.uri("/mcp")).header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
