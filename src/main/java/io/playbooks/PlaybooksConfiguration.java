@@ -66,6 +66,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private int offlineRememberedFiles;
     @PropertyInject(value = "confluence.sync.overlap.minutes", defaultValue = "10")
     private int syncOverlapMinutes;
+    @PropertyInject(value = "confluence.sync.schedule-paused", defaultValue = "false")
+    private boolean schedulePaused;
     @PropertyInject(value = "confluence.reconcile.interval.hours", defaultValue = "24")
     private int reconcileIntervalHours;
 
@@ -105,6 +107,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         BulkImportTracker bulkImport = new BulkImportTracker(clock);
         ConfluenceSync sync = new ConfluenceSync(confluence, store, checks, clock, Duration.ofMinutes(syncOverlapMinutes),
                 Duration.ofHours(reconcileIntervalHours));
+        sync.pauseSchedule(schedulePaused);
         registry.bind("bulkImport", bulkImport);
         registry.bind("confluenceSync", sync);
         registry.bind("discovery", new Discovery(confluence));

@@ -45,6 +45,8 @@ public final class RunningService implements AutoCloseable {
         properties.put("playbooks.data.dir", workDir.resolve("data").toString());
         properties.put("playbooks.offline.dir", offline.toString());
         properties.put("playbooks.config.file", workDir.resolve("no-config.json").toString());
+        // tests sync when they say so, never on a tick of the schedule
+        properties.put("confluence.sync.schedule-paused", "true");
         properties.putAll(overrides);
         Main main = Application.newService();
         properties.forEach(main::addOverrideProperty);

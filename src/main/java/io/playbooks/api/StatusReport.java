@@ -53,7 +53,7 @@ public class StatusReport {
 
     public SyncService syncStatus() {
         ConfluenceSync.SyncStatus status = sync.status();
-        return new SyncService(confluence.enabled(), status.running(), status.runningSince(),
+        return new SyncService(confluence.enabled() && !status.schedulePaused(), status.running(), status.runningSince(),
                 confluence.settings().syncIntervalSeconds(), nextRun(), status.lastSync(), bulkImport.progress());
     }
 

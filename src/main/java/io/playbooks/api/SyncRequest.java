@@ -16,6 +16,11 @@ public record SyncRequest(@JsonProperty("max_age_hours") Integer maxAgeHours) {
         }
     }
 
+    /** What the schedule and POST /sync/trigger ask for: the settings' max_age_hours. */
+    public static SyncRequest scheduled() {
+        return new SyncRequest(null);
+    }
+
     public int maxAgeHoursOrDefault() {
         return maxAgeHours == null ? DEFAULT_MAX_AGE_HOURS : maxAgeHours;
     }

@@ -10,6 +10,8 @@ public record PlaybookEvent(String message, String category, String severity,
 
     public record Details(@JsonProperty("playbook_name") String playbookName,
                           @JsonProperty("playbook_id") Long playbookId,
+                          String slug,
+                          @JsonProperty("confluence_page_id") String confluencePageId,
                           @JsonProperty("confluence_space") String confluenceSpace,
                           @JsonProperty("confluence_url") String confluenceUrl,
                           String category,

@@ -18,10 +18,10 @@ public class PlaybookEvents {
 
     public PlaybookEvent imported(ImportResult result) {
         String change = result.outcome().name().toLowerCase(java.util.Locale.ROOT);
-        String message = "Playbook " + change + " from Confluence: " + result.title()
+        String message = "Playbook " + change + ": " + result.title()
                 + " (" + result.stepCount() + " steps, space " + result.spaceKey() + ")";
         return new PlaybookEvent(message, "playbook_import", "info", rolesFor(result.category()),
-                new PlaybookEvent.Details(result.title(), result.playbookId(), result.spaceKey(), result.confluenceUrl(),
+                new PlaybookEvent.Details(result.title(), result.playbookId(), result.slug(), result.pageId(), result.spaceKey(), result.confluenceUrl(),
                         result.category(), result.stepCount(), change));
     }
 

@@ -184,10 +184,19 @@ public class ConfluenceClient implements AutoCloseable {
             return Deployment.CLOUD;
         }
         URI probe = urls.api("/api/v2/spaces", "limit", 1);
-        Deployment d = http.get(probe).map(reply -> {
-            http.parse(probe, reply);
-            return Deployment.CLOUD;
-        }).orElse(Deployment.DATA_CENTER);
+        Deployment d;
+        try {
+            d = http.get(probe).map(reply -> {
+                http.parse(probe, reply);
+                return Deployment.CLOUD;
+            }).orElse(Deployment.DATA_CENTER);
+        } catch (ConfluenceAuthException e) {
+            throw e;
+        } catch (ConfluenceException e) {
+            throw new ConfluenceException("cannot tell whether " + urls.base() + " is Confluence Cloud or Data Center"
+                    + " (set CONFLUENCE_DEPLOYMENT to cloud or datacenter to skip the check): " + e.getMessage(),
+                    e.status(), e);
+        }
         LOG.info("Confluence at {} is {} (GET /api/v2/spaces {})", urls.base(), d.settingName(),
                 d == Deployment.CLOUD ? "answered" : "is 404");
         return d;

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLException;
 
 /**
  * The resilient side of every call: authentication, bounded concurrency, waiting out 429/503 ({@code Retry-After} in
@@ -112,7 +113,8 @@ final class ConfluenceHttp {
                 reply = send(uri, requestHeaders);
             } catch (IOException e) {
                 errors.increment();
-                if (e instanceof UnknownHostException || attempt >= settings.maxAttempts()) {
+                if (e instanceof UnknownHostException || e instanceof SSLException
+                        || attempt >= settings.maxAttempts()) {
                     throw unreachable(uri, e, attempt);
                 }
                 retryAfter(backoff.after(attempt), false);
@@ -136,6 +138,11 @@ final class ConfluenceHttp {
                 throw authFailure(uri, reply);
             }
             boolean throttled = status == 429 || status == 503;
+            if (status >= 300 && status < 400) {
+                throw new ConfluenceException("GET " + uri + " was redirected (" + status + ") to "
+                        + reply.header("Location") + ": use the address Confluence redirects to as the base URL"
+                        + " (https instead of http, or the right context path)", status, null);
+            }
             if (!throttled && status < 500) {
                 throw new ConfluenceException("Confluence answered " + status + " for GET " + uri + reasonOf(reply),
                         status, null);
@@ -227,8 +234,9 @@ final class ConfluenceHttp {
 
     private ConfluenceException unreachable(URI uri, IOException e, int attempts) {
         String what = e instanceof SocketTimeoutException
-                ? "no answer within " + settings.requestTimeout().toSeconds() + " s (request timeout)"
+                ? "no answer within " + settings.requestTimeout().toMillis() + " ms (request_timeout)"
                 : e instanceof UnknownHostException ? "unknown host " + uri.getHost()
+                : e instanceof SSLException ? "TLS failure (" + e.getMessage() + ")"
                 : "cannot connect (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         return new ConfluenceException("Confluence unreachable at GET " + uri + ": " + what + " after " + attempts
                 + " attempt(s); check the URL " + settings.url() + " and the network", 0, e);

@@ -1,6 +1,5 @@
 package io.playbooks.confluence;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -10,13 +9,9 @@ import java.util.Map;
  * @param headers response headers, names in lower case
  * @param body    the body bytes (empty when none)
  */
-public record HttpReply(int status, Map<String, String> headers, byte[] body) {
+record HttpReply(int status, Map<String, String> headers, byte[] body) {
 
-    public String header(String name) {
+    String header(String name) {
         return headers.get(name.toLowerCase(java.util.Locale.ROOT));
-    }
-
-    public String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

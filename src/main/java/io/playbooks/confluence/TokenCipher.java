@@ -26,16 +26,33 @@ public final class TokenCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKey key;
+    private final String base64Key;
+    private final Path keyFile;
+    private SecretKey key;
 
-    private TokenCipher(SecretKey key) {
-        this.key = key;
+    private TokenCipher(String base64Key, Path keyFile) {
+        this.base64Key = base64Key;
+        this.keyFile = keyFile;
     }
 
-    /** The key from the base64 value when given, else from the key file, created on first use. */
+    /**
+     * The key from the base64 value when given, else from the key file, created on first use (not before: a service
+     * that never saves a token writes no key).
+     */
     public static TokenCipher open(String base64Key, Path keyFile) {
+        return new TokenCipher(base64Key, keyFile);
+    }
+
+    private synchronized SecretKey key() {
+        if (key == null) {
+            key = loadKey();
+        }
+        return key;
+    }
+
+    private SecretKey loadKey() {
         if (base64Key != null && !base64Key.isBlank()) {
-            return new TokenCipher(new SecretKeySpec(Base64.getDecoder().decode(base64Key.trim()), "AES"));
+            return new SecretKeySpec(Base64.getDecoder().decode(base64Key.trim()), "AES");
         }
         try {
             if (!Files.exists(keyFile)) {
@@ -46,7 +63,7 @@ public final class TokenCipher {
                 ownerOnly(keyFile);
             }
             byte[] encoded = Base64.getDecoder().decode(Files.readString(keyFile).trim());
-            return new TokenCipher(new SecretKeySpec(encoded, "AES"));
+            return new SecretKeySpec(encoded, "AES");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the key file " + keyFile, e);
         } catch (GeneralSecurityException e) {
@@ -59,7 +76,7 @@ public final class TokenCipher {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
                     .put(nonce).put(sealed).array());
@@ -72,7 +89,7 @@ public final class TokenCipher {
         try {
             byte[] all = Base64.getDecoder().decode(sealedBase64);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
             return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("the stored token cannot be decrypted with this key"

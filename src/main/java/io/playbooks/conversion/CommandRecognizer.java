@@ -42,6 +42,8 @@ final class CommandRecognizer {
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
     private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z]+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern BIN_PATH = Pattern.compile("/\\S*/s?bin/\\S+");
     private static final Pattern HTTP_LINE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+https?://\\S+.*", Pattern.DOTALL);
 
     private CommandRecognizer() {
@@ -56,7 +58,7 @@ final class CommandRecognizer {
         if (HTTP_LINE.matcher(text).matches()) {
             return true;
         }
-        String[] words = text.split("\\s+");
+        String[] words = WHITESPACE.split(text);
         String program = words[0];
         if (CMDLET.matcher(program).matches() || (words.length == 1 && program.startsWith("./"))) {
             return true;
@@ -65,7 +67,7 @@ final class CommandRecognizer {
             return false;
         }
         String lower = program.toLowerCase(Locale.ROOT);
-        if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || program.matches("/\\S*/s?bin/\\S+")) {
+        if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()) {
             return true;
         }
         if (!PROGRAM_WORD.matcher(program).matches()) {

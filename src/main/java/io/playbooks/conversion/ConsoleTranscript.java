@@ -13,7 +13,8 @@ final class ConsoleTranscript {
 
     private static final Pattern PROMPT = Pattern.compile(
             "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?[$#] |\\$ |# |% |PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
-    private static final Pattern DOLLAR_PROMPT = Pattern.compile("^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ ");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern DOLLAR_PROMPT = Pattern.compile("(?m)^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ ");
 
     private ConsoleTranscript() {
     }
@@ -26,17 +27,12 @@ final class ConsoleTranscript {
         if (CodeLanguage.isConsole(language)) {
             return true;
         }
-        for (String line : code.split("\n", -1)) {
-            if (DOLLAR_PROMPT.matcher(line).find()) {
-                return true;
-            }
-        }
-        return false;
+        return DOLLAR_PROMPT.matcher(code).find();
     }
 
     /** The commands of a transcript joined with "\n"; a command runs on over lines while it is incomplete. */
     static String commands(String transcript) {
-        String[] lines = transcript.split("\r?\n", -1);
+        String[] lines = LINE_BREAK.split(transcript, -1);
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             Matcher prompt = PROMPT.matcher(lines[i]);

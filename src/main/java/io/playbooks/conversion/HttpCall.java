@@ -18,7 +18,7 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         if (line.isPresent()) {
             return line;
         }
-        if (ShellWords.commands(command).size() != 1) {
+        if (!(command.contains("curl") || command.contains("wget")) || ShellWords.commands(command).size() != 1) {
             return Optional.empty();
         }
         var words = ShellWords.simpleCommandWords(command);

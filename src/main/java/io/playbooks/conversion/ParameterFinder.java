@@ -25,6 +25,8 @@ final class ParameterFinder {
     private static final List<String> DESCRIPTION_COLUMNS = List.of("description", "meaning", "purpose", "value",
             "example", "details");
     private static final List<String> REQUIRED_COLUMNS = List.of("required", "mandatory", "optional");
+    private static final Pattern TOKEN_MARKS = Pattern.compile("^\\$\\{|}$|^<|>$");
+    private static final Pattern YES = Pattern.compile("(yes|y|true|x|required|mandatory)\\b");
     private static final Pattern TOKEN = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|<([A-Za-z][A-Za-z0-9_-]*)>");
 
     private ParameterFinder() {
@@ -63,13 +65,13 @@ final class ParameterFinder {
             if (cells.size() <= Math.max(name, description)) {
                 continue;
             }
-            String parameterName = PlainText.of(cells.get(name)).replaceAll("^\\$\\{|}$|^<|>$", "");
+            String parameterName = TOKEN_MARKS.matcher(PlainText.of(cells.get(name))).replaceAll("");
             if (parameterName.isEmpty()) {
                 continue;
             }
             boolean isRequired = true;
             if (required >= 0 && required < cells.size()) {
-                boolean yes = PlainText.of(cells.get(required)).toLowerCase(Locale.ROOT).matches("(yes|y|true|x|required|mandatory)\\b.*");
+                boolean yes = YES.matcher(PlainText.of(cells.get(required)).toLowerCase(Locale.ROOT)).lookingAt();
                 isRequired = optionalColumn != yes;
             }
             parameters.putIfAbsent(parameterName, new Parameter(parameterName, PlainText.of(cells.get(description)), isRequired));

@@ -92,21 +92,32 @@ final class PlainText {
         return "";
     }
 
+    /** ASCII blanks and controls, the no-break space and the other Unicode spaces. */
+    static boolean isSpace(char c) {
+        return c <= ' ' || c == '\u00a0' || (c >= '\u1680' && (Character.isWhitespace(c) || Character.isSpaceChar(c)));
+    }
+
     static String normalize(CharSequence raw) {
-        StringBuilder out = new StringBuilder(raw.length());
+        return normalize(raw, raw.length());
+    }
+
+    /** The first {@code end} characters with runs of whitespace made one space, none at either end. */
+    static String normalize(CharSequence raw, int end) {
+        char[] out = new char[end];
+        int length = 0;
         boolean space = false;
-        for (int i = 0; i < raw.length(); i++) {
+        for (int i = 0; i < end; i++) {
             char c = raw.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                space = out.length() > 0;
+            if (isSpace(c)) {
+                space = length > 0;
             } else {
                 if (space) {
-                    out.append(' ');
+                    out[length++] = ' ';
                     space = false;
                 }
-                out.append(c);
+                out[length++] = c;
             }
         }
-        return out.toString();
+        return new String(out, 0, length);
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a page describes a procedure to carry out. Every signal adds its weight (the weights are all
@@ -36,10 +35,12 @@ public final class PlaybookDetector {
 
         final double weight;
         final String reason;
+        final String shownWeight;
 
         Signal(double weight, String reason) {
             this.weight = weight;
             this.reason = reason;
+            this.shownWeight = String.format(Locale.ROOT, " (%+.2f)", weight);
         }
     }
 
@@ -49,17 +50,23 @@ public final class PlaybookDetector {
             "retro", "release-notes", "decision-log", "decision", "requirements", "product-requirements",
             "architecture", "design", "glossary", "contacts", "team", "reference", "api", "api-reference", "policy",
             "postmortem", "post-mortem", "roadmap", "okr", "minutes", "faq");
-    private static final Pattern PROCEDURE_TITLE = Pattern.compile("\\b(runbook|run book|playbook|procedure|how to|"
-            + "how-to|install(?:ing|ation)?|deploy(?:ing|ment)?|upgrad(?:e|ing)|restor(?:e|ing)|rotat(?:e|ing|ion)|"
-            + "failover|fail over|switchover|troubleshoot(?:ing)?|restart(?:ing)?|renew(?:ing|al)?|roll ?back|"
-            + "recover(?:y|ing)?|migrat(?:e|ing|ion)|drain(?:ing)?|flush(?:ing)?|reindex(?:ing)?|apply(?:ing)?|"
-            + "rebuild|reset|patch(?:ing)?|provision(?:ing)?|set ?up|configur(?:e|ing)|enabl(?:e|ing)|"
-            + "disabl(?:e|ing)|increas(?:e|ing)|decreas(?:e|ing)|scal(?:e|ing)|checklist|sop|backup|back up|"
-            + "clean ?up|creat(?:e|ing)|add(?:ing)?|remov(?:e|ing)|replac(?:e|ing)|change|resiz(?:e|ing)|fix(?:ing)?|"
-            + "resolv(?:e|ing)|handl(?:e|ing)|respond(?:ing)? to|onboard(?:ing)?|offboard(?:ing)?)\\b");
-    private static final Pattern NOT_A_PROCEDURE_TITLE = Pattern.compile("\\b(meeting|minutes|retrospective|retro|"
-            + "release notes|changelog|decision log|decision record|adr|requirements|architecture|design|glossary|"
-            + "contacts|reference|policy|post-?mortem|roadmap|overview|severity levels|faq|okrs?|agenda)\\b");
+    /** Title words and two-word phrases that name an operation. */
+    private static final Set<String> PROCEDURE_TITLE_WORDS = Set.of("runbook", "run book", "playbook", "procedure",
+            "how to", "how-to", "install", "installing", "installation", "deploy", "deploying", "deployment",
+            "upgrade", "upgrading", "restore", "restoring", "rotate", "rotating", "rotation", "failover", "fail over",
+            "switchover", "troubleshoot", "troubleshooting", "restart", "restarting", "renew", "renewing", "renewal",
+            "rollback", "roll back", "recover", "recovery", "recovering", "migrate", "migrating", "migration", "drain",
+            "draining", "flush", "flushing", "reindex", "reindexing", "apply", "applying", "rebuild", "reset",
+            "patch", "patching", "provision", "provisioning", "setup", "set up", "configure", "configuring", "enable",
+            "enabling", "disable", "disabling", "increase", "increasing", "decrease", "decreasing", "scale",
+            "scaling", "checklist", "sop", "backup", "back up", "cleanup", "clean up", "create", "creating", "add",
+            "adding", "remove", "removing", "replace", "replacing", "change", "resize", "resizing", "fix", "fixing",
+            "resolve", "resolving", "handle", "handling", "respond to", "onboarding", "offboarding");
+    /** Title words and two-word phrases that name a page that is not a procedure. */
+    private static final Set<String> NOT_A_PROCEDURE_TITLE_WORDS = Set.of("meeting", "minutes", "retrospective",
+            "retro", "release notes", "changelog", "decision log", "decision record", "adr", "requirements",
+            "architecture", "design", "glossary", "contacts", "reference", "policy", "postmortem", "post-mortem",
+            "roadmap", "overview", "severity levels", "faq", "okr", "okrs", "agenda");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of("participants", "attendees", "agenda",
             "discussion", "action items", "what went well", "what did not go well", "what didn't go well",
             "lessons learned", "decision", "user stories", "user interaction", "goals", "background and strategic fit",
@@ -88,9 +95,9 @@ public final class PlaybookDetector {
         double score = 0;
         score += labelSignal(page.labels(), PROCEDURE_LABELS, Signal.PROCEDURE_LABEL, true, reasons);
         score += labelSignal(page.labels(), NOT_A_PROCEDURE_LABELS, Signal.NOT_A_PROCEDURE_LABEL, false, reasons);
-        String title = page.title() == null ? "" : page.title().toLowerCase(Locale.ROOT);
-        score += titleSignal(title, PROCEDURE_TITLE, Signal.PROCEDURE_TITLE, reasons);
-        score += titleSignal(title, NOT_A_PROCEDURE_TITLE, Signal.NOT_A_PROCEDURE_TITLE, reasons);
+        List<String> titleWords = words(page.title() == null ? "" : page.title());
+        score += titleSignal(titleWords, PROCEDURE_TITLE_WORDS, Signal.PROCEDURE_TITLE, reasons);
+        score += titleSignal(titleWords, NOT_A_PROCEDURE_TITLE_WORDS, Signal.NOT_A_PROCEDURE_TITLE, reasons);
         score += structure(extraction, reasons);
         if (reasons.isEmpty()) {
             reasons.add("no signal of a procedure: no procedure label or title word, too few steps, no commands");
@@ -146,11 +153,20 @@ public final class PlaybookDetector {
         if (startsWithVerb(step.name()) || startsWithVerb(text)) {
             return true;
         }
-        return step.action().equals(Step.SHELL) && text.startsWith(String.valueOf(step.args().get("command")).split("\n")[0]);
+        if (!step.action().equals(Step.SHELL)) {
+            return false;
+        }
+        String command = String.valueOf(step.args().get("command"));
+        int newline = command.indexOf('\n');
+        return text.startsWith(newline < 0 ? command : command.substring(0, newline));
     }
 
     private static boolean startsWithVerb(String text) {
-        return IMPERATIVE_VERBS.contains(text.split("[\\s:,.]+", 2)[0].toLowerCase(Locale.ROOT));
+        int end = 0;
+        while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '-')) {
+            end++;
+        }
+        return IMPERATIVE_VERBS.contains(text.substring(0, end).toLowerCase(Locale.ROOT));
     }
 
     private static Optional<String> firstMatch(List<String> headings, List<String> starts) {
@@ -179,9 +195,34 @@ public final class PlaybookDetector {
         return 0;
     }
 
-    private static double titleSignal(String title, Pattern words, Signal signal, List<String> reasons) {
-        var matcher = words.matcher(title);
-        return matcher.find() ? fire(signal, matcher.group(1), reasons) : 0;
+    /** The first title word or two-word phrase in the set fires the signal. */
+    private static double titleSignal(List<String> words, Set<String> known, Signal signal, List<String> reasons) {
+        for (int i = 0; i < words.size(); i++) {
+            if (i + 1 < words.size() && known.contains(words.get(i) + " " + words.get(i + 1))) {
+                return fire(signal, words.get(i) + " " + words.get(i + 1), reasons);
+            }
+            if (known.contains(words.get(i))) {
+                return fire(signal, words.get(i), reasons);
+            }
+        }
+        return 0;
+    }
+
+    /** Lower-case words of a title: letters, digits and inner hyphens. */
+    static List<String> words(String title) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= title.length(); i++) {
+            boolean wordChar = i < title.length() && (Character.isLetterOrDigit(title.charAt(i))
+                    || (title.charAt(i) == '-' && start >= 0));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                words.add(title.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
+        }
+        return words;
     }
 
     private static double fire(Signal signal, String detail, List<String> reasons) {
@@ -190,6 +231,6 @@ public final class PlaybookDetector {
     }
 
     private static String reason(Signal signal, String detail) {
-        return String.format(Locale.ROOT, "%s (%+.2f)", String.format(Locale.ROOT, signal.reason, detail), signal.weight);
+        return signal.reason.replace("%s", detail) + signal.shownWeight;
     }
 }

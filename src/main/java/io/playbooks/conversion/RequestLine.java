@@ -14,13 +14,18 @@ final class RequestLine {
 
     private static final Pattern LINE = Pattern.compile(
             "\\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+(https?://\\S+)(?:\\s+HTTP/[\\d.]+)?\\s*");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final Pattern HEADER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:\\s.*");
 
     private RequestLine() {
     }
 
     static Optional<HttpCall> parse(String text) {
-        String[] lines = text.strip().split("\r?\n");
+        String request = text.strip();
+        if (request.isEmpty() || request.charAt(0) < 'A' || request.charAt(0) > 'Z') {
+            return Optional.empty();
+        }
+        String[] lines = LINE_BREAK.split(request);
         Matcher matcher = LINE.matcher(lines[0]);
         if (!matcher.matches()) {
             return Optional.empty();

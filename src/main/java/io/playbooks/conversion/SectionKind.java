@@ -26,10 +26,15 @@ enum SectionKind {
 
     /** The kind a heading opens, or null when the heading names none (the section then inherits). */
     static SectionKind of(String headingText) {
-        String heading = headingText.toLowerCase(Locale.ROOT).replaceFirst("^[\\d.)\\s]+", "").trim();
+        String heading = headingText.toLowerCase(Locale.ROOT);
+        int textStart = 0;
+        while (textStart < heading.length()
+                && (Character.isDigit(heading.charAt(textStart)) || ".) ".indexOf(heading.charAt(textStart)) >= 0)) {
+            textStart++;
+        }
         for (SectionKind kind : values()) {
             for (String start : kind.headingStarts) {
-                if (heading.startsWith(start)) {
+                if (heading.startsWith(start, textStart)) {
                     return kind;
                 }
             }

@@ -162,8 +162,7 @@ final class StepReader {
 
     /** The text before the step's first command, cut at its first colon. */
     private String nameFrom(String description, int rawEnd) {
-        String beforeCommand = PlainText.normalize(text.subSequence(0, rawEnd));
-        String name = beforeCommand.isEmpty() && rawEnd == text.length() ? description : beforeCommand;
+        String name = rawEnd == text.length() ? description : PlainText.normalize(text, rawEnd);
         int colon = name.indexOf(": ");
         if (colon < 0 && name.endsWith(":")) {
             colon = name.length() - 1;
@@ -171,7 +170,11 @@ final class StepReader {
         if (colon > 0) {
             name = name.substring(0, colon);
         }
-        return shorten(name.replaceAll("[\\s,;:.]+$", ""));
+        int end = name.length();
+        while (end > 0 && " ,;:.".indexOf(name.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return shorten(name.substring(0, end));
     }
 
     private static String shorten(String name) {

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /** A table whose header names a step / action / command column: one step per row. */
 final class StepTable {
@@ -14,6 +15,8 @@ final class StepTable {
     private static final List<String> STEP_COLUMNS = List.of("step", "steps", "action", "actions", "command",
             "commands", "task", "tasks", "instruction", "instructions", "what to do", "procedure");
     private static final List<String> NUMBER_COLUMNS = List.of("#", "no", "nr", "step", "n");
+
+    private static final Pattern ROW_NUMBER = Pattern.compile("\\d*\\.?");
 
     private StepTable() {
     }
@@ -32,7 +35,7 @@ final class StepTable {
             List<Node> content = new ArrayList<>();
             for (int i = 0; i < cells.size(); i++) {
                 Element cell = cells.get(i);
-                if (i == numberColumn && PlainText.of(cell).matches("\\d*\\.?")) {
+                if (i == numberColumn && ROW_NUMBER.matcher(PlainText.of(cell)).matches()) {
                     continue;
                 }
                 content.add(cell);

@@ -5,9 +5,12 @@ import org.jsoup.nodes.Element;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** The rows and cells of a storage-format table (tbody or not), with its first row read as the header. */
 final class TableReader {
+
+    private static final Pattern NOT_A_NAME_CHAR = Pattern.compile("[^a-z# ]");
 
     private TableReader() {
     }
@@ -44,7 +47,7 @@ final class TableReader {
     /** Index of the first header cell that is one of the names, or -1. */
     static int column(List<String> header, List<String> names) {
         for (int i = 0; i < header.size(); i++) {
-            if (names.contains(header.get(i).replaceAll("[^a-z# ]", "").trim())) {
+            if (names.contains(NOT_A_NAME_CHAR.matcher(header.get(i)).replaceAll("").trim())) {
                 return i;
             }
         }

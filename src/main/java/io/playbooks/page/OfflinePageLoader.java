@@ -1,5 +1,6 @@
 package io.playbooks.page;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,20 @@ public class OfflinePageLoader {
     public static final String DEFAULT_SPACE = "OFFLINE";
 
     private final OfflinePageReader reader = new OfflinePageReader();
+
+    /**
+     * What tells an edit of a page apart: the names and last-modified times of {@code NAME.xhtml} and, when present,
+     * {@code NAME.meta.json}, so that editing either file imports the page again. (A File: the file consumer
+     * evaluates its idempotent key on the plain file.)
+     */
+    public String fingerprint(File file) throws IOException {
+        Path pageFile = file.toPath();
+        Path metaFile = pageFile.resolveSibling(OfflinePageReader.pageName(pageFile) + OfflinePageReader.META_SUFFIX);
+        String page = pageFile.getFileName() + "@" + Files.getLastModifiedTime(pageFile).toMillis();
+        return Files.isRegularFile(metaFile)
+                ? page + "+" + metaFile.getFileName() + "@" + Files.getLastModifiedTime(metaFile).toMillis()
+                : page;
+    }
 
     public SourcePage load(Path pageFile) throws UnreadablePageException {
         SourcePage page = reader.read(pageFile);

@@ -44,6 +44,7 @@ public class ConfluenceSync {
 
     private Run current;
     private SyncReport lastReport;
+    private volatile boolean schedulePaused;
 
     public ConfluenceSync(ConfluenceConnection confluence, PlaybookStore store, PageChecks checks, Clock clock,
                           Duration overlap, Duration reconcileEvery) {
@@ -61,7 +62,8 @@ public class ConfluenceSync {
             throw ApiException.conflict("a sync is already running since " + current.startedAt);
         }
         ConfluenceClient client = confluence.client();
-        int maxAgeHours = request == null ? confluence.settings().maxAgeHours() : request.maxAgeHoursOrDefault();
+        int maxAgeHours = request == null || request.maxAgeHours() == null ? confluence.settings().maxAgeHours()
+                : request.maxAgeHours();
         Run run = new Run(clock.instant(), client.stats().requests());
         current = run;
         try {
@@ -117,10 +119,8 @@ public class ConfluenceSync {
         Set<String> storedIds = store.pageIds(space);
         for (String pageId : storedIds) {
             PageRef ref = listed.get(pageId);
-            if (ref == null || !"current".equalsIgnoreCase(ref.status())) {
-                String reason = ref == null
-                        ? "page " + pageId + " is no longer in space " + space + " (deleted, moved or restricted)"
-                        : "page " + pageId + " is " + ref.status() + " in Confluence";
+            if (ref == null) {
+                String reason = whyGone(client, space, pageId);
                 if (store.markOutdated(space, pageId, reason).outcome().changed()) {
                     run.outdated++;
                     LOG.info("marked outdated: {}", reason);
@@ -130,6 +130,19 @@ public class ConfluenceSync {
             }
         }
         run.reconciled.add(space);
+    }
+
+    /** Asks Confluence about one page the listing no longer holds: moved, archived, or deleted. */
+    private static String whyGone(ConfluenceClient client, String space, String pageId) {
+        Optional<PageRef> now = client.pageRef(pageId);
+        if (now.isEmpty()) {
+            return "page " + pageId + " was deleted from space " + space + " (or the account can no longer see it)";
+        }
+        PageRef page = now.get();
+        if (!space.equals(page.spaceKey())) {
+            return "page " + pageId + " (" + page.title() + ") moved from space " + space + " to space " + page.spaceKey();
+        }
+        return "page " + pageId + " (" + page.title() + ") is " + page.status() + " in Confluence";
     }
 
     /** Counts the outcome of one planned page. */
@@ -177,6 +190,17 @@ public class ConfluenceSync {
         throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 
+    /** Whether a tick of the schedule should sync: Confluence enabled, the schedule not paused, no sync running. */
+    public synchronized boolean scheduledRunDue() {
+        return !schedulePaused && current == null && confluence.enabled();
+    }
+
+    /** Pauses or resumes the schedule; syncs asked for through the API or MCP still run. */
+    public void pauseSchedule(boolean paused) {
+        schedulePaused = paused;
+        LOG.info("sync schedule {}", paused ? "paused" : "resumed");
+    }
+
     /** Answer of {@code POST /sync/trigger}: the sync started in the background. */
     public synchronized Map<String, Object> triggered() {
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -186,7 +210,7 @@ public class ConfluenceSync {
     }
 
     public synchronized SyncStatus status() {
-        return new SyncStatus(current != null, current == null ? null : current.startedAt, lastReport);
+        return new SyncStatus(current != null, current == null ? null : current.startedAt, schedulePaused, lastReport);
     }
 
     private SyncReport end(Run run, boolean completed) {
@@ -207,7 +231,7 @@ public class ConfluenceSync {
     }
 
     /** State of the sync for {@code GET /sync/status}: whether one runs, and the report of the last one. */
-    public record SyncStatus(boolean running, Instant runningSince, SyncReport lastSync) {
+    public record SyncStatus(boolean running, Instant runningSince, boolean schedulePaused, SyncReport lastSync) {
     }
 
     private static final class Run {

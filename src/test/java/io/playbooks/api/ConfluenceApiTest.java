@@ -157,6 +157,23 @@ class ConfluenceApiTest {
     }
 
     @Test
+    void syncSaysWhetherAPageWasMovedArchivedOrDeleted() {
+        site.addSpace("ARCHIVE", "Archive");
+        service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}");
+        site.movePage(page("Deploy Application").id, "ARCHIVE");
+        site.archivePage(page("How to drain a Kubernetes worker node").id);
+        site.deletePage(page("Kafka rolling broker restart").id);
+
+        JsonNode sync = service.post(API + "/sync", "{}").json();
+
+        assertThat(sync.get("outdated_playbooks").asInt()).isEqualTo(3);
+        List<String> reasons = service.get(API + "/playbooks").json().get("playbooks").findValuesAsText("outdated_reason");
+        assertThat(reasons).anySatisfy(r -> assertThat(r).contains("moved from space OPS to space ARCHIVE"))
+                .anySatisfy(r -> assertThat(r).contains("is archived"))
+                .anySatisfy(r -> assertThat(r).contains("was deleted"));
+    }
+
+    @Test
     void aSyncOfAnUnchangedSpaceCostsAtMostThreeRequests() {
         service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}");
         service.post(API + "/sync", "{}");

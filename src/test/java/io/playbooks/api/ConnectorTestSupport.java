@@ -21,6 +21,12 @@ public final class ConnectorTestSupport {
 
     public static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
                                      Map<String, String> overrides) throws Exception {
+        return serviceFor(site, name, workDir, spaces, Map.of(), overrides);
+    }
+
+    /** As above, with more keys for config.json's confluence section (e.g. sync_interval). */
+    static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
+                                     Map<String, Object> moreConfig, Map<String, String> overrides) throws Exception {
         Map<String, Object> confluence = new LinkedHashMap<>();
         confluence.put("enabled", true);
         confluence.put("url", site.baseUrl());
@@ -29,6 +35,7 @@ public final class ConnectorTestSupport {
         confluence.put("spaces", spaces);
         confluence.put("space_category_mapping", Map.of("OPS", "operations"));
         confluence.put("http", Map.of("request_timeout_seconds", 5, "max_attempts", 3, "max_backoff_seconds", 1));
+        confluence.putAll(moreConfig);
         Path config = workDir.resolve("config.json");
         writeJson(config, Map.of("connectors", Map.of("confluence", confluence)));
         Map<String, String> properties = new LinkedHashMap<>(overrides);

@@ -1,5 +1,8 @@
 package io.playbooks.confluence;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.playbooks.page.Attachment;
 import io.playbooks.page.SourcePage;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +136,27 @@ class ConfluenceClientCloudTest extends ClientTestSupport {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("PNGDATA");
         }
         assertThat(client.attachments("OPS").get(a.id)).hasSize(2);
+    }
+
+    @Test
+    void aDownloadRedirectedToTheMediaServiceGetsNoCredentials() throws IOException {
+        WireMockServer media = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        media.start();
+        try {
+            media.stubFor(WireMock.get("/file/abc").willReturn(WireMock.ok("BYTES")));
+            site.server().stubFor(WireMock.get(WireMock.urlPathEqualTo("/wiki/download/attachments/1/a.png"))
+                    .atPriority(1).willReturn(WireMock.aResponse().withStatus(302)
+                            .withHeader("Location", media.baseUrl() + "/file/abc")));
+
+            try (InputStream in = cloudClient().attachment("/download/attachments/1/a.png?version=1")) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("BYTES");
+            }
+
+            media.verify(WireMock.getRequestedFor(WireMock.urlEqualTo("/file/abc"))
+                    .withoutHeader("Authorization"));
+        } finally {
+            media.stop();
+        }
     }
 
     @Test

@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,7 +60,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * </ul>
  * The site holds a model (spaces, pages, attachments) that tests change between calls; faults (status codes with
  * headers, slow answers) are queued per path fragment and served before the model. Every request is in WireMock's
- * journal: {@link #requestCount()} and {@link #requestCount(String)} count them.
+ * journal: {@link #requestCount()} and {@link #requestCount(String)} count them. Stubs a test adds through
+ * {@link #server()} with a priority below 10 take precedence over the model.
  */
 public final class FakeConfluence implements AutoCloseable {
 
@@ -112,7 +114,7 @@ public final class FakeConfluence implements AutoCloseable {
 
     public FakeConfluence start() {
         server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(Responder.NAME)));
         return this;
     }
 
@@ -284,10 +286,18 @@ public final class FakeConfluence implements AutoCloseable {
 
     // ---- serving -----------------------------------------------------------------------------------------------
 
+    /** Serves the catch-all stub from the model; stubs a test adds itself (priority below 10) win over it. */
     private final class Responder implements ResponseDefinitionTransformerV2 {
+        static final String NAME = "fake-confluence";
+
         @Override
         public String getName() {
-            return "fake-confluence";
+            return NAME;
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
         }
 
         @Override
@@ -424,7 +434,7 @@ public final class FakeConfluence implements AutoCloseable {
         List<String> keys = query.getOrDefault("keys", List.of()).stream()
                 .flatMap(k -> Stream.of(k.split(","))).toList();
         List<FakeSpace> found = spaces.values().stream().filter(s -> keys.isEmpty() || keys.contains(s.key)).toList();
-        return v2Listing(found.stream().map(this::v2Space).toList(), query, "/api/v2/spaces");
+        return v2Listing(found, this::v2Space, query, "/api/v2/spaces");
     }
 
     private Reply v2SpacePages(String spaceId, Map<String, List<String>> query, String path) {
@@ -434,10 +444,9 @@ public final class FakeConfluence implements AutoCloseable {
         }
         List<String> statuses = query.getOrDefault("status", List.of("current"));
         boolean withBody = "storage".equals(first(query, "body-format"));
-        List<JsonNode> items = pages.values().stream()
-                .filter(p -> p.spaceKey.equals(s.key) && statuses.contains(p.status))
-                .map(p -> (JsonNode) v2Page(p, withBody, false)).toList();
-        return v2Listing(items, query, path);
+        List<FakePage> items = pages.values().stream()
+                .filter(p -> p.spaceKey.equals(s.key) && statuses.contains(p.status)).toList();
+        return v2Listing(items, p -> v2Page(p, withBody, false), query, path);
     }
 
     private Reply v2Page(String id, Map<String, List<String>> query) {
@@ -457,13 +466,12 @@ public final class FakeConfluence implements AutoCloseable {
         if (!pages.containsKey(pageId)) {
             return Reply.error(404, "page not found");
         }
-        List<JsonNode> items = attachments.values().stream().filter(a -> a.pageId.equals(pageId))
-                .map(a -> (JsonNode) JSON.createObjectNode().put("id", a.id).put("status", "current")
-                        .put("title", a.fileName).put("pageId", a.pageId).put("mediaType", a.mediaType)
-                        .put("fileSize", a.content.length).put("downloadLink", downloadPath(a))
-                        .put("webuiLink", "/pages/viewpageattachments.action?pageId=" + a.pageId)
-                        .set("version", v2Version(1, a.created))).toList();
-        return v2Listing(items, query, path);
+        List<FakeAttachment> items = attachments.values().stream().filter(a -> a.pageId.equals(pageId)).toList();
+        return v2Listing(items, a -> JSON.createObjectNode().put("id", a.id).put("status", "current")
+                .put("title", a.fileName).put("pageId", a.pageId).put("mediaType", a.mediaType)
+                .put("fileSize", a.content.length).put("downloadLink", downloadPath(a))
+                .put("webuiLink", "/pages/viewpageattachments.action?pageId=" + a.pageId)
+                .set("version", v2Version(1, a.created)), query, path);
     }
 
     private ObjectNode v2Space(FakeSpace s) {
@@ -497,12 +505,14 @@ public final class FakeConfluence implements AutoCloseable {
     }
 
     /** A v2 page of results: cursor paging, next link in the body and/or the Link header. */
-    private Reply v2Listing(List<? extends JsonNode> all, Map<String, List<String>> query, String path) {
+    private <T> Reply v2Listing(List<T> all, Function<T, JsonNode> toJson, Map<String, List<String>> query,
+                                String path) {
         int limit = Math.min(intParam(query, "limit", 25), maxLimit);
         int offset = query.containsKey("cursor") ? decodeCursor(first(query, "cursor")) : 0;
-        List<? extends JsonNode> slice = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
         ObjectNode body = JSON.createObjectNode();
-        body.putArray("results").addAll(slice);
+        ArrayNode results = body.putArray("results");
+        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))
+                .forEach(item -> results.add(toJson.apply(item)));
         ObjectNode links = body.putObject("_links").put("base", baseUrl());
         Map<String, String> headers = new HashMap<>();
         if (offset + limit < all.size()) {
@@ -522,8 +532,7 @@ public final class FakeConfluence implements AutoCloseable {
     // ---- v1 (Data Center, and CQL on both) ------------------------------------------------------------------
 
     private Reply v1SpaceList(Map<String, List<String>> query) {
-        List<JsonNode> all = spaces.values().stream().map(s -> (JsonNode) v1Space(s)).toList();
-        return v1Listing(all, query, "/rest/api/space");
+        return v1Listing(List.copyOf(spaces.values()), this::v1Space, query, "/rest/api/space");
     }
 
     private ObjectNode v1Space(FakeSpace s) {
@@ -537,11 +546,10 @@ public final class FakeConfluence implements AutoCloseable {
         String spaceKey = first(query, "spaceKey");
         String type = query.containsKey("type") ? first(query, "type") : "page";
         Set<String> expand = expand(query);
-        List<JsonNode> all = pages.values().stream()
+        List<FakePage> all = pages.values().stream()
                 .filter(p -> "page".equals(type) && p.status.equals("current")
-                        && (spaceKey == null || p.spaceKey.equals(spaceKey)))
-                .map(p -> (JsonNode) v1Page(p, expand)).toList();
-        return v1Listing(all, query, "/rest/api/content");
+                        && (spaceKey == null || p.spaceKey.equals(spaceKey))).toList();
+        return v1Listing(all, p -> v1Page(p, expand), query, "/rest/api/content");
     }
 
     private Reply v1ContentById(String id, Map<String, List<String>> query) {
@@ -558,9 +566,9 @@ public final class FakeConfluence implements AutoCloseable {
             return Reply.error(404, "No content found with id: ContentId{id=" + pageId + "}");
         }
         Set<String> expand = expand(query);
-        List<JsonNode> all = attachments.values().stream().filter(a -> a.pageId.equals(pageId))
-                .map(a -> (JsonNode) v1Attachment(a, expand)).toList();
-        return v1Listing(all, query, "/rest/api/content/" + pageId + "/child/attachment");
+        List<FakeAttachment> all = attachments.values().stream().filter(a -> a.pageId.equals(pageId)).toList();
+        return v1Listing(all, a -> v1Attachment(a, expand), query,
+                "/rest/api/content/" + pageId + "/child/attachment");
     }
 
     private ObjectNode v1Page(FakePage p, Set<String> expand) {
@@ -615,12 +623,14 @@ public final class FakeConfluence implements AutoCloseable {
     }
 
     /** A v1 page of results: start/limit, {@code _links.next} only while more remain. */
-    private Reply v1Listing(List<JsonNode> all, Map<String, List<String>> query, String path) {
+    private <T> Reply v1Listing(List<T> all, Function<T, JsonNode> toJson, Map<String, List<String>> query,
+                                String path) {
         int limit = Math.min(intParam(query, "limit", 25), maxLimit);
         int start = query.containsKey("cursor") ? decodeCursor(first(query, "cursor")) : intParam(query, "start", 0);
-        List<JsonNode> slice = all.subList(Math.min(start, all.size()), Math.min(start + limit, all.size()));
+        List<T> slice = all.subList(Math.min(start, all.size()), Math.min(start + limit, all.size()));
         ObjectNode body = JSON.createObjectNode();
-        body.putArray("results").addAll(slice);
+        ArrayNode results = body.putArray("results");
+        slice.forEach(item -> results.add(toJson.apply(item)));
         body.put("start", start).put("limit", limit).put("size", slice.size());
         ObjectNode links = body.putObject("_links").put("base", baseUrl()).put("context", context);
         if (start + limit < all.size()) {
@@ -648,10 +658,11 @@ public final class FakeConfluence implements AutoCloseable {
             return Reply.error(400, "Could not parse cql : " + cql + " (" + e.getMessage() + ")");
         }
         Set<String> expand = expand(query);
-        List<JsonNode> results = new ArrayList<>();
-        pages.values().stream().filter(match::test).forEach(p -> results.add(v1Page(p, expand)));
-        attachments.values().stream().filter(match::test).forEach(a -> results.add(v1Attachment(a, expand)));
-        return v1Listing(results, query, "/rest/api/content/search");
+        List<Object> found = new ArrayList<>();
+        pages.values().stream().filter(match::test).forEach(found::add);
+        attachments.values().stream().filter(match::test).forEach(found::add);
+        return v1Listing(found, o -> o instanceof FakePage p ? v1Page(p, expand)
+                : v1Attachment((FakeAttachment) o, expand), query, "/rest/api/content/search");
     }
 
     /** The CQL the client writes: space, type, label in (...), lastmodified >= "date", joined by "and". */

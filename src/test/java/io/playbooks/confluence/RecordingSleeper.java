@@ -5,16 +5,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link Sleeper} that records the waits instead of sleeping, so that 429 storms take no time. */
-final class RecordingSleeper implements Sleeper {
+public final class RecordingSleeper implements Sleeper {
 
-    final List<Duration> waits = new CopyOnWriteArrayList<>();
+    public final List<Duration> waits = new CopyOnWriteArrayList<>();
 
     @Override
     public void sleep(Duration duration) {
         waits.add(duration);
-    }
-
-    long totalMillis() {
-        return waits.stream().mapToLong(Duration::toMillis).sum();
     }
 }
