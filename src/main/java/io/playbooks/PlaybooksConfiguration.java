@@ -8,6 +8,7 @@ import io.playbooks.api.ListenGuard;
 import io.playbooks.api.Discovery;
 import io.playbooks.api.ImportResponses;
 import io.playbooks.api.PlaybookCatalog;
+import io.playbooks.api.PlaybookDocuments;
 import io.playbooks.api.Previews;
 import io.playbooks.api.StatusReport;
 import io.playbooks.broadcast.PlaybookEvents;
@@ -18,7 +19,9 @@ import io.playbooks.confluence.ConfluenceSettingsLoader;
 import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
+import io.playbooks.mcp.McpWiring;
 import io.playbooks.page.OfflinePageLoader;
+import io.playbooks.search.PlaybookSearch;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
@@ -111,8 +114,13 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("discovery", new Discovery(confluence));
         registry.bind("previews", new Previews());
         registry.bind("importResponses", new ImportResponses());
-        registry.bind("catalog", new PlaybookCatalog(store));
+        PlaybookCatalog catalog = new PlaybookCatalog(store);
+        registry.bind("catalog", catalog);
+        registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
+        registry.bind("playbookSearch", new PlaybookSearch(store, json));
         registry.bind("statusReport", new StatusReport(camel, confluence, store, sync, bulkImport));
+
+        McpWiring.bind(camel, bulkImport);
 
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
