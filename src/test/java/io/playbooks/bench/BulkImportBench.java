@@ -50,9 +50,15 @@ public final class BulkImportBench {
                     "credentials", Map.of("username", FakeConfluence.CLOUD_USER, "token", FakeConfluence.CLOUD_TOKEN)))));
             int port = 18900;
             Instant launched = Instant.now();
-            ProcessBuilder launch = new ProcessBuilder("java", "-Xmx256m",
-                    "-Dplaybooks.config.file=" + config, "-Dplaybooks.data.dir=" + work.resolve("data"),
-                    "-Dconfluence.sync.schedule-paused=true", "-jar", "target/confluence-playbooks.jar")
+            List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m"));
+            // e.g. -Dbench.jvm-args=-XX:StartFlightRecording=filename=target/bench/service.jfr to profile the service
+            String extraJvmArgs = System.getProperty("bench.jvm-args", "");
+            if (!extraJvmArgs.isBlank()) {
+                command.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-Dplaybooks.config.file=" + config, "-Dplaybooks.data.dir=" + work.resolve("data"),
+                    "-Dconfluence.sync.schedule-paused=true", "-jar", "target/confluence-playbooks.jar"));
+            ProcessBuilder launch = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
             launch.environment().put("PLAYBOOKS_HTTP_PORT", Integer.toString(port));
             launch.environment().put("PLAYBOOKS_DB_URL", "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/playbooks"));
