@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.confluence.ConfluenceAuthException;
 import io.playbooks.confluence.ConfluenceException;
 import io.playbooks.confluence.UnknownSpaceException;
+import io.playbooks.storage.StoreException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -51,6 +52,9 @@ public class ApiErrorMapper implements Processor {
         if (cause instanceof ConfluenceException confluence) {
             return new ApiError(confluence.getMessage(), 502, "confluence_failed");
         }
+        if (cause instanceof StoreException database) {
+            return new ApiError("the playbook database failed: " + database.getMessage(), 503, "database_unavailable");
+        }
         if (cause instanceof JsonProcessingException json) {
             return new ApiError("the request body is not valid JSON: " + json.getOriginalMessage(), 400, "bad_request");
         }
@@ -67,7 +71,7 @@ public class ApiErrorMapper implements Processor {
         Throwable badArgument = null;
         Throwable badJson = null;
         for (Throwable current = failure; current != null; current = current.getCause() == current ? null : current.getCause()) {
-            if (current instanceof ApiException || current instanceof ConfluenceException) {
+            if (current instanceof ApiException || current instanceof ConfluenceException || current instanceof StoreException) {
                 return current;
             }
             if (badArgument == null && current instanceof IllegalArgumentException) {

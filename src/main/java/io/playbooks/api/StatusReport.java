@@ -43,7 +43,7 @@ public class StatusReport {
 
     public Status status() {
         ConfluenceSettings settings = confluence.settings();
-        ConfluenceConnection.ConnectionCheck check = confluence.check(false);
+        ConfluenceConnection.ConnectionCheck check = confluence.check();
         ConfluenceSync.SyncStatus syncStatus = sync.status();
         Instant lastSync = syncStatus.lastSync() == null ? null : syncStatus.lastSync().finishedAt();
         return new Status(settings.enabled(), check.connected(), settings.spaces(), store.list().size(), lastSync,

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Body of {@code POST /sync}. {@code max_age_hours} bounds how far back the first sync of a space looks for
- * changed pages when it has no watermark yet (later syncs start from the watermark).
+ * changed pages when it has no watermark yet (later syncs start from the watermark); left out, config.json's
+ * {@code max_age_hours} applies.
  */
 public record SyncRequest(@JsonProperty("max_age_hours") Integer maxAgeHours) {
-
-    public static final int DEFAULT_MAX_AGE_HOURS = 24;
 
     public SyncRequest {
         if (maxAgeHours != null && maxAgeHours <= 0) {
@@ -21,7 +20,4 @@ public record SyncRequest(@JsonProperty("max_age_hours") Integer maxAgeHours) {
         return new SyncRequest(null);
     }
 
-    public int maxAgeHoursOrDefault() {
-        return maxAgeHours == null ? DEFAULT_MAX_AGE_HOURS : maxAgeHours;
-    }
 }

@@ -97,11 +97,11 @@ public class ConfluenceConnection {
         };
     }
 
-    /** Whether the site answers with these credentials; tested at most once a minute unless {@code fresh}. */
-    public ConnectionCheck check(boolean fresh) {
+    /** Whether the site answers with these credentials; tested at most once a minute. */
+    public ConnectionCheck check() {
         ConnectionCheck last = lastCheck;
         Instant now = clock.instant();
-        if (!fresh && last != null && last.checkedAt().plus(CHECK_FRESH_FOR).isAfter(now)) {
+        if (last != null && last.checkedAt().plus(CHECK_FRESH_FOR).isAfter(now)) {
             return last;
         }
         ConfluenceClient current = client;
@@ -125,14 +125,31 @@ public class ConfluenceConnection {
     public synchronized void configure(ConfigureRequest request) {
         ConfluenceSettings candidate = candidate(request);
         ConfluenceClient candidateClient = clients.apply(candidate);
-        candidateClient.testConnection();
-        for (String space : candidate.spaces()) {
-            candidateClient.space(space);
+        try {
+            candidateClient.testConnection();
+            for (String space : candidate.spaces()) {
+                candidateClient.space(space);
+            }
+            saved.save(candidate);
+        } catch (RuntimeException e) {
+            closeQuietly(candidateClient);
+            throw e;
         }
-        saved.save(candidate);
+        ConfluenceClient previous = client;
         settings = candidate;
         client = candidateClient;
         lastCheck = new ConnectionCheck(true, null, clock.instant());
+        if (previous != null) {
+            closeQuietly(previous);
+        }
+    }
+
+    private static void closeQuietly(ConfluenceClient client) {
+        try {
+            client.close();
+        } catch (IOException | RuntimeException e) {
+            // a client that fails to close holds nothing the service still needs
+        }
     }
 
     /**
@@ -148,8 +165,16 @@ public class ConfluenceConnection {
         }
     }
 
-    /** The current settings changed as the request says; a token left out keeps the stored one. */
+    /**
+     * The current settings changed as the request says. A token left out keeps the stored one, but only for the same
+     * site: sending the stored token to another URL would hand it to whoever runs that URL.
+     */
     private ConfluenceSettings candidate(ConfigureRequest request) {
+        boolean tokenGiven = request.apiToken() != null && !request.apiToken().isBlank();
+        if (!tokenGiven && !settings.apiToken().isEmpty() && !sameSite(settings.url(), request.url())) {
+            throw ApiException.badRequest("api_token is required when the url changes (from " + settings.url() + " to "
+                    + request.url() + "): the stored token is only ever sent to the site it was saved for");
+        }
         ConfluenceSettings.Builder builder = settings.toBuilder()
                 .url(request.url())
                 .username(request.username() == null ? "" : request.username())
@@ -166,6 +191,19 @@ public class ConfluenceConnection {
             throw ApiException.badRequest("url and api_token are both needed to connect to Confluence");
         }
         return candidate;
+    }
+
+    /** Same scheme, host, port and path: the stored token may go there. */
+    static boolean sameSite(String stored, String requested) {
+        try {
+            java.net.URI a = java.net.URI.create(stored.trim().replaceAll("/+$", ""));
+            java.net.URI b = java.net.URI.create(requested.trim().replaceAll("/+$", ""));
+            return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                    && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
+                    && a.getPort() == b.getPort() && java.util.Objects.equals(a.getPath(), b.getPath());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The answer of {@code POST /connection/test}: the site answered, as which deployment, with these spaces. */

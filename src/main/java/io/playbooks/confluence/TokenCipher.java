@@ -59,8 +59,8 @@ public final class TokenCipher {
                 Files.createDirectories(keyFile.toAbsolutePath().getParent());
                 KeyGenerator generator = KeyGenerator.getInstance("AES");
                 generator.init(256, RANDOM);
+                createOwnerOnly(keyFile);
                 Files.write(keyFile, Base64.getEncoder().encode(generator.generateKey().getEncoded()));
-                ownerOnly(keyFile);
             }
             byte[] encoded = Base64.getDecoder().decode(Files.readString(keyFile).trim());
             return new SecretKeySpec(encoded, "AES");
@@ -97,11 +97,13 @@ public final class TokenCipher {
         }
     }
 
-    private static void ownerOnly(Path file) throws IOException {
+    /** Creates the key file readable by its owner only from the first byte (no window with the umask's rights). */
+    private static void createOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the file inherits the folder's ACL; nothing more to do portably
+            Files.createFile(file);
         }
     }
 }

@@ -6,7 +6,10 @@ import org.apache.camel.ExchangeProperty;
 
 import java.time.Clock;
 import java.time.Instant;
+import io.playbooks.page.SourcePage;
+
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -34,8 +37,6 @@ public class BulkImportTracker {
     public synchronized void record(ImportResult result) {
         Run run = requireRun();
         run.done++;
-        // the listing is streamed, so the total is the pages listed so far; it is final when the run finishes
-        run.total = run.done;
         switch (result.outcome()) {
             case CREATED, UPDATED -> {
                 run.discovered++;
@@ -53,6 +54,38 @@ public class BulkImportTracker {
             }
             case NOT_PLAYBOOK -> run.notPlaybooks++;
         }
+    }
+
+    /**
+     * Counts the pages of the streamed listing as the route takes them: the total is the pages listed so far, and
+     * final once the listing is complete (neither Confluence API gives a count without a listing of its own).
+     */
+    public Iterator<SourcePage> track(Iterator<SourcePage> listing) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                boolean more = listing.hasNext();
+                if (!more) {
+                    listingComplete();
+                }
+                return more;
+            }
+
+            @Override
+            public SourcePage next() {
+                SourcePage page = listing.next();
+                listed();
+                return page;
+            }
+        };
+    }
+
+    private synchronized void listed() {
+        requireRun().total++;
+    }
+
+    private synchronized void listingComplete() {
+        requireRun().listingComplete = true;
     }
 
     /** Ends the run (also after a failure of the listing) and returns its final report. */
@@ -89,6 +122,7 @@ public class BulkImportTracker {
         final String spaceKey;
         final Instant startedAt;
         Instant finishedAt;
+        boolean listingComplete;
         int total;
         int done;
         int discovered;
@@ -105,7 +139,7 @@ public class BulkImportTracker {
         }
 
         BulkImportProgress snapshot() {
-            return new BulkImportProgress(spaceKey, finishedAt == null, startedAt, finishedAt, total, done, discovered,
+            return new BulkImportProgress(spaceKey, finishedAt == null, startedAt, finishedAt, listingComplete, total, done, discovered,
                     successful, failed, skipped, notPlaybooks, List.copyOf(imported), List.copyOf(errors));
         }
     }

@@ -4,10 +4,12 @@ import io.playbooks.api.ApiException;
 import io.playbooks.api.SyncRequest;
 import io.playbooks.confluence.ConfluenceClient;
 import io.playbooks.confluence.ConfluenceConnection;
+import io.playbooks.confluence.ConfluenceException;
 import io.playbooks.confluence.PageRef;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.SyncState;
+import io.playbooks.storage.VersionKind;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The incremental sync, one run at a time. {@link #begin} plans the run: per configured space, the pages that CQL
@@ -42,8 +46,8 @@ public class ConfluenceSync {
     private final Duration overlap;
     private final Duration reconcileEvery;
 
-    private Run current;
-    private SyncReport lastReport;
+    private final AtomicReference<Run> current = new AtomicReference<>();
+    private volatile SyncReport lastReport;
     private volatile boolean schedulePaused;
 
     public ConfluenceSync(ConfluenceConnection confluence, PlaybookStore store, PageChecks checks, Clock clock,
@@ -56,23 +60,29 @@ public class ConfluenceSync {
         this.reconcileEvery = reconcileEvery;
     }
 
-    /** Plans a run and returns the pages to import; 409 while another sync runs. */
-    public synchronized List<PageRef> begin(SyncRequest request) {
-        if (current != null) {
-            throw ApiException.conflict("a sync is already running since " + current.startedAt);
-        }
+    /**
+     * Plans a run and returns the pages to import; 409 while another sync runs. The run is claimed first and planned
+     * without holding a lock, so status calls answer at once while Confluence is being asked.
+     */
+    public List<PageRef> begin(SyncRequest request) {
         ConfluenceClient client = confluence.client();
+        Run run = new Run(clock.instant(), client, confluence.settings().spaces());
+        if (!current.compareAndSet(null, run)) {
+            throw ApiException.conflict("a sync is already running since " + current.get().startedAt);
+        }
         int maxAgeHours = request == null || request.maxAgeHours() == null ? confluence.settings().maxAgeHours()
                 : request.maxAgeHours();
-        Run run = new Run(clock.instant(), client.stats().requests());
-        current = run;
-        try {
-            for (String space : confluence.settings().spaces()) {
+        for (String space : run.spaces) {
+            try {
                 planSpace(client, space, run, maxAgeHours);
+            } catch (RuntimeException e) {
+                // one space gone or forbidden must not stop the others; its watermark stays where it was
+                run.fail(space, "space " + space + ": " + e.getMessage());
             }
-        } catch (RuntimeException e) {
-            current = null;
-            throw e;
+        }
+        if (run.failedSpaces.size() == run.spaces.size() && !run.spaces.isEmpty()) {
+            end(run, false);
+            throw new ConfluenceException("the sync could not plan any space: " + String.join("; ", run.errors));
         }
         return List.copyOf(run.plan.values());
     }
@@ -110,77 +120,99 @@ public class ConfluenceSync {
         run.plan.put(page.id(), page);
     }
 
-    /** Id-only listing: stored playbooks whose page is gone get a tombstone; newer versions join the plan. */
+    /**
+     * Id-only listing of a space against its stored playbooks: a page gone gets a tombstone with the reason (once:
+     * an outdated playbook is not asked about again); a page listed again after its tombstone, or at a newer version,
+     * joins the plan.
+     */
     private void reconcile(ConfluenceClient client, String space, Run run) {
         Map<String, PageRef> listed = new HashMap<>();
         for (PageRef ref : client.pageRefs(space)) {
             listed.put(ref.id(), ref);
         }
-        Set<String> storedIds = store.pageIds(space);
-        for (String pageId : storedIds) {
+        for (String pageId : store.pageIds(space)) {
             PageRef ref = listed.get(pageId);
-            if (ref == null) {
-                String reason = whyGone(client, space, pageId);
-                if (store.markOutdated(space, pageId, reason).outcome().changed()) {
-                    run.outdated++;
-                    LOG.info("marked outdated: {}", reason);
-                }
-            } else {
+            boolean tombstoned = store.latestForPage(space, pageId).map(v -> v.kind() == VersionKind.TOMBSTONE).orElse(false);
+            if (ref != null && tombstoned) {
+                run.plan.putIfAbsent(pageId, ref);
+            } else if (ref != null) {
                 consider(ref, run);
+            } else if (!tombstoned) {
+                markGone(client, space, pageId, run);
             }
         }
         run.reconciled.add(space);
     }
 
-    /** Asks Confluence about one page the listing no longer holds: moved, archived, or deleted. */
-    private static String whyGone(ConfluenceClient client, String space, String pageId) {
+    /** Asks Confluence about one page the listing did not hold: moved, archived, deleted, or there after all. */
+    private void markGone(ConfluenceClient client, String space, String pageId, Run run) {
         Optional<PageRef> now = client.pageRef(pageId);
+        String reason;
         if (now.isEmpty()) {
-            return "page " + pageId + " was deleted from space " + space + " (or the account can no longer see it)";
+            reason = "page " + pageId + " was deleted from space " + space + " (or the account can no longer see it)";
+        } else if (!space.equals(now.get().spaceKey())) {
+            reason = "page " + pageId + " (" + now.get().title() + ") moved from space " + space + " to space "
+                    + now.get().spaceKey();
+        } else if (!"current".equalsIgnoreCase(now.get().status())) {
+            reason = "page " + pageId + " (" + now.get().title() + ") is " + now.get().status() + " in Confluence";
+        } else {
+            // the listing missed a page that is there (offset paging while pages were deleted): nothing is gone
+            consider(now.get(), run);
+            return;
         }
-        PageRef page = now.get();
-        if (!space.equals(page.spaceKey())) {
-            return "page " + pageId + " (" + page.title() + ") moved from space " + space + " to space " + page.spaceKey();
+        if (store.markOutdated(space, pageId, reason).outcome().changed()) {
+            run.outdated++;
+            LOG.info("marked outdated: {}", reason);
         }
-        return "page " + pageId + " (" + page.title() + ") is " + page.status() + " in Confluence";
     }
 
-    /** Counts the outcome of one planned page. */
-    public synchronized void record(ImportResult result) {
+    /** Counts the outcome of one planned page; a failure keeps its space's watermark so the next sync retries it. */
+    public void record(ImportResult result) {
         Run run = requireRun();
-        switch (result.outcome()) {
-            case CREATED -> run.created++;
-            case UPDATED -> run.updated++;
-            case UNCHANGED -> run.noChanges++;
-            case NOT_PLAYBOOK -> run.notPlaybooks++;
-            case FAILED -> {
-                run.failed++;
-                run.errors.add(result.reasonLine());
+        synchronized (run) {
+            switch (result.outcome()) {
+                case CREATED -> run.created++;
+                case UPDATED -> run.updated++;
+                case UNCHANGED -> run.noChanges++;
+                case NOT_PLAYBOOK -> run.notPlaybooks++;
+                case FAILED -> {
+                    run.failed++;
+                    run.fail(result.spaceKey(), result.reasonLine());
+                }
             }
         }
     }
 
     /** A planned page that could not be fetched (deleted since the listing, Confluence failing): counted, run goes on. */
-    public synchronized void recordFailure(@ExchangeProperty("plannedPage") PageRef page, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+    public void recordFailure(@ExchangeProperty("plannedPage") PageRef page,
+                              @ExchangeProperty("CamelExceptionCaught") Exception cause) {
         Run run = requireRun();
-        run.failed++;
-        run.errors.add("page " + page.id() + " (" + page.title() + "): " + cause.getMessage());
+        synchronized (run) {
+            run.failed++;
+            run.fail(page.spaceKey(), "page " + page.id() + " (" + page.title() + "): " + cause.getMessage());
+        }
     }
 
-    /** Moves the watermarks to the start of this run and returns its report. */
-    public synchronized SyncReport finish() {
+    /**
+     * Moves the watermark of every space this run planned without a failure to the start of the run; a space with a
+     * failure keeps its watermark, so the pages that failed come back in the next sync's delta.
+     */
+    public SyncReport finish() {
         Run run = requireRun();
-        for (String space : confluence.settings().spaces()) {
+        for (String space : run.spaces) {
+            Optional<SyncState> before = store.syncState(space);
+            Instant watermark = run.failedSpaces.contains(space) ? before.map(SyncState::watermark).orElse(null)
+                    : run.startedAt;
             Instant lastReconcile = run.reconciled.contains(space) ? run.startedAt
-                    : store.syncState(space).map(SyncState::lastReconcileAt).orElse(null);
-            store.saveSyncState(new SyncState(space, run.startedAt, clock.instant(), lastReconcile));
+                    : before.map(SyncState::lastReconcileAt).orElse(null);
+            store.saveSyncState(new SyncState(space, watermark, clock.instant(), lastReconcile));
         }
         return end(run, true);
     }
 
-    /** Ends a run that failed as a whole (Confluence down, an unknown space); watermarks stay where they were. */
-    public synchronized SyncReport abort(@ExchangeProperty("CamelExceptionCaught") Exception cause) {
-        Run run = current;
+    /** Ends a run that failed as a whole (Confluence down mid-run); watermarks stay where they were. */
+    public SyncReport abort(@ExchangeProperty("CamelExceptionCaught") Exception cause) {
+        Run run = current.get();
         if (run == null) {
             throw new IllegalStateException("no sync is running", cause);
         }
@@ -191,8 +223,8 @@ public class ConfluenceSync {
     }
 
     /** Whether a tick of the schedule should sync: Confluence enabled, the schedule not paused, no sync running. */
-    public synchronized boolean scheduledRunDue() {
-        return !schedulePaused && current == null && confluence.enabled();
+    public boolean scheduledRunDue() {
+        return !schedulePaused && current.get() == null && confluence.enabled();
     }
 
     /** Pauses or resumes the schedule; syncs asked for through the API or MCP still run. */
@@ -201,45 +233,60 @@ public class ConfluenceSync {
         LOG.info("sync schedule {}", paused ? "paused" : "resumed");
     }
 
+    /** Refuses a background sync that could not start: 400 without Confluence, 409 while one runs. */
+    public void requireStartable() {
+        confluence.client();
+        Run running = current.get();
+        if (running != null) {
+            throw ApiException.conflict("a sync is already running since " + running.startedAt);
+        }
+    }
+
     /** Answer of {@code POST /sync/trigger}: the sync started in the background. */
-    public synchronized Map<String, Object> triggered() {
+    public Map<String, Object> triggered() {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("triggered", true);
         answer.put("status", status());
         return answer;
     }
 
-    public synchronized SyncStatus status() {
-        return new SyncStatus(current != null, current == null ? null : current.startedAt, schedulePaused, lastReport);
+    public SyncStatus status() {
+        Run run = current.get();
+        return new SyncStatus(run != null, run == null ? null : run.startedAt, schedulePaused, lastReport);
     }
 
     private SyncReport end(Run run, boolean completed) {
-        long requests = confluence.client().stats().requests() - run.requestsAtStart;
+        long requests = run.client.stats().requests() - run.requestsAtStart;
         SyncReport report = new SyncReport(run.checked, run.updated, run.created, run.failed, run.noChanges,
                 run.notPlaybooks, run.outdated, List.copyOf(run.reconciled), List.copyOf(run.errors), requests,
                 run.startedAt, clock.instant(), completed);
         lastReport = report;
-        current = null;
+        current.compareAndSet(run, null);
         return report;
     }
 
     private Run requireRun() {
-        if (current == null) {
+        Run run = current.get();
+        if (run == null) {
             throw new IllegalStateException("no sync is running");
         }
-        return current;
+        return run;
     }
 
     /** State of the sync for {@code GET /sync/status}: whether one runs, and the report of the last one. */
     public record SyncStatus(boolean running, Instant runningSince, boolean schedulePaused, SyncReport lastSync) {
     }
 
+    /** One sync, planned with the client and spaces of its start (a reconfiguration meanwhile does not mix in). */
     private static final class Run {
         final Instant startedAt;
+        final ConfluenceClient client;
         final long requestsAtStart;
+        final List<String> spaces;
         final Map<String, PageRef> plan = new LinkedHashMap<>();
         final List<String> reconciled = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
+        final Set<String> failedSpaces = new HashSet<>();
         int checked;
         int noChanges;
         int created;
@@ -248,9 +295,18 @@ public class ConfluenceSync {
         int notPlaybooks;
         int outdated;
 
-        Run(Instant startedAt, long requestsAtStart) {
+        Run(Instant startedAt, ConfluenceClient client, List<String> spaces) {
             this.startedAt = startedAt;
-            this.requestsAtStart = requestsAtStart;
+            this.client = client;
+            this.requestsAtStart = client.stats().requests();
+            this.spaces = List.copyOf(spaces);
+        }
+
+        void fail(String space, String error) {
+            errors.add(error);
+            if (space != null) {
+                failedSpaces.add(space);
+            }
         }
     }
 }

@@ -6,8 +6,12 @@ import io.playbooks.playbook.Playbook;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.SaveResult;
+import io.playbooks.storage.StoreException;
+import io.playbooks.storage.VersionKind;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -16,6 +20,8 @@ import java.util.List;
  * Every outcome is also noted in {@link PageChecks}, so that a sync does not fetch a page again at a version it saw.
  */
 public class ImportRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRecorder.class);
 
     private final PlaybookStore store;
     private final PageChecks checks;
@@ -38,24 +44,48 @@ public class ImportRecorder {
                 playbook.category(), saved.stepCount(), conversion.detection().score(), conversion.detection().reasons());
     }
 
-    /** A page that is not a playbook, or is one but failed validation: nothing stored, the reasons kept. */
+    /**
+     * A page that is not a playbook, or is one but failed validation: nothing stored, the reasons kept. A page whose
+     * playbook is stored and that no longer reads as a playbook gets that playbook marked outdated (a tombstone: it
+     * becomes current again when the page turns back into a procedure).
+     */
     public ImportResult skip(Conversion conversion) {
+        SourcePage page = conversion.page();
         boolean detected = conversion.detection().isPlaybook();
         List<String> reasons = detected ? conversion.problems() : conversion.detection().reasons();
-        return result(conversion.page(), detected ? ImportOutcome.FAILED : ImportOutcome.NOT_PLAYBOOK, null, null, null,
+        if (!detected && page.spaceKey() != null && storedAsCurrent(page)) {
+            store.markOutdated(page.spaceKey(), page.id(), "no longer a playbook at version " + page.version() + ": "
+                    + String.join("; ", reasons));
+        }
+        return result(page, detected ? ImportOutcome.FAILED : ImportOutcome.NOT_PLAYBOOK, null, null, null,
                 null, null, conversion.detection().score(), reasons);
     }
 
-    /** A page whose conversion or storage threw: nothing stored (the transaction rolled back), the cause kept. */
+    /**
+     * A page whose conversion or storage threw: nothing stored (the transaction rolled back), the cause kept. A
+     * database failure is not the page's fault: it goes on to the caller, which stops and reports it.
+     */
     public ImportResult fail(@ExchangeProperty("page") SourcePage page, @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+        if (cause instanceof StoreException databaseFailure) {
+            throw databaseFailure;
+        }
         String reason = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return result(page, ImportOutcome.FAILED, null, null, null, null, null, 0, List.of(reason));
+    }
+
+    private boolean storedAsCurrent(SourcePage page) {
+        return store.latestForPage(page.spaceKey(), page.id()).map(v -> v.kind() == VersionKind.CONTENT).orElse(false);
     }
 
     private ImportResult result(SourcePage page, ImportOutcome outcome, Long playbookId, Long versionId, String slug,
                                 String category, Integer stepCount, double score, List<String> reasons) {
         if (page.spaceKey() != null) {
-            checks.record(page.spaceKey(), page.id(), page.version(), outcome.name());
+            try {
+                checks.record(page.spaceKey(), page.id(), page.version(), outcome.name());
+            } catch (StoreException e) {
+                // the outcome stands (a version may be committed already); without the check a sync looks again
+                LOG.warn("could not note the check of page {}: {}", page.id(), e.getMessage());
+            }
         }
         return new ImportResult(page.id(), page.title(), page.spaceKey(), outcome, playbookId, versionId, slug, category,
                 stepCount, page.webUrl(), page.version(), score, reasons);

@@ -21,9 +21,6 @@ public record ImportResult(@JsonProperty("confluence_page_id") String pageId,
                           double score,
                           List<String> reasons) {
 
-    public boolean succeeded() {
-        return outcome == ImportOutcome.CREATED || outcome == ImportOutcome.UPDATED || outcome == ImportOutcome.UNCHANGED;
-    }
 
     /** One line naming the page and what went wrong, for error lists. */
     public String reasonLine() {

@@ -174,6 +174,56 @@ class ConfluenceApiTest {
     }
 
     @Test
+    void aPageThatFailedInASyncIsImportedByTheNextOne() {
+        service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}");
+        FakePage deploy = page("Deploy Application");
+        site.editPage(deploy.id, deploy.body().replace("origin main", "origin hotfix"));
+        // as many failures as the test configuration's max_attempts: the first sync gives up on the page
+        site.failNext("/pages/" + deploy.id, 3, 500, Map.of());
+
+        JsonNode failed = service.post(API + "/sync", "{}").json();
+        JsonNode retried = service.post(API + "/sync", "{}").json();
+
+        assertThat(failed.get("failed_updates").asInt()).isEqualTo(1);
+        assertThat(failed.get("errors").toString()).contains(deploy.id);
+        assertThat(retried.get("updated_playbooks").asInt()).as("the watermark of the failed space stayed").isEqualTo(1);
+        assertThat(retried.get("failed_updates").asInt()).isZero();
+    }
+
+    @Test
+    void aPlaybookWhosePageNoLongerReadsAsOneIsMarkedOutdated() {
+        service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}");
+        FakePage deploy = page("Deploy Application");
+        site.editPage(deploy.id, "<p>Notes of the weekly sync: we talked about the roadmap and the budget.</p>");
+
+        JsonNode sync = service.post(API + "/sync", "{}").json();
+
+        assertThat(sync.get("not_playbooks").asInt()).isEqualTo(1);
+        JsonNode playbook = service.get(API + "/playbooks/deploy-application").json();
+        assertThat(playbook.get("outdated").asBoolean()).isTrue();
+        assertThat(playbook.get("outdated_reason").asText()).startsWith("no longer a playbook at version 2");
+    }
+
+    @Test
+    void theStoredTokenIsNeverSentToAnotherSite() {
+        Reply elsewhere = service.post(API + "/connection/test", "{\"url\": \"http://127.0.0.1:9/wiki\", \"spaces\": [\"OPS\"]}");
+        Reply sameSite = service.post(API + "/connection/test", "{\"url\": \"" + site.baseUrl() + "/\", \"username\": \""
+                + FakeConfluence.CLOUD_USER + "\", \"spaces\": [\"OPS\"]}");
+
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(elsewhere.json().get("error").asText()).contains("api_token is required when the url changes");
+        assertThat(sameSite.status()).isEqualTo(200);
+    }
+
+    /** The verbs consume JSON only, so a cross-site text/plain or form post never reaches a route. */
+    @Test
+    void aPostThatIsNotJsonIsRefused() {
+        Reply reply = service.send("/api/v1/confluence/import", "text/plain", "{\"page_id\": \"1\"}");
+
+        assertThat(reply.status()).isEqualTo(415);
+    }
+
+    @Test
     void aSyncOfAnUnchangedSpaceCostsAtMostThreeRequests() {
         service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}");
         service.post(API + "/sync", "{}");
