@@ -109,7 +109,9 @@ class OfflineImportServiceTest {
                 <ac:structured-macro ac:name="code" ac:schema-version="1"><ac:parameter ac:name="language">bash</ac:parameter><ac:plain-text-body><![CDATA[kubectl -n logistics exec deploy/shipment-api -- booking-cache clear]]></ac:plain-text-body></ac:structured-macro></li>
                 </ol>
                 <h2>Rollback</h2>"""));
-        Files.setLastModifiedTime(edited, FileTime.fromMillis(Files.getLastModifiedTime(edited).toMillis() + 60_000));
+        // another modification time is what marks the file as edited; in the past, since the read lock only takes
+        // files that have not changed for a second
+        Files.setLastModifiedTime(edited, FileTime.fromMillis(Files.getLastModifiedTime(edited).toMillis() - 60_000));
         assertThat(editDone.matches(30, TimeUnit.SECONDS)).as("the edited file is picked again").isTrue();
         awaitBroadcasts(1);
         assertThat(broadcast().getReceivedExchanges().get(0).getMessage().getBody(String.class))
@@ -121,7 +123,7 @@ class OfflineImportServiceTest {
 
         Path meta = offline.resolve(EDITED_META);
         Files.writeString(meta, Files.readString(meta).replace("\"version\": 7", "\"version\": 8"));
-        Files.setLastModifiedTime(meta, FileTime.fromMillis(Files.getLastModifiedTime(meta).toMillis() + 60_000));
+        Files.setLastModifiedTime(meta, FileTime.fromMillis(Files.getLastModifiedTime(meta).toMillis() - 60_000));
         awaitVersion("renew-the-edge-proxy-tls-certificate", 2);
         PlaybookSummary renewed = store().findBySlug("renew-the-edge-proxy-tls-certificate").orElseThrow().summary();
         assertThat(renewed.versionNumber()).isEqualTo(2);
