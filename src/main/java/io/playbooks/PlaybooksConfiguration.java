@@ -18,6 +18,9 @@ import io.playbooks.confluence.ConfluenceSettingsLoader;
 import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
+import io.playbooks.ops.ImportCounts;
+import io.playbooks.ops.PlatformMBean;
+import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
@@ -111,7 +114,13 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("previews", new Previews());
         registry.bind("importResponses", new ImportResponses());
         registry.bind("catalog", new PlaybookCatalog(store));
-        registry.bind("statusReport", new StatusReport(camel, confluence, store, sync, bulkImport));
+        StatusReport statusReport = new StatusReport(camel, confluence, store, sync, bulkImport);
+        registry.bind("statusReport", statusReport);
+
+        ImportCounts importCounts = new ImportCounts();
+        registry.bind("importCounts", importCounts);
+        camel.addService(new PlatformMBean(new SyncServiceControl(sync, confluence, statusReport, importCounts,
+                camel.createProducerTemplate()), SyncServiceControl.OBJECT_NAME));
 
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());

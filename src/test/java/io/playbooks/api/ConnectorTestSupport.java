@@ -12,20 +12,20 @@ import java.util.List;
 import java.util.Map;
 
 /** Writes a config.json that points the service at a fake Confluence, and starts the service with it. */
-final class ConnectorTestSupport {
+public final class ConnectorTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ConnectorTestSupport() {
     }
 
-    static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
+    public static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
                                      Map<String, String> overrides) throws Exception {
         return serviceFor(site, name, workDir, spaces, Map.of(), overrides);
     }
 
     /** As above, with more keys for config.json's confluence section (e.g. sync_interval). */
-    static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
+    public static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
                                      Map<String, Object> moreConfig, Map<String, String> overrides) throws Exception {
         Map<String, Object> confluence = new LinkedHashMap<>();
         confluence.put("enabled", true);
