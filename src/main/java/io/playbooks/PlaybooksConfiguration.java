@@ -18,7 +18,10 @@ import io.playbooks.confluence.ConfluenceSettingsLoader;
 import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
+import io.playbooks.ops.ConfluenceHealthCheck;
+import io.playbooks.ops.DatabaseHealthCheck;
 import io.playbooks.ops.ImportCounts;
+import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
@@ -121,6 +124,9 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("importCounts", importCounts);
         camel.addService(new PlatformMBean(new SyncServiceControl(sync, confluence, statusReport, importCounts,
                 camel.createProducerTemplate()), SyncServiceControl.OBJECT_NAME));
+        registry.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
+        registry.bind("confluenceHealthCheck", new ConfluenceHealthCheck(confluence));
+        camel.addStartupListener(new PlaybookMeters(importCounts, confluence));
 
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());

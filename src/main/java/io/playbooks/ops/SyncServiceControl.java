@@ -1,7 +1,6 @@
 package io.playbooks.ops;
 
 import io.playbooks.api.StatusReport;
-import io.playbooks.confluence.ClientStats;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.sync.ConfluenceSync;
 import io.playbooks.sync.ImportOutcome;
@@ -16,8 +15,6 @@ import java.util.function.Function;
 public class SyncServiceControl implements SyncServiceControlMBean {
 
     public static final String OBJECT_NAME = "io.playbooks:type=SyncService";
-
-    private static final ClientStats NO_CLIENT = new ClientStats(0, 0, 0, 0, 0);
 
     private final ConfluenceSync sync;
     private final ConfluenceConnection confluence;
@@ -121,27 +118,27 @@ public class SyncServiceControl implements SyncServiceControlMBean {
 
     @Override
     public long getConfluenceRequests() {
-        return clientStats().requests();
+        return confluence.stats().requests();
     }
 
     @Override
     public long getThrottleWaits() {
-        return clientStats().throttleWaits();
+        return confluence.stats().throttleWaits();
     }
 
     @Override
     public long getThrottleWaitMillis() {
-        return clientStats().throttleWaitMillis();
+        return confluence.stats().throttleWaitMillis();
     }
 
     @Override
     public long getConfluenceRetries() {
-        return clientStats().retries();
+        return confluence.stats().retries();
     }
 
     @Override
     public long getConfluenceErrors() {
-        return clientStats().errors();
+        return confluence.stats().errors();
     }
 
     /**
@@ -170,11 +167,6 @@ public class SyncServiceControl implements SyncServiceControlMBean {
     @Override
     public void resumeSchedule() {
         sync.pauseSchedule(false);
-    }
-
-    /** The client's counters, zero while no Confluence site is configured. */
-    private ClientStats clientStats() {
-        return confluence.settings().isConfigured() ? confluence.client().stats() : NO_CLIENT;
     }
 
     private <T> Optional<T> lastRun(Function<SyncReport, T> value) {
