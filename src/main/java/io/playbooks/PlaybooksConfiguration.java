@@ -18,6 +18,7 @@ import io.playbooks.confluence.ConfluenceSettingsLoader;
 import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
+import io.playbooks.ops.ClusteredSchedule;
 import io.playbooks.ops.ConfluenceHealthCheck;
 import io.playbooks.ops.DatabaseHealthCheck;
 import io.playbooks.ops.ImportCounts;
@@ -34,6 +35,7 @@ import io.playbooks.sync.ImportRecorder;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -73,6 +75,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private boolean schedulePaused;
     @PropertyInject(value = "confluence.reconcile.interval.hours", defaultValue = "24")
     private int reconcileIntervalHours;
+    @PropertyInject(value = "playbooks.cluster.enabled", defaultValue = "false")
+    private boolean clustered;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -94,6 +98,10 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("database", database);
         registry.bind("playbookStore", store);
         PageChecks checks = new PageChecks(database.dataSource(), clock);
+        if (clustered) {
+            ClusteredSchedule.configure(camel.getComponent("quartz", QuartzComponent.class), database.dataSource(), dbUrl,
+                    Duration.ofSeconds(settings.syncIntervalSeconds()));
+        }
 
         SavedConnection saved = new SavedConnection(Path.of(dataDir, "confluence-connection.json"),
                 TokenCipher.open(secretKey, Path.of(dataDir, "secret.key")));
