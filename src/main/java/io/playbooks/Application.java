@@ -1,12 +1,14 @@
 package io.playbooks;
 
 import io.playbooks.cli.ConvertCommand;
+import io.playbooks.mcp.McpStdioCommand;
 import org.apache.camel.main.Main;
 
 import java.util.Arrays;
 
 /**
- * Entry point: {@code convert ...} runs the command-line converter; no arguments runs the service
+ * Entry point: {@code convert ...} runs the command-line converter; {@code mcp} serves the MCP tools over stdio
+ * (with the whole service in the same process); no arguments runs the service
  * (Camel Main with the routes of {@code routes/} and the settings of {@code config/}).
  */
 public final class Application {
@@ -17,6 +19,10 @@ public final class Application {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && "convert".equals(args[0])) {
             System.exit(new ConvertCommand(System.out, System.err).run(Arrays.copyOfRange(args, 1, args.length)));
+        }
+        if (args.length > 0 && "mcp".equals(args[0])) {
+            new McpStdioCommand(Application::newService, System::getenv).run();
+            System.exit(0);
         }
         newService().run(args);
     }

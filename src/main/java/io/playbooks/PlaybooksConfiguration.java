@@ -8,6 +8,7 @@ import io.playbooks.api.ListenGuard;
 import io.playbooks.api.Discovery;
 import io.playbooks.api.ImportResponses;
 import io.playbooks.api.PlaybookCatalog;
+import io.playbooks.api.PlaybookDocuments;
 import io.playbooks.api.Previews;
 import io.playbooks.api.StatusReport;
 import io.playbooks.broadcast.PlaybookEvents;
@@ -18,6 +19,7 @@ import io.playbooks.confluence.ConfluenceSettingsLoader;
 import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
+import io.playbooks.mcp.McpWiring;
 import io.playbooks.ops.ClusteredSchedule;
 import io.playbooks.ops.ConfluenceHealthCheck;
 import io.playbooks.ops.DatabaseHealthCheck;
@@ -26,12 +28,14 @@ import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
+import io.playbooks.search.PlaybookSearch;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.sync.BulkImportTracker;
 import io.playbooks.sync.ConfluenceSync;
 import io.playbooks.sync.ImportRecorder;
+import io.playbooks.web.WebUi;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -124,7 +128,10 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("discovery", new Discovery(confluence));
         registry.bind("previews", new Previews());
         registry.bind("importResponses", new ImportResponses());
-        registry.bind("catalog", new PlaybookCatalog(store));
+        PlaybookCatalog catalog = new PlaybookCatalog(store);
+        registry.bind("catalog", catalog);
+        registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
+        registry.bind("playbookSearch", new PlaybookSearch(store, json));
         StatusReport statusReport = new StatusReport(camel, confluence, store, sync, bulkImport);
         registry.bind("statusReport", statusReport);
 
@@ -136,8 +143,11 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("confluenceHealthCheck", new ConfluenceHealthCheck(confluence));
         camel.addStartupListener(new PlaybookMeters(importCounts, confluence));
 
+        McpWiring.bind(camel, bulkImport);
+
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
+        camel.addStartupListener(new WebUi());
     }
 
     /** Closes a resource (the connection pool) when Camel stops. */

@@ -12,7 +12,9 @@ import java.util.Set;
 public class ApiHeaderFilter extends DefaultHeaderFilterStrategy {
 
     private static final Set<String> ALLOWED_OUT = Set.of("content-type", "cache-control", "location", "retry-after",
-            "www-authenticate", "content-disposition", "last-modified", "etag");
+            "www-authenticate", "content-disposition", "last-modified", "etag",
+            // MCP over HTTP: the session a client continues, and the methods /mcp takes
+            "mcp-session-id", "allow");
 
     @Override
     public boolean applyFilterToCamelHeaders(String headerName, Object headerValue, Exchange exchange) {

@@ -4,6 +4,7 @@ import io.playbooks.api.ApiException;
 import io.playbooks.api.ConfigureRequest;
 import io.playbooks.page.SourcePage;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +129,33 @@ public class ConfluenceConnection {
      * Nothing changes when the test fails: the caller gets the Confluence error.
      */
     public synchronized void configure(ConfigureRequest request) {
+        ConfluenceSettings candidate = candidate(request);
+        ConfluenceClient candidateClient = clients.apply(candidate);
+        candidateClient.testConnection();
+        for (String space : candidate.spaces()) {
+            candidateClient.space(space);
+        }
+        saved.save(candidate);
+        settings = candidate;
+        client = candidateClient;
+        lastCheck = new ConnectionCheck(true, null, clock.instant());
+    }
+
+    /**
+     * Tries settings without saving or using them (the dashboard's "test connection"): the site answers with these
+     * credentials and every space exists. A failure goes to the caller with Confluence's reason.
+     */
+    public ConnectionTest test(ConfigureRequest request) throws IOException {
+        ConfluenceSettings candidate = candidate(request);
+        try (ConfluenceClient candidateClient = clients.apply(candidate)) {
+            candidateClient.testConnection();
+            List<SpaceInfo> spaces = candidate.spaces().stream().map(candidateClient::space).toList();
+            return new ConnectionTest(true, candidateClient.deployment().settingName(), spaces);
+        }
+    }
+
+    /** The current settings changed as the request says; a token left out keeps the stored one. */
+    private ConfluenceSettings candidate(ConfigureRequest request) {
         ConfluenceSettings.Builder builder = settings.toBuilder()
                 .url(request.url())
                 .username(request.username() == null ? "" : request.username())
@@ -143,15 +171,11 @@ public class ConfluenceConnection {
         if (!candidate.isConfigured()) {
             throw ApiException.badRequest("url and api_token are both needed to connect to Confluence");
         }
-        ConfluenceClient candidateClient = clients.apply(candidate);
-        candidateClient.testConnection();
-        for (String space : candidate.spaces()) {
-            candidateClient.space(space);
-        }
-        saved.save(candidate);
-        settings = candidate;
-        client = candidateClient;
-        lastCheck = new ConnectionCheck(true, null, clock.instant());
+        return candidate;
+    }
+
+    /** The answer of {@code POST /connection/test}: the site answered, as which deployment, with these spaces. */
+    public record ConnectionTest(boolean connected, String deployment, List<SpaceInfo> spaces) {
     }
 
     /** The outcome of the last connection test. */

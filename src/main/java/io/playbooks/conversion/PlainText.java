@@ -20,6 +20,16 @@ final class PlainText {
     private PlainText() {
     }
 
+    /** Storage-format elements a reader does not see as text (macro parameters, code bodies, task ids...). */
+    static boolean isHidden(String tag) {
+        return HIDDEN.contains(tag);
+    }
+
+    /** Elements that separate words: their text never runs into the text around them. */
+    static boolean isBlock(String tag) {
+        return BLOCKS.contains(tag);
+    }
+
     static String of(Node node) {
         StringBuilder text = new StringBuilder();
         append(node, text);
@@ -36,7 +46,7 @@ final class PlainText {
             return;
         }
         String tag = element.tagName();
-        if (HIDDEN.contains(tag)) {
+        if (isHidden(tag)) {
             return;
         }
         if (tag.equals("ac:link")) {
@@ -51,7 +61,7 @@ final class PlainText {
             text.append(Macros.parameter(element, "title"));
             return;
         }
-        boolean block = BLOCKS.contains(tag);
+        boolean block = isBlock(tag);
         if (block) {
             text.append(' ');
         }

@@ -8,12 +8,14 @@ enum SectionKind {
     /** Steps to carry out (the default). */
     PROCEDURE(List.of()),
     /** Its list items are prerequisites, not steps. */
-    PREREQUISITES(List.of("prerequisite", "pre-requisite", "requirements", "before you begin", "before you start",
+    PREREQUISITES(List.of("prerequisite", "pre-requisite", "prereq", "requirements", "before you begin", "before you start",
             "before starting", "you will need", "you'll need", "what you need", "what you will need", "preconditions")),
     /** Its steps go to the playbook's rollback. */
-    ROLLBACK(List.of("rollback", "roll back", "roll-back", "back out", "backout", "back-out", "revert", "undo")),
+    ROLLBACK(List.of("rollback", "roll back", "roll-back", "rolling back", "back out", "backout", "back-out",
+            "backing out", "revert", "undo")),
     /** Reference material around the procedure: holds no steps. */
-    NO_STEPS(List.of("see also", "reference", "related", "further reading", "links", "external links", "resources",
+    NO_STEPS(List.of("see also", "reference", "related", "further reading", "further information", "more information",
+            "links", "external links", "resources", "additional resources",
             "contact", "owner", "change history", "changelog", "change log", "revision history", "version history",
             "document history", "history", "action items", "parameters", "variables", "inputs", "glossary",
             "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions"));

@@ -4,6 +4,7 @@ import io.playbooks.playbook.Prerequisite;
 import io.playbooks.playbook.Step;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,11 +59,25 @@ final class StepExtractor {
             numberedHeadings++;
             return;
         }
-        for (Element block : section.blocks()) {
+        List<Element> blocks = section.blocks();
+        for (int b = 0; b < blocks.size(); b++) {
+            Element block = blocks.get(b);
             int before = target.size();
             switch (block.tagName()) {
-                case "ol" -> block.children().stream().filter(item -> item.tagName().equals("li"))
-                        .forEach(item -> target.add(StepReader.read(nextId.get(), null, item.childNodes())));
+                case "ol" -> {
+                    int continuation = continuationOf(blocks, b);
+                    List<Element> items = block.children().stream().filter(item -> item.tagName().equals("li")).toList();
+                    for (int i = 0; i < items.size(); i++) {
+                        List<Node> content = new ArrayList<>(items.get(i).childNodes());
+                        if (i == items.size() - 1 && continuation > b) {
+                            content.addAll(blocks.subList(b + 1, continuation));
+                        }
+                        target.add(StepReader.read(nextId.get(), null, content));
+                    }
+                    if (continuation > b) {
+                        b = continuation - 1;
+                    }
+                }
                 case "ac:task-list" -> TaskList.tasks(block)
                         .forEach(task -> target.add(StepReader.read(nextId.get(), null, TaskList.body(task))));
                 case "table" -> {
@@ -77,6 +92,30 @@ final class StepExtractor {
                 listedSteps += target.size() - before;
             }
         }
+    }
+
+    /**
+     * Editors often split a numbered list around a code block: {@code <ol>..</ol> code <ol start="3">}. The
+     * blocks between a list and its continuation belong to the list's last step; returns the index of the
+     * continuing list, or -1 when the list at {@code index} is not continued.
+     */
+    private static int continuationOf(List<Element> blocks, int index) {
+        for (int next = index + 1; next < blocks.size(); next++) {
+            Element block = blocks.get(next);
+            String tag = block.tagName();
+            if (tag.equals("ol")) {
+                return next > index + 1 && isContinuation(block) ? next : -1;
+            }
+            if (tag.equals("ul") || tag.equals("table") || tag.equals("ac:task-list") || SectionSplitter.headingLevel(block) > 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isContinuation(Element list) {
+        String start = list.attr("start").trim();
+        return !start.isEmpty() && !start.equals("1") && start.chars().allMatch(Character::isDigit);
     }
 
     /** List items (ordered or not, panels included) are prerequisites; without any, the paragraphs are. */

@@ -9,7 +9,6 @@ import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads one step from its content (a list item, the part under a numbered heading, a table row, a task): its
@@ -22,10 +21,6 @@ final class StepReader {
     private static final int NAME_LIMIT = 100;
     /** Lists nested deeper than this stay part of their step's text: no runbook nests further, and it bounds recursion. */
     static final int MAX_SUBSTEP_DEPTH = 8;
-    private static final Set<String> SKIPPED = Set.of("ac:parameter", "ac:plain-text-body", "ac:task-id",
-            "ac:task-uuid", "ac:task-status", "ac:emoticon", "ac:placeholder", "ri:user");
-    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "td", "th", "br", "ul", "table",
-            "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6");
 
     private final String id;
     private final int depth;
@@ -68,7 +63,11 @@ final class StepReader {
             return;
         }
         String tag = element.tagName();
-        if (SKIPPED.contains(tag)) {
+        if (tag.equals("ac:image")) {
+            images.add(ImageReader.read(element));
+            return;
+        }
+        if (PlainText.isHidden(tag)) {
             return;
         }
         if (Macros.isMacro(element)) {
@@ -84,10 +83,9 @@ final class StepReader {
                 }
             }
             case "code" -> visitInlineCode(element);
-            case "ac:image" -> images.add(ImageReader.read(element));
             case "ac:link" -> text.append(PlainText.linkText(element));
             case "time" -> text.append(element.attr("datetime"));
-            default -> visitChildren(element, BLOCKS.contains(tag));
+            default -> visitChildren(element, PlainText.isBlock(tag));
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 final class WellFormednessCheck {
 
+    /** Deeper nesting is no real page; refusing it keeps the recursive readers of the tree within their stack. */
+    static final int MAX_DEPTH = 1000;
+
     private final String xml;
     private final Deque<String> open = new ArrayDeque<>();
     private int pos;
@@ -108,7 +111,7 @@ final class WellFormednessCheck {
             if (c == '>') {
                 pos++;
                 open.push(name);
-                return null;
+                return open.size() > MAX_DEPTH ? "elements nested deeper than " + MAX_DEPTH + " levels" : null;
             }
             if (c == '/' && xml.startsWith("/>", pos)) {
                 pos += 2;

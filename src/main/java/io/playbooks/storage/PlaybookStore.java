@@ -207,10 +207,15 @@ public class PlaybookStore {
         }
     }
 
+    /**
+     * The base slug or the first free {@code base-N}. Slugs hold only [a-z0-9-], so the index range [base, base + ".")
+     * holds exactly the base and its dashed variants ('-' sorts just before '.'): one range scan, where
+     * {@code slug = ? OR slug LIKE ?} made the database read the whole table.
+     */
     private static String freeSlug(Connection connection, String base) throws SQLException {
         Set<String> taken = new HashSet<>();
         try (PreparedStatement select = PlaybookQueries.prepare(connection,
-                "SELECT slug FROM playbooks WHERE slug = ? OR slug LIKE ?", base, base + "-%");
+                "SELECT slug FROM playbooks WHERE slug >= ? AND slug < ?", base, base + ".");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 taken.add(rows.getString(1));

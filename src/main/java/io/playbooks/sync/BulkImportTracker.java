@@ -31,15 +31,11 @@ public class BulkImportTracker {
         current = new Run(spaceKey, clock.instant());
     }
 
-    /** The number of pages in the space, once known, so that progress reads done / total. */
-    public synchronized void expect(int totalPages) {
-        requireRun().total = totalPages;
-    }
-
     public synchronized void record(ImportResult result) {
         Run run = requireRun();
         run.done++;
-        run.total = Math.max(run.total, run.done);
+        // the listing is streamed, so the total is the pages listed so far; it is final when the run finishes
+        run.total = run.done;
         switch (result.outcome()) {
             case CREATED, UPDATED -> {
                 run.discovered++;

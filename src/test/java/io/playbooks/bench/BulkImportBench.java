@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -37,7 +38,13 @@ public final class BulkImportBench {
             site.addGeneratedPages("BENCH", pages);
             site.latency(Duration.ofMillis(latencyMs));
             Path config = ServiceProcess.confluenceConfig(work, site, "BENCH");
-            try (ServiceProcess service = ServiceProcess.launch(work, 18900, config, List.of("-Xmx256m"))) {
+            List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m"));
+            // e.g. -Dbench.jvm-args=-XX:StartFlightRecording=filename=target/bench/service.jfr to profile the service
+            String extraJvmArgs = System.getProperty("bench.jvm-args", "");
+            if (!extraJvmArgs.isBlank()) {
+                jvmOptions.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
+            }
+            try (ServiceProcess service = ServiceProcess.launch(work, 18900, config, jvmOptions)) {
                 site.resetRequests();
                 AtomicLong peakHeapKb = new AtomicLong();
                 Thread sampler = heapSampler(service.pid(), peakHeapKb);

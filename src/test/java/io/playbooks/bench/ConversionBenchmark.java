@@ -49,9 +49,14 @@ public class ConversionBenchmark {
 
     @Setup
     public void loadPages() throws IOException, URISyntaxException {
+        pages = conformancePages();
+    }
+
+    /** The 30 conformance pages with the title, space and labels of their annotation. */
+    static List<SourcePage> conformancePages() throws IOException, URISyntaxException {
         Path corpus = Path.of(ConversionBenchmark.class.getResource("/corpus/authored").toURI());
         ObjectMapper json = new ObjectMapper();
-        pages = new ArrayList<>();
+        List<SourcePage> pages = new ArrayList<>();
         try (Stream<Path> files = Files.list(corpus)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".xhtml")).sorted().toList()) {
                 String name = file.getFileName().toString().replace(".xhtml", "");
@@ -65,6 +70,7 @@ public class ConversionBenchmark {
         if (pages.size() != PAGES) {
             throw new IllegalStateException("expected " + PAGES + " pages in " + corpus + ", found " + pages.size());
         }
+        return pages;
     }
 
     @Benchmark

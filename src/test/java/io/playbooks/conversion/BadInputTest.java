@@ -95,4 +95,11 @@ class BadInputTest {
         assertThat(conversion.playbook().steps().get(0).args()).containsEntry("command", "kubectl drain n1");
         assertThat(conversion.playbook().steps().get(1).action()).isEqualTo("noop");
     }
+
+    @Test
+    void absurdlyDeepNestingIsRefusedWithAReasonInsteadOfOverflowingTheStack() {
+        Conversion conversion = convert("<ol><li>" + "<span>".repeat(20_000) + "x" + "</span>".repeat(20_000) + "</li></ol>");
+        assertThat(conversion.unreadable()).isTrue();
+        assertThat(conversion.problems()).singleElement().asString().contains("nested deeper than 1000");
+    }
 }

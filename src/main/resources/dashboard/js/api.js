@@ -1,0 +1,63 @@
+// Every call to the REST API goes through here: the bearer token from session storage, JSON both ways, and errors
+// turned into ApiError with the service's own words.
+
+const BASE = '/api/v1/confluence';
+const TOKEN_KEY = 'confluence-playbooks.api-token';
+
+export class ApiError extends Error {
+  constructor(status, message, type) {
+    super(message);
+    this.status = status;
+    this.type = type;
+  }
+}
+
+export const token = {
+  get: () => sessionStorage.getItem(TOKEN_KEY),
+  set: (value) => sessionStorage.setItem(TOKEN_KEY, value),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/** Listeners told when the API answers 401, so the page can ask for the token. */
+const unauthorizedListeners = new Set();
+export function onUnauthorized(listener) {
+  unauthorizedListeners.add(listener);
+}
+
+export async function api(path, { method = 'GET', body } = {}) {
+  const headers = { Accept: 'application/json' };
+  const bearer = token.get();
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(BASE + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (e) {
+    throw new ApiError(0, `The service cannot be reached (${e.message}). Is it still running?`, 'network');
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const message = data && data.error ? data.error : `${response.status} ${response.statusText || 'error'}`;
+    const error = new ApiError(response.status, message, data && data.type);
+    if (response.status === 401) unauthorizedListeners.forEach((listener) => listener(error));
+    throw error;
+  }
+  return data;
+}
+
+export const get = (path) => api(path);
+export const post = (path, body = {}) => api(path, { method: 'POST', body });

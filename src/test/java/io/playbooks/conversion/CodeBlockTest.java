@@ -1,0 +1,48 @@
+package io.playbooks.conversion;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CodeBlockTest {
+
+    private static CodeBlock codeBlock(String language, String cdata) {
+        String languageParameter = language == null ? "" : "<ac:parameter ac:name=\"language\">" + language + "</ac:parameter>";
+        Document page = new StorageFormatParser().parse("<ac:structured-macro ac:name=\"code\">" + languageParameter
+                + "<ac:plain-text-body><![CDATA[" + cdata + "]]></ac:plain-text-body></ac:structured-macro>");
+        Element macro = page.getElementsByTag("ac:structured-macro").first();
+        return CodeBlock.of(macro);
+    }
+
+    @Test
+    void cdataIsKeptByteForByteBetweenTrimmedBlankEdgeLines() {
+        String body = "for f in *.log; do\n\tgrep -c 'a && b <c>' \"$f\" &amp; \\\n   | sort   \ndone";
+        assertThat(codeBlock("bash", "\n  \n" + body + "\n\n  \n").command()).isEqualTo(body.stripTrailing());
+    }
+
+    @Test
+    void firstLineIndentationIsKept() {
+        assertThat(codeBlock("bash", "\n    indented --flag\n").command()).isEqualTo("    indented --flag");
+    }
+
+    @Test
+    void nonShellLanguagesAreSnippets() {
+        CodeBlock yaml = codeBlock("yaml", "replicaCount: 6\nimage:\n  tag: \"1.2\"");
+        assertThat(yaml.command()).isNull();
+        assertThat(yaml.snippet().language()).isEqualTo("yaml");
+        assertThat(yaml.snippet().code()).isEqualTo("replicaCount: 6\nimage:\n  tag: \"1.2\"");
+    }
+
+    @Test
+    void unnamedLanguageIsACommandOnlyWhenItReadsLikeOne() {
+        assertThat(codeBlock(null, "patronictl -c /etc/patroni.yml list").command()).isEqualTo("patronictl -c /etc/patroni.yml list");
+        assertThat(codeBlock("none", "{\"a\": 1}").snippet().language()).isEqualTo("text");
+    }
+
+    @Test
+    void consoleSnippetsLoseTheirPromptsAndOutput() {
+        assertThat(codeBlock("console", "$ systemctl is-active agent\nactive").command()).isEqualTo("systemctl is-active agent");
+    }
+}

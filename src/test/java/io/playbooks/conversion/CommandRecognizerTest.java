@@ -1,0 +1,26 @@
+package io.playbooks.conversion;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandRecognizerTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sudo systemctl restart storefront", "kubectl cordon ${NODE_NAME}", "./run.sh",
+            "./scripts/deploy.sh production v2", "kafka-topics.sh --describe", "patronictl -c /etc/p.yml list",
+            "Get-Service -Name X", "df -h /var", "$ ls -la", "git tag -a v1 -m x", "/opt/app/bin/start --now",
+            "GET https://es:9200/_cat/indices"})
+    void commandsStartWithAProgram(String code) {
+        assertThat(CommandRecognizer.isCommand(code)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/kafka/server.properties", "values-prod.yaml", "DATABASE_HOST", "limit=200",
+            "X-Request-Id", "Authorization: Bearer <token>", "GET /v2/stock/{sku}", "400", "--atomic", "orders.v1",
+            "kubectl", "checkout", "cpu: 500m", "/tmp/gateway-threads.txt", "errors[]", ""})
+    void pathsValuesAndKeysAreNotCommands(String code) {
+        assertThat(CommandRecognizer.isCommand(code)).isFalse();
+    }
+}

@@ -1,0 +1,79 @@
+package io.playbooks.conversion;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HttpCallTest {
+
+    private static HttpCall call(String command) {
+        return HttpCall.of(command).orElseThrow(() -> new AssertionError("not an HTTP call: " + command));
+    }
+
+    @Test
+    void methodFromDashXWithHeadersAndDataFile() {
+        HttpCall call = call("curl -X PUT \"http://es:9200/products-v2\" -H 'Content-Type: application/json' -d @mapping.json");
+        assertThat(call.method()).isEqualTo("PUT");
+        assertThat(call.url()).isEqualTo("http://es:9200/products-v2");
+        assertThat(call.headers()).containsExactly(Map.entry("Content-Type", "application/json"));
+        assertThat(call.body()).isEqualTo("@mapping.json");
+    }
+
+    @Test
+    void longOptionsOverContinuationLines() {
+        HttpCall call = call("curl --request POST \\\n  --header \"X-Vault-Token: ${VAULT_TOKEN}\" \\\n"
+                + "  --data '{\"ttl\":\"1h\"}' \\\n  https://vault:8200/v1/database/roles/app");
+        assertThat(call.method()).isEqualTo("POST");
+        assertThat(call.url()).isEqualTo("https://vault:8200/v1/database/roles/app");
+        assertThat(call.headers()).containsEntry("X-Vault-Token", "${VAULT_TOKEN}");
+        assertThat(call.body()).isEqualTo("{\"ttl\":\"1h\"}");
+    }
+
+    @Test
+    void dataWithoutMethodMeansPostAndJsonSetsTheContentType() {
+        assertThat(call("curl -d 'a=1' https://x/api").method()).isEqualTo("POST");
+        HttpCall json = call("curl --json '{\"a\":1}' https://x/api");
+        assertThat(json.method()).isEqualTo("POST");
+        assertThat(json.headers()).containsEntry("Content-Type", "application/json");
+    }
+
+    @Test
+    void noDataMeansGetAndClusteredFlagsWithAValueAreSkipped() {
+        HttpCall call = call("curl -fsSLo /tmp/agent.tar.gz https://artifacts/agent.tar.gz");
+        assertThat(call.method()).isEqualTo("GET");
+        assertThat(call.url()).isEqualTo("https://artifacts/agent.tar.gz");
+        assertThat(call("curl -I https://x/health").method()).isEqualTo("HEAD");
+        assertThat(call("curl -XDELETE https://x/item/1").method()).isEqualTo("DELETE");
+    }
+
+    @Test
+    void wgetAndRequestLines() {
+        assertThat(call("wget -qO- http://localhost:9273/metrics").url()).isEqualTo("http://localhost:9273/metrics");
+        assertThat(call("wget --post-data='a=1' https://x/api").method()).isEqualTo("POST");
+        HttpCall line = call("POST https://es:9200/_aliases\nContent-Type: application/json\n\n{\"actions\": []}");
+        assertThat(line.method()).isEqualTo("POST");
+        assertThat(line.headers()).containsEntry("Content-Type", "application/json");
+        assertThat(line.body()).isEqualTo("{\"actions\": []}");
+        assertThat(call("GET http://es:9200/_tasks?actions=*reindex&detailed").url())
+                .isEqualTo("http://es:9200/_tasks?actions=*reindex&detailed");
+    }
+
+    @Test
+    void pipelinesChainsSeveralCommandsAndRelativeRequestLinesAreNotOneCall() {
+        assertThat(HttpCall.of("curl -s https://x/a | jq .")).isEmpty();
+        assertThat(HttpCall.of("curl -s https://x/a && echo ok")).isEmpty();
+        assertThat(HttpCall.of("curl -s https://x/a > out.json")).isEmpty();
+        assertThat(HttpCall.of("curl -s https://x/a\ncurl -s https://x/b")).isEmpty();
+        assertThat(HttpCall.of("GET /stock/{sku}")).isEmpty();
+        assertThat(HttpCall.of("kubectl get pods")).isEmpty();
+    }
+
+    @Test
+    void argsKeepUrlMethodThenHeadersAndBody() {
+        assertThat(call("curl -X POST -H 'A: b' -d x https://h/p").args().keySet())
+                .containsExactly("url", "method", "headers", "body");
+        assertThat(call("curl https://h/p").args().keySet()).containsExactly("url", "method");
+    }
+}

@@ -1,0 +1,211 @@
+package io.playbooks.conversion;
+
+import io.playbooks.page.SourcePage;
+import io.playbooks.playbook.Image;
+import io.playbooks.playbook.Parameter;
+import io.playbooks.playbook.Playbook;
+import io.playbooks.playbook.Prerequisite;
+import io.playbooks.playbook.Snippet;
+import io.playbooks.playbook.Step;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One behaviour of the extraction conventions per test, on small storage-format pages. */
+class PageConversionTest {
+
+    private static final String CODE = "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">%s"
+            + "</ac:parameter><ac:plain-text-body><![CDATA[%s]]></ac:plain-text-body></ac:structured-macro>";
+
+    private static String code(String language, String body) {
+        return String.format(CODE, language, body);
+    }
+
+    private static Playbook convert(String body) {
+        Conversion conversion = new PageConverter(Map.of("INFRA", "infrastructure")).convert(new SourcePage("42", "INFRA",
+                "Runbook: restart the app", List.of("runbook"), 7, body, "https://x.atlassian.net/wiki/spaces/INFRA/pages/42",
+                null, List.of()));
+        assertThat(conversion.problems()).isEmpty();
+        assertThat(conversion.playbook()).as("playbook of " + body).isNotNull();
+        return conversion.playbook();
+    }
+
+    private static List<String> actions(List<Step> steps) {
+        return steps.stream().map(Step::action).toList();
+    }
+
+    @Test
+    void orderedListItemsAreStepsWithShortNameAndFullDescription() {
+        Playbook playbook = convert("<p>Restarts the app.</p><h2>Steps</h2><ol><li>Connect to the server: "
+                + "<code>ssh deploy@app-01</code></li><li>Check the dashboard and confirm the error rate.</li></ol>");
+        Step first = playbook.steps().get(0);
+        assertThat(first.id()).isEqualTo("step_1");
+        assertThat(first.name()).isEqualTo("Connect to the server");
+        assertThat(first.description()).isEqualTo("Connect to the server: ssh deploy@app-01");
+        assertThat(first.args()).isEqualTo(Map.of("command", "ssh deploy@app-01"));
+        Step second = playbook.steps().get(1);
+        assertThat(second.action()).isEqualTo("noop");
+        assertThat(second.args()).containsEntry("message", "Check the dashboard and confirm the error rate.");
+        assertThat(playbook.description()).isEqualTo("Restarts the app.");
+    }
+
+    @Test
+    void severalCommandsOfAStepAreJoinedAndANestedBulletListBelongsToItsStep() {
+        Playbook playbook = convert("<ol><li>Free space:<ul><li><code>sudo journalctl --vacuum-size=500M</code></li>"
+                + "<li>Heap dumps: ask the team.</li></ul>" + code("bash", "df -h /var") + "</li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
+        assertThat(playbook.steps()).hasSize(2);
+        assertThat(playbook.steps().get(0).args()).containsEntry("command", "sudo journalctl --vacuum-size=500M\ndf -h /var");
+        assertThat(playbook.steps().get(0).description()).contains("Heap dumps: ask the team.");
+    }
+
+    @Test
+    void nestedOrderedListGivesSubsteps() {
+        Playbook playbook = convert("<ol><li>Verify:<ol><li>List pods: <code>kubectl get pods</code></li>"
+                + "<li>Confirm only daemon sets remain.</li></ol></li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
+        Step verify = playbook.steps().get(0);
+        assertThat(verify.action()).isEqualTo("noop");
+        assertThat(verify.substeps()).extracting(Step::id).containsExactly("step_1_1", "step_1_2");
+        assertThat(actions(verify.substeps())).containsExactly("shell", "noop");
+    }
+
+    @Test
+    void numberedHeadingsAreStepsWithEverythingUnderThemUpToTheNextHeadingOfTheirLevel() {
+        Playbook playbook = convert("<h2>Procedure</h2><h3>Step 1: Copy the files</h3><p>From the jump host:</p>"
+                + code("bash", "scp a b:/tmp/") + "<h4>Details</h4><p>More.</p>" + code("bash", "ls /tmp")
+                + "<h3>Step 2 - Test the configuration</h3><p>Run <code>sudo nginx -t</code> and read it.</p>"
+                + "<h3>3. Reload nginx</h3>" + code("bash", "sudo systemctl reload nginx") + "<h2>See also</h2><ol><li>Other page</li></ol>");
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Copy the files", "Test the configuration", "Reload nginx");
+        assertThat(playbook.steps().get(0).args()).containsEntry("command", "scp a b:/tmp/\nls /tmp");
+        assertThat(playbook.steps().get(1).args()).containsEntry("command", "sudo nginx -t");
+    }
+
+    @Test
+    void stepTablesGiveOneStepPerRow() {
+        Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
+                + "<tr><td>1</td><td>Describe the topic</td><td><code>kafka-topics.sh --describe --topic t</code></td></tr>"
+                + "<tr><td>2</td><td>Tell the owners</td><td><br/></td></tr></tbody></table>");
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Describe the topic", "Tell the owners");
+        assertThat(actions(playbook.steps())).containsExactly("shell", "noop");
+    }
+
+    @Test
+    void taskListsGiveOneStepPerTask() {
+        Playbook playbook = convert("<ac:task-list><ac:task><ac:task-id>1</ac:task-id><ac:task-status>incomplete</ac:task-status>"
+                + "<ac:task-body>Tag it: <code>git tag v1</code></ac:task-body></ac:task><ac:task><ac:task-id>2</ac:task-id>"
+                + "<ac:task-status>complete</ac:task-status><ac:task-body>Announce it</ac:task-body></ac:task></ac:task-list>");
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Tag it", "Announce it");
+        assertThat(actions(playbook.steps())).containsExactly("shell", "noop");
+    }
+
+    @Test
+    void rollbackSectionStepsGoToRollback() {
+        Playbook playbook = convert("<h2>Steps</h2><ol><li>Stop: <code>sudo systemctl stop a</code></li></ol>"
+                + "<h2>Back out</h2><ol><li>Start again: <code>sudo systemctl start a</code></li><li>Tell the team.</li></ol>");
+        assertThat(playbook.steps()).hasSize(1);
+        assertThat(playbook.rollback()).extracting(Step::id).containsExactly("rollback_1", "rollback_2");
+        assertThat(playbook.rollback().get(0).args()).containsEntry("command", "sudo systemctl start a");
+    }
+
+    @Test
+    void prerequisiteListItemsAreNotSteps() {
+        Playbook playbook = convert("<h2>Before you begin</h2><ac:structured-macro ac:name=\"info\"><ac:rich-text-body>"
+                + "<ol><li>Access to <em>prod</em></li><li>An approved change</li></ol></ac:rich-text-body></ac:structured-macro>"
+                + "<h2>Steps</h2><ol><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::description).containsExactly("Access to prod", "An approved change");
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::type).containsOnly("manual_check");
+        assertThat(playbook.steps()).hasSize(1);
+    }
+
+    @Test
+    void referenceSectionsHoldNoSteps() {
+        Playbook playbook = convert("<ol><li>Stop: <code>sudo systemctl stop a</code></li></ol><h2>Related pages</h2>"
+                + "<ol><li>One</li></ol><h2>Change history</h2><ol><li>Two</li></ol><h2>Contacts</h2><ol><li>Three</li></ol>");
+        assertThat(playbook.steps()).hasSize(1);
+    }
+
+    @Test
+    void layoutsExpandsAndPanelsCountAsIfInThePage() {
+        Playbook playbook = convert("<ac:layout><ac:layout-section><ac:layout-cell><h2>Steps</h2>"
+                + "<ac:structured-macro ac:name=\"expand\"><ac:rich-text-body><ol><li>Stop: <code>sudo systemctl stop a</code></li>"
+                + "</ol></ac:rich-text-body></ac:structured-macro></ac:layout-cell><ac:layout-cell>"
+                + "<ac:structured-macro ac:name=\"panel\"><ac:rich-text-body><ol><li>Start: <code>sudo systemctl start a</code></li>"
+                + "</ol></ac:rich-text-body></ac:structured-macro></ac:layout-cell></ac:layout-section></ac:layout>");
+        assertThat(playbook.steps()).hasSize(2);
+    }
+
+    @Test
+    void panelsInAStepAreNotesAndWarningsAndOtherLanguagesAreSnippets() {
+        Playbook playbook = convert("<ol><li>Update the values:" + code("yaml", "replicas: 6")
+                + "<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><p>Never scale to zero.</p></ac:rich-text-body></ac:structured-macro>"
+                + "<ac:structured-macro ac:name=\"tip\"><ac:rich-text-body><p>Use <code>--dry-run</code> first.</p></ac:rich-text-body></ac:structured-macro>"
+                + "</li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
+        Step step = playbook.steps().get(0);
+        assertThat(step.action()).isEqualTo("noop");
+        assertThat(step.snippets()).containsExactly(new Snippet("yaml", "replicas: 6"));
+        assertThat(step.warnings()).containsExactly("Never scale to zero.");
+        assertThat(step.notes()).containsExactly("Use --dry-run first.");
+    }
+
+    @Test
+    void imagesAndPageLinksAreKept() {
+        Playbook playbook = convert("<ol><li>Compare with the diagram <ac:image ac:alt=\"topology\"><ri:attachment ri:filename=\"edge.png\"/>"
+                + "</ac:image><ac:image><ri:url ri:value=\"https://img/x.png\"/></ac:image> and watch the "
+                + "<ac:link><ri:page ri:content-title=\"Orders Dashboard\"/></ac:link>.</li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
+        Step step = playbook.steps().get(0);
+        assertThat(step.images()).containsExactly(new Image("edge.png", null, "topology"), new Image(null, "https://img/x.png", null));
+        assertThat(step.description()).isEqualTo("Compare with the diagram and watch the Orders Dashboard.");
+    }
+
+    @Test
+    void entitiesOfStorageFormatAreDecoded() {
+        Playbook playbook = convert("<ol><li>Wait&nbsp;15&ndash;40&nbsp;minutes: <code>aws rds wait x --id &lt;target&gt; &amp;&amp; echo ok</code></li></ol>");
+        Step step = playbook.steps().get(0);
+        assertThat(step.name()).isEqualTo("Wait 15\u201340 minutes");
+        assertThat(step.args()).containsEntry("command", "aws rds wait x --id <target> && echo ok");
+    }
+
+    @Test
+    void parametersComeFromParameterTablesThenFromTokens() {
+        Playbook playbook = convert("<h2>Parameters</h2><table><tbody><tr><th>Parameter</th><th>Description</th><th>Required</th></tr>"
+                + "<tr><td><code>NODE</code></td><td>Node name</td><td>Yes</td></tr><tr><td>CHANGE_ID</td><td>Change id</td><td>No</td></tr>"
+                + "</tbody></table><h2>Steps</h2><ol><li>Drain: <code>kubectl drain ${NODE} --context ${CTX}</code></li><li>Delete: <code>kubectl delete pod &lt;pod-name&gt;</code></li></ol>");
+        assertThat(playbook.parameters()).extracting(Parameter::name).containsExactly("NODE", "CHANGE_ID", "CTX", "pod-name");
+        assertThat(playbook.parameters().get(0)).isEqualTo(new Parameter("NODE", "Node name", true));
+        assertThat(playbook.parameters().get(1).required()).isFalse();
+    }
+
+    @Test
+    void metadataCarriesThePageAndTheDetection() {
+        String body = "<ol><li>Stop: <code>sudo systemctl stop a</code></li></ol>";
+        Playbook playbook = convert(body);
+        assertThat(playbook.category()).isEqualTo("infrastructure");
+        assertThat(playbook.metadata().confluencePageId()).isEqualTo("42");
+        assertThat(playbook.metadata().confluenceSpace()).isEqualTo("INFRA");
+        assertThat(playbook.metadata().confluenceVersion()).isEqualTo(7);
+        assertThat(playbook.metadata().confluenceUrl()).endsWith("/pages/42");
+        assertThat(playbook.metadata().labels()).containsExactly("runbook");
+        assertThat(playbook.metadata().contentHash()).isEqualTo(ContentHash.of(body)).startsWith("sha256:").hasSize(71);
+        assertThat(playbook.metadata().detectionScore()).isBetween(0.5, 1.0);
+        assertThat(playbook.metadata().detectionReasons()).isNotEmpty();
+    }
+
+    @Test
+    void unknownSpaceGetsTheGeneralCategory() {
+        Conversion conversion = new PageConverter().convert(SourcePage.of("1", "OTHER", "Runbook: stop", List.of("runbook"),
+                "<ol><li>Stop: <code>sudo systemctl stop a</code></li><li>Start: <code>sudo systemctl start a</code></li></ol>"));
+        assertThat(conversion.playbook().category()).isEqualTo("general");
+    }
+
+    @Test
+    void aListSplitAroundACodeBlockKeepsTheCodeInTheStepBeforeIt() {
+        Playbook playbook = convert("<ol><li>Stop the agent:</li></ol>" + code("bash", "sudo systemctl stop agent")
+                + "<ol start=\"2\"><li>Start it: <code>sudo systemctl start agent</code></li></ol>"
+                + "<ol><li>A new list: <code>ls -la</code></li></ol>" + code("bash", "echo not continued"));
+        assertThat(playbook.steps()).hasSize(3);
+        assertThat(playbook.steps().get(0).args()).containsEntry("command", "sudo systemctl stop agent");
+        assertThat(playbook.steps().get(2).args()).containsEntry("command", "ls -la");
+    }
+}

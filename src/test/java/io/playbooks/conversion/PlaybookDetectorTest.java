@@ -1,0 +1,69 @@
+package io.playbooks.conversion;
+
+import io.playbooks.page.SourcePage;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlaybookDetectorTest {
+
+    private static final String PROCEDURE = "<h2>Prerequisites</h2><ul><li>sudo on the host</li></ul><h2>Steps</h2><ol>"
+            + "<li>Stop the agent: <code>sudo systemctl stop agent</code></li><li>Clear the cache: <code>rm -rf /var/cache/agent</code></li>"
+            + "<li>Start the agent: <code>sudo systemctl start agent</code></li></ol>";
+
+    private static Detection detect(String title, List<String> labels, String body) {
+        return new PageConverter().convert(SourcePage.of("1", "OPS", title, labels, body)).detection();
+    }
+
+    @Test
+    void structureAloneMakesAProcedureAPlaybook() {
+        Detection detection = detect("Agent cache", List.of(), PROCEDURE);
+        assertThat(detection.isPlaybook()).isTrue();
+        assertThat(detection.reasons()).anySatisfy(r -> assertThat(r).contains("steps run a command"))
+                .anySatisfy(r -> assertThat(r).contains("imperative verb"));
+    }
+
+    @Test
+    void labelsAndTitleWordsAddToTheScore() {
+        double plain = detect("Agent cache", List.of(), PROCEDURE).score();
+        double labelled = detect("Restart the agent", List.of("runbook"), PROCEDURE).score();
+        assertThat(labelled).isGreaterThan(plain);
+        assertThat(detect("Restart the agent", List.of("kb-how-to-article"), PROCEDURE).reasons())
+                .anySatisfy(r -> assertThat(r).contains("label 'kb-how-to-article'"));
+    }
+
+    @Test
+    void meetingNotesWithATaskListOfCommandsAreNotAPlaybook() {
+        String notes = "<h2>Participants</h2><ul><li>Ann</li></ul><h2>Action items</h2><ac:task-list><ac:task><ac:task-body>"
+                + "check that <code>kubectl drain n1</code> works</ac:task-body></ac:task></ac:task-list>";
+        Detection detection = detect("2024-05-14 Platform ops sync", List.of("meeting-notes"), notes);
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).anySatisfy(r -> assertThat(r).contains("meeting-notes"))
+                .anySatisfy(r -> assertThat(r).contains("Participants"));
+    }
+
+    @Test
+    void architectureAndReleaseNotesAreNotPlaybooksEvenWithDeploymentInTheTitle() {
+        String requestPath = "<ol><li>Clients reach the CDN.</li><li>The ALB sends traffic to the ingress.</li></ol>";
+        assertThat(detect("Checkout - Deployment Architecture", List.of(), requestPath).isPlaybook()).isFalse();
+        assertThat(detect("API 4.12 release notes", List.of(), "<h2>Changes</h2>" + requestPath).isPlaybook()).isFalse();
+    }
+
+    @Test
+    void aTitleAloneDoesNotMakeAPlaybook() {
+        Detection detection = detect("How to deploy", List.of(), "<p>Ask the release manager.</p>");
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).anySatisfy(r -> assertThat(r).contains("no steps"));
+    }
+
+    @Test
+    void scoreStaysWithinZeroAndOneAndAlwaysHasReasons() {
+        Detection high = detect("Runbook: restart", List.of("runbook", "sop"), PROCEDURE);
+        Detection low = detect("Glossary reference policy", List.of("glossary"), "<p>Terms.</p>");
+        assertThat(high.score()).isEqualTo(1.0);
+        assertThat(low.score()).isEqualTo(0.0);
+        assertThat(detect("x", List.of(), "<p>a</p><ol><li>Something</li></ol>").reasons()).isNotEmpty();
+    }
+}

@@ -1,0 +1,276 @@
+package io.playbooks.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpError;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.playbooks.RunningService;
+import io.playbooks.api.ConnectorTestSupport;
+import io.playbooks.confluence.FakeConfluence;
+import io.playbooks.confluence.FakeConfluence.FakePage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.playbooks.mcp.McpTestClients.call;
+import static io.playbooks.mcp.McpTestClients.ok;
+import static io.playbooks.mcp.McpTestClients.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The MCP tools over Streamable HTTP at /mcp, driven by the SDK's own client against the real service (routes,
+ * storage, bearer token) and a fake Confluence Cloud serving the authored pages.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class McpHttpToolsTest {
+
+    private static final String TOKEN = "mcp-test-token";
+
+    private FakeConfluence site;
+    private List<FakePage> pages;
+    private RunningService service;
+    private McpSyncClient client;
+    private final List<McpSchema.ProgressNotification> progress = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void start(@TempDir Path workDir) throws Exception {
+        site = FakeConfluence.cloud().start();
+        site.addSpace("OPS", "Operations");
+        pages = site.addAuthoredPages("OPS");
+        site.now(Instant.now());
+        service = ConnectorTestSupport.serviceFor(site, "mcp-http", workDir, List.of("OPS"),
+                Map.of("playbooks.api.token", TOKEN));
+        client = McpTestClients.client(McpTestClients.http(base(), TOKEN), progress::add);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        client.closeGracefully();
+        service.close();
+        site.close();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsTheTenToolsEachWithDescriptionAndInputAndOutputSchemas() {
+        List<McpSchema.Tool> tools = client.listTools().tools();
+
+        assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(McpTestClients.ALL_TOOLS);
+        assertThat(tools).allSatisfy(tool -> {
+            assertThat(tool.description()).hasSizeGreaterThan(80);
+            assertThat(tool.inputSchema()).containsEntry("type", "object");
+            assertThat(tool.outputSchema()).containsEntry("type", "object");
+        });
+        McpSchema.Tool importTool = tools.stream().filter(t -> t.name().equals("import_confluence_playbook")).findFirst().orElseThrow();
+        assertThat(importTool.inputSchema()).containsEntry("required", List.of("page_id"));
+        assertThat(((Map<String, Object>) importTool.inputSchema().get("properties")).keySet()).containsExactlyInAnyOrder("page_id", "force_update");
+    }
+
+    @Test
+    void statusShowsTheConnectionLikeTheRestCall() {
+        JsonNode status = ok(call(client, "get_confluence_status", Map.of()));
+
+        assertThat(status.get("connected").asBoolean()).isTrue();
+        assertThat(status.get("spaces_configured").get(0).asText()).isEqualTo("OPS");
+        assertThat(status.toString()).doesNotContain(FakeConfluence.CLOUD_TOKEN);
+    }
+
+    @Test
+    void discoverAndPreviewReadConfluenceWithoutStoring() {
+        JsonNode discovered = ok(call(client, "discover_confluence_playbooks", Map.of("space_key", "OPS")));
+        JsonNode preview = ok(call(client, "preview_confluence_playbook", Map.of("page_id", page("Deploy Application").id)));
+
+        assertThat(discovered.get("total_pages").asInt()).isEqualTo(pages.size());
+        assertThat(discovered.get("discovered_pages").asInt()).isEqualTo(20);
+        assertThat(preview.get("metadata").get("is_playbook").asBoolean()).isTrue();
+        assertThat(preview.get("yaml_preview").asText()).contains("sudo systemctl restart storefront");
+    }
+
+    @Test
+    void importThenGetPlaybookByIdByPageAndByVersion() {
+        FakePage deploy = page("Deploy Application");
+        JsonNode imported = ok(call(client, "import_confluence_playbook", Map.of("page_id", deploy.id, "force_update", true)));
+        long id = imported.get("playbook_id").asLong();
+
+        JsonNode byId = ok(call(client, "get_playbook", Map.of("playbook_id", id)));
+        JsonNode bySlug = ok(call(client, "get_playbook", Map.of("playbook_id", imported.get("slug").asText())));
+        JsonNode byPage = ok(call(client, "get_playbook", Map.of("page_id", deploy.id, "version", 1)));
+
+        assertThat(imported.get("success").asBoolean()).isTrue();
+        assertThat(imported.get("step_count").asInt()).isEqualTo(5);
+        assertThat(byId.get("yaml").asText()).contains("sudo systemctl restart storefront");
+        assertThat(byId.get("steps")).hasSize(5);
+        assertThat(byId.get("steps").get(0).has("action")).isTrue();
+        assertThat(bySlug.get("playbook").get("playbook_id").asLong()).isEqualTo(id);
+        assertThat(byPage.get("version").asInt()).isEqualTo(1);
+        assertThat(byPage.get("playbook").get("confluence_page_id").asText()).isEqualTo(deploy.id);
+    }
+
+    @Test
+    void importOfAPageThatIsNoPlaybookIsAToolErrorSayingWhy() {
+        CallToolResult result = call(client, "import_confluence_playbook", Map.of("page_id", page("Platform glossary").id));
+
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).contains("status 422").contains("is not a playbook");
+    }
+
+    @Test
+    void bulkImportReportsProgressAndSearchFindsWhatItImported() {
+        progress.clear();
+        site.latency(java.time.Duration.ofMillis(150));
+        CallToolResult result;
+        try {
+            result = client.callTool(McpSchema.CallToolRequest.builder().name("bulk_import_confluence_space")
+                    .arguments(Map.of("space_key", "OPS")).progressToken("bulk-1").build());
+        } finally {
+            site.latency(java.time.Duration.ZERO);
+        }
+        JsonNode bulk = ok(result);
+        JsonNode found = ok(call(client, "search_playbooks", Map.of("query", "restart storefront", "limit", 3)));
+        JsonNode listed = ok(call(client, "list_confluence_playbooks", Map.of()));
+
+        assertThat(bulk.get("discovered_pages").asInt()).isEqualTo(20);
+        assertThat(bulk.get("failed_imports").asInt()).isZero();
+        assertThat(progress).isNotEmpty();
+        assertThat(progress).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("bulk-1"));
+        assertThat(progress.get(progress.size() - 1).message()).contains("pages of space OPS done");
+        assertThat(listed.get("total_confluence_playbooks").asInt()).isEqualTo(20);
+        assertThat(found.get("results").size()).isBetween(1, 3);
+        JsonNode best = found.get("results").get(0);
+        assertThat(best.get("name").asText()).isEqualTo("Deploy Application");
+        assertThat(best.get("reason").asText()).contains("'restart'").contains("'storefront'");
+        assertThat(best.get("snippet").asText().toLowerCase()).contains("storefront");
+    }
+
+    @Test
+    void theToolsAnswerWithTheSameJsonAsTheRestRoutes() throws Exception {
+        FakePage deploy = page("Deploy Application");
+        ok(call(client, "import_confluence_playbook", Map.of("page_id", deploy.id)));
+
+        JsonNode searchTool = ok(call(client, "search_playbooks", Map.of("query", "storefront", "limit", 5)));
+        JsonNode documentTool = ok(call(client, "get_playbook", Map.of("page_id", deploy.id)));
+        JsonNode listTool = ok(call(client, "list_confluence_playbooks", Map.of()));
+
+        assertThat(searchTool).isEqualTo(rest("/search?q=storefront&limit=5"));
+        assertThat(documentTool).isEqualTo(rest("/pages/" + deploy.id + "/playbook"));
+        assertThat(rest("/playbooks/" + documentTool.get("playbook").get("slug").asText() + "/document"))
+                .isEqualTo(documentTool);
+        assertThat(listTool).isEqualTo(rest("/playbooks"));
+    }
+
+    @Test
+    void syncRunsTheIncrementalSync() {
+        JsonNode sync = ok(call(client, "sync_confluence_playbooks", Map.of("max_age_hours", 1)));
+
+        assertThat(sync.get("completed").asBoolean()).isTrue();
+        assertThat(sync.get("failed_updates").asInt()).isZero();
+    }
+
+    @Test
+    void configureTestsTheConnectionAndRefusesOneThatFails() {
+        CallToolResult refused = call(client, "configure_confluence_integration", Map.of("url", site.baseUrl(),
+                "username", FakeConfluence.CLOUD_USER, "api_token", "wrong-token", "spaces", List.of("OPS")));
+        JsonNode saved = ok(call(client, "configure_confluence_integration", Map.of("url", site.baseUrl(),
+                "username", FakeConfluence.CLOUD_USER, "api_token", FakeConfluence.CLOUD_TOKEN, "spaces", List.of("OPS"))));
+
+        assertThat(refused.isError()).isTrue();
+        assertThat(text(refused)).contains("configure_confluence_integration failed");
+        assertThat(saved.get("connected").asBoolean()).isTrue();
+        assertThat(saved.get("enabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void badArgumentsAreToolErrorsInWordsAndTheServerStaysUp() {
+        CallToolResult missing = call(client, "preview_confluence_playbook", Map.of());
+        CallToolResult wrongType = call(client, "import_confluence_playbook", Map.of("page_id", "1", "force_update", "yes"));
+        CallToolResult unknownArgument = call(client, "get_confluence_status", Map.of("verbose", true));
+        CallToolResult both = call(client, "get_playbook", Map.of("playbook_id", 1, "page_id", "2"));
+        CallToolResult noSuchPlaybook = call(client, "get_playbook", Map.of("playbook_id", "no-such-playbook"));
+        CallToolResult badLimit = call(client, "search_playbooks", Map.of("query", "x", "limit", 0));
+
+        assertThat(missing.isError()).isTrue();
+        assertThat(text(missing)).contains("page_id");
+        assertThat(wrongType.isError()).isTrue();
+        assertThat(text(wrongType)).contains("force_update").contains("boolean");
+        assertThat(text(unknownArgument)).contains("verbose");
+        assertThat(text(both)).contains("either playbook_id").contains("not both");
+        assertThat(text(noSuchPlaybook)).contains("status 404").contains("no-such-playbook");
+        assertThat(text(badLimit)).contains("limit");
+        assertThat(ok(call(client, "list_confluence_playbooks", Map.of())).has("playbooks")).isTrue();
+    }
+
+    @Test
+    void anUnknownToolIsAProtocolErrorNamingIt() {
+        assertThatThrownBy(() -> call(client, "delete_everything", Map.of()))
+                .isInstanceOf(McpError.class)
+                .hasMessageContaining("Unknown tool");
+        assertThat(ok(call(client, "get_confluence_status", Map.of())).has("enabled")).isTrue();
+    }
+
+    @Test
+    void withoutTheRightTokenMcpIsRefusedWith401() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        HttpResponse<String> none = http.send(post(initialize).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = http.send(post(initialize).header("Authorization", "Bearer nope").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.body()).contains("bearer token");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("not the one");
+        assertThatThrownBy(() -> McpTestClients.client(McpTestClients.http(base(), "nope"), p -> { }))
+                .hasStackTraceContaining("401");
+    }
+
+    private JsonNode rest(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                service.uri("/api/v1/confluence" + path)).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
+    @Test
+    void aRequestFromAWebPageOfAnotherSiteIsRefused() throws Exception {
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> foreign = http.send(post(initialize).header("Authorization", "Bearer " + TOKEN)
+                .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> local = http.send(post(initialize).header("Authorization", "Bearer " + TOKEN)
+                .header("Origin", "http://localhost:6274").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("https://evil.example");
+        assertThat(local.statusCode()).isEqualTo(200);
+    }
+
+    private HttpRequest.Builder post(String body) {
+        return HttpRequest.newBuilder(service.uri("/mcp")).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private URI base() {
+        return service.uri("");
+    }
+
+    private FakePage page(String title) {
+        return pages.stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,46 @@
+package io.playbooks.mcp;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The streamed body of an MCP answer: events readable as they are sent, and an end once closed. */
+class SseBodyTest {
+
+    @Test
+    void anEventIsReadableBeforeTheStreamEnds() throws Exception {
+        SseBody body = new SseBody();
+        body.send("7", "{\"a\":1}\n{\"b\":2}");
+
+        byte[] buffer = new byte[256];
+        int count = body.read(buffer, 0, buffer.length);
+
+        assertThat(new String(buffer, 0, count, StandardCharsets.UTF_8))
+                .isEqualTo("id: 7\nevent: message\ndata: {\"a\":1}\ndata: {\"b\":2}\n\n");
+        assertThat(body.isClosed()).isFalse();
+    }
+
+    @Test
+    void aReaderWaitsForTheNextEventAndSeesTheEndAfterClose() throws Exception {
+        SseBody body = new SseBody();
+        CompletableFuture<String> all = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        body.send(null, "one");
+        body.send(null, "two");
+        body.close();
+        body.send(null, "after close");
+
+        assertThat(all.get(10, TimeUnit.SECONDS))
+                .isEqualTo("event: message\ndata: one\n\nevent: message\ndata: two\n\n");
+    }
+}
