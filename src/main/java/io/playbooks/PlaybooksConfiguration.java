@@ -20,6 +20,13 @@ import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
 import io.playbooks.mcp.McpWiring;
+import io.playbooks.ops.ClusteredSchedule;
+import io.playbooks.ops.ConfluenceHealthCheck;
+import io.playbooks.ops.DatabaseHealthCheck;
+import io.playbooks.ops.ImportCounts;
+import io.playbooks.ops.PlaybookMeters;
+import io.playbooks.ops.PlatformMBean;
+import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.search.PlaybookSearch;
 import io.playbooks.storage.Database;
@@ -32,6 +39,7 @@ import io.playbooks.web.WebUi;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.quartz.QuartzComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -71,6 +79,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private boolean schedulePaused;
     @PropertyInject(value = "confluence.reconcile.interval.hours", defaultValue = "24")
     private int reconcileIntervalHours;
+    @PropertyInject(value = "playbooks.cluster.enabled", defaultValue = "false")
+    private boolean clustered;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -92,6 +102,10 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("database", database);
         registry.bind("playbookStore", store);
         PageChecks checks = new PageChecks(database.dataSource(), clock);
+        if (clustered) {
+            ClusteredSchedule.configure(camel.getComponent("quartz", QuartzComponent.class), database.dataSource(), dbUrl,
+                    Duration.ofSeconds(settings.syncIntervalSeconds()));
+        }
 
         SavedConnection saved = new SavedConnection(Path.of(dataDir, "confluence-connection.json"),
                 TokenCipher.open(secretKey, Path.of(dataDir, "secret.key")));
@@ -118,7 +132,16 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("catalog", catalog);
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
         registry.bind("playbookSearch", new PlaybookSearch(store, json));
-        registry.bind("statusReport", new StatusReport(camel, confluence, store, sync, bulkImport));
+        StatusReport statusReport = new StatusReport(camel, confluence, store, sync, bulkImport);
+        registry.bind("statusReport", statusReport);
+
+        ImportCounts importCounts = new ImportCounts();
+        registry.bind("importCounts", importCounts);
+        camel.addService(new PlatformMBean(new SyncServiceControl(sync, confluence, statusReport, importCounts,
+                camel.createProducerTemplate()), SyncServiceControl.OBJECT_NAME));
+        registry.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
+        registry.bind("confluenceHealthCheck", new ConfluenceHealthCheck(confluence));
+        camel.addStartupListener(new PlaybookMeters(importCounts, confluence));
 
         McpWiring.bind(camel, bulkImport);
 

@@ -80,7 +80,8 @@ public class StatusReport {
         return new Spaces(confluence.settings().spaces(), details, details.size());
     }
 
-    private Instant nextRun() {
+    /** When the Quartz trigger {@code confluence.sync} fires next; null while the scheduler has none. */
+    public Instant nextRun() {
         try {
             QuartzComponent quartz = camel.getComponent("quartz", QuartzComponent.class);
             Trigger trigger = quartz.getScheduler() == null ? null : quartz.getScheduler().getTrigger(SYNC_TRIGGER);

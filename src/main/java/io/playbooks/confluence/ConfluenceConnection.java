@@ -58,6 +58,12 @@ public class ConfluenceConnection {
         return current;
     }
 
+    /** What the current client has done so far; all zero while no Confluence site is configured. */
+    public ClientStats stats() {
+        ConfluenceClient current = client;
+        return current == null ? new ClientStats(0, 0, 0, 0, 0) : current.stats();
+    }
+
     /** One page with its body; 404 when Confluence has no such page (or the account cannot see it). */
     public SourcePage page(String pageId) {
         if (pageId == null || pageId.isBlank()) {

@@ -19,6 +19,8 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String MIGRATIONS = "classpath:db/migration";
+    /** Migrations of one database product only (h2, postgresql): e.g. the Quartz tables of clustered instances. */
+    private static final String PRODUCT_MIGRATIONS = "classpath:db/vendor/";
 
     private final HikariDataSource pool;
 
@@ -50,7 +52,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open database " + Redacted.url(url) + ": " + rootMessage(e), e);
         }
         try {
-            var result = Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+            var result = Flyway.configure().dataSource(pool).locations(MIGRATIONS, PRODUCT_MIGRATIONS + product(url)).load().migrate();
             LOG.info("Database {} ready at schema version {}", Redacted.url(url), result.targetSchemaVersion != null
                     ? result.targetSchemaVersion : result.initialSchemaVersion);
             return new Database(pool);
@@ -67,6 +69,12 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /** The product of a JDBC URL: {@code jdbc:postgresql://...} is postgresql. */
+    private static String product(String url) {
+        String[] parts = url.strip().split(":", 3);
+        return parts.length < 3 ? "unknown" : parts[1];
     }
 
     private static String blankToNull(String value) {

@@ -25,8 +25,16 @@ public final class ConnectorTestSupport {
     }
 
     /** As above, with more keys for config.json's confluence section (e.g. sync_interval). */
-    static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
-                                     Map<String, Object> moreConfig, Map<String, String> overrides) throws Exception {
+    public static RunningService serviceFor(FakeConfluence site, String name, Path workDir, List<String> spaces,
+                                            Map<String, Object> moreConfig, Map<String, String> overrides) throws Exception {
+        Map<String, String> properties = new LinkedHashMap<>(overrides);
+        properties.put("playbooks.config.file", configFor(site, workDir, spaces, moreConfig).toString());
+        return RunningService.start(name, workDir, properties);
+    }
+
+    /** Writes {@code workDir/config.json} pointing at the fake site, with more keys for its confluence section. */
+    public static Path configFor(FakeConfluence site, Path workDir, List<String> spaces, Map<String, Object> moreConfig)
+            throws IOException {
         Map<String, Object> confluence = new LinkedHashMap<>();
         confluence.put("enabled", true);
         confluence.put("url", site.baseUrl());
@@ -38,9 +46,7 @@ public final class ConnectorTestSupport {
         confluence.putAll(moreConfig);
         Path config = workDir.resolve("config.json");
         writeJson(config, Map.of("connectors", Map.of("confluence", confluence)));
-        Map<String, String> properties = new LinkedHashMap<>(overrides);
-        properties.put("playbooks.config.file", config.toString());
-        return RunningService.start(name, workDir, properties);
+        return config;
     }
 
     private static void writeJson(Path file, Object value) throws IOException {

@@ -1,20 +1,14 @@
 package io.playbooks.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.confluence.FakeConfluence;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class BulkImportBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private BulkImportBench() {
@@ -44,81 +37,34 @@ public final class BulkImportBench {
             site.addSpace("BENCH", "Benchmark space");
             site.addGeneratedPages("BENCH", pages);
             site.latency(Duration.ofMillis(latencyMs));
-            Path config = work.resolve("config.json");
-            JSON.writeValue(config.toFile(), Map.of("connectors", Map.of("confluence", Map.of(
-                    "enabled", true, "url", site.baseUrl(), "spaces", List.of("BENCH"),
-                    "credentials", Map.of("username", FakeConfluence.CLOUD_USER, "token", FakeConfluence.CLOUD_TOKEN)))));
-            int port = 18900;
-            Instant launched = Instant.now();
-            List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx256m"));
+            Path config = ServiceProcess.confluenceConfig(work, site, "BENCH");
+            List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m"));
             // e.g. -Dbench.jvm-args=-XX:StartFlightRecording=filename=target/bench/service.jfr to profile the service
             String extraJvmArgs = System.getProperty("bench.jvm-args", "");
             if (!extraJvmArgs.isBlank()) {
-                command.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
+                jvmOptions.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
             }
-            command.addAll(List.of("-Dplaybooks.config.file=" + config, "-Dplaybooks.data.dir=" + work.resolve("data"),
-                    "-Dconfluence.sync.schedule-paused=true", "-jar", "target/confluence-playbooks.jar"));
-            ProcessBuilder launch = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
-            launch.environment().put("PLAYBOOKS_HTTP_PORT", Integer.toString(port));
-            launch.environment().put("PLAYBOOKS_DB_URL", "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/playbooks"));
-            launch.environment().put("PLAYBOOKS_OFFLINE_DIR", Files.createDirectories(work.resolve("offline")).toString());
-            Process service = launch.start();
-            try {
-                HttpClient http = HttpClient.newHttpClient();
-                Duration startup = awaitUp(http, port, launched);
+            try (ServiceProcess service = ServiceProcess.launch(work, 18900, config, jvmOptions)) {
                 site.resetRequests();
                 AtomicLong peakHeapKb = new AtomicLong();
                 Thread sampler = heapSampler(service.pid(), peakHeapKb);
                 long start = System.nanoTime();
-                JsonNode report = post(http, port, "/bulk-import", "{\"space_key\": \"BENCH\"}");
+                JsonNode report = service.post("/bulk-import", "{\"space_key\": \"BENCH\"}");
                 double seconds = (System.nanoTime() - start) / 1e9;
                 sampler.interrupt();
                 int importRequests = site.requestCount();
                 site.resetRequests();
-                JsonNode sync = post(http, port, "/sync", "{}");
+                JsonNode sync = service.post("/sync", "{}");
                 int syncRequests = site.requestCount();
                 System.out.printf("pages %d, latency %d ms%n", pages, latencyMs);
-                System.out.printf("startup to first answer: %.2f s%n", startup.toMillis() / 1000.0);
+                System.out.printf("startup to first answer: %.2f s%n", service.startup().toMillis() / 1000.0);
                 System.out.printf("bulk import: %.2f s, %.0f pages/s, %d requests, imported %d, not playbooks %d, failed %d%n",
                         seconds, pages / seconds, importRequests, report.get("successful_imports").asInt(),
                         report.get("not_playbooks").asInt(), report.get("failed_imports").asInt());
                 System.out.printf("peak heap used (jcmd samples, -Xmx256m): %d MB%n", peakHeapKb.get() / 1024);
                 System.out.printf("sync of the unchanged space: %d requests (%s)%n", syncRequests, sync.get("checked_playbooks"));
-            } finally {
-                service.destroy();
-                service.waitFor();
             }
         }
-    }
-
-    private static Duration awaitUp(HttpClient http, int port, Instant launched) throws InterruptedException {
-        while (Duration.between(launched, Instant.now()).toSeconds() < 120) {
-            try {
-                HttpResponse<String> status = http.send(HttpRequest.newBuilder(api(port, "/status")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (status.statusCode() == 200) {
-                    return Duration.between(launched, Instant.now());
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(20);
-            }
-        }
-        throw new IllegalStateException("the service did not answer within 120 s");
-    }
-
-    private static JsonNode post(HttpClient http, int port, String path, String body) throws Exception {
-        HttpResponse<String> reply = http.send(HttpRequest.newBuilder(api(port, path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (reply.statusCode() != 200) {
-            throw new IllegalStateException(path + " answered " + reply.statusCode() + ": " + reply.body());
-        }
-        return JSON.readTree(reply.body());
-    }
-
-    private static URI api(int port, String path) {
-        return URI.create("http://127.0.0.1:" + port + "/api/v1/confluence" + path);
     }
 
     /** Samples the service's used heap with jcmd every 200 ms, keeping the largest value. */
