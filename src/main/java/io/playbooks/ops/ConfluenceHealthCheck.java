@@ -33,7 +33,7 @@ public class ConfluenceHealthCheck extends AbstractHealthCheck {
             return;
         }
         builder.detail("url", confluence.settings().url());
-        ConfluenceConnection.ConnectionCheck check = confluence.check(false);
+        ConfluenceConnection.ConnectionCheck check = confluence.check();
         builder.detail("checked_at", check.checkedAt().toString());
         if (check.connected()) {
             builder.up();
