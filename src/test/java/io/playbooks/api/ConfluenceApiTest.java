@@ -191,6 +191,27 @@ class ConfluenceApiTest {
     }
 
     @Test
+    void aSyncWhileConfluenceIsDownFailsClearlyAndTheNextOneCatchesUp() {
+        service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}");
+        service.post(API + "/sync", "{}");
+        FakePage deploy = page("Deploy Application");
+        site.editPage(deploy.id, deploy.body().replace("origin main", "origin hotfix"));
+        site.addPage("OPS", "Restart the billing worker", List.of("runbook"),
+                "<ol><li>Restart it: <code>sudo systemctl restart billing-worker</code></li></ol>");
+        site.failNext("", 100, 503, Map.of());
+
+        Reply down = service.post(API + "/sync", "{}");
+        site.resetFaults();
+        JsonNode back = service.post(API + "/sync", "{}").json();
+
+        assertThat(down.status()).isEqualTo(502);
+        assertThat(down.json().get("error").asText()).contains("503");
+        assertThat(back.get("updated_playbooks").asInt()).isEqualTo(1);
+        assertThat(back.get("new_playbooks").asInt()).isEqualTo(1);
+        assertThat(back.get("completed").asBoolean()).isTrue();
+    }
+
+    @Test
     void aPlaybookWhosePageNoLongerReadsAsOneIsMarkedOutdated() {
         service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}");
         FakePage deploy = page("Deploy Application");

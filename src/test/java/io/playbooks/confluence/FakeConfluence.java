@@ -186,6 +186,12 @@ public final class FakeConfluence implements AutoCloseable {
         return this;
     }
 
+    /** Drops the faults still queued: the site is back. */
+    public synchronized FakeConfluence resetFaults() {
+        faults.clear();
+        return this;
+    }
+
     public FakeConfluence failNext(int times, int status) {
         return failNext("", times, status, Map.of());
     }
