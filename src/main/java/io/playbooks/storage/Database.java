@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 public final class Database implements AutoCloseable {
 
     /** An H2 file under {@code data/} beside the working directory: the default of a fresh checkout. */
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/playbooks;AUTO_SERVER=FALSE";
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String MIGRATIONS = "classpath:db/migration";

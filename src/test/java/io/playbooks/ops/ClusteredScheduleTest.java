@@ -1,6 +1,5 @@
 package io.playbooks.ops;
 
-import io.playbooks.Application;
 import io.playbooks.api.ConnectorTestSupport;
 import io.playbooks.confluence.FakeConfluence;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -10,11 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,12 +70,12 @@ class ClusteredScheduleTest {
 
         Path logA = workDir.resolve("a.log");
         Path logB = workDir.resolve("b.log");
-        int portA = freePort();
-        int portB = freePort();
+        int portA = ChildService.freePort();
+        int portB = ChildService.freePort();
         Process a = launch("a", portA, config, logA);
         Process b = launch("b", portB, config, logB);
-        awaitAnswer(portA, a, logA);
-        awaitAnswer(portB, b, logB);
+        ChildService.awaitAnswer(portA, a, logA);
+        ChildService.awaitAnswer(portB, b, logB);
         Instant bothUp = Instant.now();
 
         awaitTicks(List.of(logA, logB), ticks -> ticks.stream().filter(t -> t.isAfter(bothUp)).count() >= 4);
@@ -103,41 +97,18 @@ class ClusteredScheduleTest {
 
     private Process launch(String name, int port, Path config, Path log) throws IOException {
         Path home = Files.createDirectories(workDir.resolve(name));
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                // the service's logging (INFO, with the ticks), not the tests' (warnings only)
-                "-Dlog4j2.configurationFile=" + Path.of("src/main/resources/log4j2.xml").toAbsolutePath(),
-                "-Dcamel.server.port=" + port,
-                "-Dplaybooks.db.url=" + postgres.getJdbcUrl("postgres", "cluster"),
-                "-Dplaybooks.db.user=postgres",
-                "-Dplaybooks.cluster.enabled=true",
-                "-Dconfluence.sync.schedule-paused=false",
-                "-Dplaybooks.config.file=" + config,
-                "-Dplaybooks.data.dir=" + home.resolve("data"),
-                "-Dplaybooks.offline.dir=" + Files.createDirectories(home.resolve("offline")),
-                Application.class.getName());
-        Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("camel.server.port", String.valueOf(port));
+        properties.put("playbooks.db.url", postgres.getJdbcUrl("postgres", "cluster"));
+        properties.put("playbooks.db.user", "postgres");
+        properties.put("playbooks.cluster.enabled", "true");
+        properties.put("confluence.sync.schedule-paused", "false");
+        properties.put("playbooks.config.file", config.toString());
+        properties.put("playbooks.data.dir", home.resolve("data").toString());
+        properties.put("playbooks.offline.dir", Files.createDirectories(home.resolve("offline")).toString());
+        Process node = ChildService.launch(properties, log);
         nodes.add(node);
         return node;
-    }
-
-    private static void awaitAnswer(int port, Process node, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        URI status = URI.create("http://127.0.0.1:" + port + "/api/v1/confluence/status");
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!node.isAlive()) {
-                throw new AssertionError("instance exited: " + Files.readString(log));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("instance on port " + port + " did not answer within 120 s");
     }
 
     private static void awaitTicks(List<Path> logs, Predicate<List<Instant>> enough) throws Exception {
@@ -163,11 +134,5 @@ class ClusteredScheduleTest {
             ticks.add(OffsetDateTime.parse(tick.group(1)).toInstant());
         }
         return ticks;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,61 @@
+package io.playbooks.ops;
+
+import io.playbooks.Application;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service started as a child process of the test (so that it can be killed for real), with properties given as
+ * {@code -D} options and its log (the service's own logging, INFO) in a file.
+ */
+final class ChildService {
+
+    private ChildService() {
+    }
+
+    static Process launch(Map<String, String> properties, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dlog4j2.configurationFile=" + Path.of("src/main/resources/log4j2.xml").toAbsolutePath()));
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add(Application.class.getName());
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Waits until the API of the child on {@code port} answers; fails with its log if it exits first. */
+    static void awaitAnswer(int port, Process node, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI status = URI.create("http://127.0.0.1:" + port + "/api/v1/confluence/status");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!node.isAlive()) {
+                throw new AssertionError("instance exited: " + Files.readString(log));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("instance on port " + port + " did not answer within 120 s");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
