@@ -14,8 +14,6 @@ import javax.sql.DataSource;
  */
 public final class Database implements AutoCloseable {
 
-    /** An H2 file under {@code data/} beside the working directory: the default of a fresh checkout. */
-
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String MIGRATIONS = "classpath:db/migration";
     /** Migrations of one database product only (h2, postgresql): e.g. the Quartz tables of clustered instances. */
