@@ -52,7 +52,8 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
         Map<String, String> env = launch.environment();
         env.put("PLAYBOOKS_HTTP_PORT", Integer.toString(port));
-        env.put("PLAYBOOKS_DB_URL", "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/playbooks"));
+        // the options of the default URL (config/application.properties), in a folder of the run
+        env.put("PLAYBOOKS_DB_URL", "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/playbooks") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
         env.put("PLAYBOOKS_OFFLINE_DIR", Files.createDirectories(work.resolve("offline")).toString());
         Instant launched = Instant.now();
         Process process = launch.start();
