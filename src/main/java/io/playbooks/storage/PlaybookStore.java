@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +34,9 @@ import java.util.Set;
 public class PlaybookStore {
 
     private static final String DEFAULT_CATEGORY = "general";
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** Bounds the slug loop should a unique key other than the slug or the page ever fail the insert. */
+    private static final int MAX_SLUG_TRIES = 1000;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Transactions transactions;
@@ -159,11 +163,9 @@ public class PlaybookStore {
         Instant now = now();
         Optional<Locked> existing = lock(connection, page.spaceKey(), page.id());
         if (existing.isEmpty()) {
-            // a concurrent insert of the same page or slug fails on a unique key and the whole save runs again
-            String slug = freeSlug(connection, Slugs.of(incoming.name()));
-            long playbookId = insertPlaybook(connection, incoming, slug, now);
-            long versionId = insertVersion(connection, playbookId, 1, incoming, now);
-            return new SaveResult(SaveOutcome.CREATED, playbookId, versionId, slug, incoming.stepCount());
+            Inserted inserted = insertUnderFreeSlug(connection, incoming, now);
+            long versionId = insertVersion(connection, inserted.id(), 1, incoming, now);
+            return new SaveResult(SaveOutcome.CREATED, inserted.id(), versionId, inserted.slug(), incoming.stepCount());
         }
         Locked locked = existing.get();
         Latest latest = latest(connection, locked.id());
@@ -208,11 +210,40 @@ public class PlaybookStore {
     }
 
     /**
-     * The base slug or the first free {@code base-N}. Slugs hold only [a-z0-9-], so the index range [base, base + ".")
+     * Inserts the playbook row under the first slug nobody holds. A writer that takes the same slug first makes the
+     * insert fail on the unique key: that slug is then known to be taken and the next one is tried, inside the same
+     * transaction (a savepoint keeps it usable on PostgreSQL), so N writers of alike titles need at most N tries
+     * each. When it is the page itself that a concurrent writer inserted, the whole save runs again as an update.
+     */
+    private static Inserted insertUnderFreeSlug(Connection connection, PageVersion incoming, Instant now)
+            throws SQLException {
+        String base = Slugs.of(incoming.name());
+        Set<String> taken = takenSlugs(connection, base);
+        while (true) {
+            String slug = Slugs.firstFree(base, taken);
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                long id = insertPlaybook(connection, incoming, slug, now);
+                connection.releaseSavepoint(beforeInsert);
+                return new Inserted(id, slug);
+            } catch (SQLException e) {
+                connection.rollback(beforeInsert);
+                SourcePage page = incoming.page();
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || taken.size() >= MAX_SLUG_TRIES
+                        || lock(connection, page.spaceKey(), page.id()).isPresent()) {
+                    throw e;
+                }
+                taken.add(slug);
+            }
+        }
+    }
+
+    /**
+     * The slugs already held among the base and its {@code base-N}. Slugs hold only [a-z0-9-], so the index range [base, base + ".")
      * holds exactly the base and its dashed variants ('-' sorts just before '.'): one range scan, where
      * {@code slug = ? OR slug LIKE ?} made the database read the whole table.
      */
-    private static String freeSlug(Connection connection, String base) throws SQLException {
+    private static Set<String> takenSlugs(Connection connection, String base) throws SQLException {
         Set<String> taken = new HashSet<>();
         try (PreparedStatement select = PlaybookQueries.prepare(connection,
                 "SELECT slug FROM playbooks WHERE slug >= ? AND slug < ?", base, base + ".");
@@ -221,7 +252,7 @@ public class PlaybookStore {
                 taken.add(rows.getString(1));
             }
         }
-        return Slugs.firstFree(base, taken);
+        return taken;
     }
 
     private static long insertPlaybook(Connection connection, PageVersion incoming, String slug, Instant now)
@@ -319,6 +350,9 @@ public class PlaybookStore {
     }
 
     /** The playbook row of a page, locked for the rest of the transaction. */
+    private record Inserted(long id, String slug) {
+    }
+
     private record Locked(long id, String slug, String name, boolean outdated, String reason) {
     }
 
