@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The read side of the store: SQL and row mapping of summaries, details, versions and sync state. */
@@ -57,11 +58,12 @@ final class PlaybookQueries {
     }
 
     static List<PlaybookSummary> summaries(Connection connection) throws SQLException {
+        Map<Long, List<OutdatedFlag>> flags = Flags.all(connection);
         try (PreparedStatement statement = connection.prepareStatement(LIST);
              ResultSet rows = statement.executeQuery()) {
             List<PlaybookSummary> summaries = new ArrayList<>();
             while (rows.next()) {
-                summaries.add(summary(rows));
+                summaries.add(summary(rows, flags.getOrDefault(rows.getLong("id"), List.of())));
             }
             return summaries;
         }
@@ -73,7 +75,7 @@ final class PlaybookQueries {
             if (!rows.next()) {
                 return Optional.empty();
             }
-            PlaybookSummary summary = summary(rows);
+            PlaybookSummary summary = summary(rows, Flags.of(connection, rows.getLong("id")));
             long contentVersionId = rows.getLong("content_version_id");
             List<Attachment> attachments = rows.wasNull() ? List.of() : attachments(connection, contentVersionId);
             return Optional.of(new PlaybookDetail(summary, rows.getString("yaml"), rows.getString("playbook_json"),
@@ -147,12 +149,12 @@ final class PlaybookQueries {
         return value == null ? null : value.toInstant();
     }
 
-    private static PlaybookSummary summary(ResultSet rows) throws SQLException {
+    private static PlaybookSummary summary(ResultSet rows, List<OutdatedFlag> flags) throws SQLException {
         return new PlaybookSummary(rows.getLong("id"), rows.getString("slug"), rows.getString("name"),
                 rows.getString("category"), rows.getString("page_id"), rows.getString("space_key"),
                 rows.getString("confluence_url"), rows.getInt("source_version"), instant(rows, "last_imported"),
                 instant(rows, "created_at"), instant(rows, "updated_at"), rows.getBoolean("outdated"),
-                rows.getString("outdated_reason"), rows.getInt("step_count"), rows.getInt("version_number"));
+                rows.getString("outdated_reason"), rows.getInt("step_count"), rows.getInt("version_number"), flags);
     }
 
     private static List<Attachment> attachments(Connection connection, long versionId) throws SQLException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.playbooks.conversion.Conversion;
 import io.playbooks.page.Attachment;
+import io.playbooks.page.PageLink;
 import io.playbooks.page.SourcePage;
 import io.playbooks.playbook.Playbook;
 
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,29 +68,37 @@ public class PlaybookStore {
     }
 
     /**
-     * Marks a page's playbook outdated (page deleted, moved away or no longer a playbook): adds a tombstone version
-     * and sets the flag; nothing is deleted. UNCHANGED when it is already outdated for the same reason.
+     * Marks a page's playbook outdated because the page went away or stopped being a playbook: adds a tombstone
+     * version and sets the flag of that kind (the only flag then: the warnings of a gone page say nothing more);
+     * nothing is deleted. UNCHANGED when it is a tombstone already with that flag and reason.
      *
-     * @throws IllegalArgumentException when no playbook of that page is stored
+     * @throws IllegalArgumentException when no playbook of that page is stored, or the kind is not a tombstone kind
      */
-    public SaveResult markOutdated(String spaceKey, String pageId, String reason) {
+    public SaveResult markOutdated(String spaceKey, String pageId, FlagKind kind, String reason) {
         String page = "space " + spaceKey + " page " + pageId;
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("cannot mark " + page + " outdated without a reason");
+        }
+        if (kind == null || !kind.tombstone()) {
+            throw new IllegalArgumentException("cannot mark " + page + " outdated as " + kind
+                    + ": only deleted, archived, moved or not_playbook replace the playbook by a tombstone");
         }
         return transactions.run("mark " + page + " outdated", connection -> {
             Locked locked = lock(connection, spaceKey, pageId)
                     .orElseThrow(() -> new IllegalArgumentException("no playbook is stored for " + page));
             Latest latest = latest(connection, locked.id());
-            if (locked.outdated() && latest.kind() == VersionKind.TOMBSTONE && reason.equals(locked.reason())) {
+            boolean sameFlag = Flags.of(connection, locked.id()).stream()
+                    .anyMatch(f -> f.kind() == kind && f.reason().equals(reason));
+            if (latest.kind() == VersionKind.TOMBSTONE && sameFlag) {
                 return new SaveResult(SaveOutcome.UNCHANGED, locked.id(), latest.id(), locked.slug(), 0);
             }
             Instant now = now();
             try (PreparedStatement update = PlaybookQueries.prepare(connection,
-                    "UPDATE playbooks SET outdated = TRUE, outdated_reason = ?, updated_at = ? WHERE id = ?",
-                    reason, utc(now), locked.id())) {
+                    "UPDATE playbooks SET updated_at = ? WHERE id = ?", utc(now), locked.id())) {
                 update.executeUpdate();
             }
+            Flags.clear(connection, locked.id(), EnumSet.complementOf(EnumSet.of(kind)));
+            Flags.raise(connection, locked.id(), kind, reason, now);
             long versionId = insertVersion(connection, locked.id(), latest.number() + 1,
                     PageVersion.tombstone(latest.sourceVersion(), locked.name(), reason), now);
             return new SaveResult(SaveOutcome.UPDATED, locked.id(), versionId, locked.slug(), 0);
@@ -173,24 +183,22 @@ public class PlaybookStore {
             return new SaveResult(SaveOutcome.UNCHANGED, locked.id(), latest.id(), locked.slug(), latest.stepCount());
         }
         try (PreparedStatement update = PlaybookQueries.prepare(connection, """
-                UPDATE playbooks SET name = ?, category = ?, confluence_url = ?, updated_at = ?, outdated = FALSE,
-                       outdated_reason = NULL WHERE id = ?
+                UPDATE playbooks SET name = ?, category = ?, confluence_url = ?, updated_at = ? WHERE id = ?
                 """, incoming.name(), incoming.category(), incoming.url(), utc(now), locked.id())) {
             update.executeUpdate();
         }
+        Flags.clear(connection, locked.id(), FlagKind.SETTLED_BY_NEW_CONTENT);
         long versionId = insertVersion(connection, locked.id(), latest.number() + 1, incoming, now);
         return new SaveResult(SaveOutcome.UPDATED, locked.id(), versionId, locked.slug(), incoming.stepCount());
     }
 
     private static Optional<Locked> lock(Connection connection, String spaceKey, String pageId) throws SQLException {
         try (PreparedStatement select = PlaybookQueries.prepare(connection, """
-                SELECT id, slug, name, outdated, outdated_reason FROM playbooks
-                 WHERE space_key = ? AND page_id = ? FOR UPDATE
+                SELECT id, slug, name FROM playbooks WHERE space_key = ? AND page_id = ? FOR UPDATE
                 """, spaceKey, pageId);
              ResultSet rows = select.executeQuery()) {
             return rows.next()
-                    ? Optional.of(new Locked(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getBoolean(4),
-                    rows.getString(5)))
+                    ? Optional.of(new Locked(rows.getLong(1), rows.getString(2), rows.getString(3)))
                     : Optional.empty();
         }
     }
@@ -279,8 +287,8 @@ public class PlaybookStore {
         long versionId;
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO playbook_versions (playbook_id, version_no, kind, source_version, content_hash, name, yaml,
-                       playbook_json, step_count, forced, reason, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                       playbook_json, step_count, forced, reason, created_at, source_modified_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, Statement.RETURN_GENERATED_KEYS)) {
             insert.setLong(1, playbookId);
             insert.setInt(2, number);
@@ -294,10 +302,12 @@ public class PlaybookStore {
             insert.setBoolean(10, version.forced());
             insert.setString(11, version.reason());
             insert.setObject(12, utc(now));
+            insert.setObject(13, utc(version.modifiedAt()));
             insert.executeUpdate();
             versionId = generatedId(insert);
         }
         insertAttachments(connection, versionId, version.attachments());
+        insertLinks(connection, versionId, version.links());
         return versionId;
     }
 
@@ -317,6 +327,26 @@ public class PlaybookStore {
                 insert.setString(4, attachment.mediaType());
                 insert.setInt(5, attachment.version());
                 insert.setString(6, attachment.downloadUrl());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static void insertLinks(Connection connection, long versionId, List<PageLink> links) throws SQLException {
+        if (links.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO version_links (version_id, kind, target_space, target_title, file_name)
+                VALUES (?, ?, ?, ?, ?)
+                """)) {
+            for (PageLink link : links) {
+                insert.setLong(1, versionId);
+                insert.setString(2, link.kind().code());
+                insert.setString(3, link.spaceKey());
+                insert.setString(4, link.pageTitle());
+                insert.setString(5, link.fileName());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -353,7 +383,7 @@ public class PlaybookStore {
     private record Inserted(long id, String slug) {
     }
 
-    private record Locked(long id, String slug, String name, boolean outdated, String reason) {
+    private record Locked(long id, String slug, String name) {
     }
 
     /** The newest version of a playbook, of any kind. */
@@ -368,7 +398,8 @@ public class PlaybookStore {
     /** A version about to be written, with everything derived from the conversion up front (outside the transaction). */
     private record PageVersion(SourcePage page, VersionKind kind, int sourceVersion, String contentHash, String name,
                                String category, String url, String yaml, String playbookJson, int stepCount,
-                               boolean forced, String reason, List<Attachment> attachments) {
+                               boolean forced, String reason, List<Attachment> attachments, Instant modifiedAt,
+                               List<PageLink> links) {
 
         static PageVersion of(Conversion conversion, boolean force) {
             if (conversion == null || conversion.page() == null) {
@@ -388,12 +419,13 @@ public class PlaybookStore {
             String url = page.webUrl() != null ? page.webUrl()
                     : playbook.metadata() == null ? null : playbook.metadata().confluenceUrl();
             return new PageVersion(page, VersionKind.CONTENT, page.version(), ContentHash.of(page), name, category, url,
-                    conversion.yaml(), json(page, playbook), playbook.steps().size(), force, null, page.attachments());
+                    conversion.yaml(), json(page, playbook), playbook.steps().size(), force, null, page.attachments(),
+                    page.lastModified(), conversion.links());
         }
 
         static PageVersion tombstone(int sourceVersion, String name, String reason) {
             return new PageVersion(null, VersionKind.TOMBSTONE, sourceVersion, null, name, null, null, null, null, 0,
-                    false, reason, List.of());
+                    false, reason, List.of(), null, List.of());
         }
 
         private static String json(SourcePage page, Playbook playbook) {

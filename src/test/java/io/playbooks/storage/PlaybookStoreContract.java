@@ -2,6 +2,7 @@ package io.playbooks.storage;
 
 import io.playbooks.conversion.Conversion;
 import io.playbooks.page.Attachment;
+import io.playbooks.page.PageLink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ abstract class PlaybookStoreContract {
 
     private Database database;
     private PlaybookStore store;
+    private PlaybookFlags flags;
 
     /** Opens (and migrates) a fresh, empty database of the given name. */
     protected abstract Database openDatabase(String name) throws Exception;
@@ -40,6 +43,7 @@ abstract class PlaybookStoreContract {
         String name = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
         database = openDatabase(name);
         store = new PlaybookStore(database.dataSource());
+        flags = new PlaybookFlags(database.dataSource(), Clock.systemUTC());
     }
 
     @AfterEach
@@ -167,7 +171,7 @@ abstract class PlaybookStoreContract {
     void markingOutdatedAddsATombstoneAndKeepsTheLastContent() {
         SaveResult saved = store.save(conversion("OPS", "101", "Deploy Application", 5, "ssh a\nssh b"), false);
 
-        SaveResult tombstone = store.markOutdated("OPS", "101", "page deleted in Confluence");
+        SaveResult tombstone = store.markOutdated("OPS", "101", FlagKind.DELETED, "page deleted in Confluence");
 
         assertThat(tombstone.outcome()).isEqualTo(SaveOutcome.UPDATED);
         assertThat(tombstone.versionId()).isNotEqualTo(saved.versionId());
@@ -184,7 +188,7 @@ abstract class PlaybookStoreContract {
         StoredVersion latest = store.latestForPage("OPS", "101").orElseThrow();
         assertThat(latest.kind()).isEqualTo(VersionKind.TOMBSTONE);
         assertThat(latest.sourceVersion()).isEqualTo(5);
-        assertThat(store.markOutdated("OPS", "101", "page deleted in Confluence").outcome())
+        assertThat(store.markOutdated("OPS", "101", FlagKind.DELETED, "page deleted in Confluence").outcome())
                 .isEqualTo(SaveOutcome.UNCHANGED);
         assertThat(store.versions(saved.playbookId())).hasSize(2);
     }
@@ -192,7 +196,7 @@ abstract class PlaybookStoreContract {
     @Test
     void aPageThatComesBackAfterATombstoneIsCurrentAgain() {
         store.save(conversion("OPS", "101", "Deploy Application", 5, "ssh a"), false);
-        store.markOutdated("OPS", "101", "page deleted in Confluence");
+        store.markOutdated("OPS", "101", FlagKind.DELETED, "page deleted in Confluence");
 
         SaveResult back = store.save(conversion("OPS", "101", "Deploy Application", 5, "ssh a"), false);
 
@@ -206,7 +210,7 @@ abstract class PlaybookStoreContract {
 
     @Test
     void markingAnUnknownPageOutdatedIsAClearError() {
-        assertThatThrownBy(() -> store.markOutdated("OPS", "404", "gone"))
+        assertThatThrownBy(() -> store.markOutdated("OPS", "404", FlagKind.DELETED, "gone"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("OPS").hasMessageContaining("404");
         assertThat(count("playbook_versions")).isZero();
@@ -285,11 +289,102 @@ abstract class PlaybookStoreContract {
     }
 
     @Test
+    void aPlaybookCarriesSeveralFlagsAtOnceAndIsCurrentWhenTheLastClears() {
+        long id = store.save(conversion("OPS", "101", "Deploy Application", 5, "ssh a"), false).playbookId();
+
+        assertThat(flags.raise(id, FlagKind.STALE, "last edited long ago")).isTrue();
+        assertThat(flags.raise(id, FlagKind.DEAD_LINK, "links to page 'Gone'")).isTrue();
+        assertThat(flags.raise(id, FlagKind.DEAD_LINK, "links to page 'Gone' and page 'Lost'")).isFalse();
+
+        PlaybookSummary flagged = store.find(id).orElseThrow().summary();
+        assertThat(flagged.outdated()).isTrue();
+        assertThat(flagged.outdatedFlags()).extracting(OutdatedFlag::kind)
+                .containsExactly(FlagKind.STALE, FlagKind.DEAD_LINK);
+        assertThat(flagged.outdatedReason()).isEqualTo("last edited long ago; links to page 'Gone' and page 'Lost'");
+        assertThat(store.list().get(0).outdatedFlags()).hasSize(2);
+        assertThat(flags.clear(id, FlagKind.STALE)).isTrue();
+        assertThat(flags.clear(id, FlagKind.STALE)).isFalse();
+        assertThat(store.find(id).orElseThrow().summary().outdatedReason()).isEqualTo("links to page 'Gone' and page 'Lost'");
+        flags.clear(id, FlagKind.DEAD_LINK);
+        PlaybookSummary current = store.find(id).orElseThrow().summary();
+        assertThat(current.outdated()).isFalse();
+        assertThat(current.outdatedReason()).isNull();
+        assertThat(current.outdatedFlags()).isEmpty();
+    }
+
+    @Test
+    void aNewContentVersionSettlesStaleAndNewerVersionButADeadLinkIsCheckedAgain() {
+        long id = store.save(conversion("OPS", "101", "Deploy Application", 5, "ssh a"), false).playbookId();
+        flags.raise(id, FlagKind.STALE, "old");
+        flags.raise(id, FlagKind.NEWER_VERSION, "Confluence has version 6");
+        flags.raise(id, FlagKind.DEAD_LINK, "links to page 'Gone'");
+
+        store.save(conversion("OPS", "101", "Deploy Application", 6, "ssh b"), false);
+
+        assertThat(store.find(id).orElseThrow().summary().outdatedFlags()).extracting(OutdatedFlag::kind)
+                .containsExactly(FlagKind.DEAD_LINK);
+    }
+
+    @Test
+    void aTombstoneReplacesTheWarningsByItsOwnFlag() {
+        long id = store.save(conversion("OPS", "101", "Deploy Application", 5, "ssh a"), false).playbookId();
+        flags.raise(id, FlagKind.STALE, "old");
+
+        store.markOutdated("OPS", "101", FlagKind.ARCHIVED, "page 101 is archived in Confluence");
+
+        assertThat(store.find(id).orElseThrow().summary().outdatedFlags()).extracting(OutdatedFlag::kind)
+                .containsExactly(FlagKind.ARCHIVED);
+        assertThat(flags.live()).isEmpty();
+        assertThatThrownBy(() -> flags.raise(id, FlagKind.DELETED, "gone"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("markOutdated");
+        assertThatThrownBy(() -> store.markOutdated("OPS", "101", FlagKind.STALE, "old"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("STALE");
+    }
+
+    @Test
+    void theLinksAndTheEditTimeOfAPageAreKeptWithItsVersion() {
+        Conversion plain = conversion("OPS", "101", "Deploy Application", 5, "ssh a",
+                new Attachment("a1", "flow.png", "image/png", 1, "/download/flow.png"));
+        List<PageLink> links = List.of(PageLink.page(null, "Rollback"), PageLink.page("INFRA", "Hosts"),
+                PageLink.attachment(null, null, "flow.png"), PageLink.attachment("INFRA", "Hosts", "hosts.csv"));
+        store.save(new Conversion(plain.page(), plain.detection(), plain.playbook(), plain.yaml(), List.of(), false,
+                links), false);
+
+        PlaybookFlags.LivePlaybook live = flags.live().get(0);
+        assertThat(live.modifiedAt()).isEqualTo(Instant.parse("2026-01-05T10:00:00Z"));
+        assertThat(live.sourceVersion()).isEqualTo(5);
+        assertThat(flags.links(List.of(live.versionId())).get(live.versionId())).containsExactlyElementsOf(links);
+        assertThat(flags.attachmentNames(List.of(live.versionId())).get(live.versionId())).containsExactly("flow.png");
+    }
+
+    @Test
+    void aFlagIsAnnouncedOnceUntilItClearsAndHoldsAgain() {
+        long id = store.save(conversion("OPS", "101", "Deploy Application", 5, "ssh a"), false).playbookId();
+        flags.raise(id, FlagKind.STALE, "old");
+
+        List<PlaybookFlags.FlagNotice> first = flags.claimUnannounced();
+        flags.raise(id, FlagKind.STALE, "old");
+        List<PlaybookFlags.FlagNotice> again = flags.claimUnannounced();
+        flags.clear(id, FlagKind.STALE);
+        flags.raise(id, FlagKind.STALE, "old");
+        List<PlaybookFlags.FlagNotice> afterClearing = flags.claimUnannounced();
+
+        assertThat(first).singleElement().satisfies(n -> {
+            assertThat(n.slug()).isEqualTo("deploy-application");
+            assertThat(n.spaceKey()).isEqualTo("OPS");
+            assertThat(n.flag().kind()).isEqualTo(FlagKind.STALE);
+            assertThat(n.flag().reason()).isEqualTo("old");
+        });
+        assertThat(again).isEmpty();
+        assertThat(afterClearing).hasSize(1);
+    }
+
+    @Test
     void pageIdsArePerSpace() {
         store.save(conversion("OPS", "101", "A", 1, "ssh a"), false);
         store.save(conversion("OPS", "102", "B", 1, "ssh b"), false);
         store.save(conversion("PLATFORM", "103", "C", 1, "ssh c"), false);
-        store.markOutdated("OPS", "102", "deleted");
+        store.markOutdated("OPS", "102", FlagKind.DELETED, "deleted");
 
         assertThat(store.pageIds("OPS")).containsExactlyInAnyOrder("101", "102");
         assertThat(store.pageIds("PLATFORM")).containsExactly("103");

@@ -20,7 +20,8 @@ class StoreJsonTest {
 
     private static final PlaybookSummary SUMMARY = new PlaybookSummary(7, "deploy-application", "Deploy Application",
             "infrastructure", "101", "OPS", "https://wiki.example.com/x", 3, Instant.parse("2026-01-05T10:00:00Z"),
-            Instant.parse("2026-01-01T08:00:00Z"), Instant.parse("2026-01-05T10:00:00Z"), true, "page deleted", 4, 2);
+            Instant.parse("2026-01-01T08:00:00Z"), Instant.parse("2026-01-05T10:00:00Z"), true, "page deleted", 4, 2,
+            List.of(new OutdatedFlag(FlagKind.DELETED, "page deleted", Instant.parse("2026-01-05T10:00:00Z"))));
 
     @Test
     void aSummaryHasTheKeysOfGetPlaybooks() throws Exception {
@@ -28,8 +29,11 @@ class StoreJsonTest {
 
         assertThat(json.fieldNames()).toIterable().containsExactly("playbook_id", "slug", "name", "category",
                 "confluence_page_id", "confluence_space", "confluence_url", "confluence_version", "last_imported",
-                "created_at", "updated_at", "outdated", "outdated_reason", "step_count", "version_number");
+                "created_at", "updated_at", "outdated", "outdated_reason", "outdated_flags", "step_count",
+                "version_number");
         assertThat(json.get("last_imported").asText()).isEqualTo("2026-01-05T10:00:00Z");
+        assertThat(json.get("outdated_flags").get(0).toString()).isEqualTo(
+                "{\"kind\":\"deleted\",\"reason\":\"page deleted\",\"detected_at\":\"2026-01-05T10:00:00Z\"}");
     }
 
     @Test
