@@ -21,6 +21,8 @@ import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
 import io.playbooks.mcp.McpWiring;
 import io.playbooks.ops.ClusteredSchedule;
+import io.playbooks.outdated.OutdatedCheck;
+import io.playbooks.outdated.OutdatedSettings;
 import io.playbooks.ops.ConfluenceHealthCheck;
 import io.playbooks.ops.DatabaseHealthCheck;
 import io.playbooks.ops.ImportCounts;
@@ -31,6 +33,7 @@ import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.search.PlaybookSearch;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
+import io.playbooks.storage.PlaybookFlags;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.sync.BulkImportTracker;
 import io.playbooks.sync.ConfluenceSync;
@@ -125,6 +128,10 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         sync.pauseSchedule(schedulePaused);
         registry.bind("bulkImport", bulkImport);
         registry.bind("confluenceSync", sync);
+        PlaybookFlags flags = new PlaybookFlags(database.dataSource(), clock);
+        registry.bind("playbookFlags", flags);
+        registry.bind("outdatedCheck", new OutdatedCheck(flags, checks, confluence,
+                OutdatedSettings.load(Path.of(configFile)), clock));
         registry.bind("discovery", new Discovery(confluence));
         registry.bind("previews", new Previews());
         registry.bind("importResponses", new ImportResponses());

@@ -28,8 +28,20 @@ public class PlaybookCatalog {
         this.store = store;
     }
 
-    public PlaybookList list() {
+    /**
+     * The stored playbooks; {@code outdated} "true" keeps only those with an outdated flag, "false" only current
+     * ones, null or blank all of them.
+     */
+    public PlaybookList list(String outdated) {
         List<PlaybookSummary> playbooks = store.list();
+        if (outdated != null && !outdated.isBlank()) {
+            boolean wanted = switch (outdated.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw ApiException.badRequest("outdated must be true or false, not '" + outdated + "'");
+            };
+            playbooks = playbooks.stream().filter(p -> p.outdated() == wanted).toList();
+        }
         return new PlaybookList(playbooks.size(), playbooks);
     }
 

@@ -15,10 +15,12 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -130,6 +132,19 @@ public class ConfluenceClient implements AutoCloseable {
     /** Attachment metadata of the whole space by page id: one paged CQL query, no content. */
     public Map<String, List<Attachment>> attachments(String spaceKey) {
         return cql.attachmentsByPage(space(spaceKey).key());
+    }
+
+    /**
+     * Which of {@code titles} are current pages of the space (as Confluence spells them): CQL
+     * {@code title in (...)}, one request per {@value CqlSearch#TITLES_PER_QUERY} titles, never one per title.
+     */
+    public Set<String> pageTitles(String spaceKey, Collection<String> titles) {
+        return titles.isEmpty() ? Set.of() : cql.pageTitles(spaceKey, titles);
+    }
+
+    /** The attachments of the space with one of these file names and the page holding each, batched like titles. */
+    public List<NamedAttachment> attachmentsNamed(String spaceKey, Collection<String> fileNames) {
+        return fileNames.isEmpty() ? List.of() : cql.attachmentsNamed(spaceKey, fileNames);
     }
 
     /** The content behind an {@link Attachment#downloadUrl()} of this site, fetched now. */

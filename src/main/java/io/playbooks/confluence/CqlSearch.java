@@ -3,9 +3,14 @@ package io.playbooks.confluence;
 import io.playbooks.page.Attachment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -13,6 +18,10 @@ import java.util.stream.Collectors;
  * space answers what would otherwise take one call per page (changes since a date, labels, attachments).
  */
 final class CqlSearch {
+
+    /** Values per {@code title in (...)}: a few dozen keep the URL well under the 8 KB servers accept. */
+    static final int TITLES_PER_QUERY = 40;
+    private static final int MAX_IN_LIST_CHARS = 3000;
 
     private final ConfluenceHttp http;
     private final SiteUrls urls;
@@ -59,6 +68,51 @@ final class CqlSearch {
                     }
                 });
         return out;
+    }
+
+    /**
+     * Which of {@code titles} name a current page of the space, as Confluence spells them; one query per
+     * {@value #TITLES_PER_QUERY} titles.
+     */
+    Set<String> pageTitles(String spaceKey, Collection<String> titles) {
+        Set<String> found = new HashSet<>();
+        for (String in : inLists(titles)) {
+            search(inSpace(spaceKey) + " and type=page and title in (" + in + ")", "space")
+                    .forEachRemaining(c -> found.add(c.path("title").asText()));
+        }
+        return found;
+    }
+
+    /** The attachments of the space named one of {@code fileNames}, with the page holding each. */
+    List<NamedAttachment> attachmentsNamed(String spaceKey, Collection<String> fileNames) {
+        List<NamedAttachment> found = new ArrayList<>();
+        for (String in : inLists(fileNames)) {
+            search(inSpace(spaceKey) + " and type=attachment and title in (" + in + ")", "container")
+                    .forEachRemaining(a -> found.add(new NamedAttachment(ContentJson.v1Container(a),
+                            a.path("container").path("title").asText(""), a.path("title").asText())));
+        }
+        return found;
+    }
+
+    /** The quoted values, cut into the lists of as few {@code in (...)} clauses as the limits allow. */
+    private static List<String> inLists(Collection<String> values) {
+        List<String> lists = new ArrayList<>();
+        StringJoiner current = new StringJoiner(",");
+        int count = 0;
+        for (String value : new LinkedHashSet<>(values)) {
+            String quoted = quote(value);
+            if (count == TITLES_PER_QUERY || count > 0 && current.length() + quoted.length() >= MAX_IN_LIST_CHARS) {
+                lists.add(current.toString());
+                current = new StringJoiner(",");
+                count = 0;
+            }
+            current.add(quoted);
+            count++;
+        }
+        if (count > 0) {
+            lists.add(current.toString());
+        }
+        return lists;
     }
 
     private static String inSpace(String spaceKey) {

@@ -58,7 +58,8 @@ public class PageConverter {
         if (!problems.isEmpty()) {
             return new Conversion(page, detection, null, null, problems);
         }
-        return new Conversion(page, detection, playbook, PlaybookYaml.write(tree), List.of());
+        return new Conversion(page, detection, playbook, PlaybookYaml.write(tree), List.of(), false,
+                PageLinks.in(document));
     }
 
     private Playbook assemble(SourcePage page, Extraction extraction, Detection detection) {

@@ -32,7 +32,7 @@ public final class PlaybookTools {
         tools.put("sync_confluence_playbooks",
                 (args, progress) -> route.call("direct:sync", args.as(SyncRequest.class), Map.of()));
         tools.put("get_confluence_status", (args, progress) -> route.call("direct:status", null, Map.of()));
-        tools.put("list_confluence_playbooks", (args, progress) -> route.call("direct:playbooks", null, Map.of()));
+        tools.put("list_confluence_playbooks", (args, progress) -> route.call("direct:playbooks", null, args.headers("outdated")));
         tools.put("configure_confluence_integration",
                 (args, progress) -> route.call("direct:configure", args.as(ConfigureRequest.class), Map.of()));
         tools.put("search_playbooks", (args, progress) -> {

@@ -6,6 +6,7 @@ import io.playbooks.confluence.ConfluenceClient;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.ConfluenceException;
 import io.playbooks.confluence.PageRef;
+import io.playbooks.storage.FlagKind;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.SyncState;
@@ -106,6 +107,7 @@ public class ConfluenceSync {
         if (run.plan.containsKey(page.id())) {
             return;
         }
+        run.seen.add(page);
         run.checked++;
         Optional<PageChecks.Check> seen = checks.last(page.spaceKey(), page.id());
         if (seen.isPresent() && seen.get().sourceVersion() >= page.version() && !"FAILED".equals(seen.get().outcome())) {
@@ -144,23 +146,30 @@ public class ConfluenceSync {
         run.reconciled.add(space);
     }
 
-    /** Asks Confluence about one page the listing did not hold: moved, archived, deleted, or there after all. */
+    /**
+     * Asks Confluence about one page the listing did not hold: moved (now in another space), archived, deleted (gone,
+     * or in the trash), or there after all.
+     */
     private void markGone(ConfluenceClient client, String space, String pageId, Run run) {
         Optional<PageRef> now = client.pageRef(pageId);
+        FlagKind kind;
         String reason;
         if (now.isEmpty()) {
+            kind = FlagKind.DELETED;
             reason = "page " + pageId + " was deleted from space " + space + " (or the account can no longer see it)";
         } else if (!space.equals(now.get().spaceKey())) {
+            kind = FlagKind.MOVED;
             reason = "page " + pageId + " (" + now.get().title() + ") moved from space " + space + " to space "
                     + now.get().spaceKey();
         } else if (!"current".equalsIgnoreCase(now.get().status())) {
+            kind = "archived".equalsIgnoreCase(now.get().status()) ? FlagKind.ARCHIVED : FlagKind.DELETED;
             reason = "page " + pageId + " (" + now.get().title() + ") is " + now.get().status() + " in Confluence";
         } else {
             // the listing missed a page that is there (offset paging while pages were deleted): nothing is gone
             consider(now.get(), run);
             return;
         }
-        if (store.markOutdated(space, pageId, reason).outcome().changed()) {
+        if (store.markOutdated(space, pageId, kind, reason).outcome().changed()) {
             run.outdated++;
             LOG.info("marked outdated: {}", reason);
         }
@@ -170,6 +179,9 @@ public class ConfluenceSync {
     public void record(ImportResult result) {
         Run run = requireRun();
         synchronized (run) {
+            if (result.outcome().wroteVersion()) {
+                run.written.add(result.pageId());
+            }
             switch (result.outcome()) {
                 case CREATED -> run.created++;
                 case UPDATED -> run.updated++;
@@ -190,6 +202,14 @@ public class ConfluenceSync {
         synchronized (run) {
             run.failed++;
             run.fail(page.spaceKey(), "page " + page.id() + " (" + page.title() + "): " + cause.getMessage());
+        }
+    }
+
+    /** What the running sync saw and wrote, for the outdated checks that follow the imports. */
+    public SyncedPages synced() {
+        Run run = requireRun();
+        synchronized (run) {
+            return new SyncedPages(run.client, run.seen, run.written, run.reconciled);
         }
     }
 
@@ -287,6 +307,8 @@ public class ConfluenceSync {
         final List<String> reconciled = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
         final Set<String> failedSpaces = new HashSet<>();
+        final List<PageRef> seen = new ArrayList<>();
+        final Set<String> written = new HashSet<>();
         int checked;
         int noChanges;
         int created;

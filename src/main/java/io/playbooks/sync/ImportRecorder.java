@@ -3,6 +3,7 @@ package io.playbooks.sync;
 import io.playbooks.conversion.Conversion;
 import io.playbooks.page.SourcePage;
 import io.playbooks.playbook.Playbook;
+import io.playbooks.storage.FlagKind;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.SaveResult;
@@ -54,8 +55,8 @@ public class ImportRecorder {
         boolean detected = conversion.detection().isPlaybook();
         List<String> reasons = detected ? conversion.problems() : conversion.detection().reasons();
         if (!detected && page.spaceKey() != null && storedAsCurrent(page)) {
-            store.markOutdated(page.spaceKey(), page.id(), "no longer a playbook at version " + page.version() + ": "
-                    + String.join("; ", reasons));
+            store.markOutdated(page.spaceKey(), page.id(), FlagKind.NOT_PLAYBOOK,
+                    "no longer a playbook at version " + page.version() + ": " + String.join("; ", reasons));
         }
         return result(page, detected ? ImportOutcome.FAILED : ImportOutcome.NOT_PLAYBOOK, null, null, null,
                 null, null, conversion.detection().score(), reasons);

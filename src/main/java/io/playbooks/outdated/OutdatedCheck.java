@@ -1,0 +1,155 @@
+package io.playbooks.outdated;
+
+import io.playbooks.confluence.ConfluenceConnection;
+import io.playbooks.confluence.PageRef;
+import io.playbooks.page.PageLink;
+import io.playbooks.storage.FlagKind;
+import io.playbooks.storage.PageChecks;
+import io.playbooks.storage.PlaybookFlags;
+import io.playbooks.storage.PlaybookFlags.LivePlaybook;
+import io.playbooks.sync.SyncedPages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The warnings on live playbooks: stale (the page not edited for {@code stale_after_days}), newer version (Confluence
+ * reported a version the store does not hold after the sync's imports) and dead links. Runs after each sync's
+ * imports and, for staleness, before each listing; sets the flags that now hold and clears those that no longer do.
+ */
+public class OutdatedCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutdatedCheck.class);
+    /** Dead links named in a reason; the rest are counted. */
+    private static final int LINKS_NAMED = 10;
+
+    private final PlaybookFlags flags;
+    private final PageChecks checks;
+    private final ConfluenceConnection confluence;
+    private final OutdatedSettings settings;
+    private final Clock clock;
+    private final LinkCheck linkCheck = new LinkCheck();
+
+    public OutdatedCheck(PlaybookFlags flags, PageChecks checks, ConfluenceConnection confluence,
+                         OutdatedSettings settings, Clock clock) {
+        this.flags = flags;
+        this.checks = checks;
+        this.confluence = confluence;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * After a sync's imports: newer versions among the pages it saw, staleness of all, and the links of the pages it
+     * wrote plus, in the spaces it reconciled, of every playbook (the periodic full check).
+     */
+    public void afterSync(SyncedPages synced) {
+        List<LivePlaybook> live = flags.live();
+        Map<String, LivePlaybook> byPage = new HashMap<>();
+        live.forEach(p -> byPage.put(p.spaceKey() + "/" + p.pageId(), p));
+        for (PageRef ref : synced.seen()) {
+            LivePlaybook playbook = byPage.get(ref.spaceKey() + "/" + ref.id());
+            if (playbook != null) {
+                newerVersion(playbook, ref);
+            }
+        }
+        stale(live);
+        if (settings.deadLinks()) {
+            List<LivePlaybook> toCheck = live.stream()
+                    .filter(p -> synced.reconciledSpaces().contains(p.spaceKey())
+                            || synced.writtenPageIds().contains(p.pageId()))
+                    .toList();
+            deadLinks(synced, toCheck);
+        }
+    }
+
+    /** Staleness as of now, for every live playbook (before a listing, so that it shows without a sync). */
+    public void refreshStale() {
+        stale(flags.live());
+    }
+
+    private void newerVersion(LivePlaybook playbook, PageRef ref) {
+        if (ref.version() > playbook.sourceVersion()) {
+            flags.raise(playbook.playbookId(), FlagKind.NEWER_VERSION, "Confluence has version " + ref.version()
+                    + " of the page, the playbook holds version " + playbook.sourceVersion() + ": " + whyNotImported(
+                    playbook, ref.version()));
+        } else if (playbook.flags().contains(FlagKind.NEWER_VERSION)) {
+            flags.clear(playbook.playbookId(), FlagKind.NEWER_VERSION);
+        }
+    }
+
+    private String whyNotImported(LivePlaybook playbook, int version) {
+        Optional<PageChecks.Check> check = checks.last(playbook.spaceKey(), playbook.pageId());
+        if (check.isPresent() && check.get().sourceVersion() >= version && "FAILED".equals(check.get().outcome())) {
+            return "its import failed (see the errors of the sync)";
+        }
+        if (!confluence.settings().autoUpdateExisting()) {
+            return "auto_update_existing is off";
+        }
+        return "it could not be fetched or imported yet; the next sync tries again";
+    }
+
+    private void stale(List<LivePlaybook> live) {
+        Instant cutoff = settings.staleAfterDays() == 0 ? null
+                : clock.instant().minus(Duration.ofDays(settings.staleAfterDays()));
+        for (LivePlaybook playbook : live) {
+            boolean stale = cutoff != null && playbook.modifiedAt() != null && playbook.modifiedAt().isBefore(cutoff);
+            if (stale && !playbook.flags().contains(FlagKind.STALE)) {
+                flags.raise(playbook.playbookId(), FlagKind.STALE, "the page was last edited on "
+                        + LocalDate.ofInstant(playbook.modifiedAt(), ZoneOffset.UTC) + ", more than "
+                        + settings.staleAfterDays() + " days ago (stale_after_days)");
+            } else if (!stale && playbook.flags().contains(FlagKind.STALE)) {
+                flags.clear(playbook.playbookId(), FlagKind.STALE);
+            }
+        }
+    }
+
+    private void deadLinks(SyncedPages synced, List<LivePlaybook> playbooks) {
+        if (playbooks.isEmpty()) {
+            return;
+        }
+        List<Long> versions = playbooks.stream().map(LivePlaybook::versionId).toList();
+        Map<Long, List<PageLink>> links = flags.links(versions);
+        Map<Long, Set<String>> attachments = flags.attachmentNames(versions);
+        List<LinkCheck.Linking> linking = new ArrayList<>();
+        Map<Long, LivePlaybook> byId = new HashMap<>();
+        for (LivePlaybook p : playbooks) {
+            byId.put(p.playbookId(), p);
+            linking.add(new LinkCheck.Linking(p.playbookId(), p.spaceKey(), links.getOrDefault(p.versionId(), List.of()),
+                    attachments.getOrDefault(p.versionId(), Set.of())));
+        }
+        long before = synced.client().stats().requests();
+        Map<Long, List<PageLink>> dead = linkCheck.deadLinks(synced.client(), linking);
+        int flagged = 0;
+        for (Map.Entry<Long, List<PageLink>> entry : dead.entrySet()) {
+            LivePlaybook playbook = byId.get(entry.getKey());
+            if (!entry.getValue().isEmpty()) {
+                flags.raise(playbook.playbookId(), FlagKind.DEAD_LINK, reason(entry.getValue()));
+                flagged++;
+            } else if (playbook.flags().contains(FlagKind.DEAD_LINK)) {
+                flags.clear(playbook.playbookId(), FlagKind.DEAD_LINK);
+            }
+        }
+        LOG.info("checked the links of {} playbooks with {} Confluence requests: {} with dead links", dead.size(),
+                synced.client().stats().requests() - before, flagged);
+    }
+
+    private static String reason(List<PageLink> dead) {
+        String named = dead.stream().limit(LINKS_NAMED).map(PageLink::describe).collect(Collectors.joining(", "));
+        String more = dead.size() > LINKS_NAMED ? " and " + (dead.size() - LINKS_NAMED) + " more" : "";
+        return "links to " + (dead.size() == 1 ? "a target" : dead.size() + " targets")
+                + " that no longer exist" + (dead.size() == 1 ? "s" : "") + ": " + named + more;
+    }
+}
