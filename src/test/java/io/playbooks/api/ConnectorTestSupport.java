@@ -43,6 +43,9 @@ public final class ConnectorTestSupport {
         confluence.put("spaces", spaces);
         confluence.put("space_category_mapping", Map.of("OPS", "operations"));
         confluence.put("http", Map.of("request_timeout_seconds", 5, "max_attempts", 3, "max_backoff_seconds", 1));
+        // the fake's pages date from 2024 and link to pages it does not hold: the outdated warnings stay off unless
+        // a test turns them on (OutdatedDetectionTest)
+        confluence.put("outdated", Map.of("stale_after_days", 0, "dead_links", false));
         confluence.putAll(moreConfig);
         Path config = workDir.resolve("config.json");
         writeJson(config, Map.of("connectors", Map.of("confluence", confluence)));

@@ -252,6 +252,26 @@ public final class FakeConfluence implements AutoCloseable {
         requirePage(pageId).status = "archived";
     }
 
+    /** Moves the page to the space's trash (Cloud v2 and v1 status {@code trashed}); it is no longer listed. */
+    public synchronized void trashPage(String pageId) {
+        requirePage(pageId).status = "trashed";
+    }
+
+    /** Renames the page (links to the old title stop resolving), as a new version. */
+    public synchronized FakePage renamePage(String pageId, String newTitle) {
+        FakePage p = requirePage(pageId);
+        p.title = newTitle;
+        p.version++;
+        p.lastModified = now;
+        return p;
+    }
+
+    public synchronized void deleteAttachment(String attachmentId) {
+        if (attachments.remove(attachmentId) == null) {
+            throw new IllegalArgumentException("no fake attachment " + attachmentId);
+        }
+    }
+
     public synchronized void movePage(String pageId, String toSpace) {
         requireSpace(toSpace);
         requirePage(pageId).spaceKey = toSpace;
@@ -671,10 +691,13 @@ public final class FakeConfluence implements AutoCloseable {
                 : v1Attachment((FakeAttachment) o, expand), query, "/rest/api/content/search");
     }
 
-    /** The CQL the client writes: space, type, label in (...), lastmodified >= "date", joined by "and". */
+    /**
+     * The CQL the client writes: space, type, label in (...), title in (...) (a page's title, an attachment's file
+     * name), lastmodified >= "date", joined by "and".
+     */
     private Predicate<Object> cqlPredicate(String cql) {
         Predicate<Object> all = o -> o instanceof FakePage p ? p.status.equals("current") : true;
-        for (String clause : cql.split("(?i)\\s+and\\s+")) {
+        for (String clause : clauses(cql)) {
             String c = clause.trim();
             Matcher m;
             if ((m = Pattern.compile("space\\s*=\\s*\"?([^\"]+)\"?").matcher(c)).matches()) {
@@ -687,6 +710,9 @@ public final class FakeConfluence implements AutoCloseable {
             } else if ((m = Pattern.compile("label\\s+in\\s*\\((.*)\\)").matcher(c)).matches()) {
                 List<String> wanted = Stream.of(m.group(1).split(",")).map(s -> s.trim().replace("\"", "")).toList();
                 all = all.and(o -> o instanceof FakePage p && p.labels.stream().anyMatch(wanted::contains));
+            } else if ((m = Pattern.compile("title\\s+in\\s*\\((.*)\\)").matcher(c)).matches()) {
+                List<String> wanted = quotedValues(m.group(1));
+                all = all.and(o -> wanted.contains(o instanceof FakePage p ? p.title : ((FakeAttachment) o).fileName));
             } else if ((m = Pattern.compile("lastmodified\\s*>=\\s*\"([^\"]+)\"").matcher(c)).matches()) {
                 Instant since = LocalDateTime.parse(m.group(1), CQL_DATE).atZone(siteZone).toInstant();
                 all = all.and(o -> o instanceof FakePage p && !p.lastModified.isBefore(since));
@@ -695,6 +721,42 @@ public final class FakeConfluence implements AutoCloseable {
             }
         }
         return all;
+    }
+
+    /** The clauses of a CQL query: split at "and" outside quoted values (titles may hold " and "). */
+    private static List<String> clauses(String cql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < cql.length(); i++) {
+            char ch = cql.charAt(i);
+            if (ch == '\\' && quoted && i + 1 < cql.length()) {
+                current.append(ch).append(cql.charAt(++i));
+                continue;
+            }
+            if (ch == '"') {
+                quoted = !quoted;
+            }
+            if (!quoted && cql.regionMatches(true, i, " and ", 0, 5)) {
+                out.add(current.toString());
+                current.setLength(0);
+                i += 4;
+                continue;
+            }
+            current.append(ch);
+        }
+        out.add(current.toString());
+        return out;
+    }
+
+    /** The values of a list such as {@code "a","b \"c\""}, unescaped. */
+    private static List<String> quotedValues(String list) {
+        List<String> values = new ArrayList<>();
+        Matcher m = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(list);
+        while (m.find()) {
+            values.add(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
+        }
+        return values;
     }
 
     private Reply download(String pageId, String fileName) {
