@@ -3,6 +3,7 @@
 import { get } from './api.js';
 import { badge, card, clear, errorBox, facts, h, loading, timeCell } from './dom.js';
 import { diffLines, renderDiff } from './diff.js';
+import { reasonList, stateBadges } from './outdated.js';
 import { renderPlaybook } from './steps.js';
 
 export async function render(view, [id]) {
@@ -42,11 +43,11 @@ export async function render(view, [id]) {
         h('h2', { class: 'detail-title', id: 'playbook-name' }, detail.name),
         h('div', { class: 'badges' }, badge(detail.confluence_space || 'no space', 'space'),
           detail.category ? badge(detail.category) : null, badge(`v${detail.version_number}`),
-          detail.outdated ? badge('outdated', 'warn') : badge('current', 'ok'))),
+          stateBadges(detail))),
       detail.confluence_url ? h('a', { class: 'button', href: detail.confluence_url, target: '_blank', rel: 'noopener noreferrer' },
         'Open in Confluence ↗') : null),
-    detail.outdated ? h('div', { class: 'warning wide', role: 'note' }, h('strong', {}, 'Outdated'),
-      h('span', {}, detail.outdated_reason || 'The page changed or went away in Confluence.')) : null,
+    detail.outdated ? h('div', { class: 'warning wide', role: 'note', id: 'outdated-reasons' }, h('strong', {}, 'Outdated'),
+      reasonList(detail)) : null,
     h('div', { class: 'detail-grid' },
       h('div', {}, h('div', { class: 'tabs', role: 'tablist' }, tabs), panel),
       card('Source', facts([

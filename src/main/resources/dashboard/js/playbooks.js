@@ -2,6 +2,7 @@
 
 import { get } from './api.js';
 import { badge, button, card, clear, emptyState, errorBox, h, loading, timeCell } from './dom.js';
+import { stateBadges } from './outdated.js';
 import { sortableTable } from './table.js';
 
 export async function render(view) {
@@ -34,7 +35,7 @@ export async function render(view) {
     { key: 'steps', label: 'Steps', class: 'num', value: (p) => p.step_count, cell: (p) => String(p.step_count) },
     { key: 'imported', label: 'Last imported', value: (p) => p.last_imported, cell: (p) => timeCell(p.last_imported) },
     { key: 'state', label: 'State', value: (p) => (p.outdated ? 1 : 0),
-      cell: (p) => (p.outdated ? h('span', { title: p.outdated_reason || '' }, badge('outdated', 'warn')) : badge('current', 'ok')) },
+      cell: stateBadges },
   ], {
     sortKey: 'name',
     onRowClick: (p) => { location.hash = `#/playbooks/${encodeURIComponent(p.playbook_id)}`; },
