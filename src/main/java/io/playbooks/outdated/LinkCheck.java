@@ -18,14 +18,21 @@ import java.util.Set;
 /**
  * Finds the links of playbooks that point at pages or attachments that no longer exist, asking Confluence once per
  * space for all the titles (and once for all the attachment names) linked into it, in CQL batches: never one request
- * per link. A page's own attachments are checked against the metadata stored with its version, at no cost.
+ * per link. A page's own attachments are checked against the metadata stored with a version imported just now, at
+ * no cost; for an older version (the periodic full check) they join the attachment query of its space.
  */
 final class LinkCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkCheck.class);
 
-    /** A playbook to check: its space, its links and the attachment names its page had at that version. */
-    record Linking(long playbookId, String spaceKey, List<PageLink> links, Set<String> ownAttachments) {
+    /**
+     * A playbook to check.
+     *
+     * @param ownAttachments the attachment names its page had at the stored version
+     * @param freshlyStored  whether that version was imported just now, so that its attachment names are current
+     */
+    record Linking(long playbookId, String spaceKey, String pageId, List<PageLink> links, Set<String> ownAttachments,
+                   boolean freshlyStored) {
     }
 
     /**
@@ -40,7 +47,7 @@ final class LinkCheck {
                 String space = link.spaceOr(playbook.spaceKey());
                 if (link.kind() == PageLink.Kind.PAGE) {
                     titlesBySpace.computeIfAbsent(space, s -> new HashSet<>()).add(link.pageTitle());
-                } else if (!link.ownAttachment()) {
+                } else if (!link.ownAttachment() || !playbook.freshlyStored()) {
                     fileNamesBySpace.computeIfAbsent(space, s -> new HashSet<>()).add(link.fileName());
                 }
             }
@@ -54,6 +61,7 @@ final class LinkCheck {
             Set<String> found = new HashSet<>();
             for (NamedAttachment a : client.attachmentsNamed(space, names)) {
                 found.add(key(a.pageTitle(), a.fileName()));
+                found.add(ownKey(a.pageId(), a.fileName()));
             }
             attachments.put(space, found);
         }));
@@ -63,15 +71,13 @@ final class LinkCheck {
             boolean known = true;
             for (PageLink link : playbook.links()) {
                 String space = link.spaceOr(playbook.spaceKey());
-                if (link.ownAttachment()) {
+                if (link.ownAttachment() && playbook.freshlyStored()) {
                     if (!playbook.ownAttachments().contains(link.fileName())) {
                         deadOnes.add(link);
                     }
                 } else if (unanswered.contains(space)) {
                     known = false;
-                } else if (link.kind() == PageLink.Kind.PAGE
-                        ? !pages.get(space).contains(link.pageTitle().toLowerCase(Locale.ROOT))
-                        : !attachments.get(space).contains(key(link.pageTitle(), link.fileName()))) {
+                } else if (!exists(link, playbook, pages.get(space), attachments.get(space))) {
                     deadOnes.add(link);
                 }
             }
@@ -80,6 +86,14 @@ final class LinkCheck {
             }
         }
         return dead;
+    }
+
+    private static boolean exists(PageLink link, Linking playbook, Set<String> pages, Set<String> attachments) {
+        if (link.kind() == PageLink.Kind.PAGE) {
+            return pages.contains(link.pageTitle().toLowerCase(Locale.ROOT));
+        }
+        return attachments.contains(link.ownAttachment() ? ownKey(playbook.pageId(), link.fileName())
+                : key(link.pageTitle(), link.fileName()));
     }
 
     private static void ask(String space, Set<String> unanswered, Runnable question) {
@@ -100,5 +114,10 @@ final class LinkCheck {
 
     private static String key(String pageTitle, String fileName) {
         return pageTitle.toLowerCase(Locale.ROOT) + "\n" + fileName.toLowerCase(Locale.ROOT);
+    }
+
+    /** An attachment of a page by the page's id: titles may change, ids do not. */
+    private static String ownKey(String pageId, String fileName) {
+        return "#" + pageId + "\n" + fileName.toLowerCase(Locale.ROOT);
     }
 }

@@ -127,8 +127,9 @@ public class OutdatedCheck {
         Map<Long, LivePlaybook> byId = new HashMap<>();
         for (LivePlaybook p : playbooks) {
             byId.put(p.playbookId(), p);
-            linking.add(new LinkCheck.Linking(p.playbookId(), p.spaceKey(), links.getOrDefault(p.versionId(), List.of()),
-                    attachments.getOrDefault(p.versionId(), Set.of())));
+            linking.add(new LinkCheck.Linking(p.playbookId(), p.spaceKey(), p.pageId(),
+                    links.getOrDefault(p.versionId(), List.of()), attachments.getOrDefault(p.versionId(), Set.of()),
+                    synced.writtenPageIds().contains(p.pageId())));
         }
         long before = synced.client().stats().requests();
         Map<Long, List<PageLink>> dead = linkCheck.deadLinks(synced.client(), linking);

@@ -8,6 +8,7 @@ import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.SaveResult;
 import io.playbooks.storage.StoreException;
+import io.playbooks.storage.StoredVersion;
 import io.playbooks.storage.VersionKind;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The steps of {@code direct:import-page} that write or explain: store a conversion, skip it, or record a failure.
@@ -54,9 +56,11 @@ public class ImportRecorder {
         SourcePage page = conversion.page();
         boolean detected = conversion.detection().isPlaybook();
         List<String> reasons = detected ? conversion.problems() : conversion.detection().reasons();
-        if (!detected && page.spaceKey() != null && storedAsCurrent(page)) {
-            store.markOutdated(page.spaceKey(), page.id(), FlagKind.NOT_PLAYBOOK,
-                    "no longer a playbook at version " + page.version() + ": " + String.join("; ", reasons));
+        Optional<StoredVersion> current = page.spaceKey() == null ? Optional.empty() : storedContent(page);
+        if (!detected && current.isPresent()) {
+            store.markOutdated(page.spaceKey(), page.id(), FlagKind.NOT_PLAYBOOK, "no longer a playbook at version "
+                    + page.version() + " (the playbook holds version " + current.get().sourceVersion() + "): "
+                    + String.join("; ", reasons));
         }
         return result(page, detected ? ImportOutcome.FAILED : ImportOutcome.NOT_PLAYBOOK, null, null, null,
                 null, null, conversion.detection().score(), reasons);
@@ -74,8 +78,9 @@ public class ImportRecorder {
         return result(page, ImportOutcome.FAILED, null, null, null, null, null, 0, List.of(reason));
     }
 
-    private boolean storedAsCurrent(SourcePage page) {
-        return store.latestForPage(page.spaceKey(), page.id()).map(v -> v.kind() == VersionKind.CONTENT).orElse(false);
+    /** The newest version of the page's playbook when it holds content (not already a tombstone). */
+    private Optional<StoredVersion> storedContent(SourcePage page) {
+        return store.latestForPage(page.spaceKey(), page.id()).filter(v -> v.kind() == VersionKind.CONTENT);
     }
 
     private ImportResult result(SourcePage page, ImportOutcome outcome, Long playbookId, Long versionId, String slug,

@@ -202,7 +202,7 @@ class OutdatedDetectionTest {
                 + " ri:content-title=\"Hosts and ports\" /></ri:attachment></ac:link>"
                 + "<ac:link><ri:attachment ri:filename=\"old.csv\"><ri:page ri:space-key=\"INFRA\""
                 + " ri:content-title=\"Hosts and ports\" /></ri:attachment></ac:link></p>");
-        site.addAttachment(page.id, "flow.png", "image/png", new byte[]{1});
+        String flow = site.addAttachment(page.id, "flow.png", "image/png", new byte[]{1}).id;
         // every sync is a full check here, as when the reconcile interval has passed
         startService(Map.of("stale_after_days", 0, "dead_links", true), Map.of(),
                 Map.of("confluence.reconcile.interval.hours", "0"));
@@ -217,6 +217,7 @@ class OutdatedDetectionTest {
         service.post(API + "/sync", "{}");
         JsonNode fixed = service.get(API + "/playbooks/restart-the-billing-worker").json();
         site.deletePage(rollback.id);
+        site.deleteAttachment(flow);
         service.post(API + "/sync", "{}");
         JsonNode targetGone = service.get(API + "/playbooks/restart-the-billing-worker").json();
 
@@ -226,7 +227,7 @@ class OutdatedDetectionTest {
                 + " page 'Gone', attachment 'missing.png', attachment 'old.csv' of page 'Hosts and ports' in space INFRA");
         assertThat(fixed.get("outdated").asBoolean()).as(fixed.toString()).isFalse();
         assertThat(targetGone.get("outdated_reason").asText()).as("found by the full check without an edit")
-                .isEqualTo("links to a target that no longer exists: page 'Rollback'");
+                .isEqualTo("links to 2 targets that no longer exist: page 'Rollback', attachment 'flow.png'");
     }
 
     @Test

@@ -257,24 +257,15 @@ public final class FakeConfluence implements AutoCloseable {
         requirePage(pageId).status = "trashed";
     }
 
-    /** Renames the page (links to the old title stop resolving), as a new version. */
-    public synchronized FakePage renamePage(String pageId, String newTitle) {
-        FakePage p = requirePage(pageId);
-        p.title = newTitle;
-        p.version++;
-        p.lastModified = now;
-        return p;
+    public synchronized void movePage(String pageId, String toSpace) {
+        requireSpace(toSpace);
+        requirePage(pageId).spaceKey = toSpace;
     }
 
     public synchronized void deleteAttachment(String attachmentId) {
         if (attachments.remove(attachmentId) == null) {
             throw new IllegalArgumentException("no fake attachment " + attachmentId);
         }
-    }
-
-    public synchronized void movePage(String pageId, String toSpace) {
-        requireSpace(toSpace);
-        requirePage(pageId).spaceKey = toSpace;
     }
 
     public synchronized FakeAttachment addAttachment(String pageId, String fileName, String mediaType, byte[] content) {
