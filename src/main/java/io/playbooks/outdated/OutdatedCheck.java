@@ -34,6 +34,7 @@ public class OutdatedCheck {
     private static final Logger LOG = LoggerFactory.getLogger(OutdatedCheck.class);
     /** Dead links named in a reason; the rest are counted. */
     private static final int LINKS_NAMED = 10;
+    private static final Duration STALE_REFRESH_EVERY = Duration.ofMinutes(1);
 
     private final PlaybookFlags flags;
     private final PageChecks checks;
@@ -41,6 +42,7 @@ public class OutdatedCheck {
     private final OutdatedSettings settings;
     private final Clock clock;
     private final LinkCheck linkCheck = new LinkCheck();
+    private volatile Instant lastStaleCheck;
 
     public OutdatedCheck(PlaybookFlags flags, PageChecks checks, ConfluenceConnection confluence,
                          OutdatedSettings settings, Clock clock) {
@@ -75,9 +77,18 @@ public class OutdatedCheck {
         }
     }
 
-    /** Staleness as of now, for every live playbook (before a listing, so that it shows without a sync). */
-    public void refreshStale() {
-        stale(flags.live());
+    /**
+     * Staleness as of now, for every live playbook (before a listing, so that it shows without a sync); at most once
+     * a minute, since staleness is counted in days and a listing should cost no scan of every playbook.
+     *
+     * @return whether a playbook became stale (there is something to announce)
+     */
+    public boolean refreshStale() {
+        Instant last = lastStaleCheck;
+        if (last != null && clock.instant().isBefore(last.plus(STALE_REFRESH_EVERY))) {
+            return false;
+        }
+        return stale(flags.live());
     }
 
     private void newerVersion(LivePlaybook playbook, PageRef ref) {
@@ -101,19 +112,22 @@ public class OutdatedCheck {
         return "it could not be fetched or imported yet; the next sync tries again";
     }
 
-    private void stale(List<LivePlaybook> live) {
-        Instant cutoff = settings.staleAfterDays() == 0 ? null
-                : clock.instant().minus(Duration.ofDays(settings.staleAfterDays()));
+    private boolean stale(List<LivePlaybook> live) {
+        Instant now = clock.instant();
+        lastStaleCheck = now;
+        Instant cutoff = settings.staleAfterDays() == 0 ? null : now.minus(Duration.ofDays(settings.staleAfterDays()));
+        boolean raised = false;
         for (LivePlaybook playbook : live) {
             boolean stale = cutoff != null && playbook.modifiedAt() != null && playbook.modifiedAt().isBefore(cutoff);
             if (stale && !playbook.flags().contains(FlagKind.STALE)) {
-                flags.raise(playbook.playbookId(), FlagKind.STALE, "the page was last edited on "
+                raised |= flags.raise(playbook.playbookId(), FlagKind.STALE, "the page was last edited on "
                         + LocalDate.ofInstant(playbook.modifiedAt(), ZoneOffset.UTC) + ", more than "
                         + settings.staleAfterDays() + " days ago (stale_after_days)");
             } else if (!stale && playbook.flags().contains(FlagKind.STALE)) {
                 flags.clear(playbook.playbookId(), FlagKind.STALE);
             }
         }
+        return raised;
     }
 
     private void deadLinks(SyncedPages synced, List<LivePlaybook> playbooks) {
