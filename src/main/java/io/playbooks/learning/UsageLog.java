@@ -19,7 +19,7 @@ import java.util.List;
 public class UsageLog {
 
     private static final String DAILY = """
-            SELECT playbook_id, kind, CAST(used_at AT TIME ZONE 'UTC' AS DATE) AS day, COUNT(*) FROM playbook_usage
+            SELECT playbook_id, kind, CAST(used_at AT TIME ZONE 'UTC' AS DATE) AS use_day, COUNT(*) FROM playbook_usage
              WHERE used_at >= ? GROUP BY playbook_id, kind, CAST(used_at AT TIME ZONE 'UTC' AS DATE)
             """;
 
