@@ -14,20 +14,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
  * The value scores of every playbook and space, kept as an in-memory snapshot so that search can ask for each hit
  * and the sync for each page at the cost of a map lookup. At most every {@code checkEvery} a read looks at the
  * newest use and newest stored version (one small query) and recomputes the snapshot when either moved; whatever
  * happens, it is recomputed every {@code refreshEvery}, since use decays and pages age. A recomputation reads the
- * playbook list, the daily use counts and the outcome counts (three queries); conversion quality is kept per
- * playbook version, so only new versions are read and checked again.
+ * playbook list, the uses recorded since the last one (each use is read once: the first computation reads the whole
+ * log, later ones only what is new) and the outcome counts; conversion quality is kept per playbook version, so only
+ * new versions are read and checked again.
  */
 public class LearnedValues implements PlaybookValues {
 
     private static final Logger LOG = LoggerFactory.getLogger(LearnedValues.class);
+    /**
+     * Uses are read again from this many ids below the highest one read: an insert that committed after a later id
+     * was read is still found (ids already counted are skipped).
+     */
+    private static final long REREAD_IDS = 1000;
 
     private final PlaybookStore store;
     private final UsageLog usage;
@@ -36,6 +43,10 @@ public class LearnedValues implements PlaybookValues {
     private final Duration checkEvery;
     private final Duration refreshEvery;
     private final Map<Long, VersionQuality> qualities = new ConcurrentHashMap<>();
+    // guarded by this
+    private final Map<Long, UseTally> uses = new HashMap<>();
+    private final NavigableSet<Long> recentUseIds = new TreeSet<>();
+    private long highestUseId;
     private volatile Snapshot snapshot = Snapshot.NONE;
     private volatile Instant lastCheck = Instant.MIN;
 
@@ -114,14 +125,13 @@ public class LearnedValues implements PlaybookValues {
 
     private Snapshot compute(UsageLog.Fingerprint fingerprint, Instant now) {
         List<PlaybookSummary> playbooks = store.list();
-        Map<Long, List<UsageLog.DailyUse>> uses = usage.dailySince(now.minus(Duration.ofDays(ValueModel.USE_WINDOW_DAYS)))
-                .stream().collect(Collectors.groupingBy(UsageLog.DailyUse::playbookId));
+        readNewUses();
         Map<Long, OutcomeTally> tallies = executions.tallies();
         Map<Long, PlaybookValue> values = new HashMap<>();
         Map<String, List<PlaybookValue>> bySpace = new HashMap<>();
         for (PlaybookSummary summary : playbooks) {
             long id = summary.playbookId();
-            PlaybookValue value = ValueModel.score(new ValueModel.Facts(summary, uses.getOrDefault(id, List.of()),
+            PlaybookValue value = ValueModel.score(new ValueModel.Facts(summary, uses.getOrDefault(id, new UseTally()),
                     tallies.getOrDefault(id, OutcomeTally.NONE), quality(summary)), now);
             values.put(id, value);
             bySpace.computeIfAbsent(summary.confluenceSpace(), key -> new ArrayList<>()).add(value);
@@ -130,6 +140,15 @@ public class LearnedValues implements PlaybookValues {
         bySpace.forEach((key, spaceValues) -> spaces.put(key, SpaceValue.of(key, spaceValues, now)));
         qualities.keySet().retainAll(values.keySet());
         return new Snapshot(fingerprint, now, Map.copyOf(values), Map.copyOf(spaces));
+    }
+
+    private void readNewUses() {
+        highestUseId = usage.forEachAfter(Math.max(0, highestUseId - REREAD_IDS), use -> {
+            if (recentUseIds.add(use.id())) {
+                uses.computeIfAbsent(use.playbookId(), id -> new UseTally()).add(use.kind(), use.usedAt());
+            }
+        });
+        recentUseIds.headSet(highestUseId - REREAD_IDS, true).clear();
     }
 
     /** The quality of the playbook's newest version, read and checked once per version. */

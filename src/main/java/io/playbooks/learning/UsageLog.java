@@ -8,20 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
-/** The uses of playbooks (table playbook_usage, V4): one cheap insert per use, read back as daily counts. */
+/** The uses of playbooks (table playbook_usage, V4): one cheap insert per use, read back from an id on. */
 public class UsageLog {
 
-    private static final String DAILY = """
-            SELECT playbook_id, kind, CAST(used_at AT TIME ZONE 'UTC' AS DATE) AS use_day, COUNT(*) FROM playbook_usage
-             WHERE used_at >= ? GROUP BY playbook_id, kind, CAST(used_at AT TIME ZONE 'UTC' AS DATE)
-            """;
 
     private final Transactions transactions;
     private final Clock clock;
@@ -51,20 +45,26 @@ public class UsageLog {
         }
     }
 
-    /** Uses since {@code since}, counted per playbook, kind and UTC day: few rows however many uses there were. */
-    public List<DailyUse> dailySince(Instant since) {
-        return transactions.run("count the uses of playbooks", connection -> {
-            List<DailyUse> days = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(DAILY)) {
-                select.setObject(1, since.atOffset(ZoneOffset.UTC));
+    /**
+     * Calls {@code each} for every use with an id above {@code afterId}, in id order, and returns the highest id
+     * read ({@code afterId} when there was none): the value scores read each use once, not the whole log each time.
+     */
+    public long forEachAfter(long afterId, Consumer<Use> each) {
+        return transactions.run("read the uses of playbooks", connection -> {
+            long highest = afterId;
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, playbook_id, kind, used_at FROM playbook_usage WHERE id > ? ORDER BY id")) {
+                select.setLong(1, afterId);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        days.add(new DailyUse(rows.getLong(1), UsageKind.fromCode(rows.getString(2)),
-                                rows.getObject(3, LocalDate.class), rows.getLong(4)));
+                        Use use = new Use(rows.getLong(1), rows.getLong(2), UsageKind.fromCode(rows.getString(3)),
+                                rows.getObject(4, OffsetDateTime.class).toInstant());
+                        each.accept(use);
+                        highest = Math.max(highest, use.id());
                     }
                 }
             }
-            return days;
+            return highest;
         });
     }
 
@@ -87,8 +87,8 @@ public class UsageLog {
         return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
-    /** {@code count} uses of one kind of one playbook on one UTC day. */
-    public record DailyUse(long playbookId, UsageKind kind, LocalDate day, long count) {
+    /** One recorded use. */
+    public record Use(long id, long playbookId, UsageKind kind, Instant usedAt) {
     }
 
     public record Fingerprint(long newestUse, long newestVersion) {

@@ -4,12 +4,9 @@ import io.playbooks.storage.PlaybookSummary;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +16,8 @@ import java.util.Map;
  * How a playbook's value score (0..1) is computed: a weighted sum of four components, halved for an outdated
  * playbook.
  * <ul>
- *   <li>use (0.35): fetches (weight 1), opened search hits (2) and reported runs (3) of the last year, each decayed
- *   by its age (half-life 30 days); {@value #USE_HALF_SCORE} weighted uses score 0.5 (u / (u + 10)).</li>
+ *   <li>use (0.35): fetches (weight 1), opened search hits (2) and reported runs (3), each decayed by its age
+ *   (half-life 30 days); {@value #USE_HALF_SCORE} weighted uses score 0.5 (u / (u + 10)).</li>
  *   <li>outcomes (0.25): the success ratio of the reported runs (partial counts half, aborted a quarter), with a
  *   prior of {@value #PRIOR_RUNS} runs at 0.5 so that one run does not decide it.</li>
  *   <li>freshness (0.15): halves every 180 days since the page last changed; 0 when outdated.</li>
@@ -36,7 +33,6 @@ public final class ValueModel {
     public static final String QUALITY = "quality";
     public static final Map<String, Double> WEIGHTS = weights();
 
-    public static final int USE_WINDOW_DAYS = 365;
     static final double USE_HALF_LIFE_DAYS = 30;
     static final double USE_HALF_SCORE = 10;
     static final double PRIOR_RUNS = 4;
@@ -49,8 +45,7 @@ public final class ValueModel {
     }
 
     /** Everything the score of one playbook is computed from. */
-    public record Facts(PlaybookSummary summary, List<UsageLog.DailyUse> uses, OutcomeTally outcomes,
-                        ConversionQuality quality) {
+    public record Facts(PlaybookSummary summary, UseTally uses, OutcomeTally outcomes, ConversionQuality quality) {
     }
 
     public static PlaybookValue score(Facts facts, Instant now) {
@@ -64,31 +59,21 @@ public final class ValueModel {
                 factor, why(value, components, summary.outdated()), components, now);
     }
 
-    private static ValueComponent use(List<UsageLog.DailyUse> uses, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Map<UsageKind, Long> counts = new EnumMap<>(UsageKind.class);
-        double weighted = 0;
-        LocalDate last = null;
-        for (UsageLog.DailyUse day : uses) {
-            counts.merge(day.kind(), day.count(), Long::sum);
-            long age = Duration.between(day.day().atStartOfDay(), today.atStartOfDay()).toDays();
-            weighted += day.count() * day.kind().weight() * Scores.decay(age, USE_HALF_LIFE_DAYS);
-            last = last == null || day.day().isAfter(last) ? day.day() : last;
-        }
+    private static ValueComponent use(UseTally uses, Instant now) {
+        double weighted = uses.weightAt(now);
         Map<String, Object> figures = new LinkedHashMap<>();
         for (UsageKind kind : UsageKind.values()) {
-            figures.put(kind.code(), counts.getOrDefault(kind, 0L));
+            figures.put(kind.code(), uses.count(kind));
         }
         figures.put("weighted_recent_uses", Scores.rounded(weighted));
-        figures.put("last_used_on", last == null ? null : last.toString());
+        figures.put("last_used_at", uses.lastUsed() == null ? null : uses.lastUsed().toString());
         figures.put("half_life_days", USE_HALF_LIFE_DAYS);
-        String why = uses.isEmpty() ? "no use recorded in the last " + USE_WINDOW_DAYS + " days"
-                : plural(counts.getOrDefault(UsageKind.FETCHED, 0L), "fetch", "fetches") + ", "
-                + plural(counts.getOrDefault(UsageKind.SEARCH_OPENED, 0L), "opened search hit", "opened search hits")
-                + " and " + plural(counts.getOrDefault(UsageKind.EXECUTED, 0L), "reported run", "reported runs")
-                + " in the last " + USE_WINDOW_DAYS + " days weigh " + format(weighted)
-                + " after decay (half-life " + (int) USE_HALF_LIFE_DAYS + " days); " + (int) USE_HALF_SCORE
-                + " weighted uses would score 0.5";
+        String why = uses.total() == 0 ? "no use recorded yet"
+                : plural(uses.count(UsageKind.FETCHED), "fetch", "fetches") + ", "
+                + plural(uses.count(UsageKind.SEARCH_OPENED), "opened search hit", "opened search hits")
+                + " and " + plural(uses.count(UsageKind.EXECUTED), "reported run", "reported runs")
+                + " weigh " + format(weighted) + " after decay (half-life " + (int) USE_HALF_LIFE_DAYS + " days); "
+                + (int) USE_HALF_SCORE + " weighted uses would score 0.5";
         return new ValueComponent(USE, weighted / (weighted + USE_HALF_SCORE), WEIGHTS.get(USE), figures, why);
     }
 

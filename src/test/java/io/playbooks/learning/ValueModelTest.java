@@ -5,8 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +15,6 @@ import static org.assertj.core.api.Assertions.within;
 class ValueModelTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
-    private static final LocalDate TODAY = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
     private static final ConversionQuality ALL_CONCRETE = new ConversionQuality(4, 4, 0.8, List.of());
 
     @Test
@@ -27,23 +24,23 @@ class ValueModelTest {
 
     @Test
     void anUnusedFreshPlaybookScoresFromItsQualityFreshnessAndTheNeutralPrior() {
-        PlaybookValue value = ValueModel.score(facts(summary(false, 0), List.of(), OutcomeTally.NONE, ALL_CONCRETE), NOW);
+        PlaybookValue value = ValueModel.score(facts(summary(false, 0), uses(), OutcomeTally.NONE, ALL_CONCRETE), NOW);
 
         assertThat(value.component(ValueModel.USE).score()).isZero();
         assertThat(value.component(ValueModel.OUTCOMES).score()).isEqualTo(0.5);
         assertThat(value.component(ValueModel.FRESHNESS).score()).isEqualTo(1.0);
         assertThat(value.component(ValueModel.QUALITY).score()).isEqualTo(0.9);
         assertThat(value.value()).isEqualTo(0.35 * 0 + 0.25 * 0.5 + 0.15 * 1 + 0.25 * 0.9, within(1e-4));
-        assertThat(value.component(ValueModel.USE).why()).isEqualTo("no use recorded in the last 365 days");
+        assertThat(value.component(ValueModel.USE).why()).isEqualTo("no use recorded yet");
         assertThat(value.component(ValueModel.OUTCOMES).why()).startsWith("no run reported yet: neutral 0.5");
         assertThat(value.why()).startsWith("scores 0.50 = quality 0.23 + freshness 0.15 + outcomes 0.13 + use 0.00; "
-                + "most from quality (4 of 4 steps have a command or URL").endsWith("least from use (no use recorded in the last 365 days)");
+                + "most from quality (4 of 4 steps have a command or URL").endsWith("least from use (no use recorded yet)");
     }
 
     @Test
     void recentUseWeighsMoreThanTheSameUseLongAgo() {
-        double recent = useScore(List.of(use(UsageKind.FETCHED, 0, 5)));
-        double aMonthAgo = useScore(List.of(use(UsageKind.FETCHED, 30, 5)));
+        double recent = useScore(uses(use(UsageKind.FETCHED, 0, 5)));
+        double aMonthAgo = useScore(uses(use(UsageKind.FETCHED, 30, 5)));
 
         assertThat(recent).isEqualTo(5.0 / 15, within(1e-4));
         // half-life 30 days: 5 fetches a month ago weigh 2.5
@@ -52,9 +49,9 @@ class ValueModelTest {
 
     @Test
     void aReportedRunWeighsMoreThanAnOpenedSearchHitWhichWeighsMoreThanAFetch() {
-        double fetched = useScore(List.of(use(UsageKind.FETCHED, 0, 1)));
-        double opened = useScore(List.of(use(UsageKind.SEARCH_OPENED, 0, 1)));
-        double executed = useScore(List.of(use(UsageKind.EXECUTED, 0, 1)));
+        double fetched = useScore(uses(use(UsageKind.FETCHED, 0, 1)));
+        double opened = useScore(uses(use(UsageKind.SEARCH_OPENED, 0, 1)));
+        double executed = useScore(uses(use(UsageKind.EXECUTED, 0, 1)));
 
         assertThat(fetched).isLessThan(opened);
         assertThat(opened).isLessThan(executed);
@@ -75,7 +72,7 @@ class ValueModelTest {
 
     @Test
     void freshnessHalvesEvery180DaysSinceThePageChanged() {
-        PlaybookValue halfYear = ValueModel.score(facts(summary(false, 180), List.of(), OutcomeTally.NONE, ALL_CONCRETE), NOW);
+        PlaybookValue halfYear = ValueModel.score(facts(summary(false, 180), uses(), OutcomeTally.NONE, ALL_CONCRETE), NOW);
 
         assertThat(halfYear.component(ValueModel.FRESHNESS).score()).isEqualTo(0.5);
         assertThat(halfYear.component(ValueModel.FRESHNESS).figures()).containsEntry("days_since_change", 180L);
@@ -85,8 +82,8 @@ class ValueModelTest {
 
     @Test
     void anOutdatedPlaybookHasNoFreshnessAndHalfItsValue() {
-        PlaybookValue current = ValueModel.score(facts(summary(false, 0), List.of(), OutcomeTally.NONE, ALL_CONCRETE), NOW);
-        PlaybookValue outdated = ValueModel.score(facts(summary(true, 0), List.of(), OutcomeTally.NONE, ALL_CONCRETE), NOW);
+        PlaybookValue current = ValueModel.score(facts(summary(false, 0), uses(), OutcomeTally.NONE, ALL_CONCRETE), NOW);
+        PlaybookValue outdated = ValueModel.score(facts(summary(true, 0), uses(), OutcomeTally.NONE, ALL_CONCRETE), NOW);
 
         assertThat(outdated.component(ValueModel.FRESHNESS).score()).isZero();
         assertThat(outdated.outdatedFactor()).isEqualTo(0.5);
@@ -100,9 +97,9 @@ class ValueModelTest {
         ConversionQuality halfManual = new ConversionQuality(4, 2, 0.6, List.of());
         ConversionQuality withProblem = new ConversionQuality(4, 2, 0.6, List.of("$.steps[0].id: does not match"));
 
-        double clean = ValueModel.score(facts(summary(false, 0), List.of(), OutcomeTally.NONE, halfManual), NOW)
+        double clean = ValueModel.score(facts(summary(false, 0), uses(), OutcomeTally.NONE, halfManual), NOW)
                 .component(ValueModel.QUALITY).score();
-        ValueComponent flawed = ValueModel.score(facts(summary(false, 0), List.of(), OutcomeTally.NONE, withProblem), NOW)
+        ValueComponent flawed = ValueModel.score(facts(summary(false, 0), uses(), OutcomeTally.NONE, withProblem), NOW)
                 .component(ValueModel.QUALITY);
 
         assertThat(clean).isEqualTo(0.5 * 0.5 + 0.5 * 0.6, within(1e-4));
@@ -113,34 +110,48 @@ class ValueModelTest {
 
     @Test
     void theExplanationOfUseGivesTheCountsAndTheirDecayedWeight() {
-        ValueComponent use = ValueModel.score(facts(summary(false, 0), List.of(use(UsageKind.FETCHED, 0, 3),
+        ValueComponent use = ValueModel.score(facts(summary(false, 0), uses(use(UsageKind.FETCHED, 0, 3),
                 use(UsageKind.SEARCH_OPENED, 0, 1), use(UsageKind.EXECUTED, 30, 2)), OutcomeTally.NONE, ALL_CONCRETE), NOW)
                 .component(ValueModel.USE);
 
         // 3 x 1 + 1 x 2 + 2 x 3 x 0.5
         assertThat(use.figures()).containsEntry("fetched", 3L).containsEntry("search_opened", 1L)
                 .containsEntry("executed", 2L).containsEntry("weighted_recent_uses", 8.0)
-                .containsEntry("last_used_on", TODAY.toString());
-        assertThat(use.why()).isEqualTo("3 fetches, 1 opened search hit and 2 reported runs in the last 365 days weigh "
+                .containsEntry("last_used_at", NOW.toString());
+        assertThat(use.why()).isEqualTo("3 fetches, 1 opened search hit and 2 reported runs weigh "
                 + "8.00 after decay (half-life 30 days); 10 weighted uses would score 0.5");
         assertThat(use.contribution()).isEqualTo(Math.round(8.0 / 18 * 0.35 * 10_000) / 10_000.0);
     }
 
-    private static double useScore(List<UsageLog.DailyUse> uses) {
+    private static double useScore(UseTally uses) {
         return ValueModel.score(facts(summary(false, 0), uses, OutcomeTally.NONE, ALL_CONCRETE), NOW)
                 .component(ValueModel.USE).score();
     }
 
     private static double outcomes(Map<ExecutionOutcome, Long> counts) {
-        return ValueModel.score(facts(summary(false, 0), List.of(), new OutcomeTally(counts), ALL_CONCRETE), NOW)
+        return ValueModel.score(facts(summary(false, 0), uses(), new OutcomeTally(counts), ALL_CONCRETE), NOW)
                 .component(ValueModel.OUTCOMES).score();
     }
 
-    private static UsageLog.DailyUse use(UsageKind kind, int daysAgo, long count) {
-        return new UsageLog.DailyUse(7, kind, TODAY.minusDays(daysAgo), count);
+    /** {@code count} uses of one kind, {@code daysAgo} days before now. */
+    private record Uses(UsageKind kind, int daysAgo, int count) {
     }
 
-    private static ValueModel.Facts facts(PlaybookSummary summary, List<UsageLog.DailyUse> uses, OutcomeTally outcomes,
+    private static Uses use(UsageKind kind, int daysAgo, int count) {
+        return new Uses(kind, daysAgo, count);
+    }
+
+    private static UseTally uses(Uses... uses) {
+        UseTally tally = new UseTally();
+        for (Uses use : uses) {
+            for (int i = 0; i < use.count(); i++) {
+                tally.add(use.kind(), NOW.minus(Duration.ofDays(use.daysAgo())));
+            }
+        }
+        return tally;
+    }
+
+    private static ValueModel.Facts facts(PlaybookSummary summary, UseTally uses, OutcomeTally outcomes,
                                           ConversionQuality quality) {
         return new ValueModel.Facts(summary, uses, outcomes, quality);
     }

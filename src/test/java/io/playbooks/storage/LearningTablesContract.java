@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +31,8 @@ import java.util.Map;
 import static io.playbooks.storage.StoreFixtures.conversion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The learning tables (playbook_usage of V4, playbook_executions of V6) and the value scores computed from them,
@@ -60,27 +61,30 @@ abstract class LearningTablesContract {
     }
 
     @Test
-    void usesAreCountedPerPlaybookKindAndUtcDaySinceTheStartGiven() {
+    void usesAreReadBackInOrderFromAGivenId() {
         long deploy = save("101", "Deploy Application");
         long restart = save("102", "Restart Cache");
         UsageLog today = usageAt(NOW);
-        UsageLog yesterday = usageAt(NOW.minus(Duration.ofDays(1)));
         UsageLog lastYear = usageAt(NOW.minus(Duration.ofDays(400)));
         today.record(deploy, UsageKind.FETCHED, UsageChannel.API);
-        today.record(deploy, UsageKind.FETCHED, UsageChannel.MCP);
+        lastYear.record(restart, UsageKind.EXECUTED, UsageChannel.MCP);
         today.record(deploy, UsageKind.SEARCH_OPENED, UsageChannel.DASHBOARD);
-        yesterday.record(deploy, UsageKind.FETCHED, UsageChannel.API);
-        yesterday.record(restart, UsageKind.EXECUTED, UsageChannel.MCP);
-        lastYear.record(restart, UsageKind.FETCHED, UsageChannel.API);
 
-        List<UsageLog.DailyUse> days = new ArrayList<>(today.dailySince(NOW.minus(Duration.ofDays(365))));
+        List<UsageLog.Use> all = new ArrayList<>();
+        long highest = today.forEachAfter(0, all::add);
+        List<UsageLog.Use> afterFirst = new ArrayList<>();
+        long unchanged = today.forEachAfter(highest, afterFirst::add);
+        List<UsageLog.Use> lastTwo = new ArrayList<>();
+        today.forEachAfter(all.get(0).id(), lastTwo::add);
 
-        LocalDate day = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
-        assertThat(days).containsExactlyInAnyOrder(
-                new UsageLog.DailyUse(deploy, UsageKind.FETCHED, day, 2),
-                new UsageLog.DailyUse(deploy, UsageKind.SEARCH_OPENED, day, 1),
-                new UsageLog.DailyUse(deploy, UsageKind.FETCHED, day.minusDays(1), 1),
-                new UsageLog.DailyUse(restart, UsageKind.EXECUTED, day.minusDays(1), 1));
+        assertThat(all).extracting(UsageLog.Use::playbookId, UsageLog.Use::kind, UsageLog.Use::usedAt).containsExactly(
+                tuple(deploy, UsageKind.FETCHED, NOW),
+                tuple(restart, UsageKind.EXECUTED, NOW.minus(Duration.ofDays(400))),
+                tuple(deploy, UsageKind.SEARCH_OPENED, NOW));
+        assertThat(highest).isEqualTo(all.get(2).id());
+        assertThat(afterFirst).isEmpty();
+        assertThat(unchanged).isEqualTo(highest);
+        assertThat(lastTwo).containsExactlyElementsOf(all.subList(1, 3));
     }
 
     @Test
@@ -169,7 +173,7 @@ abstract class LearningTablesContract {
         assertThat(space.playbooks()).isEqualTo(2);
         assertThat(space.mostValuable().get(0).playbookId()).isEqualTo(deploy);
         assertThat(space.value()).isEqualTo((values.valueOf(deploy) + values.valueOf(restart)) / 2,
-                org.assertj.core.api.Assertions.within(1e-4));
+                within(1e-4));
         assertThat(values.valueOfSpace("OPS")).isEqualTo(space.value());
         assertThat(values.valueOfSpace("NONE")).isZero();
     }
