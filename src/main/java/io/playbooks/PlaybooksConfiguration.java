@@ -135,6 +135,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         LearnedValues values = new LearnedValues(store, usage, executions, clock, Duration.ofMillis(valueCheckMs),
                 Duration.ofSeconds(valueRefreshSeconds));
         registry.bind("playbookValues", values);
+        camel.addStartupListener((context, alreadyStarted) -> values.warmUp());
         registry.bind("restChannel", new RestChannel());
 
         BulkImportTracker bulkImport = new BulkImportTracker(clock);

@@ -60,6 +60,16 @@ public class LearnedValues implements PlaybookValues {
         this.refreshEvery = refreshEvery;
     }
 
+    /**
+     * Computes the first snapshot in the background (it reads the whole use log once), so that the first search
+     * after a start does not wait for it.
+     */
+    public void warmUp() {
+        Thread warmUp = new Thread(this::readable, "value-scores-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
     /** The value of a playbook from the snapshot; a database failure leaves the last snapshot in use. */
     @Override
     public double valueOf(long playbookId) {
