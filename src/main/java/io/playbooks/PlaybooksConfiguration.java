@@ -19,6 +19,11 @@ import io.playbooks.confluence.ConfluenceSettingsLoader;
 import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
+import io.playbooks.learning.ExecutionLog;
+import io.playbooks.learning.LearnedValues;
+import io.playbooks.learning.PlaybookUse;
+import io.playbooks.learning.RestChannel;
+import io.playbooks.learning.UsageLog;
 import io.playbooks.mcp.McpWiring;
 import io.playbooks.ops.ClusteredSchedule;
 import io.playbooks.outdated.OutdatedCheck;
@@ -35,6 +40,7 @@ import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookFlags;
 import io.playbooks.storage.PlaybookStore;
+import io.playbooks.storage.Transactions;
 import io.playbooks.sync.BulkImportTracker;
 import io.playbooks.sync.ConfluenceSync;
 import io.playbooks.sync.ImportRecorder;
@@ -84,6 +90,10 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private int reconcileIntervalHours;
     @PropertyInject(value = "playbooks.cluster.enabled", defaultValue = "false")
     private boolean clustered;
+    @PropertyInject(value = "playbooks.value.check-ms", defaultValue = "1000")
+    private long valueCheckMs;
+    @PropertyInject(value = "playbooks.value.refresh-seconds", defaultValue = "300")
+    private long valueRefreshSeconds;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -122,9 +132,18 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("importRecorder", new ImportRecorder(store, checks));
         registry.bind("playbookEvents", new PlaybookEvents(Map.of()));
 
+        Transactions transactions = new Transactions(database.dataSource());
+        UsageLog usage = new UsageLog(transactions, clock);
+        ExecutionLog executions = new ExecutionLog(transactions, clock);
+        LearnedValues values = new LearnedValues(store, usage, executions, clock, Duration.ofMillis(valueCheckMs),
+                Duration.ofSeconds(valueRefreshSeconds));
+        registry.bind("playbookValues", values);
+        camel.addStartupListener((context, alreadyStarted) -> values.warmUp());
+        registry.bind("restChannel", new RestChannel());
+
         BulkImportTracker bulkImport = new BulkImportTracker(clock);
         ConfluenceSync sync = new ConfluenceSync(confluence, store, checks, clock, Duration.ofMinutes(syncOverlapMinutes),
-                Duration.ofHours(reconcileIntervalHours));
+                Duration.ofHours(reconcileIntervalHours), values);
         sync.pauseSchedule(schedulePaused);
         registry.bind("bulkImport", bulkImport);
         registry.bind("confluenceSync", sync);
@@ -138,6 +157,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         PlaybookCatalog catalog = new PlaybookCatalog(store);
         registry.bind("catalog", catalog);
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
+        registry.bind("playbookUse", new PlaybookUse(catalog, usage, executions));
         registry.bind("playbookSearch", new PlaybookSearch(store, json));
         StatusReport statusReport = new StatusReport(camel, confluence, store, sync, bulkImport);
         registry.bind("statusReport", statusReport);

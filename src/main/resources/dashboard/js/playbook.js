@@ -1,10 +1,12 @@
-// One playbook: its steps, its YAML, where it came from and its version history with a diff of any two versions.
+// One playbook: its steps, its YAML, where it came from, its value score and why, and its version history with a
+// diff of any two versions.
 
 import { get } from './api.js';
 import { badge, card, clear, errorBox, facts, h, loading, timeCell } from './dom.js';
 import { diffLines, renderDiff } from './diff.js';
 import { reasonList, stateBadges } from './outdated.js';
 import { renderPlaybook } from './steps.js';
+import { valueCard } from './value.js';
 
 export async function render(view, [id]) {
   view.append(loading('Loading the playbook…'));
@@ -50,7 +52,7 @@ export async function render(view, [id]) {
       reasonList(detail)) : null,
     h('div', { class: 'detail-grid' },
       h('div', {}, h('div', { class: 'tabs', role: 'tablist' }, tabs), panel),
-      card('Source', facts([
+      h('div', { class: 'grid' }, card('Source', facts([
         ['Confluence page', detail.confluence_page_id],
         ['Page version', detail.confluence_version ? String(detail.confluence_version) : null],
         ['Space', detail.confluence_space],
@@ -62,7 +64,7 @@ export async function render(view, [id]) {
           ? ['Labels', h('span', { class: 'badges' }, playbook.metadata.labels.map((label) => badge(label)))] : null,
         detail.attachments && detail.attachments.length
           ? ['Attachments', h('ul', { class: 'plain' }, detail.attachments.map((a) => h('li', {}, a.fileName)))] : null,
-      ]))));
+      ])), valueCard(detail.playbook_id))));
   select('steps');
 }
 

@@ -1,8 +1,9 @@
 package io.playbooks.learning;
 
 /**
- * How valuable each playbook has proven in use, from 0 (unknown or never used) to 1. Search ranks with it and the
- * sync works on the most valuable pages first.
+ * How valuable each playbook has proven, from 0 to 1 (0 for a playbook not known): from its use, the outcomes of
+ * its reported runs, its freshness and how well its page converted ({@link ValueModel}). Search ranks with it and
+ * the sync works on the most valuable pages first.
  */
 @FunctionalInterface
 public interface PlaybookValues {
@@ -11,4 +12,9 @@ public interface PlaybookValues {
     PlaybookValues NONE = playbookId -> 0;
 
     double valueOf(long playbookId);
+
+    /** The value of a Confluence space (its playbooks' mean); 0 for a space without playbooks. */
+    default double valueOfSpace(String spaceKey) {
+        return 0;
+    }
 }

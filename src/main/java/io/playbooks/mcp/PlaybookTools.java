@@ -4,6 +4,7 @@ import io.playbooks.api.BulkImportRequest;
 import io.playbooks.api.ConfigureRequest;
 import io.playbooks.api.ImportRequest;
 import io.playbooks.api.SyncRequest;
+import io.playbooks.learning.ExecutionReport;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,9 +42,13 @@ public final class PlaybookTools {
             return route.call("direct:search", null, headers);
         });
         tools.put("get_playbook", (args, progress) -> {
-            Map<String, Object> headers = args.headers("page_id", "version");
+            Map<String, Object> headers = args.headers("page_id", "version", "from");
             headers.putAll(renamed(args.headers("playbook_id"), "playbook_id", "id"));
             return route.call("direct:playbook-document", null, headers);
+        });
+        tools.put("report_execution", (args, progress) -> {
+            Map<String, Object> headers = renamed(args.headers("playbook_id"), "playbook_id", "id");
+            return route.call("direct:playbook-execution-report", args.as(ExecutionReport.class), headers);
         });
         return tools;
     }

@@ -2,6 +2,7 @@ package io.playbooks.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playbooks.learning.UsageChannel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -10,8 +11,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Calls a {@code direct:} route the way a REST verb does, for the MCP tools: the same body and headers in, the
- * route's result object out. A failed route answers with the JSON {@link io.playbooks.api.ApiError} and a status
+ * Calls a {@code direct:} route the way a REST verb does, for the MCP tools: the same body and headers in (plus the
+ * channel header that says the call came by MCP), the route's result object out. A failed route answers with the JSON {@link io.playbooks.api.ApiError} and a status
  * of 400 or more (routes/errors.camel.yaml); that becomes a {@link RouteFailure} carrying the error in words.
  */
 public class RouteCall {
@@ -30,6 +31,8 @@ public class RouteCall {
         Exchange exchange = producer().send(endpoint, e -> {
             e.getMessage().setBody(body);
             e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+            // the routes that record uses tell MCP from REST by this header
+            e.getMessage().setHeader(UsageChannel.HEADER, UsageChannel.MCP.code());
         });
         if (exchange.getException() != null) {
             throw new RouteFailure(500, "internal_error", exchange.getException().getMessage());

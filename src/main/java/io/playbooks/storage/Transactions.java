@@ -10,10 +10,10 @@ import java.util.Set;
  * half-written playbook is ever visible. Work that lost a race with a concurrent writer (unique key taken,
  * lock timeout, serialization failure) is run again from the start in a fresh transaction.
  */
-final class Transactions {
+public final class Transactions {
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
@@ -25,11 +25,11 @@ final class Transactions {
 
     private final DataSource dataSource;
 
-    Transactions(DataSource dataSource) {
+    public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    <T> T run(String what, Work<T> work) {
+    public <T> T run(String what, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work);

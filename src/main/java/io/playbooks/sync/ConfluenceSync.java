@@ -6,6 +6,7 @@ import io.playbooks.confluence.ConfluenceClient;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.ConfluenceException;
 import io.playbooks.confluence.PageRef;
+import io.playbooks.learning.PlaybookValues;
 import io.playbooks.storage.FlagKind;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * keeping only those whose (page id, version) is not stored yet, so the overlap costs nothing; when the reconcile
  * is due, an id-only listing of the space also finds stored playbooks whose page is gone (marked outdated with a
  * tombstone, never deleted) or has a newer version that a missed edit left behind. The route imports the planned
- * pages and {@link #finish} moves the watermarks.
+ * pages, the most valuable first ({@link MostValuableFirst}), and {@link #finish} moves the watermarks.
  */
 public class ConfluenceSync {
 
@@ -46,19 +47,21 @@ public class ConfluenceSync {
     private final Clock clock;
     private final Duration overlap;
     private final Duration reconcileEvery;
+    private final MostValuableFirst importOrder;
 
     private final AtomicReference<Run> current = new AtomicReference<>();
     private volatile SyncReport lastReport;
     private volatile boolean schedulePaused;
 
     public ConfluenceSync(ConfluenceConnection confluence, PlaybookStore store, PageChecks checks, Clock clock,
-                          Duration overlap, Duration reconcileEvery) {
+                          Duration overlap, Duration reconcileEvery, PlaybookValues values) {
         this.confluence = confluence;
         this.store = store;
         this.checks = checks;
         this.clock = clock;
         this.overlap = overlap;
         this.reconcileEvery = reconcileEvery;
+        this.importOrder = new MostValuableFirst(values, store);
     }
 
     /**
@@ -85,7 +88,7 @@ public class ConfluenceSync {
             end(run, false);
             throw new ConfluenceException("the sync could not plan any space: " + String.join("; ", run.errors));
         }
-        return List.copyOf(run.plan.values());
+        return importOrder.sorted(run.plan.values());
     }
 
     private void planSpace(ConfluenceClient client, String space, Run run, int maxAgeHours) {

@@ -140,6 +140,10 @@ class DashboardBrowserTest {
                 .extracting(WebElement::getText).anyMatch(command -> command.contains("sudo systemctl restart storefront"));
         assertThat(browser.driver().findElement(By.cssSelector(".tab-panel pre.command")).getCssValue("font-family"))
                 .containsIgnoringCase("mono");
+        // the value card says why the playbook scores as it does, part by part
+        browser.waitForText(By.id("playbook-value-why"), "scores ");
+        assertThat(browser.driver().findElements(By.cssSelector("#playbook-value tr[data-component]")))
+                .extracting(row -> row.getAttribute("data-component")).containsExactly("use", "outcomes", "freshness", "quality");
         browser.screenshot("05-playbook-steps");
 
         browser.driver().findElement(By.cssSelector("[data-tab='history']")).click();

@@ -1,0 +1,25 @@
+package io.playbooks.storage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The learning tables on a real PostgreSQL (embedded, started once for the class): a database of its own per test. */
+class PostgresLearningTablesTest extends LearningTablesContract {
+
+    private static EmbeddedPostgresServer postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = EmbeddedPostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @Override
+    protected Database openDatabase(String name) throws Exception {
+        return Database.open(postgres.createDatabase(name), "postgres", "");
+    }
+}
