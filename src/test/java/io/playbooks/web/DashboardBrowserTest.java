@@ -56,7 +56,8 @@ class DashboardBrowserTest {
         site.addPage("OPS", XSS_TITLE, List.of("runbook"), "<p>Restart the worker when its queue stalls.</p><ol>"
                 + "<li>Restart it: <code>sudo systemctl restart billing-worker</code></li>"
                 + "<li>Check the queue: <code>curl http://localhost:9000/queue</code></li></ol>");
-        site.maxLimit(3).latency(Duration.ofMillis(120));
+        // 16 listing requests of 300 ms: the import runs for seconds, long enough for several polls of the page on a busy machine
+        site.maxLimit(3).latency(Duration.ofMillis(300));
         service = ConnectorTestSupport.serviceFor(site, "dashboard-browser", workDir, List.of("OPS"), Map.of());
     }
 
