@@ -28,7 +28,12 @@ import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
+import io.playbooks.learning.PlaybookValues;
+import io.playbooks.search.EmbeddingCache;
+import io.playbooks.search.MiniLmEmbedder;
 import io.playbooks.search.PlaybookSearch;
+import io.playbooks.search.SearchIndex;
+import io.playbooks.search.TextEmbedder;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
@@ -81,6 +86,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private int reconcileIntervalHours;
     @PropertyInject(value = "playbooks.cluster.enabled", defaultValue = "false")
     private boolean clustered;
+    @PropertyInject(value = "playbooks.search.semantic.enabled", defaultValue = "true")
+    private boolean semanticSearch;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -131,7 +138,12 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         PlaybookCatalog catalog = new PlaybookCatalog(store);
         registry.bind("catalog", catalog);
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
-        registry.bind("playbookSearch", new PlaybookSearch(store, json));
+        // the index is rebuilt from the database in the background when Camel starts it (startup does not wait)
+        SearchIndex searchIndex = new SearchIndex(store, json, new EmbeddingCache(database.dataSource(), clock),
+                semanticSearch ? new MiniLmEmbedder() : TextEmbedder.OFF);
+        camel.addService(searchIndex);
+        registry.bind("searchIndex", searchIndex);
+        registry.bind("playbookSearch", new PlaybookSearch(searchIndex, playbookValues(registry)));
         StatusReport statusReport = new StatusReport(camel, confluence, store, sync, bulkImport);
         registry.bind("statusReport", statusReport);
 
@@ -148,6 +160,16 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
         camel.addStartupListener(new WebUi());
+    }
+
+    /** The bean {@code playbookValues} (learning binds it), else {@link PlaybookValues#NONE}, bound under that name. */
+    private static PlaybookValues playbookValues(Registry registry) {
+        PlaybookValues values = registry.lookupByNameAndType("playbookValues", PlaybookValues.class);
+        if (values == null) {
+            values = PlaybookValues.NONE;
+            registry.bind("playbookValues", values);
+        }
+        return values;
     }
 
     /** Closes a resource (the connection pool) when Camel stops. */
