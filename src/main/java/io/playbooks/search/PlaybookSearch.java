@@ -5,6 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.playbooks.api.ApiException;
 import io.playbooks.learning.PlaybookValues;
 import io.playbooks.storage.PlaybookSummary;
+import io.playbooks.storage.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +27,7 @@ import java.util.regex.Pattern;
  */
 public class PlaybookSearch {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlaybookSearch.class);
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
     static final int MAX_QUERY_CHARS = 500;
@@ -54,6 +58,7 @@ public class PlaybookSearch {
     public SearchResults search(String query, String limit, String spaceKey, String category) {
         String text = queryOf(query);
         int max = limitOf(limit);
+        catchUp();
         SearchFilter filter = new SearchFilter(spaceKey, category);
         Map<String, String> queryWords = queryWords(text);
         int candidates = Math.max(CANDIDATES, max);
@@ -73,6 +78,19 @@ public class PlaybookSearch {
         List<SearchHit> hits = scored.stream().limit(max).map(s -> hit(s, queryWords)).toList();
         return new SearchResults(text, (int) Math.min(Integer.MAX_VALUE, lexical.total() + semanticOnly), hits,
                 index.status());
+    }
+
+    /**
+     * Indexes what was written since the index last looked, so that a search sees every import that answered before
+     * it (the announcement that indexes a new version runs on its own thread). A database that fails here does not
+     * fail the search: the index answers with what it holds.
+     */
+    private void catchUp() {
+        try {
+            index.catchUp();
+        } catch (StoreException e) {
+            LOG.warn("Search answers from its index without catching up with the database: {}", e.getMessage());
+        }
     }
 
     private List<Ranked> semantic(String query, SearchFilter filter, int candidates) {

@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every stored playbook as a searchable memory: a Lucene BM25 index of its texts and the embedding of its gist,
  * both in memory and rebuilt from the database (the source of truth) on a background thread at start, so that
  * startup does not wait for it. It is kept current by {@link #refresh} when a version is stored (the import's
- * announcement) and by {@link #catchUp}, which asks the database for playbooks written since it last looked: that
- * finds playbooks marked outdated, and what other instances on the same database wrote.
+ * announcement) and by {@link #catchUp} (on a timer and before each search), which asks the database for playbooks
+ * written since it last looked: that finds playbooks marked outdated, and what other instances on the same database
+ * wrote, and makes a search see every import that answered before it.
  * <p>
  * A playbook is searchable by its words as soon as it is indexed; its embedding follows on the one
  * {@link EmbeddingWorker}, read from {@link EmbeddingCache} when the same text was embedded before.
@@ -36,7 +37,7 @@ public class SearchIndex extends ServiceSupport {
      * How far before the newest change it saw the catch-up looks again: a transaction commits a little after the
      * time it wrote into updated_at, and instances' clocks differ a little.
      */
-    private static final Duration CATCH_UP_OVERLAP = Duration.ofMinutes(1);
+    private static final Duration CATCH_UP_OVERLAP = Duration.ofSeconds(30);
 
     private final PlaybookStore store;
     private final ObjectMapper json;
