@@ -23,11 +23,11 @@ import java.util.stream.Stream;
  * the annotated corpus ({@code src/test/resources/corpus/authored}, page id = file name); and a search index over
  * them, started as the service starts it and waited for.
  */
-final class SearchFixture {
+public final class SearchFixture {
 
     static final Path SAMPLES = Path.of("samples");
     static final Path AUTHORED = Path.of("src/test/resources/corpus/authored");
-    static final Map<String, String> CATEGORIES = Map.of("OPS", "operations", "PLATFORM", "platform",
+    public static final Map<String, String> CATEGORIES = Map.of("OPS", "operations", "PLATFORM", "platform",
             "DBA", "database", "SEC", "security", "INFRA", "infrastructure", "DEVOPS", "delivery", "PLAT", "platform");
     /** One model for every test of the JVM: it is immutable, and loading it takes seconds. */
     static final MiniLmEmbedder EMBEDDER = new MiniLmEmbedder();
@@ -36,7 +36,7 @@ final class SearchFixture {
     private SearchFixture() {
     }
 
-    static Database database(String name) {
+    public static Database database(String name) {
         return Database.open("jdbc:h2:mem:search-" + name + ";DB_CLOSE_DELAY=-1", "", "");
     }
 
@@ -54,7 +54,7 @@ final class SearchFixture {
         return stored;
     }
 
-    static List<SourcePage> corpusPages() throws Exception {
+    public static List<SourcePage> corpusPages() throws Exception {
         List<SourcePage> pages = new ArrayList<>();
         OfflinePageReader reader = new OfflinePageReader();
         for (Path file : reader.pageFiles(SAMPLES)) {
@@ -74,7 +74,7 @@ final class SearchFixture {
     }
 
     /** A started index (rebuilt, model loaded, every playbook embedded), as the service has it after its start. */
-    static SearchIndex startedIndex(PlaybookStore store, Database database, TextEmbedder embedder) {
+    public static SearchIndex startedIndex(PlaybookStore store, Database database, TextEmbedder embedder) {
         SearchIndex index = new SearchIndex(store, JSON, new EmbeddingCache(database.dataSource(), Clock.systemUTC()),
                 embedder);
         index.start();
@@ -83,7 +83,7 @@ final class SearchFixture {
     }
 
     /** Waits until the index has been rebuilt and, when it has a model, holds the embedding of every playbook. */
-    static void awaitSettled(SearchIndex index) {
+    public static void awaitSettled(SearchIndex index) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (true) {
             SearchIndex.IndexStatus status = index.status();
