@@ -42,12 +42,10 @@ public class PlaybookSearch {
 
     private final SearchIndex index;
     private final PlaybookValues values;
-    private final HitExplainer explainer;
 
     public PlaybookSearch(SearchIndex index, PlaybookValues values) {
         this.index = index;
         this.values = values;
-        this.explainer = new HitExplainer(index.analysis());
     }
 
     /**
@@ -75,7 +73,8 @@ public class PlaybookSearch {
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparing(s -> s.document().summary().name()));
-        List<SearchHit> hits = scored.stream().limit(max).map(s -> hit(s, queryWords)).toList();
+        HitExplainer explainer = new HitExplainer(index.analysis());
+        List<SearchHit> hits = scored.stream().limit(max).map(s -> hit(s, queryWords, explainer)).toList();
         return new SearchResults(text, (int) Math.min(Integer.MAX_VALUE, lexical.total() + semanticOnly), hits,
                 index.status());
     }
@@ -103,7 +102,7 @@ public class PlaybookSearch {
                 .orElse(false), candidates, MIN_SIMILARITY);
     }
 
-    private SearchHit hit(Scored scored, Map<String, String> queryWords) {
+    private SearchHit hit(Scored scored, Map<String, String> queryWords, HitExplainer explainer) {
         PlaybookSummary summary = scored.document().summary();
         HitExplainer.Explanation explanation = explainer.explain(scored.document(), queryWords,
                 scored.fused().similarity());

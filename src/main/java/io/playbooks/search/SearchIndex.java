@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,8 +44,8 @@ public class SearchIndex extends ServiceSupport {
     private final ObjectMapper json;
     private final EmbeddingCache cache;
     private final TextEmbedder embedder;
-    private final TextAnalysis analysis = new TextAnalysis();
-    private final LexicalIndex lexical = new LexicalIndex(analysis);
+    /** Lucene, opened on the background thread: its classes take a moment to load, and startup must not wait. */
+    private final CompletableFuture<Lucene> lucene = new CompletableFuture<>();
     private final SemanticIndex semantic = new SemanticIndex();
     private final Map<Long, SearchDocument> documents = new ConcurrentHashMap<>();
     private final EmbeddingWorker worker;
@@ -65,8 +66,11 @@ public class SearchIndex extends ServiceSupport {
     protected void doStart() {
         rebuilding = new Thread(() -> {
             try {
+                TextAnalysis analysis = new TextAnalysis();
+                lucene.complete(new Lucene(analysis, new LexicalIndex(analysis)));
                 rebuild();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
+                lucene.completeExceptionally(e);
                 LOG.error("Search index could not be rebuilt from the database: {}", e.toString(), e);
             } finally {
                 worker.start();
@@ -82,7 +86,9 @@ public class SearchIndex extends ServiceSupport {
             rebuilding.interrupt();
         }
         worker.close();
-        lexical.close();
+        if (lucene.isDone() && !lucene.isCompletedExceptionally()) {
+            lucene.join().lexical().close();
+        }
     }
 
     /** Indexes every stored playbook, reading the database a page at a time; kept embeddings are used at once. */
@@ -143,7 +149,7 @@ public class SearchIndex extends ServiceSupport {
                 return old;
             }
             // inside compute: two writers of one playbook update Lucene in the order the map took them
-            lexical.put(document);
+            lexical().put(document);
             changed[0] = true;
             return document;
         });
@@ -189,12 +195,13 @@ public class SearchIndex extends ServiceSupport {
         return a == null || b == null ? 0 : a.compareTo(b);
     }
 
+    /** Waits, only in the first moments after start, until Lucene is open. */
     TextAnalysis analysis() {
-        return analysis;
+        return lucene.join().analysis();
     }
 
     LexicalIndex lexical() {
-        return lexical;
+        return lucene.join().lexical();
     }
 
     SemanticIndex semantic() {
@@ -211,6 +218,9 @@ public class SearchIndex extends ServiceSupport {
 
     public IndexStatus status() {
         return new IndexStatus(documents.size(), semantic.size(), worker.pending(), rebuilt, embedder.ready());
+    }
+
+    private record Lucene(TextAnalysis analysis, LexicalIndex lexical) {
     }
 
     /** What the index holds: shown with every search answer. */
