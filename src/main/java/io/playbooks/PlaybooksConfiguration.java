@@ -35,7 +35,11 @@ import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
+import io.playbooks.search.EmbeddingCache;
+import io.playbooks.search.MiniLmEmbedder;
 import io.playbooks.search.PlaybookSearch;
+import io.playbooks.search.SearchIndex;
+import io.playbooks.search.TextEmbedder;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookFlags;
@@ -94,6 +98,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private long valueCheckMs;
     @PropertyInject(value = "playbooks.value.refresh-seconds", defaultValue = "300")
     private long valueRefreshSeconds;
+    @PropertyInject(value = "playbooks.search.semantic.enabled", defaultValue = "true")
+    private boolean semanticSearch;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -158,7 +164,12 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("catalog", catalog);
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
         registry.bind("playbookUse", new PlaybookUse(catalog, usage, executions));
-        registry.bind("playbookSearch", new PlaybookSearch(store, json));
+        // the index is rebuilt from the database in the background when Camel starts it (startup does not wait)
+        SearchIndex searchIndex = new SearchIndex(store, json, new EmbeddingCache(database.dataSource(), clock),
+                semanticSearch ? new MiniLmEmbedder() : TextEmbedder.OFF);
+        camel.addService(searchIndex);
+        registry.bind("searchIndex", searchIndex);
+        registry.bind("playbookSearch", new PlaybookSearch(searchIndex, values));
         StatusReport statusReport = new StatusReport(camel, confluence, store, sync, bulkImport);
         registry.bind("statusReport", statusReport);
 
@@ -176,6 +187,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
         camel.addStartupListener(new WebUi());
     }
+
 
     /** Closes a resource (the connection pool) when Camel stops. */
     private static final class ClosingService extends ServiceSupport {

@@ -47,6 +47,8 @@ public final class RunningService implements AutoCloseable {
         properties.put("playbooks.config.file", workDir.resolve("no-config.json").toString());
         // tests sync when they say so, never on a tick of the schedule
         properties.put("confluence.sync.schedule-paused", "true");
+        // search stays lexical unless a test turns the embedding model on: loading it costs seconds of CPU
+        properties.put("playbooks.search.semantic.enabled", "false");
         properties.putAll(overrides);
         Main main = Application.newService();
         properties.forEach(main::addOverrideProperty);

@@ -1,42 +1,51 @@
 package io.playbooks.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.api.ApiException;
-import io.playbooks.storage.PlaybookStore;
+import io.playbooks.learning.PlaybookValues;
 import io.playbooks.storage.PlaybookSummary;
+import io.playbooks.storage.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
- * Ranked lexical search over the stored playbooks ({@code GET /search}, MCP {@code search_playbooks}): every query
- * word found in the title, description, step text or commands adds the weight of that field; playbooks that match
- * more of the words rank first. Each hit says which words matched where and shows the best matching text.
- * The one place to replace with a full-text or semantic index.
+ * Hybrid search over the stored playbooks ({@code GET /search}, MCP {@code search_playbooks}): the BM25 ranking of
+ * the query's words and the ranking by closeness in meaning (when the embedding model is loaded) are fused by
+ * reciprocal rank, then weighted by how valuable each playbook has proven in use. Each hit says which words
+ * matched where and how close it is in meaning, and shows the best matching text. Outdated playbooks are found
+ * too, flagged, and rank a little lower than a current one that matches as well.
  */
 public class PlaybookSearch {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlaybookSearch.class);
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 100;
-    private static final int SNIPPET_CHARS = 160;
+    static final int MAX_QUERY_CHARS = 500;
+    /** How many playbooks each ranking hands to the fusion at least. */
+    private static final int CANDIDATES = 50;
+    /** Below this cosine similarity a playbook is not taken as close in meaning (all-MiniLM-L6-v2). */
+    static final float MIN_SIMILARITY = 0.3f;
+    /** A playbook of value 1 scores this much more than one of value 0. */
+    private static final double VALUE_WEIGHT = 0.25;
+    private static final double OUTDATED_FACTOR = 0.8;
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private final PlaybookStore store;
-    private final ObjectMapper json;
+    private final SearchIndex index;
+    private final PlaybookValues values;
 
-    public PlaybookSearch(PlaybookStore store, ObjectMapper json) {
-        this.store = store;
-        this.json = json;
+    public PlaybookSearch(SearchIndex index, PlaybookValues values) {
+        this.index = index;
+        this.values = values;
     }
 
     /**
@@ -45,110 +54,90 @@ public class PlaybookSearch {
      * @param category only playbooks of this category, when given
      */
     public SearchResults search(String query, String limit, String spaceKey, String category) {
-        if (query == null || query.isBlank()) {
-            throw ApiException.badRequest("query is required: the words to look for, e.g. ?q=restart+nginx");
-        }
+        String text = queryOf(query);
         int max = limitOf(limit);
-        Set<String> terms = words(query);
-        if (terms.isEmpty()) {
-            throw ApiException.badRequest("query '" + query + "' holds no word to look for");
+        catchUp();
+        SearchFilter filter = new SearchFilter(spaceKey, category);
+        Map<String, String> queryWords = queryWords(text);
+        int candidates = Math.max(CANDIDATES, max);
+        LexicalIndex.Matches lexical = index.lexical().search(queryWords.keySet(), filter, candidates);
+        List<Ranked> semantic = semantic(text, filter, candidates);
+        Set<Long> foundByWords = lexical.ranked().stream().map(Ranked::playbookId).collect(Collectors.toSet());
+        long semanticOnly = semantic.stream().filter(s -> !foundByWords.contains(s.playbookId())).count();
+
+        List<Scored> scored = new ArrayList<>();
+        for (RankFusion.Fused fused : RankFusion.fuse(lexical.ranked(), semantic).values()) {
+            index.document(fused.playbookId()).ifPresent(document -> scored.add(new Scored(document, fused,
+                    fused.score() * (1 + VALUE_WEIGHT * values.valueOf(fused.playbookId()))
+                            * (document.summary().outdated() ? OUTDATED_FACTOR : 1))));
         }
-        List<SearchHit> hits = new ArrayList<>();
-        for (PlaybookSummary summary : store.list()) {
-            if (!matches(spaceKey, summary.confluenceSpace()) || !matches(category, summary.category())) {
-                continue;
-            }
-            store.find(summary.playbookId())
-                    .map(playbook -> SearchDocument.of(playbook, json))
-                    .flatMap(document -> score(document, terms, query))
-                    .ifPresent(hits::add);
-        }
-        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed().thenComparing(SearchHit::name));
-        List<SearchHit> top = hits.size() > max ? List.copyOf(hits.subList(0, max)) : List.copyOf(hits);
-        return new SearchResults(query, hits.size(), top);
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(s -> s.document().summary().name()));
+        HitExplainer explainer = new HitExplainer(index.analysis());
+        List<SearchHit> hits = scored.stream().limit(max).map(s -> hit(s, queryWords, explainer)).toList();
+        return new SearchResults(text, (int) Math.min(Integer.MAX_VALUE, lexical.total() + semanticOnly), hits,
+                index.status());
     }
 
-    private Optional<SearchHit> score(SearchDocument document, Set<String> terms, String query) {
-        Map<String, List<SearchField>> where = new LinkedHashMap<>();
-        double score = 0;
-        SearchDocument.Text best = null;
-        double bestWeight = 0;
-        List<Set<String>> wordsOfTexts = document.texts().stream().map(text -> words(text.text())).toList();
-        for (String term : terms) {
-            Set<SearchField> fields = EnumSet.noneOf(SearchField.class);
-            for (int i = 0; i < wordsOfTexts.size(); i++) {
-                SearchDocument.Text text = document.texts().get(i);
-                if (wordsOfTexts.get(i).contains(term)) {
-                    fields.add(text.field());
-                    if (text.field().weight() > bestWeight) {
-                        best = text;
-                        bestWeight = text.field().weight();
-                    }
-                }
-            }
-            if (!fields.isEmpty()) {
-                where.put(term, List.copyOf(fields));
-                // the best field counts fully, every further field a little: a word in the title and in a command
-                // beats a word in the title alone
-                score += fields.stream().mapToDouble(SearchField::weight).max().orElse(0)
-                        + 0.5 * (fields.size() - 1);
-            }
+    /**
+     * Indexes what was written since the index last looked, so that a search sees every import that answered before
+     * it (the announcement that indexes a new version runs on its own thread). A database that fails here does not
+     * fail the search: the index answers with what it holds.
+     */
+    private void catchUp() {
+        try {
+            index.catchUp();
+        } catch (StoreException e) {
+            LOG.warn("Search answers from its index without catching up with the database: {}", e.getMessage());
         }
-        if (where.isEmpty()) {
-            return Optional.empty();
+    }
+
+    private List<Ranked> semantic(String query, SearchFilter filter, int candidates) {
+        TextEmbedder embedder = index.embedder();
+        if (!embedder.ready()) {
+            return List.of();
         }
-        double coverage = (double) where.size() / terms.size();
-        String phrase = query.trim().toLowerCase(Locale.ROOT);
-        if (terms.size() > 1 && document.playbook().summary().name().toLowerCase(Locale.ROOT).contains(phrase)) {
-            score += SearchField.TITLE.weight();
-        }
-        PlaybookSummary summary = document.playbook().summary();
-        double rounded = Math.round(score * coverage * 100) / 100.0;
-        return Optional.of(new SearchHit(summary.playbookId(), summary.slug(), summary.name(), summary.category(),
+        float[] vector = embedder.embed(query);
+        return index.semantic().nearest(vector, id -> index.document(id).map(d -> filter.accepts(d.summary()))
+                .orElse(false), candidates, MIN_SIMILARITY);
+    }
+
+    private SearchHit hit(Scored scored, Map<String, String> queryWords, HitExplainer explainer) {
+        PlaybookSummary summary = scored.document().summary();
+        HitExplainer.Explanation explanation = explainer.explain(scored.document(), queryWords,
+                scored.fused().similarity());
+        Float similarity = scored.fused().similarity();
+        return new SearchHit(summary.playbookId(), summary.slug(), summary.name(), summary.category(),
                 summary.confluenceSpace(), summary.confluencePageId(), summary.confluenceUrl(), summary.stepCount(),
-                summary.outdated(), rounded, snippet(best.text(), where.keySet()), reason(where, terms.size())));
+                summary.outdated(), summary.outdatedReason(), Math.round(scored.score() * 10000) / 10000.0,
+                explanation.snippet(), explanation.reason(), scored.fused().lexicalRank(),
+                similarity == null ? null : Math.round(similarity * 1000) / 1000.0);
     }
 
-    private static String reason(Map<String, List<SearchField>> where, int termCount) {
-        List<String> parts = new ArrayList<>();
-        where.forEach((term, fields) -> parts.add("'" + term + "' in "
-                + String.join(", ", fields.stream().map(SearchField::label).toList())));
-        return "matched " + where.size() + " of " + termCount + " words: " + String.join("; ", parts);
-    }
-
-    /** The part of a text around its first matched word, cut at word boundaries, with ellipses where cut. */
-    static String snippet(String text, Set<String> terms) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        if (flat.length() <= SNIPPET_CHARS) {
-            return flat;
-        }
-        String lower = flat.toLowerCase(Locale.ROOT);
-        int first = terms.stream().mapToInt(lower::indexOf).filter(i -> i >= 0).min().orElse(0);
-        int start = Math.max(0, first - SNIPPET_CHARS / 3);
-        int end = Math.min(flat.length(), start + SNIPPET_CHARS);
-        if (start > 0) {
-            int space = flat.indexOf(' ', start);
-            start = space < 0 || space >= first ? start : space + 1;
-        }
-        if (end < flat.length()) {
-            int space = flat.lastIndexOf(' ', end);
-            end = space > first ? space : end;
-        }
-        return (start > 0 ? "…" : "") + flat.substring(start, end) + (end < flat.length() ? "…" : "");
-    }
-
-    static Set<String> words(String text) {
-        Set<String> words = new LinkedHashSet<>();
-        for (String word : NOT_A_WORD.split(text.toLowerCase(Locale.ROOT))) {
-            if (!word.isEmpty()) {
-                words.add(word);
+    /** Each term the query is searched by, with the word of the query it came from. */
+    private Map<String, String> queryWords(String query) {
+        Map<String, String> words = new LinkedHashMap<>();
+        for (String word : NOT_A_WORD.split(query)) {
+            for (String term : index.analysis().terms(word)) {
+                words.putIfAbsent(term, word);
             }
         }
         return words;
     }
 
-    private static boolean matches(String wanted, String actual) {
-        return wanted == null || wanted.isBlank() || wanted.trim().equalsIgnoreCase(actual);
+    private static String queryOf(String query) {
+        if (query == null || query.isBlank()) {
+            throw ApiException.badRequest("q is required: the words or question to look for, e.g. ?q=restart+nginx");
+        }
+        String text = query.strip();
+        if (text.length() > MAX_QUERY_CHARS) {
+            throw ApiException.badRequest("q is " + text.length() + " characters long; at most " + MAX_QUERY_CHARS
+                    + " are searched");
+        }
+        if (NOT_A_WORD.matcher(text).replaceAll("").isEmpty()) {
+            throw ApiException.badRequest("q '" + text + "' holds no word to look for");
+        }
+        return text;
     }
 
     private static int limitOf(String limit) {
@@ -166,14 +155,27 @@ public class PlaybookSearch {
         throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'");
     }
 
-    public record SearchResults(String query, @JsonProperty("total_matches") int totalMatches, List<SearchHit> results) {
+    private record Scored(SearchDocument document, RankFusion.Fused fused, double score) {
     }
 
+    public record SearchResults(String query, @JsonProperty("total_matches") int totalMatches, List<SearchHit> results,
+                                SearchIndex.IndexStatus index) {
+    }
+
+    /**
+     * One hit. {@code lexical_rank} is its place in the word ranking and {@code semantic_similarity} its cosine
+     * similarity to the query; each is absent when the hit was not found that way.
+     */
     public record SearchHit(@JsonProperty("playbook_id") long playbookId, String slug, String name, String category,
                             @JsonProperty("space_key") String spaceKey,
                             @JsonProperty("confluence_page_id") String confluencePageId,
                             @JsonProperty("confluence_url") String confluenceUrl,
-                            @JsonProperty("step_count") int stepCount, boolean outdated, double score,
-                            String snippet, String reason) {
+                            @JsonProperty("step_count") int stepCount, boolean outdated,
+                            @JsonProperty("outdated_reason") @JsonInclude(JsonInclude.Include.NON_NULL)
+                            String outdatedReason,
+                            double score, String snippet, String reason,
+                            @JsonProperty("lexical_rank") @JsonInclude(JsonInclude.Include.NON_NULL) Integer lexicalRank,
+                            @JsonProperty("semantic_similarity") @JsonInclude(JsonInclude.Include.NON_NULL)
+                            Double semanticSimilarity) {
     }
 }

@@ -3,30 +3,77 @@ package io.playbooks.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.storage.PlaybookDetail;
+import io.playbooks.storage.PlaybookSummary;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The searchable texts of one stored playbook: title, description, every step's words and every command or URL. */
-record SearchDocument(PlaybookDetail playbook, List<Text> texts) {
+/**
+ * One stored playbook as a searchable memory: its summary, its texts by field (title, labels, description, step
+ * text, commands and URLs, space, category, source URL) and the text its embedding is computed from.
+ */
+record SearchDocument(PlaybookSummary summary, List<Text> texts, String embeddingText) {
+
+    /**
+     * Longest text embedded: the model reads at most 256 word pieces anyway, and a longer text costs more CPU for
+     * little gain; title, labels, description and step names come first.
+     */
+    static final int EMBEDDING_CHARS = 1000;
 
     record Text(SearchField field, String text) {
     }
 
-    static SearchDocument of(PlaybookDetail playbook, ObjectMapper json) {
-        List<Text> texts = new ArrayList<>();
-        add(texts, SearchField.TITLE, playbook.summary().name());
-        JsonNode tree = parse(playbook.playbookJson(), json);
-        add(texts, SearchField.DESCRIPTION, tree.path("description").asText(null));
-        addSteps(texts, tree.path("steps"));
-        addSteps(texts, tree.path("rollback"));
-        return new SearchDocument(playbook, List.copyOf(texts));
+    long playbookId() {
+        return summary.playbookId();
     }
 
-    private static void addSteps(List<Text> texts, JsonNode steps) {
+    /** The first text of a field, or null. */
+    String first(SearchField field) {
+        return texts.stream().filter(text -> text.field() == field).map(Text::text).findFirst().orElse(null);
+    }
+
+    static SearchDocument of(PlaybookDetail playbook, ObjectMapper json) {
+        PlaybookSummary summary = playbook.summary();
+        List<Text> texts = new ArrayList<>();
+        add(texts, SearchField.TITLE, summary.name());
+        JsonNode tree = parse(playbook.playbookJson(), json);
+        List<String> labels = new ArrayList<>();
+        tree.path("metadata").path("labels").forEach(label -> labels.add(label.asText()));
+        add(texts, SearchField.LABELS, String.join(" ", labels));
+        add(texts, SearchField.DESCRIPTION, tree.path("description").asText(null));
+        List<String> stepNames = new ArrayList<>();
+        addSteps(texts, tree.path("steps"), stepNames);
+        addSteps(texts, tree.path("rollback"), stepNames);
+        add(texts, SearchField.SPACE, summary.confluenceSpace());
+        add(texts, SearchField.CATEGORY, summary.category());
+        add(texts, SearchField.SOURCE_URL, summary.confluenceUrl());
+        return new SearchDocument(summary, List.copyOf(texts),
+                embeddingText(summary.name(), labels, tree.path("description").asText(""), stepNames));
+    }
+
+    private static String embeddingText(String title, List<String> labels, String description, List<String> stepNames) {
+        StringBuilder text = new StringBuilder(title);
+        if (!labels.isEmpty()) {
+            text.append(" (").append(String.join(", ", labels)).append(')');
+        }
+        text.append(". ").append(description.strip());
+        for (String step : stepNames) {
+            if (text.length() >= EMBEDDING_CHARS) {
+                break;
+            }
+            text.append(text.charAt(text.length() - 1) == '.' ? " " : ". ").append(step.strip());
+        }
+        return text.length() > EMBEDDING_CHARS ? text.substring(0, EMBEDDING_CHARS) : text.toString();
+    }
+
+    private static void addSteps(List<Text> texts, JsonNode steps, List<String> stepNames) {
         for (JsonNode step : steps) {
-            add(texts, SearchField.STEP, step.path("name").asText(null));
+            String name = step.path("name").asText(null);
+            add(texts, SearchField.STEP, name);
+            if (name != null && !name.isBlank()) {
+                stepNames.add(name);
+            }
             add(texts, SearchField.STEP, step.path("description").asText(null));
             step.path("notes").forEach(note -> add(texts, SearchField.STEP, note.asText(null)));
             step.path("warnings").forEach(warning -> add(texts, SearchField.STEP, warning.asText(null)));
@@ -34,7 +81,8 @@ record SearchDocument(PlaybookDetail playbook, List<Text> texts) {
             add(texts, SearchField.COMMAND, args.path("command").asText(null));
             add(texts, SearchField.COMMAND, args.path("url").asText(null));
             add(texts, SearchField.STEP, args.path("message").asText(null));
-            addSteps(texts, step.path("substeps"));
+            step.path("snippets").forEach(snippet -> add(texts, SearchField.COMMAND, snippet.path("code").asText(null)));
+            addSteps(texts, step.path("substeps"), stepNames);
         }
     }
 

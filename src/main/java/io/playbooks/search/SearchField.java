@@ -1,16 +1,22 @@
 package io.playbooks.search;
 
-/** Where in a playbook a text sits, and how much a match there counts. */
+import java.util.Locale;
+
+/** Where in a playbook a text sits, and how much a match there counts (the boost of its Lucene field). */
 public enum SearchField {
     TITLE("title", 5),
+    LABELS("labels", 3),
     DESCRIPTION("description", 3),
     COMMAND("a step command", 2),
-    STEP("step text", 1);
+    STEP("step text", 1),
+    SPACE("space", 1),
+    CATEGORY("category", 1),
+    SOURCE_URL("source URL", 0.5f);
 
     private final String label;
-    private final double weight;
+    private final float weight;
 
-    SearchField(String label, double weight) {
+    SearchField(String label, float weight) {
         this.label = label;
         this.weight = weight;
     }
@@ -19,7 +25,12 @@ public enum SearchField {
         return label;
     }
 
-    public double weight() {
+    public float weight() {
         return weight;
+    }
+
+    /** The name of its Lucene field. */
+    String luceneName() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

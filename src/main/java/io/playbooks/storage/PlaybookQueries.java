@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ final class PlaybookQueries {
     static final String DETAIL_BY_ID = DETAIL_COLUMNS + SUMMARY_FROM + " WHERE p.id = ?";
     static final String DETAIL_BY_SLUG = DETAIL_COLUMNS + SUMMARY_FROM + " WHERE p.slug = ?";
     static final String DETAIL_BY_PAGE = DETAIL_COLUMNS + SUMMARY_FROM + " WHERE p.space_key = ? AND p.page_id = ?";
+    static final String DETAILS_AFTER = DETAIL_COLUMNS + SUMMARY_FROM
+            + " WHERE p.id > ? ORDER BY p.id FETCH FIRST ? ROWS ONLY";
+    static final String UPDATED_SINCE = "SELECT id, updated_at FROM playbooks WHERE updated_at >= ? ORDER BY updated_at";
 
     private static final String ATTACHMENTS = """
             SELECT attachment_id, file_name, media_type, attachment_version, download_url
@@ -80,6 +84,32 @@ final class PlaybookQueries {
             List<Attachment> attachments = rows.wasNull() ? List.of() : attachments(connection, contentVersionId);
             return Optional.of(new PlaybookDetail(summary, rows.getString("yaml"), rows.getString("playbook_json"),
                     attachments));
+        }
+    }
+
+    /** Details without their attachments, by id, after {@code afterId}: one page of a full read. */
+    static List<PlaybookDetail> detailsAfter(Connection connection, long afterId, int max) throws SQLException {
+        Map<Long, List<OutdatedFlag>> flags = Flags.all(connection);
+        try (PreparedStatement statement = prepare(connection, DETAILS_AFTER, afterId, max);
+             ResultSet rows = statement.executeQuery()) {
+            List<PlaybookDetail> details = new ArrayList<>();
+            while (rows.next()) {
+                PlaybookSummary summary = summary(rows, flags.getOrDefault(rows.getLong("id"), List.of()));
+                details.add(new PlaybookDetail(summary, rows.getString("yaml"), rows.getString("playbook_json"),
+                        List.of()));
+            }
+            return details;
+        }
+    }
+
+    static List<PlaybookChange> updatedSince(Connection connection, Instant since) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, UPDATED_SINCE, since.atOffset(ZoneOffset.UTC));
+             ResultSet rows = statement.executeQuery()) {
+            List<PlaybookChange> changes = new ArrayList<>();
+            while (rows.next()) {
+                changes.add(new PlaybookChange(rows.getLong(1), instant(rows, "updated_at")));
+            }
+            return changes;
         }
     }
 

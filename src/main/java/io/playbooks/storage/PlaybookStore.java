@@ -130,6 +130,21 @@ public class PlaybookStore {
                 connection -> PlaybookQueries.detail(connection, PlaybookQueries.DETAIL_BY_PAGE, spaceKey, pageId));
     }
 
+    /**
+     * One page of a full read in id order: up to {@code max} playbooks with an id above {@code afterId}, each with
+     * its newest content but without attachments (what an index rebuilt from the database needs).
+     */
+    public List<PlaybookDetail> detailsAfter(long afterId, int max) {
+        return read("read playbooks after id " + afterId,
+                connection -> PlaybookQueries.detailsAfter(connection, afterId, max));
+    }
+
+    /** Playbooks written since a time (a new version, or marked outdated), oldest change first. */
+    public List<PlaybookChange> updatedSince(Instant since) {
+        return read("read the playbooks changed since " + since,
+                connection -> PlaybookQueries.updatedSince(connection, since));
+    }
+
     /** The history of a playbook, newest first; empty when there is no such playbook. */
     public List<PlaybookVersion> versions(long playbookId) {
         return read("read the versions of playbook " + playbookId,

@@ -1,115 +1,116 @@
 package io.playbooks.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.api.ApiException;
-import io.playbooks.conversion.Conversion;
-import io.playbooks.conversion.PageConverter;
-import io.playbooks.page.SourcePage;
+import io.playbooks.learning.PlaybookValues;
 import io.playbooks.search.PlaybookSearch.SearchHit;
 import io.playbooks.search.PlaybookSearch.SearchResults;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PlaybookStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Ranked lexical search over playbooks stored in H2 from converted pages. */
+/** Hybrid search over the sample and corpus playbooks stored in H2: filters, limits, snippets, reasons, bad input. */
 class PlaybookSearchTest {
 
-    private Database database;
-    private PlaybookSearch search;
+    private static Database database;
+    private static SearchIndex index;
+    private static PlaybookSearch search;
 
-    @BeforeEach
-    void store(TestInfo test) {
-        database = Database.open("jdbc:h2:mem:search-" + test.getTestMethod().orElseThrow().getName() + ";DB_CLOSE_DELAY=-1", "", "");
+    @BeforeAll
+    static void storeAndIndexTheCorpus() throws Exception {
+        database = SearchFixture.database("behaviour");
         PlaybookStore store = new PlaybookStore(database.dataSource());
-        PageConverter converter = new PageConverter(Map.of("OPS", "operations", "WEB", "web"));
-        save(store, converter, page("1", "OPS", "Restart nginx", "<p>Restart the web server when it stops answering.</p>"
-                + "<ol><li>Restart it: <code>sudo systemctl restart nginx</code></li>"
-                + "<li>Check it answers: <code>curl -fsS http://localhost/health</code></li></ol>"));
-        save(store, converter, page("2", "WEB", "Rotate the TLS certificate", "<p>Renew the certificate before it expires.</p>"
-                + "<ol><li>Renew it: <code>sudo certbot renew</code></li>"
-                + "<li>Reload the proxy so nginx serves the new certificate: <code>sudo systemctl reload nginx</code></li></ol>"));
-        save(store, converter, page("3", "OPS", "Drain a worker node", "<p>Move the pods away before maintenance.</p>"
-                + "<ol><li>Cordon and drain: <code>kubectl drain worker-1 --ignore-daemonsets</code></li>"
-                + "<li>Check no pod is left: <code>kubectl get pods -o wide</code></li></ol>"));
-        search = new PlaybookSearch(store, new ObjectMapper());
+        SearchFixture.importCorpus(store);
+        index = SearchFixture.startedIndex(store, database, SearchFixture.EMBEDDER);
+        search = new PlaybookSearch(index, PlaybookValues.NONE);
     }
 
-    @AfterEach
-    void close() throws Exception {
+    @AfterAll
+    static void close() {
+        index.stop();
         database.close();
     }
 
     @Test
-    void aWordInTheTitleAndACommandRanksAboveAWordInStepTextOnly() {
-        SearchResults results = search.search("restart nginx", null, null, null);
+    void filtersBySpaceAndCategoryWhateverTheirCase() {
+        SearchResults everywhere = search.search("restart", null, null, null);
+        SearchResults ops = search.search("restart", null, "ops", null);
+        SearchResults database = search.search("primary replica", null, null, "DATABASE");
 
-        assertThat(results.results()).extracting(SearchHit::name)
-                .containsExactly("Restart nginx", "Rotate the TLS certificate");
-        SearchHit best = results.results().get(0);
-        assertThat(best.reason()).isEqualTo("matched 2 of 2 words: 'restart' in title, description, a step command,"
-                + " step text; 'nginx' in title, a step command, step text");
-        assertThat(results.results().get(1).reason()).startsWith("matched 1 of 2 words: 'nginx' in");
-        assertThat(best.score()).isGreaterThan(results.results().get(1).score());
+        assertThat(everywhere.results()).extracting(SearchHit::spaceKey).contains("OPS", "DEVOPS", "INFRA");
+        assertThat(ops.results()).isNotEmpty().extracting(SearchHit::spaceKey).containsOnly("OPS");
+        assertThat(database.results()).isNotEmpty().extracting(SearchHit::category).containsOnly("database");
+        assertThat(search.search("restart", null, "NOSUCHSPACE", null).results()).isEmpty();
     }
 
     @Test
-    void aCommandMatchShowsTheCommandAsTheSnippet() {
-        SearchHit hit = search.search("certbot", null, null, null).results().get(0);
+    void theLimitCutsTheHitsButNotTheCountOfMatches() {
+        SearchResults limited = search.search("restart", "2", null, null);
 
-        assertThat(hit.name()).isEqualTo("Rotate the TLS certificate");
-        assertThat(hit.snippet()).isEqualTo("sudo certbot renew");
-        assertThat(hit.reason()).isEqualTo("matched 1 of 1 words: 'certbot' in a step command, step text");
+        assertThat(limited.results()).hasSize(2);
+        assertThat(limited.totalMatches()).isGreaterThan(2);
+        assertThat(limited.results().get(0).score()).isGreaterThanOrEqualTo(limited.results().get(1).score());
     }
 
     @Test
-    void filtersBySpaceAndCategoryAndLimits() {
-        assertThat(search.search("nginx", null, "WEB", null).results()).extracting(SearchHit::spaceKey).containsExactly("WEB");
-        assertThat(search.search("nginx", null, null, "operations").results()).extracting(SearchHit::name)
-                .containsExactly("Restart nginx");
-        SearchResults limited = search.search("nginx", "1", null, null);
-        assertThat(limited.results()).hasSize(1);
-        assertThat(limited.totalMatches()).isEqualTo(2);
-        assertThat(search.search("postgres", null, null, null).results()).isEmpty();
+    void aCommandWordShowsTheCommandAsTheSnippetAndTheReasonSaysWhere() {
+        SearchHit hit = search.search("journalctl vacuum", "3", null, null).results().get(0);
+
+        assertThat(hit.confluencePageId()).isEqualTo("var-disk-full-app-servers");
+        assertThat(hit.snippet()).contains("sudo journalctl --vacuum-size=500M");
+        assertThat(hit.reason()).isEqualTo("matched 2 of 2 words: 'journalctl' in a step command, step text; "
+                + "'vacuum' in a step command, step text");
+        assertThat(hit.lexicalRank()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuestionInOtherWordsFindsThePlaybookByMeaningAndSaysHowClose() {
+        SearchResults results = search.search("evict workloads from a cluster machine before a hardware repair", "5",
+                null, null);
+
+        SearchHit drain = results.results().stream()
+                .filter(hit -> hit.confluencePageId().equals("k8s-drain-worker-node")).findFirst().orElseThrow();
+        assertThat(drain.semanticSimilarity()).isGreaterThan((double) PlaybookSearch.MIN_SIMILARITY);
+        assertThat(drain.reason()).matches(".*semantically close: 0\\.\\d\\d");
+        assertThat(results.index().semanticReady()).isTrue();
+        assertThat(results.index().embedded()).isEqualTo(results.index().playbooks()).isEqualTo(28);
+    }
+
+    @Test
+    void aPlaybookFoundByMeaningAloneShowsItsDescription() {
+        SearchHit byMeaning = search.search("customers don't see new tracking scans, the projector is lagging", "10",
+                        null, null)
+                .results().stream().filter(hit -> hit.lexicalRank() == null).findFirst().orElseThrow();
+
+        assertThat(byMeaning.reason()).matches("semantically close: 0\\.\\d\\d");
+        assertThat(byMeaning.snippet()).isNotBlank();
     }
 
     @Test
     void badQueriesAndLimitsAreRefusedInWords() {
         assertThatThrownBy(() -> search.search(" ", null, null, null)).isInstanceOf(ApiException.class)
-                .hasMessageContaining("query is required");
+                .hasMessageContaining("q is required");
+        assertThatThrownBy(() -> search.search(null, null, null, null)).hasMessageContaining("q is required");
+        assertThatThrownBy(() -> search.search("?! --", null, null, null)).hasMessageContaining("holds no word");
+        assertThatThrownBy(() -> search.search("x".repeat(501), null, null, null))
+                .hasMessageContaining("q is 501 characters long; at most 500");
         assertThatThrownBy(() -> search.search("nginx", "many", null, null)).isInstanceOf(ApiException.class)
                 .hasMessageContaining("limit must be a whole number from 1 to 100, not 'many'");
         assertThatThrownBy(() -> search.search("nginx", "0", null, null)).hasMessageContaining("not '0'");
+        assertThatThrownBy(() -> search.search("nginx", "101", null, null)).hasMessageContaining("not '101'");
     }
 
     @Test
-    void aLongTextIsCutAroundTheFirstMatchAtWordBoundaries() {
+    void aLongTextIsCutAroundTheMatchAtWordBoundaries() {
         String text = "word ".repeat(60) + "nginx restarts here " + "tail ".repeat(60);
 
-        String snippet = PlaybookSearch.snippet(text, Set.of("nginx"));
+        String snippet = HitExplainer.snippet(text, text.indexOf("nginx"));
 
         assertThat(snippet).startsWith("…word").endsWith("…").contains("nginx restarts here");
-        assertThat(snippet.length()).isLessThanOrEqualTo(162);
-    }
-
-    private static void save(PlaybookStore store, PageConverter converter, SourcePage page) {
-        Conversion conversion = converter.convert(page);
-        assertThat(conversion.hasPlaybook()).as(page.title() + " converts to a playbook: " + conversion.problems()).isTrue();
-        store.save(conversion, false);
-    }
-
-    private static SourcePage page(String id, String space, String title, String body) {
-        return new SourcePage(id, space, title, List.of("runbook"), 1, body, "https://wiki.example.com/pages/" + id,
-                Instant.parse("2024-05-14T09:30:00Z"), List.of());
+        assertThat(snippet.length()).isLessThanOrEqualTo(HitExplainer.SNIPPET_CHARS + 2);
     }
 }

@@ -1,0 +1,232 @@
+package io.playbooks.search;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playbooks.storage.PlaybookChange;
+import io.playbooks.storage.PlaybookDetail;
+import io.playbooks.storage.PlaybookStore;
+import io.playbooks.storage.PlaybookSummary;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every stored playbook as a searchable memory: a Lucene BM25 index of its texts and the embedding of its gist,
+ * both in memory and rebuilt from the database (the source of truth) on a background thread at start, so that
+ * startup does not wait for it. It is kept current by {@link #refresh} when a version is stored (the import's
+ * announcement) and by {@link #catchUp} (on a timer and before each search), which asks the database for playbooks
+ * written since it last looked: that finds playbooks marked outdated, and what other instances on the same database
+ * wrote, and makes a search see every import that answered before it.
+ * <p>
+ * A playbook is searchable by its words as soon as it is indexed; its embedding follows on the one
+ * {@link EmbeddingWorker}, read from {@link EmbeddingCache} when the same text was embedded before.
+ */
+public class SearchIndex extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    /** Playbooks read per query when rebuilding. */
+    private static final int REBUILD_PAGE = 500;
+    /**
+     * How far before the newest change it saw the catch-up looks again: a transaction commits a little after the
+     * time it wrote into updated_at, and instances' clocks differ a little.
+     */
+    private static final Duration CATCH_UP_OVERLAP = Duration.ofSeconds(30);
+
+    private final PlaybookStore store;
+    private final ObjectMapper json;
+    private final EmbeddingCache cache;
+    private final TextEmbedder embedder;
+    /** Lucene, opened on the background thread: its classes take a moment to load, and startup must not wait. */
+    private final CompletableFuture<Lucene> lucene = new CompletableFuture<>();
+    private final SemanticIndex semantic = new SemanticIndex();
+    private final Map<Long, SearchDocument> documents = new ConcurrentHashMap<>();
+    private final EmbeddingWorker worker;
+    private volatile boolean rebuilt;
+    private volatile Instant newestChange = Instant.EPOCH;
+    private Thread rebuilding;
+
+    public SearchIndex(PlaybookStore store, ObjectMapper json, EmbeddingCache cache, TextEmbedder embedder) {
+        this.store = store;
+        this.json = json;
+        this.cache = cache;
+        this.embedder = embedder;
+        this.worker = new EmbeddingWorker(embedder, this::embed);
+    }
+
+    /** Rebuilds from the database in the background, then loads the model and embeds what the cache lacks. */
+    @Override
+    protected void doStart() {
+        rebuilding = new Thread(() -> {
+            try {
+                TextAnalysis analysis = new TextAnalysis();
+                lucene.complete(new Lucene(analysis, new LexicalIndex(analysis)));
+                rebuild();
+            } catch (RuntimeException | LinkageError e) {
+                lucene.completeExceptionally(e);
+                LOG.error("Search index could not be rebuilt from the database: {}", e.toString(), e);
+            } finally {
+                worker.start();
+            }
+        }, "search-rebuild");
+        rebuilding.setDaemon(true);
+        rebuilding.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (rebuilding != null) {
+            rebuilding.interrupt();
+        }
+        worker.close();
+        if (lucene.isDone() && !lucene.isCompletedExceptionally()) {
+            lucene.join().lexical().close();
+        }
+    }
+
+    /** Indexes every stored playbook, reading the database a page at a time; kept embeddings are used at once. */
+    void rebuild() {
+        long start = System.nanoTime();
+        Map<String, float[]> kept = cache.all(embedder.model());
+        int count = 0;
+        int fromCache = 0;
+        long afterId = 0;
+        List<PlaybookDetail> page;
+        do {
+            page = store.detailsAfter(afterId, REBUILD_PAGE);
+            for (PlaybookDetail detail : page) {
+                SearchDocument document = SearchDocument.of(detail, json);
+                String textHash = EmbeddingCache.hash(document.embeddingText());
+                float[] vector = kept.get(textHash);
+                if (vector != null) {
+                    semantic.put(document.playbookId(), textHash, vector);
+                    fromCache++;
+                }
+                put(document);
+                count++;
+                afterId = detail.summary().playbookId();
+            }
+        } while (page.size() == REBUILD_PAGE && !Thread.currentThread().isInterrupted());
+        rebuilt = true;
+        LOG.info("Search index rebuilt from the database: {} playbooks in {} ms ({} embeddings from the database, "
+                + "{} to compute)", count, (System.nanoTime() - start) / 1_000_000, fromCache, worker.pending());
+    }
+
+    /** Indexes the newest state of one playbook (after an import stored a version of it). */
+    public void refresh(Long playbookId) {
+        if (playbookId != null) {
+            store.find(playbookId).map(detail -> SearchDocument.of(detail, json)).ifPresent(this::put);
+        }
+    }
+
+    /**
+     * Indexes the playbooks written since the newest change seen (less an overlap) that the index does not hold at
+     * that state: marked outdated, or written by another path or instance.
+     */
+    public void catchUp() {
+        if (!rebuilt) {
+            return;
+        }
+        for (PlaybookChange change : store.updatedSince(newestChange.minus(CATCH_UP_OVERLAP))) {
+            SearchDocument indexed = documents.get(change.playbookId());
+            if (indexed == null || !change.updatedAt().equals(indexed.summary().updatedAt())) {
+                refresh(change.playbookId());
+            }
+        }
+    }
+
+    private void put(SearchDocument document) {
+        boolean[] changed = {false};
+        documents.compute(document.playbookId(), (id, old) -> {
+            if (old != null && !newer(document.summary(), old.summary())) {
+                return old;
+            }
+            // inside compute: two writers of one playbook update Lucene in the order the map took them
+            lexical().put(document);
+            changed[0] = true;
+            return document;
+        });
+        if (changed[0]) {
+            noteChange(document.summary().updatedAt());
+            if (!semantic.holds(document.playbookId(), EmbeddingCache.hash(document.embeddingText()))) {
+                worker.enqueue(document.playbookId());
+            }
+        }
+    }
+
+    private synchronized void noteChange(Instant updatedAt) {
+        if (updatedAt != null && updatedAt.isAfter(newestChange)) {
+            newestChange = updatedAt;
+        }
+    }
+
+    /** The worker's step: the embedding of one playbook's current text, from the cache or the model. */
+    private void embed(long playbookId) {
+        SearchDocument document = documents.get(playbookId);
+        if (document == null) {
+            return;
+        }
+        String text = document.embeddingText();
+        String textHash = EmbeddingCache.hash(text);
+        if (semantic.holds(playbookId, textHash)) {
+            return;
+        }
+        Optional<float[]> kept = cache.find(embedder.model(), textHash);
+        float[] vector = kept.orElseGet(() -> embedder.embed(text));
+        if (kept.isEmpty()) {
+            cache.save(embedder.model(), textHash, vector);
+        }
+        semantic.put(playbookId, textHash, vector);
+    }
+
+    private static boolean newer(PlaybookSummary incoming, PlaybookSummary indexed) {
+        int byTime = compare(incoming.updatedAt(), indexed.updatedAt());
+        return byTime > 0 || byTime == 0 && incoming.versionNumber() > indexed.versionNumber();
+    }
+
+    private static int compare(Instant a, Instant b) {
+        return a == null || b == null ? 0 : a.compareTo(b);
+    }
+
+    /** Waits, only in the first moments after start, until Lucene is open. */
+    TextAnalysis analysis() {
+        return lucene.join().analysis();
+    }
+
+    LexicalIndex lexical() {
+        return lucene.join().lexical();
+    }
+
+    SemanticIndex semantic() {
+        return semantic;
+    }
+
+    TextEmbedder embedder() {
+        return embedder;
+    }
+
+    Optional<SearchDocument> document(long playbookId) {
+        return Optional.ofNullable(documents.get(playbookId));
+    }
+
+    public IndexStatus status() {
+        return new IndexStatus(documents.size(), semantic.size(), worker.pending(), rebuilt, embedder.ready());
+    }
+
+    private record Lucene(TextAnalysis analysis, LexicalIndex lexical) {
+    }
+
+    /** What the index holds: shown with every search answer. */
+    public record IndexStatus(int playbooks, int embedded,
+                              @JsonProperty("embeddings_pending") int embeddingsPending,
+                              boolean rebuilt,
+                              @JsonProperty("semantic_ready") boolean semanticReady) {
+    }
+}
