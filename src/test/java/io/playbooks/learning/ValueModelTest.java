@@ -1,5 +1,7 @@
 package io.playbooks.learning;
 
+import io.playbooks.storage.FlagKind;
+import io.playbooks.storage.OutdatedFlag;
 import io.playbooks.storage.PlaybookSummary;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +162,7 @@ class ValueModelTest {
         Instant changed = NOW.minus(Duration.ofDays(daysSinceChange));
         return new PlaybookSummary(7, "restart-app", "Restart app", "operations", "7", "OPS",
                 "https://wiki.example.com/pages/7", 3, changed, changed, changed, outdated,
-                outdated ? "page 7 was deleted from space OPS" : null, 4, 2);
+                outdated ? "page 7 was deleted from space OPS" : null, 4, 2,
+                outdated ? List.of(new OutdatedFlag(FlagKind.DELETED, "page 7 was deleted from space OPS", changed)) : List.of());
     }
 }

@@ -2,6 +2,7 @@ package io.playbooks.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.playbooks.RunningService;
+import io.playbooks.storage.FlagKind;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.PlaybookSummary;
 import org.junit.jupiter.api.AfterEach;
@@ -78,7 +79,7 @@ class SearchApiTest {
         PlaybookSummary purge = store.list().stream().filter(p -> p.confluencePageId().equals("730012")).findFirst()
                 .orElseThrow();
 
-        store.markOutdated("PLATFORM", "730012", "page 730012 was deleted from space PLATFORM");
+        store.markOutdated("PLATFORM", "730012", FlagKind.DELETED, "page 730012 was deleted from space PLATFORM");
 
         await(() -> index.document(purge.playbookId()).map(d -> d.summary().outdated()).orElse(false),
                 "the outdated flag in the index");

@@ -5,6 +5,7 @@ import io.playbooks.learning.PlaybookValues;
 import io.playbooks.page.SourcePage;
 import io.playbooks.search.PlaybookSearch.SearchHit;
 import io.playbooks.storage.Database;
+import io.playbooks.storage.FlagKind;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.SaveResult;
 import org.junit.jupiter.api.AfterEach;
@@ -92,7 +93,7 @@ class SearchIndexTest {
     void anOutdatedPlaybookIsStillFoundAndFlaggedWithItsReason() {
         index = SearchFixture.startedIndex(store, database, TextEmbedder.OFF);
 
-        store.markOutdated("OPS", "2", "page 2 was deleted from space OPS");
+        store.markOutdated("OPS", "2", FlagKind.DELETED, "page 2 was deleted from space OPS");
         index.catchUp();
 
         SearchHit drained = search("drain").get(0);
