@@ -8,12 +8,14 @@ import java.util.Map;
 /** Builds the broadcast event for an import that wrote a version; the roles told depend on the category. */
 public class PlaybookEvents {
 
-    private static final List<String> DEFAULT_ROLES = List.of("operations");
-
-    private final Map<String, List<String>> rolesByCategory;
+    private final TargetRoles roles;
 
     public PlaybookEvents(Map<String, List<String>> rolesByCategory) {
-        this.rolesByCategory = Map.copyOf(rolesByCategory);
+        this(new TargetRoles(rolesByCategory, TargetRoles.BUILT_IN_DEFAULT));
+    }
+
+    public PlaybookEvents(TargetRoles roles) {
+        this.roles = roles;
     }
 
     public PlaybookEvent imported(ImportResult result) {
@@ -26,6 +28,6 @@ public class PlaybookEvents {
     }
 
     private List<String> rolesFor(String category) {
-        return rolesByCategory.getOrDefault(category, DEFAULT_ROLES);
+        return roles.forCategory(category);
     }
 }

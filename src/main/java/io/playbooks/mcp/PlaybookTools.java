@@ -45,6 +45,8 @@ public final class PlaybookTools {
             headers.putAll(renamed(args.headers("playbook_id"), "playbook_id", "id"));
             return route.call("direct:playbook-document", null, headers);
         });
+        tools.put("read_playbook_events",
+                (args, progress) -> route.call("direct:events", null, args.headers("since", "limit")));
         return tools;
     }
 

@@ -66,7 +66,7 @@ class McpHttpToolsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void listsTheTenToolsEachWithDescriptionAndInputAndOutputSchemas() {
+    void listsEveryToolEachWithDescriptionAndInputAndOutputSchemas() {
         List<McpSchema.Tool> tools = client.listTools().tools();
 
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(McpTestClients.ALL_TOOLS);
