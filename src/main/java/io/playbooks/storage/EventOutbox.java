@@ -169,8 +169,9 @@ public class EventOutbox {
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     long oldestPending = row.getLong(6);
+                    Long oldestPendingId = row.wasNull() ? null : oldestPending;
                     states.add(new EndpointState(row.getString(1), row.getString(2), row.getLong(3), row.getLong(4),
-                            row.getLong(5), row.wasNull() ? null : oldestPending, instant(row.getTimestamp(7)),
+                            row.getLong(5), oldestPendingId, instant(row.getTimestamp(7)),
                             instant(row.getTimestamp(8)), null));
                 }
             }
