@@ -82,13 +82,20 @@ public class DeliveryDispatcher {
         }
     }
 
-    /** Sends up to a batch of one endpoint's due deliveries, each on its own: a failure does not stop the batch. */
+    /**
+     * Sends one endpoint's due deliveries a batch at a time, each on its own (a failure does not stop the batch),
+     * until a batch comes back short: a burst of events drains at the endpoint's pace, not a batch per tick.
+     */
     void deliverDue(BroadcastEndpoint endpoint) {
-        for (EventOutbox.Delivery delivery : outbox.due(endpoint.key(), batchSize)) {
-            if (outbox.claim(delivery.id(), clock.instant().plus(lease))) {
-                send(endpoint, delivery);
+        List<EventOutbox.Delivery> batch;
+        do {
+            batch = outbox.due(endpoint.key(), batchSize);
+            for (EventOutbox.Delivery delivery : batch) {
+                if (outbox.claim(delivery.id(), clock.instant().plus(lease))) {
+                    send(endpoint, delivery);
+                }
             }
-        }
+        } while (batch.size() == batchSize && !Thread.currentThread().isInterrupted());
     }
 
     private void send(BroadcastEndpoint endpoint, EventOutbox.Delivery delivery) {

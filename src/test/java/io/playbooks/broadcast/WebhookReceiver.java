@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -76,7 +77,7 @@ final class WebhookReceiver implements AutoCloseable {
         try (exchange) {
             Received request = new Received(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
                     exchange.getRequestHeaders().getFirst(DeliveryDispatcher.EVENT_ID_HEADER),
-                    exchange.getRequestHeaders().getFirst("Content-Type"));
+                    exchange.getRequestHeaders().getFirst("Content-Type"), Instant.now());
             attempts.add(request);
             if (!hold.await(120, TimeUnit.SECONDS)) {
                 return;
@@ -99,6 +100,6 @@ final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    record Received(String body, String eventId, String contentType) {
+    record Received(String body, String eventId, String contentType, Instant at) {
     }
 }
