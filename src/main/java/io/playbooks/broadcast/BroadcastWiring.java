@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Puts the broadcast into the service: {@code playbookEvents} (events with their target roles from config.json),
@@ -33,7 +33,7 @@ public final class BroadcastWiring {
         List<BroadcastEndpoint> endpoints = BroadcastEndpoint.parse(properties.resolveProperty("playbooks.broadcast.endpoints").orElse(""));
         RetryPolicy retry = new RetryPolicy(Duration.ofMillis(number(properties, "playbooks.broadcast.retry.initial-ms", 1000)),
                 Duration.ofMillis(number(properties, "playbooks.broadcast.retry.max-ms", 300_000)),
-                (int) number(properties, "playbooks.broadcast.retry.max-attempts", 0), ThreadLocalRandom.current());
+                (int) number(properties, "playbooks.broadcast.retry.max-attempts", 0), new Random());
         Duration lease = Duration.ofSeconds(number(properties, "playbooks.broadcast.lease-seconds", 120));
         int batchSize = (int) number(properties, "playbooks.broadcast.batch-size", 20);
 

@@ -17,8 +17,4 @@ public final class EventFeed {
     void logged() {
         listeners.forEach(Runnable::run);
     }
-
-    int subscribers() {
-        return listeners.size();
-    }
 }

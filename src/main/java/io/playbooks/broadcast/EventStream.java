@@ -107,10 +107,6 @@ public final class EventStream extends ServiceSupport implements ExtendedStartup
         open.forEach(Connection::end);
     }
 
-    int openStreams() {
-        return open.size();
-    }
-
     private void refuse(HttpServerResponse response, ApiError error) {
         try {
             response.setStatusCode(error.status()).putHeader("Content-Type", "application/json").end(json.writeValueAsString(error));
