@@ -11,7 +11,7 @@ import io.playbooks.api.PlaybookCatalog;
 import io.playbooks.api.PlaybookDocuments;
 import io.playbooks.api.Previews;
 import io.playbooks.api.StatusReport;
-import io.playbooks.broadcast.PlaybookEvents;
+import io.playbooks.broadcast.BroadcastWiring;
 import io.playbooks.confluence.ConfluenceClient;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.ConfluenceSettings;
@@ -60,7 +60,6 @@ import org.apache.camel.support.service.ServiceSupport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Builds the domain beans that the routes of {@code routes/} call by name, from {@code config/application.properties}
@@ -136,7 +135,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         // offline files already imported, by name and last-modified time: an edited file is picked again
         registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
         registry.bind("importRecorder", new ImportRecorder(store, checks));
-        registry.bind("playbookEvents", new PlaybookEvents(Map.of()));
+        BroadcastWiring.bind(camel, database.dataSource(), clock, tokenCheck, Path.of(configFile));
 
         Transactions transactions = new Transactions(database.dataSource());
         UsageLog usage = new UsageLog(transactions, clock);

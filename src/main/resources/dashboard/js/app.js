@@ -8,6 +8,7 @@ import * as sync from './sync.js';
 import * as discover from './discover.js';
 import * as analytics from './analytics.js';
 import * as connection from './connection.js';
+import * as events from './events.js';
 
 const routes = [
   { pattern: /^#\/playbooks\/([^/]+)$/, section: 'playbooks', title: 'Playbook', view: playbook },
@@ -16,6 +17,7 @@ const routes = [
   { pattern: /^#\/discover$/, section: 'discover', title: 'Discover & preview', view: discover },
   { pattern: /^#\/analytics$/, section: 'analytics', title: 'Analytics', view: analytics },
   { pattern: /^#\/connection$/, section: 'connection', title: 'Connection', view: connection },
+  { pattern: /^#\/events$/, section: 'events', title: 'Events', view: events },
 ];
 
 const view = document.getElementById('view');

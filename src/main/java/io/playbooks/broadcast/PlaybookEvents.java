@@ -13,12 +13,14 @@ import java.util.Map;
  */
 public class PlaybookEvents {
 
-    private static final List<String> DEFAULT_ROLES = List.of("operations");
-
-    private final Map<String, List<String>> rolesByCategory;
+    private final TargetRoles roles;
 
     public PlaybookEvents(Map<String, List<String>> rolesByCategory) {
-        this.rolesByCategory = Map.copyOf(rolesByCategory);
+        this(new TargetRoles(rolesByCategory, TargetRoles.BUILT_IN_DEFAULT));
+    }
+
+    public PlaybookEvents(TargetRoles roles) {
+        this.roles = roles;
     }
 
     public PlaybookEvent imported(ImportResult result) {
@@ -42,6 +44,6 @@ public class PlaybookEvents {
     }
 
     private List<String> rolesFor(String category) {
-        return rolesByCategory.getOrDefault(category, DEFAULT_ROLES);
+        return roles.forCategory(category);
     }
 }

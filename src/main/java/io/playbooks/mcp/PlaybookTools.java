@@ -50,6 +50,8 @@ public final class PlaybookTools {
             Map<String, Object> headers = renamed(args.headers("playbook_id"), "playbook_id", "id");
             return route.call("direct:playbook-execution-report", args.as(ExecutionReport.class), headers);
         });
+        tools.put("read_playbook_events",
+                (args, progress) -> route.call("direct:events", null, args.headers("since", "limit")));
         return tools;
     }
 

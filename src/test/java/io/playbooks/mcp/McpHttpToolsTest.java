@@ -7,6 +7,8 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.playbooks.RunningService;
 import io.playbooks.api.ConnectorTestSupport;
+import io.playbooks.broadcast.EventEntry;
+import io.playbooks.broadcast.PlaybookEvent;
 import io.playbooks.confluence.FakeConfluence;
 import io.playbooks.confluence.FakeConfluence.FakePage;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +68,7 @@ class McpHttpToolsTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void listsTheElevenToolsEachWithDescriptionAndInputAndOutputSchemas() {
+    void listsEveryToolEachWithDescriptionAndInputAndOutputSchemas() {
         List<McpSchema.Tool> tools = client.listTools().tools();
 
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(McpTestClients.ALL_TOOLS);
@@ -170,6 +172,25 @@ class McpHttpToolsTest {
         assertThat(rest("/playbooks/" + documentTool.get("playbook").get("slug").asText() + "/document"))
                 .isEqualTo(documentTool);
         assertThat(listTool).isEqualTo(rest("/playbooks"));
+    }
+
+    @Test
+    void readPlaybookEventsFollowsTheEventLogFromACursorLikeTheRestCall() throws Exception {
+        var producer = service.camel().createProducerTemplate();
+        long first = producer.requestBody("direct:broadcast", new PlaybookEvent("Playbook outdated: Purge the cache",
+                "playbook_outdated", "warning", List.of("operations"), new PlaybookEvent.Details("Purge the cache", 1L,
+                "purge-the-cache", "1", "OPS", null, "operations", 2, "outdated")), EventEntry.class).id();
+
+        JsonNode events = ok(call(client, "read_playbook_events", Map.of("since", first - 1, "limit", 1)));
+
+        assertThat(events.get("events")).singleElement().satisfies(event -> {
+            assertThat(event.get("id").asLong()).isEqualTo(first);
+            assertThat(event.get("message").asText()).isEqualTo("Playbook outdated: Purge the cache");
+            assertThat(event.get("severity").asText()).isEqualTo("warning");
+        });
+        assertThat(events.get("next_since").asLong()).isEqualTo(first);
+        assertThat(events).isEqualTo(rest("/events?since=" + (first - 1) + "&limit=1"));
+        assertThat(text(call(client, "read_playbook_events", Map.of("since", "last tuesday")))).contains("since", "last tuesday");
     }
 
     @Test

@@ -35,7 +35,7 @@ class ImportRouteTest {
 
     @BeforeAll
     static void startService() throws Exception {
-        service = RunningService.start("import-route-test", temp, Map.of("playbooks.broadcast.uri", "log:test-broadcast"));
+        service = RunningService.start("import-route-test", temp, Map.of("playbooks.broadcast.endpoints", "log:test-broadcast"));
         producer = service.camel().createProducerTemplate();
     }
 

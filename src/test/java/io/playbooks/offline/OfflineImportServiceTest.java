@@ -149,7 +149,7 @@ class OfflineImportServiceTest {
         service.addOverrideProperty("playbooks.offline.poll-delay-ms", "200");
         service.addOverrideProperty("playbooks.db.url",
                 "jdbc:h2:file:" + temp.resolve("db/playbooks") + ";AUTO_SERVER=FALSE");
-        service.addOverrideProperty("playbooks.broadcast.uri", "mock:broadcast");
+        service.addOverrideProperty("playbooks.broadcast.endpoints", "mock:broadcast");
         service.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport main) {
@@ -167,7 +167,7 @@ class OfflineImportServiceTest {
         }
     }
 
-    /** Change events go out on a wire tap, after the file is done: wait for them. */
+    /** Change events go out from the outbox, after the file is done: wait for them. */
     private void awaitBroadcasts(int count) throws InterruptedException {
         for (int i = 0; i < 300 && broadcast().getReceivedCounter() < count; i++) {
             Thread.sleep(100);

@@ -1,0 +1,146 @@
+package io.playbooks.broadcast;
+
+import io.playbooks.storage.EventOutbox;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends the due deliveries of the outbox (the timer of routes/import.camel.yaml calls {@link #dispatchDue()}). Each
+ * endpoint is served by its own task, at most one at a time: a slow or failing endpoint keeps only its own deliveries
+ * waiting. Each delivery is claimed, sent with a {@link ProducerTemplate} to the endpoint URI, then marked delivered,
+ * or its failure is counted and it is due again after a back-off (or given up, when the policy says so).
+ */
+public class DeliveryDispatcher {
+
+    /** Receivers see the log id of the event: deliveries are at least once, so they drop ids they have seen. */
+    public static final String EVENT_ID_HEADER = "Playbook-Event-Id";
+    /** The route of routes/import.camel.yaml whose timer calls {@link #dispatchDue()}. */
+    static final String ROUTE_ID = "broadcast-deliveries";
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    private final EventOutbox outbox;
+    private final List<BroadcastEndpoint> endpoints;
+    private final RetryPolicy retry;
+    private final Duration lease;
+    private final int batchSize;
+    private final ProducerTemplate producer;
+    private final ExecutorService senders;
+    private final Clock clock;
+    private final Map<String, AtomicBoolean> busy = new ConcurrentHashMap<>();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    public DeliveryDispatcher(EventOutbox outbox, List<BroadcastEndpoint> endpoints, RetryPolicy retry, Duration lease,
+                              int batchSize, ProducerTemplate producer, ExecutorService senders, Clock clock) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("playbooks.broadcast.batch-size must be at least 1, got " + batchSize);
+        }
+        this.outbox = outbox;
+        this.endpoints = List.copyOf(endpoints);
+        this.retry = retry;
+        this.lease = lease;
+        this.batchSize = batchSize;
+        this.producer = producer;
+        this.senders = senders;
+        this.clock = clock;
+        this.endpoints.forEach(endpoint -> busy.put(endpoint.key(), new AtomicBoolean()));
+    }
+
+    /** Starts a sending task for every endpoint that has none running; returns at once. */
+    public void dispatchDue() {
+        for (BroadcastEndpoint endpoint : endpoints) {
+            AtomicBoolean running = busy.get(endpoint.key());
+            if (running.compareAndSet(false, true)) {
+                try {
+                    senders.execute(() -> {
+                        try {
+                            deliverDue(endpoint);
+                        } catch (RuntimeException e) {
+                            // the database failed: the deliveries stay pending and the next tick tries again
+                            LOG.warn("Broadcast to {} paused until the next tick: {}", endpoint.display(), e.getMessage());
+                        } finally {
+                            running.set(false);
+                        }
+                    });
+                } catch (RejectedExecutionException stopping) {
+                    running.set(false);
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends one endpoint's due deliveries a batch at a time, each on its own (a failure does not stop the batch),
+     * until a batch comes back short: a burst of events drains at the endpoint's pace, not a batch per tick.
+     */
+    void deliverDue(BroadcastEndpoint endpoint) {
+        List<EventOutbox.Delivery> batch;
+        do {
+            batch = outbox.due(endpoint.key(), batchSize);
+            for (EventOutbox.Delivery delivery : batch) {
+                if (outbox.claim(delivery.id(), clock.instant().plus(lease))) {
+                    send(endpoint, delivery);
+                }
+            }
+        } while (batch.size() == batchSize && !Thread.currentThread().isInterrupted());
+    }
+
+    private void send(BroadcastEndpoint endpoint, EventOutbox.Delivery delivery) {
+        int attempts = delivery.attempts() + 1;
+        Exchange sent = producer.send(endpoint.uri(), exchange -> {
+            // sent on behalf of the dispatching route: Camel's exchange meters need a route id to tag it with
+            exchange.getExchangeExtension().setFromRouteId(ROUTE_ID);
+            exchange.getMessage().setBody(delivery.payload());
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            exchange.getMessage().setHeader(EVENT_ID_HEADER, delivery.eventId());
+        });
+        if (sent.getException() == null) {
+            outbox.delivered(delivery.id(), attempts);
+            delivered.incrementAndGet();
+            if (attempts > 1) {
+                LOG.info("Event {} delivered to {} at attempt {}", delivery.eventId(), endpoint.display(), attempts);
+            }
+            return;
+        }
+        failures.incrementAndGet();
+        String error = DeliveryError.describe(sent.getException(), endpoint);
+        boolean dead = retry.givesUpAfter(attempts);
+        Instant next = clock.instant().plus(retry.delayAfter(attempts));
+        outbox.failed(delivery.id(), attempts, next, error, dead);
+        if (dead) {
+            LOG.warn("Event {} given up for {} after {} attempts: {}", delivery.eventId(), endpoint.display(), attempts, error);
+        } else if (attempts == 1) {
+            LOG.warn("Event {} not delivered to {} (tried again with back-off until it is): {}", delivery.eventId(),
+                    endpoint.display(), error);
+        } else {
+            LOG.debug("Event {} not delivered to {} at attempt {}: {}", delivery.eventId(), endpoint.display(), attempts, error);
+        }
+    }
+
+    public List<BroadcastEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** Deliveries sent since start. */
+    public long delivered() {
+        return delivered.get();
+    }
+
+    /** Failed delivery attempts since start. */
+    public long failures() {
+        return failures.get();
+    }
+}

@@ -1,0 +1,145 @@
+package io.playbooks.storage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Behaviour of {@link EventOutbox} (V5__playbook_events.sql), run against each database the service supports. */
+abstract class EventOutboxContract {
+
+    private static final EventOutbox.Endpoint HOOK = new EventOutbox.Endpoint("hook-key", "https://hooks.example.com/…");
+    private static final EventOutbox.Endpoint KAFKA = new EventOutbox.Endpoint("kafka-key", "kafka:playbook-events");
+
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-27T12:00:00Z"));
+    private Database database;
+    private EventOutbox outbox;
+
+    protected abstract Database openDatabase(String name) throws Exception;
+
+    @BeforeEach
+    void open(TestInfo test) throws Exception {
+        database = openDatabase("outbox_" + test.getTestMethod().orElseThrow().getName().toLowerCase());
+        outbox = new EventOutbox(database.dataSource(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void anEventIsLoggedWithOneDueDeliveryPerEndpoint() {
+        EventOutbox.LoggedEvent logged = outbox.record("playbook_import", "info", "{\"message\":\"m\"}", List.of(HOOK, KAFKA));
+
+        assertThat(outbox.due("hook-key", 10)).singleElement().satisfies(delivery -> {
+            assertThat(delivery.eventId()).isEqualTo(logged.id());
+            assertThat(delivery.attempts()).isZero();
+            assertThat(delivery.payload()).isEqualTo("{\"message\":\"m\"}");
+        });
+        assertThat(outbox.due("kafka-key", 10)).hasSize(1);
+        assertThat(outbox.count("pending")).isEqualTo(2);
+        assertThat(outbox.after(0, 10)).extracting(EventOutbox.LoggedEvent::id).containsExactly(logged.id());
+    }
+
+    @Test
+    void aClaimedDeliveryIsNotTakenAgainUntilItsLeaseEnds() {
+        outbox.record("playbook_import", "info", "{}", List.of(HOOK));
+        long id = outbox.due("hook-key", 10).get(0).id();
+
+        assertThat(outbox.claim(id, clock.instant().plusSeconds(120))).isTrue();
+        assertThat(outbox.claim(id, clock.instant().plusSeconds(120))).as("a second sender").isFalse();
+        assertThat(outbox.due("hook-key", 10)).isEmpty();
+        clock.advance(Duration.ofSeconds(121));
+        assertThat(outbox.due("hook-key", 10)).as("the sender died: sent again").hasSize(1);
+    }
+
+    @Test
+    void aFailedDeliveryIsDueAgainAfterItsBackOffAndADeliveredOneNever() {
+        outbox.record("playbook_import", "info", "{}", List.of(HOOK, KAFKA));
+        long hook = outbox.due("hook-key", 10).get(0).id();
+        long kafka = outbox.due("kafka-key", 10).get(0).id();
+
+        outbox.failed(hook, 1, clock.instant().plusSeconds(30), "HTTP 503 Service Unavailable", false);
+        outbox.delivered(kafka, 1);
+
+        assertThat(outbox.due("hook-key", 10)).isEmpty();
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(outbox.due("hook-key", 10)).singleElement().satisfies(d -> assertThat(d.attempts()).isEqualTo(1));
+        assertThat(outbox.due("kafka-key", 10)).isEmpty();
+        assertThat(outbox.endpointStates()).satisfiesExactlyInAnyOrder(
+                hookState -> {
+                    assertThat(hookState.endpointKey()).isEqualTo("hook-key");
+                    assertThat(hookState.pending()).isEqualTo(1);
+                    assertThat(hookState.lastError()).isEqualTo("HTTP 503 Service Unavailable");
+                },
+                kafkaState -> {
+                    assertThat(kafkaState.delivered()).isEqualTo(1);
+                    assertThat(kafkaState.lastError()).isNull();
+                    assertThat(kafkaState.oldestPendingEventId()).isNull();
+                });
+    }
+
+    @Test
+    void aDeadDeliveryIsNeverDueAgainAndIsCounted() {
+        outbox.record("playbook_import", "info", "{}", List.of(HOOK));
+        long id = outbox.due("hook-key", 10).get(0).id();
+
+        outbox.failed(id, 5, clock.instant(), "x".repeat(5000), true);
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(outbox.due("hook-key", 10)).isEmpty();
+        assertThat(outbox.count("dead")).isEqualTo(1);
+        assertThat(outbox.endpointStates().get(0).lastError()).hasSize(4000);
+    }
+
+    @Test
+    void theLogIsReadAfterAnIdFromATimeOrFromTheEnd() {
+        long first = outbox.record("playbook_import", "info", "{\"n\":1}", List.of()).id();
+        clock.advance(Duration.ofMinutes(1));
+        long second = outbox.record("playbook_import", "info", "{\"n\":2}", List.of()).id();
+        long third = outbox.record("playbook_outdated", "warning", "{\"n\":3}", List.of()).id();
+
+        assertThat(outbox.after(first, 1)).extracting(EventOutbox.LoggedEvent::id).containsExactly(second);
+        assertThat(outbox.since(Instant.parse("2026-11-27T12:01:00Z"), 10)).extracting(EventOutbox.LoggedEvent::id)
+                .containsExactly(second, third);
+        assertThat(outbox.latest(2)).extracting(EventOutbox.LoggedEvent::id).containsExactly(second, third);
+    }
+
+    /** A clock the test moves forward. */
+    private static final class SettableClock extends Clock {
+        private Instant now;
+
+        SettableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
