@@ -28,6 +28,8 @@ import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
+import io.playbooks.profile.ActiveProfile;
+import io.playbooks.profile.LearnedThreshold;
 import io.playbooks.search.PlaybookSearch;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
@@ -112,7 +114,11 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         ConfluenceConnection confluence = new ConfluenceConnection(settings, saved, s -> new ConfluenceClient(camel, s), clock);
         registry.bind("confluence", confluence);
 
-        registry.bind("pageConverter", new PageConverter(settings.spaceCategoryMapping()));
+        ActiveProfile profile = new ActiveProfile(Path.of(dataDir, "detection-profile.json"),
+                settings.spaceCategoryMapping(), new LearnedThreshold(database.dataSource(), clock), clock, instanceName());
+        profile.relearn();
+        registry.bind("detectionProfile", profile);
+        registry.bind("pageConverter", new PageConverter(profile));
         registry.bind("offlinePageLoader", new OfflinePageLoader());
         // offline files already imported, by name and last-modified time: an edited file is picked again
         registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
@@ -148,6 +154,12 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
         camel.addStartupListener(new WebUi());
+    }
+
+    /** The name this instance writes into the profiles it exports: the host name when the environment gives one. */
+    private static String instanceName() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "confluence-playbooks" : host;
     }
 
     /** Closes a resource (the connection pool) when Camel stops. */

@@ -1,5 +1,6 @@
 package io.playbooks.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.playbooks.api.BulkImportRequest;
 import io.playbooks.api.ConfigureRequest;
 import io.playbooks.api.ImportRequest;
@@ -45,6 +46,9 @@ public final class PlaybookTools {
             headers.putAll(renamed(args.headers("playbook_id"), "playbook_id", "id"));
             return route.call("direct:playbook-document", null, headers);
         });
+        tools.put("export_detection_profile", (args, progress) -> route.call("direct:profile-export", null, Map.of()));
+        tools.put("import_detection_profile", (args, progress) ->
+                route.call("direct:profile-import", args.as(JsonNode.class).path("document"), Map.of()));
         return tools;
     }
 
