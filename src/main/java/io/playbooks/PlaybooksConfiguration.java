@@ -16,6 +16,7 @@ import io.playbooks.confluence.ConfluenceClient;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.ConfluenceSettings;
 import io.playbooks.confluence.ConfluenceSettingsLoader;
+import io.playbooks.confluence.ConfluenceSites;
 import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
@@ -93,7 +94,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
 
-        ConfluenceSettings settings = new ConfluenceSettingsLoader(System::getenv).load(Path.of(configFile));
+        ConfluenceSites sites = new ConfluenceSettingsLoader(System::getenv).loadSites(Path.of(configFile));
+        ConfluenceSettings settings = sites.first();
         // the Quartz route reads the interval of config.json through a property
         camel.getPropertiesComponent().addOverrideProperty("confluence.sync.interval.ms",
                 String.valueOf(settings.syncIntervalSeconds() * 1000L));
@@ -111,11 +113,11 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         SavedConnection saved = new SavedConnection(Path.of(dataDir, "confluence-connection.json"),
                 TokenCipher.open(secretKey, Path.of(dataDir, "secret.key")));
-        ConfluenceConnection confluence = new ConfluenceConnection(settings, saved, s -> new ConfluenceClient(camel, s), clock);
+        ConfluenceConnection confluence = new ConfluenceConnection(sites, saved, s -> new ConfluenceClient(camel, s), clock);
         registry.bind("confluence", confluence);
 
         ActiveProfile profile = new ActiveProfile(Path.of(dataDir, "detection-profile.json"),
-                settings.spaceCategoryMapping(), new LearnedThreshold(database.dataSource(), clock), clock, instanceName());
+                sites.spaceCategoryMapping(), new LearnedThreshold(database.dataSource(), clock), clock, instanceName());
         profile.relearn();
         registry.bind("detectionProfile", profile);
         registry.bind("pageConverter", new PageConverter(profile));

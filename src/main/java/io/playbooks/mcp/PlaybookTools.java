@@ -23,7 +23,7 @@ public final class PlaybookTools {
         tools.put("discover_confluence_playbooks",
                 (args, progress) -> route.call("direct:discover", null, args.headers("space_key")));
         tools.put("preview_confluence_playbook",
-                (args, progress) -> route.call("direct:preview", null, args.headers("page_id")));
+                (args, progress) -> route.call("direct:preview", null, args.headers("page_id", "site")));
         tools.put("import_confluence_playbook",
                 (args, progress) -> route.call("direct:import", args.as(ImportRequest.class), Map.of()));
         tools.put("bulk_import_confluence_space", (args, progress) -> {
