@@ -16,6 +16,7 @@ import io.playbooks.confluence.ConfluenceClient;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.ConfluenceSettings;
 import io.playbooks.confluence.ConfluenceSettingsLoader;
+import io.playbooks.confluence.ConfluenceSites;
 import io.playbooks.confluence.SavedConnection;
 import io.playbooks.confluence.TokenCipher;
 import io.playbooks.conversion.PageConverter;
@@ -37,6 +38,8 @@ import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.search.EmbeddingCache;
 import io.playbooks.search.MiniLmEmbedder;
+import io.playbooks.profile.ActiveProfile;
+import io.playbooks.profile.LearnedThreshold;
 import io.playbooks.search.PlaybookSearch;
 import io.playbooks.search.SearchIndex;
 import io.playbooks.search.TextEmbedder;
@@ -109,7 +112,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
 
-        ConfluenceSettings settings = new ConfluenceSettingsLoader(System::getenv).load(Path.of(configFile));
+        ConfluenceSites sites = new ConfluenceSettingsLoader(System::getenv).loadSites(Path.of(configFile));
+        ConfluenceSettings settings = sites.first();
         // the Quartz route reads the interval of config.json through a property
         camel.getPropertiesComponent().addOverrideProperty("confluence.sync.interval.ms",
                 String.valueOf(settings.syncIntervalSeconds() * 1000L));
@@ -127,10 +131,14 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         SavedConnection saved = new SavedConnection(Path.of(dataDir, "confluence-connection.json"),
                 TokenCipher.open(secretKey, Path.of(dataDir, "secret.key")));
-        ConfluenceConnection confluence = new ConfluenceConnection(settings, saved, s -> new ConfluenceClient(camel, s), clock);
+        ConfluenceConnection confluence = new ConfluenceConnection(sites, saved, s -> new ConfluenceClient(camel, s), clock);
         registry.bind("confluence", confluence);
 
-        registry.bind("pageConverter", new PageConverter(settings.spaceCategoryMapping()));
+        ActiveProfile profile = new ActiveProfile(Path.of(dataDir, "detection-profile.json"),
+                sites.spaceCategoryMapping(), new LearnedThreshold(database.dataSource(), clock), clock, instanceName());
+        profile.relearn();
+        registry.bind("detectionProfile", profile);
+        registry.bind("pageConverter", new PageConverter(profile));
         registry.bind("offlinePageLoader", new OfflinePageLoader());
         // offline files already imported, by name and last-modified time: an edited file is picked again
         registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
@@ -187,6 +195,11 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         camel.addStartupListener(new WebUi());
     }
 
+    /** The name this instance writes into the profiles it exports: the host name when the environment gives one. */
+    private static String instanceName() {
+        String host = System.getenv("HOSTNAME");
+        return host == null || host.isBlank() ? "confluence-playbooks" : host;
+    }
 
     /** Closes a resource (the connection pool) when Camel stops. */
     private static final class ClosingService extends ServiceSupport {

@@ -69,6 +69,11 @@ public final class RunningService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    public Reply put(String path, String jsonBody) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     /** A POST with any content type, to see what the API does with bodies that are not JSON. */
     public Reply send(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)

@@ -24,7 +24,7 @@ public class Discovery {
 
     /** A run over the given space, or over every configured space when none is given. */
     public Run begin(String spaceKey) {
-        List<String> spaces = spaceKey == null || spaceKey.isBlank() ? confluence.settings().spaces() : List.of(spaceKey.trim());
+        List<String> spaces = spaceKey == null || spaceKey.isBlank() ? confluence.spaces() : List.of(spaceKey.trim());
         if (spaces.isEmpty()) {
             throw ApiException.badRequest("no space_key given and no spaces configured: call /discover?space_key=KEY");
         }

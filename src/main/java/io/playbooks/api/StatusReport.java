@@ -3,6 +3,7 @@ package io.playbooks.api;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.ConfluenceSettings;
+import io.playbooks.confluence.ConfluenceSite;
 import io.playbooks.confluence.SpaceInfo;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.PlaybookSummary;
@@ -46,9 +47,22 @@ public class StatusReport {
         ConfluenceConnection.ConnectionCheck check = confluence.check();
         ConfluenceSync.SyncStatus syncStatus = sync.status();
         Instant lastSync = syncStatus.lastSync() == null ? null : syncStatus.lastSync().finishedAt();
-        return new Status(settings.enabled(), check.connected(), settings.spaces(), store.list().size(), lastSync,
+        boolean enabled = confluence.sites().stream().anyMatch(site -> site.settings().enabled());
+        return new Status(enabled, check.connected(), confluence.spaces(), store.list().size(), lastSync,
                 check.error(), settings.url(), settings.username(), !settings.apiToken().isEmpty(),
-                settings.deployment().map(d -> d.settingName()).orElse("auto"), syncStatus());
+                deploymentOf(settings), syncStatus(), confluence.sites().stream().map(StatusReport::siteStatus).toList());
+    }
+
+    private static String deploymentOf(ConfluenceSettings settings) {
+        return settings.deployment().map(d -> d.settingName()).orElse("auto");
+    }
+
+    /** One site as {@code /status} shows it: never its token, only whether one is set. */
+    private static SiteStatus siteStatus(ConfluenceSite site) {
+        ConfluenceSettings settings = site.settings();
+        ConfluenceConnection.ConnectionCheck check = site.check();
+        return new SiteStatus(site.name(), settings.url(), deploymentOf(settings), settings.username(),
+                !settings.apiToken().isEmpty(), settings.enabled(), check.connected(), check.error(), settings.spaces());
     }
 
     public SyncService syncStatus() {
@@ -60,24 +74,31 @@ public class StatusReport {
     public Spaces spaces() {
         List<SpaceDetail> details = new ArrayList<>();
         List<PlaybookSummary> playbooks = store.list();
-        for (String key : confluence.settings().spaces()) {
-            long count = playbooks.stream().filter(p -> key.equals(p.confluenceSpace())).count();
-            long outdated = playbooks.stream().filter(p -> key.equals(p.confluenceSpace()) && p.outdated()).count();
-            Instant lastSync = store.syncState(key).map(SyncState::lastSyncAt).orElse(null);
-            String name = null;
-            String webUrl = null;
-            String error = null;
-            try {
-                SpaceInfo info = confluence.client().space(key);
-                name = info.name();
-                webUrl = info.webUrl();
-            } catch (RuntimeException e) {
-                error = e.getMessage();
+        for (ConfluenceSite site : confluence.sites()) {
+            for (String key : site.settings().spaces()) {
+                details.add(spaceDetail(site, key, playbooks));
             }
-            details.add(new SpaceDetail(key, name, webUrl, confluence.settings().categoryFor(key), (int) count,
-                    (int) outdated, lastSync, error));
         }
-        return new Spaces(confluence.settings().spaces(), details, details.size());
+        return new Spaces(confluence.spaces(), details, details.size());
+    }
+
+    private SpaceDetail spaceDetail(ConfluenceSite site, String key, List<PlaybookSummary> playbooks) {
+        long count = playbooks.stream().filter(p -> key.equals(p.confluenceSpace())).count();
+        long outdated = playbooks.stream().filter(p -> key.equals(p.confluenceSpace()) && p.outdated()).count();
+        Instant lastSync = store.syncState(key).map(SyncState::lastSyncAt).orElse(null);
+        String name = null;
+        String webUrl = null;
+        String error = null;
+        try {
+            SpaceInfo info = site.client().orElseThrow(() -> new IllegalStateException(
+                    "site " + site.name() + " is not configured")).space(key);
+            name = info.name();
+            webUrl = info.webUrl();
+        } catch (RuntimeException e) {
+            error = e.getMessage();
+        }
+        return new SpaceDetail(key, name, webUrl, site.settings().categoryFor(key), (int) count, (int) outdated,
+                lastSync, error, site.name());
     }
 
     /** When the Quartz trigger {@code confluence.sync} fires next; null while the scheduler has none. */
@@ -99,7 +120,14 @@ public class StatusReport {
                          String url, String username,
                          @JsonProperty("api_token_set") boolean apiTokenSet,
                          String deployment,
-                         @JsonProperty("sync_service") SyncService syncService) {
+                         @JsonProperty("sync_service") SyncService syncService,
+                         List<SiteStatus> sites) {
+    }
+
+    /** A Confluence site of config.json: where it is, whether it answers, its spaces. */
+    public record SiteStatus(String name, String url, String deployment, String username,
+                             @JsonProperty("api_token_set") boolean apiTokenSet, boolean enabled, boolean connected,
+                             @JsonProperty("connection_error") String connectionError, List<String> spaces) {
     }
 
     public record SyncService(boolean scheduled, boolean running,
@@ -117,6 +145,6 @@ public class StatusReport {
 
     public record SpaceDetail(@JsonProperty("space_key") String spaceKey, String name, @JsonProperty("web_url") String webUrl,
                               String category, int playbooks, int outdated,
-                              @JsonProperty("last_sync") Instant lastSync, String error) {
+                              @JsonProperty("last_sync") Instant lastSync, String error, String site) {
     }
 }

@@ -8,6 +8,7 @@ import io.playbooks.conversion.PageConverter;
 import io.playbooks.page.OfflinePageReader;
 import io.playbooks.page.SourcePage;
 import io.playbooks.page.UnreadablePageException;
+import io.playbooks.profile.ProfileDocuments;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,15 +24,17 @@ import java.util.List;
  * (exit 0), or says on stderr why the page is not one (exit 3) or cannot be read (exit 2).
  * {@code convert [--format json|yaml] --out OUTDIR INDIR} converts every NAME.xhtml of INDIR (with its optional
  * NAME.meta.json) to OUTDIR/NAME.json (or NAME.yaml); a bad file gets a one-line reason on stderr and does not
- * stop the others (exit 2 at the end when any file could not be read).
+ * stop the others (exit 2 at the end when any file could not be read). {@code --profile FILE} converts with a
+ * detection profile exported by {@code GET /api/v1/confluence/profile} (its threshold as written: the learned
+ * threshold needs the service's evidence) instead of the built-in one.
  */
 public class ConvertCommand {
 
     static final int OK = 0;
     static final int UNREADABLE = 2;
     static final int NOT_A_PLAYBOOK = 3;
-    private static final String USAGE = "usage: convert [--format yaml|json] [--title T] [--space KEY] [--labels a,b] FILE.xhtml"
-            + " | convert [--format json|yaml] --out OUTDIR INDIR";
+    private static final String USAGE = "usage: convert [--format yaml|json] [--title T] [--space KEY] [--labels a,b]"
+            + " [--profile PROFILE.json] FILE.xhtml | convert [--format json|yaml] [--profile PROFILE.json] --out OUTDIR INDIR";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintStream out;
@@ -58,10 +61,18 @@ public class ConvertCommand {
             err.println(USAGE);
             return UNREADABLE;
         }
-        return options.outDir() == null ? convertFile(options) : convertFolder(options);
+        PageConverter converter;
+        try {
+            converter = options.profile() == null ? this.converter
+                    : new PageConverter(ProfileDocuments.read(options.profile()).profile());
+        } catch (IllegalArgumentException e) {
+            err.println("convert: --profile " + e.getMessage());
+            return UNREADABLE;
+        }
+        return options.outDir() == null ? convertFile(options, converter) : convertFolder(options, converter);
     }
 
-    private int convertFile(Options options) {
+    private int convertFile(Options options, PageConverter converter) {
         SourcePage page;
         try {
             page = options.override(reader.read(options.input()));
@@ -89,7 +100,7 @@ public class ConvertCommand {
         return NOT_A_PLAYBOOK;
     }
 
-    private int convertFolder(Options options) {
+    private int convertFolder(Options options, PageConverter converter) {
         List<Path> pages;
         try {
             pages = reader.pageFiles(options.input());
@@ -141,7 +152,7 @@ public class ConvertCommand {
     }
 
     /** The parsed command line. */
-    record Options(boolean json, String title, String space, List<String> labels, Path outDir, Path input) {
+    record Options(boolean json, String title, String space, List<String> labels, Path outDir, Path input, Path profile) {
 
         static Options parse(String[] args) {
             String format = "yaml";
@@ -150,6 +161,7 @@ public class ConvertCommand {
             List<String> labels = null;
             Path outDir = null;
             Path input = null;
+            Path profile = null;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
@@ -159,6 +171,7 @@ public class ConvertCommand {
                     case "--labels" -> labels = Arrays.stream(value(args, ++i, arg).split(","))
                             .map(String::trim).filter(label -> !label.isEmpty()).toList();
                     case "--out" -> outDir = Path.of(value(args, ++i, arg));
+                    case "--profile" -> profile = Path.of(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + arg);
@@ -176,7 +189,7 @@ public class ConvertCommand {
             if (input == null) {
                 throw new IllegalArgumentException("no input file or folder given");
             }
-            return new Options(format.equals("json"), title, space, labels, outDir, input);
+            return new Options(format.equals("json"), title, space, labels, outDir, input, profile);
         }
 
         private static String value(String[] args, int index, String option) {

@@ -11,4 +11,10 @@ package io.playbooks.confluence;
  *                           a time-out or a connection failure
  */
 public record ClientStats(long requests, long throttleWaits, long throttleWaitMillis, long retries, long errors) {
+
+    /** The counts of two clients together (several sites). */
+    public ClientStats plus(ClientStats other) {
+        return new ClientStats(requests + other.requests, throttleWaits + other.throttleWaits,
+                throttleWaitMillis + other.throttleWaitMillis, retries + other.retries, errors + other.errors);
+    }
 }

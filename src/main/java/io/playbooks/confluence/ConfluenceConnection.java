@@ -6,89 +6,199 @@ import io.playbooks.page.SourcePage;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
 /**
- * The Confluence site the service talks to now: its settings and a client for them. {@code POST /configure} swaps
- * both at once after a successful connection test, and saves the settings; routes reach Confluence only through
- * here, so a reconfiguration takes effect for the next call everywhere.
+ * The Confluence sites the service talks to now, each with its settings and its own client. The first site is the
+ * one {@code POST /configure} changes (and saves); routes reach Confluence only through here, which finds the site of
+ * a space or of a page, so a reconfiguration takes effect for the next call everywhere.
  */
 public class ConfluenceConnection {
-
-    private static final Duration CHECK_FRESH_FOR = Duration.ofSeconds(60);
 
     private final Function<ConfluenceSettings, ConfluenceClient> clients;
     private final SavedConnection saved;
     private final Clock clock;
 
-    private volatile ConfluenceSettings settings;
-    private volatile ConfluenceClient client;
-    private volatile ConnectionCheck lastCheck;
+    private volatile List<ConfluenceSite> sites;
 
     public ConfluenceConnection(ConfluenceSettings fromConfig, SavedConnection saved,
+                                Function<ConfluenceSettings, ConfluenceClient> clients, Clock clock) {
+        this(ConfluenceSites.of(fromConfig), saved, clients, clock);
+    }
+
+    public ConfluenceConnection(ConfluenceSites fromConfig, SavedConnection saved,
                                 Function<ConfluenceSettings, ConfluenceClient> clients, Clock clock) {
         this.saved = saved;
         this.clients = clients;
         this.clock = clock;
-        this.settings = saved.applyTo(fromConfig);
-        this.client = settings.isConfigured() ? clients.apply(settings) : null;
+        ConfluenceSites effective = fromConfig.withFirst(saved.applyTo(fromConfig.first()));
+        this.sites = effective.sites().stream().map(this::site).toList();
     }
 
+    private ConfluenceSite site(ConfluenceSettings settings) {
+        return new ConfluenceSite(settings, settings.isConfigured() ? clients.apply(settings) : null, clock);
+    }
+
+    /** The settings of the first site (the one {@code POST /configure} changes). */
     public ConfluenceSettings settings() {
-        return settings;
+        return sites.get(0).settings();
     }
 
-    /** Whether the schedule should sync: switched on and configured. */
+    public List<ConfluenceSite> sites() {
+        return sites;
+    }
+
+    /** Whether the schedule should sync: some site switched on and configured. */
     public boolean enabled() {
-        return settings.enabled() && settings.isConfigured();
+        return sites.stream().anyMatch(ConfluenceSite::active);
     }
 
-    /** The client of the current settings; 400 when no Confluence site is configured yet. */
+    /** The space keys of every site, site after site. */
+    public List<String> spaces() {
+        return sites.stream().flatMap(site -> site.settings().spaces().stream()).toList();
+    }
+
+    /** The client of the first site; 400 when it is not configured. */
     public ConfluenceClient client() {
-        ConfluenceClient current = client;
-        if (current == null) {
-            throw ApiException.badRequest("Confluence is not configured: set CONFLUENCE_URL and CONFLUENCE_API_TOKEN, "
-                    + "fill config/config.json, or POST /api/v1/confluence/configure");
+        return sites.get(0).client().orElseThrow(ConfluenceConnection::notConfigured);
+    }
+
+    /** The client of every space of every active site, in configuration order; 400 when no site is configured. */
+    public Map<String, ConfluenceClient> clientsBySpace() {
+        List<ConfluenceSite> active = sites.stream().filter(ConfluenceSite::active).toList();
+        if (active.isEmpty()) {
+            throw notConfigured();
         }
-        return current;
+        Map<String, ConfluenceClient> bySpace = new LinkedHashMap<>();
+        active.forEach(site -> site.settings().spaces().forEach(space -> bySpace.put(space, site.client().orElseThrow())));
+        return bySpace;
     }
 
-    /** What the current client has done so far; all zero while no Confluence site is configured. */
+    /**
+     * The site a space belongs to: the one that lists it; with a single configured site, that site (any space may be
+     * discovered or imported there); 400 when several sites could hold it.
+     */
+    public ConfluenceSite siteOf(String spaceKey) {
+        for (ConfluenceSite site : sites) {
+            if (site.settings().spaces().contains(spaceKey) && site.client().isPresent()) {
+                return site;
+            }
+        }
+        List<ConfluenceSite> configured = sites.stream().filter(site -> site.client().isPresent()).toList();
+        if (configured.isEmpty()) {
+            throw notConfigured();
+        }
+        if (configured.size() > 1) {
+            throw ApiException.badRequest("space " + spaceKey + " is not listed by any site (" + siteNames(configured)
+                    + "): add it to the spaces of its site in config.json");
+        }
+        return configured.get(0);
+    }
+
+    /** The settings of the site a space belongs to. */
+    public ConfluenceSettings settingsOf(String spaceKey) {
+        return siteOf(spaceKey).settings();
+    }
+
+    private ConfluenceSite named(String name) {
+        return sites.stream().filter(site -> site.name().equals(name.trim())).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("no Confluence site is named '" + name + "'; the sites are "
+                        + siteNames(sites)));
+    }
+
+    private static String siteNames(List<ConfluenceSite> sites) {
+        return String.join(", ", sites.stream().map(ConfluenceSite::name).toList());
+    }
+
+    private static ApiException notConfigured() {
+        return ApiException.badRequest("Confluence is not configured: set CONFLUENCE_URL and CONFLUENCE_API_TOKEN, "
+                + "fill config/config.json, or POST /api/v1/confluence/configure");
+    }
+
+    /** What the clients of every site have done so far; all zero while no Confluence site is configured. */
     public ClientStats stats() {
-        ConfluenceClient current = client;
-        return current == null ? new ClientStats(0, 0, 0, 0, 0) : current.stats();
+        return sites.stream().map(ConfluenceSite::stats).reduce(new ClientStats(0, 0, 0, 0, 0), ClientStats::plus);
     }
 
-    /** One page with its body; 404 when Confluence has no such page (or the account cannot see it). */
+    /** One page with its body, from whichever site has it; see {@link #page(String, String)}. */
     public SourcePage page(String pageId) {
+        return page(pageId, null);
+    }
+
+    /**
+     * One page with its body; 404 when no site has such a page (or the account cannot see it). Without a site name,
+     * every configured site is asked: a page id found on two sites is ambiguous (400, name the site); a site that
+     * fails while another has the page does not matter.
+     */
+    public SourcePage page(String pageId, String siteName) {
         if (pageId == null || pageId.isBlank()) {
             throw ApiException.badRequest("page_id is required");
         }
-        return client().page(pageId.trim())
-                .orElseThrow(() -> ApiException.notFound("Confluence has no page with id " + pageId + " that this account can see"));
+        String id = pageId.trim();
+        if (siteName != null && !siteName.isBlank()) {
+            ConfluenceClient client = named(siteName).client().orElseThrow(ConfluenceConnection::notConfigured);
+            return client.page(id).orElseThrow(() -> notFound(id));
+        }
+        List<ConfluenceSite> configured = sites.stream().filter(site -> site.client().isPresent()).toList();
+        if (configured.isEmpty()) {
+            throw notConfigured();
+        }
+        List<SourcePage> found = new ArrayList<>();
+        List<String> holders = new ArrayList<>();
+        RuntimeException failure = null;
+        for (ConfluenceSite site : configured) {
+            try {
+                site.client().orElseThrow().page(id).ifPresent(page -> {
+                    found.add(page);
+                    holders.add(site.name());
+                });
+            } catch (RuntimeException e) {
+                failure = configured.size() == 1 ? e : failure == null ? e : failure;
+            }
+        }
+        if (found.size() > 1) {
+            throw ApiException.badRequest("page " + id + " exists on the sites " + String.join(" and ", holders)
+                    + ": say which with the site parameter");
+        }
+        if (found.isEmpty() && failure != null) {
+            throw failure;
+        }
+        return found.stream().findFirst().orElseThrow(() -> notFound(id));
     }
 
-    /** Every page of one space with its body, fetched lazily a listing call at a time. */
+    private static ApiException notFound(String pageId) {
+        return ApiException.notFound("Confluence has no page with id " + pageId + " that this account can see");
+    }
+
+    /** One page of a known space, from that space's site (the sync's fetch of a planned page). */
+    public SourcePage pageInSpace(String spaceKey, String pageId) {
+        return siteOf(spaceKey).client().orElseThrow().page(pageId).orElseThrow(() -> notFound(pageId));
+    }
+
+    /** Every page of one space with its body, from its site, fetched lazily a listing call at a time. */
     public Iterator<SourcePage> pages(String spaceKey) {
-        return client().pages(spaceKey);
+        return siteOf(spaceKey).client().orElseThrow().pages(spaceKey);
     }
 
-    /** Every page of several spaces, one space after the other. */
+    /** Every page of several spaces, one space after the other, each from its site. */
     public Iterator<SourcePage> pages(List<String> spaceKeys) {
-        ConfluenceClient current = client();
+        List<ConfluenceSite> ofSpaces = spaceKeys.stream().map(this::siteOf).toList();
         Iterator<String> spaces = spaceKeys.iterator();
+        Iterator<ConfluenceSite> sitesOfSpaces = ofSpaces.iterator();
         return new Iterator<>() {
             private Iterator<SourcePage> pages = java.util.Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
                 while (!pages.hasNext() && spaces.hasNext()) {
-                    pages = current.pages(spaces.next());
+                    pages = sitesOfSpaces.next().client().orElseThrow().pages(spaces.next());
                 }
                 return pages.hasNext();
             }
@@ -103,25 +213,27 @@ public class ConfluenceConnection {
         };
     }
 
-    /** Whether the site answers with these credentials; tested at most once a minute. */
+    /**
+     * Whether every configured site answers with its credentials (each tested at most once a minute); the error names
+     * the sites that do not when there are several.
+     */
     public ConnectionCheck check() {
-        ConnectionCheck last = lastCheck;
-        Instant now = clock.instant();
-        if (last != null && last.checkedAt().plus(CHECK_FRESH_FOR).isAfter(now)) {
-            return last;
+        if (sites.size() == 1) {
+            return sites.get(0).check();
         }
-        ConfluenceClient current = client;
-        if (current == null) {
-            lastCheck = new ConnectionCheck(false, "Confluence is not configured", now);
-        } else {
-            try {
-                current.testConnection();
-                lastCheck = new ConnectionCheck(true, null, now);
-            } catch (RuntimeException e) {
-                lastCheck = new ConnectionCheck(false, e.getMessage(), now);
+        List<ConfluenceSite> configured = sites.stream().filter(site -> site.client().isPresent()).toList();
+        if (configured.isEmpty()) {
+            return sites.get(0).check();
+        }
+        List<String> errors = new ArrayList<>();
+        Instant checkedAt = clock.instant();
+        for (ConfluenceSite site : configured) {
+            ConnectionCheck check = site.check();
+            if (!check.connected()) {
+                errors.add("site " + site.name() + ": " + check.error());
             }
         }
-        return lastCheck;
+        return new ConnectionCheck(errors.isEmpty(), errors.isEmpty() ? null : String.join("; ", errors), checkedAt);
     }
 
     /**
@@ -130,6 +242,8 @@ public class ConfluenceConnection {
      */
     public synchronized void configure(ConfigureRequest request) {
         ConfluenceSettings candidate = candidate(request);
+        ConfluenceSites changed = new ConfluenceSites(sites.stream().map(ConfluenceSite::settings).toList())
+                .withFirst(candidate);
         ConfluenceClient candidateClient = clients.apply(candidate);
         try {
             candidateClient.testConnection();
@@ -141,13 +255,13 @@ public class ConfluenceConnection {
             closeQuietly(candidateClient);
             throw e;
         }
-        ConfluenceClient previous = client;
-        settings = candidate;
-        client = candidateClient;
-        lastCheck = new ConnectionCheck(true, null, clock.instant());
-        if (previous != null) {
-            closeQuietly(previous);
-        }
+        ConfluenceSite previous = sites.get(0);
+        ConfluenceSite replacement = new ConfluenceSite(changed.first(), candidateClient, clock);
+        replacement.checked(new ConnectionCheck(true, null, clock.instant()));
+        List<ConfluenceSite> now = new ArrayList<>(sites);
+        now.set(0, replacement);
+        sites = List.copyOf(now);
+        previous.close();
     }
 
     private static void closeQuietly(ConfluenceClient client) {
@@ -177,6 +291,7 @@ public class ConfluenceConnection {
      */
     private ConfluenceSettings candidate(ConfigureRequest request) {
         boolean tokenGiven = request.apiToken() != null && !request.apiToken().isBlank();
+        ConfluenceSettings settings = settings();
         if (!tokenGiven && !settings.apiToken().isEmpty() && !sameSite(settings.url(), request.url())) {
             throw ApiException.badRequest("api_token is required when the url changes (from " + settings.url() + " to "
                     + request.url() + "): the stored token is only ever sent to the site it was saved for");

@@ -31,16 +31,21 @@ import java.util.Optional;
  * @param maxRetryAfter        longest {@code Retry-After} honoured; longer ones are cut to this
  * @param nearLimitPause       pause after a response that says {@code X-RateLimit-NearLimit: true}
  * @param pageSize             results per listing call (Confluence may return fewer; paging follows the next links)
+ * @param name                 the site's name in config.json's {@code sites} list; {@value #DEFAULT_SITE} for the
+ *                             single-site form
  */
 public record ConfluenceSettings(boolean enabled, String url, String username, String apiToken, List<String> spaces,
                                  Optional<Deployment> deployment, int syncIntervalSeconds, int maxAgeHours,
                                  boolean autoImportNew, boolean autoUpdateExisting,
                                  Map<String, String> spaceCategoryMapping, String siteTimeZone,
                                  Duration connectTimeout, Duration requestTimeout, int maxConcurrency, int maxAttempts,
-                                 Duration maxBackoff, Duration maxRetryAfter, Duration nearLimitPause, int pageSize) {
+                                 Duration maxBackoff, Duration maxRetryAfter, Duration nearLimitPause, int pageSize,
+                                 String name) {
 
     /** Category of pages whose space has no entry in the mapping (the playbook format's default). */
     public static final String DEFAULT_CATEGORY = "general";
+    /** Name of the site of config.json's single-site form (url and credentials right under the section). */
+    public static final String DEFAULT_SITE = "default";
 
     public ConfluenceSettings {
         url = url == null ? "" : url.trim();
@@ -51,6 +56,7 @@ public record ConfluenceSettings(boolean enabled, String url, String username, S
         spaceCategoryMapping = spaceCategoryMapping == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(spaceCategoryMapping));
         siteTimeZone = siteTimeZone == null || siteTimeZone.isBlank() ? SiteTimeZone.AUTO : siteTimeZone.trim();
+        name = name == null || name.isBlank() ? DEFAULT_SITE : name.trim();
         requirePositive("sync_interval", syncIntervalSeconds);
         requirePositive("max_age_hours", maxAgeHours);
         requirePositive("max_concurrency", maxConcurrency);
@@ -95,7 +101,7 @@ public record ConfluenceSettings(boolean enabled, String url, String username, S
 
     @Override
     public String toString() {
-        return "ConfluenceSettings[enabled=" + enabled + ", url=" + url + ", username=" + username
+        return "ConfluenceSettings[name=" + name + ", enabled=" + enabled + ", url=" + url + ", username=" + username
                 + ", apiToken=" + (apiToken.isEmpty() ? "(none)" : "****") + ", spaces=" + spaces
                 + ", deployment=" + deployment.map(Deployment::settingName).orElse("auto")
                 + ", syncIntervalSeconds=" + syncIntervalSeconds + ", maxAgeHours=" + maxAgeHours
@@ -141,6 +147,7 @@ public record ConfluenceSettings(boolean enabled, String url, String username, S
         private Duration maxRetryAfter = Duration.ofMinutes(5);
         private Duration nearLimitPause = Duration.ofSeconds(1);
         private int pageSize = 250;
+        private String name = DEFAULT_SITE;
 
         private Builder() {
         }
@@ -166,6 +173,7 @@ public record ConfluenceSettings(boolean enabled, String url, String username, S
             maxRetryAfter = s.maxRetryAfter;
             nearLimitPause = s.nearLimitPause;
             pageSize = s.pageSize;
+            name = s.name;
         }
 
         public Builder enabled(boolean v) { enabled = v; return this; }
@@ -189,11 +197,13 @@ public record ConfluenceSettings(boolean enabled, String url, String username, S
         public Builder maxRetryAfter(Duration v) { maxRetryAfter = v; return this; }
         public Builder nearLimitPause(Duration v) { nearLimitPause = v; return this; }
         public Builder pageSize(int v) { pageSize = v; return this; }
+        public Builder name(String v) { name = v; return this; }
 
         public ConfluenceSettings build() {
             return new ConfluenceSettings(enabled, url, username, apiToken, spaces, deployment, syncIntervalSeconds,
                     maxAgeHours, autoImportNew, autoUpdateExisting, spaceCategoryMapping, siteTimeZone, connectTimeout,
-                    requestTimeout, maxConcurrency, maxAttempts, maxBackoff, maxRetryAfter, nearLimitPause, pageSize);
+                    requestTimeout, maxConcurrency, maxAttempts, maxBackoff, maxRetryAfter, nearLimitPause, pageSize,
+                    name);
         }
     }
 }

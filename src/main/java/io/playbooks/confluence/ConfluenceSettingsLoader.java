@@ -3,6 +3,8 @@ package io.playbooks.confluence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,25 +46,87 @@ public final class ConfluenceSettingsLoader {
         return new ConfluenceSettingsLoader(System::getenv).load(DEFAULT_FILE);
     }
 
+    /** The default site (the single-site form, else the first listed site) with the environment overrides. */
     public ConfluenceSettings load(Path configFile) {
-        ConfluenceSettings.Builder b = ConfluenceSettings.builder();
-        if (Files.exists(configFile)) {
-            JsonNode section = section(read(configFile));
-            if (section != null) {
-                try {
-                    applyFile(b, section);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(configFile + ": " + e.getMessage(), e);
-                }
-            }
+        return loadSites(configFile).first();
+    }
+
+    /**
+     * Every site: the single-site form (url and credentials right in the section) is the site named
+     * {@value ConfluenceSettings#DEFAULT_SITE}; {@code sites: [{name, url, credentials, spaces, ...}]} adds more, each
+     * taking the section's shared keys (sync_interval, http, space_category_mapping...) unless it sets its own, never
+     * its credentials. The environment overrides the first site.
+     */
+    public ConfluenceSites loadSites(Path configFile) {
+        List<ConfluenceSettings.Builder> sites = new ArrayList<>();
+        JsonNode section = Files.exists(configFile) ? section(read(configFile)) : null;
+        try {
+            sites.addAll(fileSites(section));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(configFile + ": " + e.getMessage(), e);
         }
         try {
-            applyEnvironment(b);
-            return b.build();
+            applyEnvironment(sites.get(0));
+            return new ConfluenceSites(sites.stream().map(ConfluenceSettings.Builder::build).toList());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Confluence settings (" + configFile + " + environment): "
                     + e.getMessage(), e);
         }
+    }
+
+    private List<ConfluenceSettings.Builder> fileSites(JsonNode section) {
+        List<ConfluenceSettings.Builder> out = new ArrayList<>();
+        JsonNode listed = section == null ? MissingNode.getInstance() : section.path("sites");
+        boolean hasList = !listed.isMissingNode() && !listed.isNull();
+        if (hasList && !listed.isArray()) {
+            throw new IllegalArgumentException("'sites' must be a list of sites, got " + listed.getNodeType());
+        }
+        if (!hasList || !text(section, "url").isEmpty()) {
+            ConfluenceSettings.Builder single = ConfluenceSettings.builder();
+            if (section != null) {
+                applyFile(single, section);
+            }
+            out.add(single);
+        }
+        for (int i = 0; hasList && i < listed.size(); i++) {
+            JsonNode site = listed.get(i);
+            String where = "sites[" + i + "]";
+            if (!site.isObject()) {
+                throw new IllegalArgumentException("'" + where + "' must be an object, got " + site.getNodeType());
+            }
+            String name = text(site, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("'" + where + ".name' is required");
+            }
+            ConfluenceSettings.Builder builder = ConfluenceSettings.builder().name(name);
+            try {
+                applyFile(builder, merged(shared(section), site));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + " (" + name + "): " + e.getMessage(), e);
+            }
+            out.add(builder);
+        }
+        return out;
+    }
+
+    /** The section's keys every site takes unless it sets its own: not the site's address, credentials or spaces. */
+    private static ObjectNode shared(JsonNode section) {
+        ObjectNode shared = ((ObjectNode) section).deepCopy();
+        shared.remove(List.of("sites", "name", "url", "credentials", "username", "api_token", "spaces", "deployment"));
+        return shared;
+    }
+
+    /** {@code base} with {@code site} laid over it; objects (http, space_category_mapping) merge key by key. */
+    private static JsonNode merged(ObjectNode base, JsonNode site) {
+        site.fields().forEachRemaining(field -> {
+            JsonNode mine = base.get(field.getKey());
+            if (mine != null && mine.isObject() && field.getValue().isObject()) {
+                base.set(field.getKey(), merged((ObjectNode) mine, field.getValue()));
+            } else {
+                base.set(field.getKey(), field.getValue());
+            }
+        });
+        return base;
     }
 
     private static JsonNode read(Path file) {

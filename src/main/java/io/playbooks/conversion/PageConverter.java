@@ -9,8 +9,11 @@ import io.playbooks.playbook.PlaybookSchema;
 import io.playbooks.playbook.PlaybookYaml;
 import org.jsoup.nodes.Document;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Detects whether a page is a playbook and, when it is, converts its storage-format body into one, validated
@@ -22,7 +25,7 @@ public class PageConverter {
     public static final String DEFAULT_CATEGORY = "general";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, String> spaceCategories;
+    private final Supplier<DetectionProfile> profile;
     private final StorageFormatParser parser = new StorageFormatParser();
     private final PlaybookDetector detector = new PlaybookDetector();
 
@@ -30,12 +33,35 @@ public class PageConverter {
         this(Map.of());
     }
 
-    /** @param spaceCategories space key to playbook category; other spaces get {@value #DEFAULT_CATEGORY} */
+    /** The built-in profile. @param spaceCategories space key to playbook category; others get {@value #DEFAULT_CATEGORY} */
     public PageConverter(Map<String, String> spaceCategories) {
-        this.spaceCategories = Map.copyOf(spaceCategories);
+        this(DetectionProfile.builtIn(spaceCategories));
+    }
+
+    public PageConverter(DetectionProfile profile) {
+        this(() -> profile);
+    }
+
+    /** @param profile the profile in force, asked once per page, so that an imported profile applies at once */
+    public PageConverter(Supplier<DetectionProfile> profile) {
+        this.profile = profile;
     }
 
     public Conversion convert(SourcePage page) {
+        return convert(page, false);
+    }
+
+    /**
+     * Converts a page as a user importing it by hand with {@code force_update} wants it: a page that detection
+     * refuses but that has steps is converted all the same, and its reasons say so. Its score stays what detection
+     * gave: the evidence the learned threshold is computed from.
+     */
+    public Conversion admitByHand(SourcePage page) {
+        return convert(page, true);
+    }
+
+    private Conversion convert(SourcePage page, boolean admitByHand) {
+        DetectionProfile current = profile.get();
         Document document;
         try {
             document = parser.parse(page.storageBody());
@@ -43,7 +69,10 @@ public class PageConverter {
             return Conversion.unreadable(page, e.getMessage());
         }
         Extraction extraction = StepExtractor.extract(document);
-        Detection detection = detector.detect(page, extraction);
+        Detection detection = detector.detect(page, extraction, current);
+        if (!detection.isPlaybook() && admitByHand && !extraction.steps().isEmpty()) {
+            detection = admitted(detection, current.threshold());
+        }
         if (!detection.isPlaybook()) {
             return new Conversion(page, detection, null, null, List.of());
         }
@@ -52,7 +81,7 @@ public class PageConverter {
                     List.of("detected as a playbook, but no steps were found: no ordered list, numbered heading, "
                             + "step table or task list in a procedure section"));
         }
-        Playbook playbook = assemble(page, extraction, detection);
+        Playbook playbook = assemble(page, extraction, detection, current.categoryFor(page.spaceKey()));
         JsonNode tree = JSON.valueToTree(playbook);
         List<String> problems = PlaybookSchema.problems(tree);
         if (!problems.isEmpty()) {
@@ -62,12 +91,17 @@ public class PageConverter {
                 PageLinks.in(document));
     }
 
-    private Playbook assemble(SourcePage page, Extraction extraction, Detection detection) {
+    private static Detection admitted(Detection refused, double threshold) {
+        List<String> reasons = new ArrayList<>(refused.reasons());
+        reasons.add(String.format(Locale.ROOT, "imported by hand with force_update although the score is below the "
+                + "threshold %.2f", threshold));
+        return new Detection(true, refused.score(), reasons);
+    }
+
+    private Playbook assemble(SourcePage page, Extraction extraction, Detection detection, String category) {
         PlaybookMetadata metadata = new PlaybookMetadata("confluence", page.id(), page.spaceKey(), page.webUrl(),
                 Math.max(1, page.version()), page.labels(), ContentHash.of(page.storageBody()), detection.score(),
                 detection.reasons());
-        String category = page.spaceKey() == null ? DEFAULT_CATEGORY
-                : spaceCategories.getOrDefault(page.spaceKey(), DEFAULT_CATEGORY);
         String description = extraction.description().isEmpty() ? null : extraction.description();
         return new Playbook(1, page.title(), category, description, extraction.parameters(),
                 extraction.prerequisites(), extraction.steps(), extraction.rollback(), metadata);

@@ -1,5 +1,6 @@
 package io.playbooks.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.playbooks.api.BulkImportRequest;
 import io.playbooks.api.ConfigureRequest;
 import io.playbooks.api.ImportRequest;
@@ -23,7 +24,7 @@ public final class PlaybookTools {
         tools.put("discover_confluence_playbooks",
                 (args, progress) -> route.call("direct:discover", null, args.headers("space_key")));
         tools.put("preview_confluence_playbook",
-                (args, progress) -> route.call("direct:preview", null, args.headers("page_id")));
+                (args, progress) -> route.call("direct:preview", null, args.headers("page_id", "site")));
         tools.put("import_confluence_playbook",
                 (args, progress) -> route.call("direct:import", args.as(ImportRequest.class), Map.of()));
         tools.put("bulk_import_confluence_space", (args, progress) -> {
@@ -52,6 +53,9 @@ public final class PlaybookTools {
         });
         tools.put("read_playbook_events",
                 (args, progress) -> route.call("direct:events", null, args.headers("since", "limit")));
+        tools.put("export_detection_profile", (args, progress) -> route.call("direct:profile-export", null, Map.of()));
+        tools.put("import_detection_profile", (args, progress) ->
+                route.call("direct:profile-import", args.as(JsonNode.class).path("document"), Map.of()));
         return tools;
     }
 

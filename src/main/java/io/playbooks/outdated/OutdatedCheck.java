@@ -1,5 +1,6 @@
 package io.playbooks.outdated;
 
+import io.playbooks.confluence.ConfluenceClient;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.PageRef;
 import io.playbooks.page.PageLink;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,16 +139,26 @@ public class OutdatedCheck {
         List<Long> versions = playbooks.stream().map(LivePlaybook::versionId).toList();
         Map<Long, List<PageLink>> links = flags.links(versions);
         Map<Long, Set<String>> attachments = flags.attachmentNames(versions);
-        List<LinkCheck.Linking> linking = new ArrayList<>();
+        // links are site-local: a page's links are looked up on its own site, with that site's client
+        Map<ConfluenceClient, List<LinkCheck.Linking>> linkingBySite = new LinkedHashMap<>();
         Map<Long, LivePlaybook> byId = new HashMap<>();
         for (LivePlaybook p : playbooks) {
+            ConfluenceClient client = synced.clients().get(p.spaceKey());
+            if (client == null) {
+                continue;
+            }
             byId.put(p.playbookId(), p);
-            linking.add(new LinkCheck.Linking(p.playbookId(), p.spaceKey(), p.pageId(),
-                    links.getOrDefault(p.versionId(), List.of()), attachments.getOrDefault(p.versionId(), Set.of()),
-                    synced.writtenPageIds().contains(p.pageId())));
+            linkingBySite.computeIfAbsent(client, c -> new ArrayList<>()).add(new LinkCheck.Linking(p.playbookId(),
+                    p.spaceKey(), p.pageId(), links.getOrDefault(p.versionId(), List.of()),
+                    attachments.getOrDefault(p.versionId(), Set.of()), synced.writtenPageIds().contains(p.pageId())));
         }
-        long before = synced.client().stats().requests();
-        Map<Long, List<PageLink>> dead = linkCheck.deadLinks(synced.client(), linking);
+        long requests = 0;
+        Map<Long, List<PageLink>> dead = new LinkedHashMap<>();
+        for (Map.Entry<ConfluenceClient, List<LinkCheck.Linking>> site : linkingBySite.entrySet()) {
+            long before = site.getKey().stats().requests();
+            dead.putAll(linkCheck.deadLinks(site.getKey(), site.getValue()));
+            requests += site.getKey().stats().requests() - before;
+        }
         int flagged = 0;
         for (Map.Entry<Long, List<PageLink>> entry : dead.entrySet()) {
             LivePlaybook playbook = byId.get(entry.getKey());
@@ -158,7 +170,7 @@ public class OutdatedCheck {
             }
         }
         LOG.info("checked the links of {} playbooks with {} Confluence requests: {} with dead links", dead.size(),
-                synced.client().stats().requests() - before, flagged);
+                requests, flagged);
     }
 
     private static String reason(List<PageLink> dead) {

@@ -5,6 +5,7 @@ import io.playbooks.api.SyncRequest;
 import io.playbooks.confluence.ConfluenceClient;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.ConfluenceException;
+import io.playbooks.confluence.ConfluenceSettings;
 import io.playbooks.confluence.PageRef;
 import io.playbooks.learning.PlaybookValues;
 import io.playbooks.storage.FlagKind;
@@ -69,8 +70,7 @@ public class ConfluenceSync {
      * without holding a lock, so status calls answer at once while Confluence is being asked.
      */
     public List<PageRef> begin(SyncRequest request) {
-        ConfluenceClient client = confluence.client();
-        Run run = new Run(clock.instant(), client, confluence.settings().spaces());
+        Run run = new Run(clock.instant(), confluence.clientsBySpace());
         if (!current.compareAndSet(null, run)) {
             throw ApiException.conflict("a sync is already running since " + current.get().startedAt);
         }
@@ -78,7 +78,7 @@ public class ConfluenceSync {
                 : request.maxAgeHours();
         for (String space : run.spaces) {
             try {
-                planSpace(client, space, run, maxAgeHours);
+                planSpace(run.clients.get(space), space, run, maxAgeHours);
             } catch (RuntimeException e) {
                 // one space gone or forbidden must not stop the others; its watermark stays where it was
                 run.fail(space, "space " + space + ": " + e.getMessage());
@@ -107,7 +107,7 @@ public class ConfluenceSync {
 
     /** Keeps a page in the plan unless it was seen at that version already, or the settings say to leave it. */
     private void consider(PageRef page, Run run) {
-        if (run.plan.containsKey(page.id())) {
+        if (run.plan.containsKey(Run.planKey(page.spaceKey(), page.id()))) {
             return;
         }
         run.seen.add(page);
@@ -118,11 +118,12 @@ public class ConfluenceSync {
             return;
         }
         boolean known = store.latestForPage(page.spaceKey(), page.id()).isPresent();
-        if (known ? !confluence.settings().autoUpdateExisting() : !confluence.settings().autoImportNew()) {
+        ConfluenceSettings site = confluence.settingsOf(page.spaceKey());
+        if (known ? !site.autoUpdateExisting() : !site.autoImportNew()) {
             run.noChanges++;
             return;
         }
-        run.plan.put(page.id(), page);
+        run.plan.put(Run.planKey(page.spaceKey(), page.id()), page);
     }
 
     /**
@@ -139,7 +140,7 @@ public class ConfluenceSync {
             PageRef ref = listed.get(pageId);
             boolean tombstoned = store.latestForPage(space, pageId).map(v -> v.kind() == VersionKind.TOMBSTONE).orElse(false);
             if (ref != null && tombstoned) {
-                run.plan.putIfAbsent(pageId, ref);
+                run.plan.putIfAbsent(Run.planKey(space, pageId), ref);
             } else if (ref != null) {
                 consider(ref, run);
             } else if (!tombstoned) {
@@ -212,7 +213,7 @@ public class ConfluenceSync {
     public SyncedPages synced() {
         Run run = requireRun();
         synchronized (run) {
-            return new SyncedPages(run.client, run.seen, run.written, run.reconciled);
+            return new SyncedPages(run.clients, run.seen, run.written, run.reconciled);
         }
     }
 
@@ -258,7 +259,7 @@ public class ConfluenceSync {
 
     /** Refuses a background sync that could not start: 400 without Confluence, 409 while one runs. */
     public void requireStartable() {
-        confluence.client();
+        confluence.clientsBySpace();
         Run running = current.get();
         if (running != null) {
             throw ApiException.conflict("a sync is already running since " + running.startedAt);
@@ -279,7 +280,7 @@ public class ConfluenceSync {
     }
 
     private SyncReport end(Run run, boolean completed) {
-        long requests = run.client.stats().requests() - run.requestsAtStart;
+        long requests = run.requests() - run.requestsAtStart;
         SyncReport report = new SyncReport(run.checked, run.updated, run.created, run.failed, run.noChanges,
                 run.notPlaybooks, run.outdated, List.copyOf(run.reconciled), List.copyOf(run.errors), requests,
                 run.startedAt, clock.instant(), completed);
@@ -300,10 +301,13 @@ public class ConfluenceSync {
     public record SyncStatus(boolean running, Instant runningSince, boolean schedulePaused, SyncReport lastSync) {
     }
 
-    /** One sync, planned with the client and spaces of its start (a reconfiguration meanwhile does not mix in). */
+    /**
+     * One sync, planned with the clients and spaces of its start (a reconfiguration meanwhile does not mix in): each
+     * space with the client of its site.
+     */
     private static final class Run {
         final Instant startedAt;
-        final ConfluenceClient client;
+        final Map<String, ConfluenceClient> clients;
         final long requestsAtStart;
         final List<String> spaces;
         final Map<String, PageRef> plan = new LinkedHashMap<>();
@@ -320,11 +324,21 @@ public class ConfluenceSync {
         int notPlaybooks;
         int outdated;
 
-        Run(Instant startedAt, ConfluenceClient client, List<String> spaces) {
+        Run(Instant startedAt, Map<String, ConfluenceClient> clients) {
             this.startedAt = startedAt;
-            this.client = client;
-            this.requestsAtStart = client.stats().requests();
-            this.spaces = List.copyOf(spaces);
+            this.clients = Map.copyOf(clients);
+            this.spaces = List.copyOf(clients.keySet());
+            this.requestsAtStart = requests();
+        }
+
+        /** Page ids are unique per site only: two sites may both have page 720001, in different spaces. */
+        static String planKey(String spaceKey, String pageId) {
+            return spaceKey + "/" + pageId;
+        }
+
+        /** Requests of every site's client so far. */
+        long requests() {
+            return clients.values().stream().distinct().mapToLong(client -> client.stats().requests()).sum();
         }
 
         void fail(String space, String error) {

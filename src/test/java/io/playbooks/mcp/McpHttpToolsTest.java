@@ -1,6 +1,7 @@
 package io.playbooks.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -79,7 +80,25 @@ class McpHttpToolsTest {
         });
         McpSchema.Tool importTool = tools.stream().filter(t -> t.name().equals("import_confluence_playbook")).findFirst().orElseThrow();
         assertThat(importTool.inputSchema()).containsEntry("required", List.of("page_id"));
-        assertThat(((Map<String, Object>) importTool.inputSchema().get("properties")).keySet()).containsExactlyInAnyOrder("page_id", "force_update");
+        assertThat(((Map<String, Object>) importTool.inputSchema().get("properties")).keySet()).containsExactlyInAnyOrder("page_id", "force_update", "site");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theProfileExportedByOneToolIsImportedByTheOther() {
+        JsonNode exported = ok(call(client, "export_detection_profile", Map.of()));
+        Map<String, Object> document = new ObjectMapper().convertValue(exported, Map.class);
+        ((Map<String, Object>) document.get("profile")).put("threshold", 0.6);
+
+        JsonNode imported = ok(call(client, "import_detection_profile", Map.of("document", document)));
+
+        assertThat(exported.get("source").get("origin").asText()).isEqualTo("built-in");
+        assertThat(imported.get("source").get("origin").asText()).isEqualTo("imported");
+        assertThat(imported.get("profile").get("threshold").asDouble()).isEqualTo(0.6);
+        ((Map<String, Object>) document.get("profile")).put("threshold", "high");
+        McpSchema.CallToolResult refused = call(client, "import_detection_profile", Map.of("document", document));
+        assertThat(refused.isError()).isTrue();
+        assertThat(refused.content().toString()).contains("$.profile.threshold");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package io.playbooks.conversion;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** The detector's original weights and word lists: the profile every instance starts with. */
+final class BuiltInProfile {
+
+    static final double THRESHOLD = 0.5;
+
+    private static final List<String> PROCEDURE_LABELS = List.of(
+            "runbook", "playbook", "procedure", "how-to", "howto", "sop", "troubleshooting", "checklist", "run-book",
+            "operations-guide", "instructions");
+    private static final List<String> NOT_A_PROCEDURE_LABELS = List.of(
+            "meeting-notes", "meeting", "retrospective", "retro", "release-notes", "decision-log", "decision",
+            "requirements", "product-requirements", "architecture", "design", "glossary", "contacts", "team",
+            "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
+            "faq");
+    private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
+            "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
+            "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
+            "rotate", "rotating", "rotation", "failover", "fail over", "switchover", "troubleshoot",
+            "troubleshooting", "restart", "restarting", "renew", "renewing", "renewal", "rollback", "roll back",
+            "recover", "recovery", "recovering", "migrate", "migrating", "migration", "drain", "draining", "flush",
+            "flushing", "reindex", "reindexing", "apply", "applying", "rebuild", "reset", "patch", "patching",
+            "provision", "provisioning", "setup", "set up", "configure", "configuring", "enable", "enabling",
+            "disable", "disabling", "increase", "increasing", "decrease", "decreasing", "scale", "scaling",
+            "checklist", "sop", "backup", "back up", "runbooks", "procedures", "playbooks", "roll out", "rollout",
+            "cutover", "cut over", "decommission", "decommissioning", "maintenance", "downgrade", "cleanup",
+            "clean up", "create", "creating", "add", "adding", "remove", "removing", "replace", "replacing", "change",
+            "resize", "resizing", "fix", "fixing", "resolve", "resolving", "handle", "handling", "respond to",
+            "onboarding", "offboarding");
+    private static final List<String> NOT_A_PROCEDURE_TITLE_WORDS = List.of(
+            "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
+            "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
+            "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "faq", "okr", "okrs",
+            "agenda");
+    private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
+            "participants", "attendees", "agenda", "discussion", "action items", "what went well",
+            "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",
+            "user interaction", "goals", "background and strategic fit", "not doing", "endpoints", "error codes",
+            "changes", "fixes", "known issues", "new features", "bug fixes", "deprecations", "alternatives",
+            "consequences", "terms");
+    private static final List<String> IMPERATIVE_VERBS = List.of(
+            "add", "allow", "announce", "apply", "approve", "ask", "attach", "back", "build", "call", "capture",
+            "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",
+            "confirm", "connect", "contact", "copy", "cordon", "count", "create", "deactivate", "decrease", "delete",
+            "demote", "deploy", "detach", "determine", "downgrade", "drop", "disable", "download", "drain", "edit",
+            "enable", "ensure", "enter", "escalate", "execute", "export", "extract", "fail", "fetch", "fill", "find",
+            "flush", "follow", "force", "free", "gather", "generate", "get", "go", "grant", "identify", "investigate",
+            "import", "increase", "inform", "initialise", "initialize", "inspect", "install", "kill", "launch",
+            "list", "load", "locate", "lock", "log", "login", "look", "make", "mark", "merge", "migrate", "modify",
+            "monitor", "mount", "move", "navigate", "note", "notify", "open", "page", "paste", "pause", "ping",
+            "plan", "poll", "post", "prepare", "promote", "provision", "prune", "pull", "purge", "push", "query",
+            "raise", "re-enable", "re-queue", "read", "reboot", "rebuild", "record", "reduce", "refresh", "register",
+            "reindex", "reload", "remove", "rename", "renew", "repeat", "replace", "request", "reset", "resize",
+            "restart", "restore", "resume", "retry", "revert", "review", "revoke", "roll", "rollback", "rotate",
+            "run", "save", "scale", "schedule", "see", "select", "send", "set", "shorten", "shut", "sign", "ssh",
+            "start", "stop", "store", "submit", "switch", "sync", "tag", "take", "tell", "terminate", "test", "tick",
+            "trigger", "turn", "type", "uncordon", "uninstall", "unlock", "unmount", "unpack", "update", "upgrade",
+            "upload", "use", "validate", "verify", "wait", "watch", "write");
+
+    private BuiltInProfile() {
+    }
+
+    static DetectionProfile with(Map<String, String> spaceCategoryMapping) {
+        return new DetectionProfile(THRESHOLD,
+                new DetectionProfile.Weights(DetectionProfile.Weights.same(0.30, PROCEDURE_LABELS),
+                        DetectionProfile.Weights.same(-0.50, NOT_A_PROCEDURE_LABELS)),
+                new DetectionProfile.Weights(DetectionProfile.Weights.same(0.20, PROCEDURE_TITLE_WORDS),
+                        DetectionProfile.Weights.same(-0.35, NOT_A_PROCEDURE_TITLE_WORDS)),
+                new DetectionProfile.Weights(Map.of(), DetectionProfile.Weights.same(-0.30, NOT_A_PROCEDURE_HEADINGS)),
+                new LinkedHashSet<>(IMPERATIVE_VERBS),
+                new DetectionProfile.StructureWeights(0.20, 0.20, 0.25, 0.10, 0.15, 0.10, -0.30),
+                spaceCategoryMapping);
+    }
+}
