@@ -32,8 +32,8 @@ async function connect(bearer) {
 const client = await connect(token);
 try {
   const tools = (await client.listTools()).tools;
-  check("tools/list gives 10 tools, each with an output schema",
-    tools.length === 10 && tools.every((t) => t.outputSchema && t.inputSchema.type === "object"),
+  check("tools/list gives 11 tools, each with an output schema",
+    tools.length === 11 && tools.every((t) => t.outputSchema && t.inputSchema.type === "object"),
     tools.map((t) => t.name).join(", "));
 
   const status = await client.callTool({ name: "get_confluence_status", arguments: {} });

@@ -1,6 +1,9 @@
 package io.playbooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playbooks.analytics.AnalyticsReport;
+import io.playbooks.analytics.ImportAnalytics;
+import io.playbooks.analytics.StepMixCounter;
 import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.api.ApiHeaderFilter;
 import io.playbooks.api.ApiTokenCheck;
@@ -29,9 +32,12 @@ import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.search.PlaybookSearch;
+import io.playbooks.storage.AnalyticsQueries;
 import io.playbooks.storage.Database;
+import io.playbooks.storage.ImportRollups;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
+import io.playbooks.storage.SpaceSnapshots;
 import io.playbooks.sync.BulkImportTracker;
 import io.playbooks.sync.ConfluenceSync;
 import io.playbooks.sync.ImportRecorder;
@@ -130,6 +136,11 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("importResponses", new ImportResponses());
         PlaybookCatalog catalog = new PlaybookCatalog(store);
         registry.bind("catalog", catalog);
+        ImportRollups importRollups = new ImportRollups(database.dataSource(), clock);
+        registry.bind("importAnalytics", new ImportAnalytics(importRollups));
+        registry.bind("analyticsReport", new AnalyticsReport(catalog, importRollups,
+                new AnalyticsQueries(database.dataSource()), new SpaceSnapshots(database.dataSource()),
+                new StepMixCounter(json), clock));
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
         registry.bind("playbookSearch", new PlaybookSearch(store, json));
         StatusReport statusReport = new StatusReport(camel, confluence, store, sync, bulkImport);

@@ -45,6 +45,8 @@ public final class PlaybookTools {
             headers.putAll(renamed(args.headers("playbook_id"), "playbook_id", "id"));
             return route.call("direct:playbook-document", null, headers);
         });
+        tools.put("get_analytics", (args, progress) ->
+                route.call("direct:analytics", null, args.headers("from", "to", "bucket", "limit", "space_key")));
         return tools;
     }
 

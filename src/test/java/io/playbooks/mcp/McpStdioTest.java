@@ -129,7 +129,7 @@ class McpStdioTest {
                 messages.add(JSON.readTree(line));
             }
             assertThat(messages).allSatisfy(m -> assertThat(m.get("jsonrpc").asText()).isEqualTo("2.0"));
-            assertThat(messages.get(1).get("result").get("tools")).hasSize(10);
+            assertThat(messages.get(1).get("result").get("tools")).hasSize(11);
         } finally {
             process.destroyForcibly();
         }

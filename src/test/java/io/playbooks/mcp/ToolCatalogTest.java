@@ -18,7 +18,7 @@ class ToolCatalogTest {
         Map<String, ToolCall> calls = new LinkedHashMap<>();
         McpTestClients.ALL_TOOLS.forEach(name -> calls.put(name, NOTHING));
 
-        assertThat(new ToolCatalog(calls, McpServers.resultJson()).specifications()).hasSize(10);
+        assertThat(new ToolCatalog(calls, McpServers.resultJson()).specifications()).hasSize(11);
 
         calls.remove("get_playbook");
         assertThatThrownBy(() -> new ToolCatalog(calls, McpServers.resultJson()))
