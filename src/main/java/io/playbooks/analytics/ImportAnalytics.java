@@ -33,7 +33,7 @@ public class ImportAnalytics {
      * error; a failure without one is a page that read as a playbook but failed validation.
      */
     public ImportResult record(ImportResult result, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception caught) {
-        if (result.spaceKey() == null) {
+        if (result.spaceKey() == null || result.spaceKey().isBlank()) {
             return result;
         }
         ImportAttempt attempt = switch (result.outcome()) {
