@@ -7,16 +7,17 @@
 --   version_step_quality    the step mix of each stored content version, counted once from its JSON (a cache:
 --                       rebuilt from playbook_versions when missing).
 
+-- epoch_hour: whole hours since 1970-01-01T00:00Z, so that hours fold into days and weeks by integer division
 CREATE TABLE import_rollups (
     space_key  VARCHAR(255) NOT NULL,
-    hour_start TIMESTAMP WITH TIME ZONE NOT NULL,
+    epoch_hour BIGINT       NOT NULL,
     outcome    VARCHAR(16)  NOT NULL,
     pages      BIGINT       NOT NULL,
-    CONSTRAINT pk_import_rollups PRIMARY KEY (space_key, hour_start, outcome),
+    CONSTRAINT pk_import_rollups PRIMARY KEY (space_key, epoch_hour, outcome),
     CONSTRAINT ck_import_rollups_outcome
         CHECK (outcome IN ('created', 'updated', 'unchanged', 'not_playbook', 'invalid', 'error'))
 );
-CREATE INDEX ix_import_rollups_time ON import_rollups (hour_start);
+CREATE INDEX ix_import_rollups_time ON import_rollups (epoch_hour);
 
 CREATE TABLE import_failure_reasons (
     space_key VARCHAR(255)  NOT NULL,

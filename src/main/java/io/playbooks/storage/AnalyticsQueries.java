@@ -50,15 +50,16 @@ public class AnalyticsQueries {
              WHERE v.kind = 'content' AND q.version_id IS NULL
              ORDER BY v.id LIMIT ?
             """;
+    /** Uses are summed per playbook id first (a number), then the few on top get their names. */
     private static final String MOST_USED = """
-            SELECT p.id, p.slug, p.name, p.space_key, COUNT(*) AS total,
-                   SUM(CASE WHEN u.kind = 'fetched' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN u.kind = 'search_opened' THEN 1 ELSE 0 END),
-                   SUM(CASE WHEN u.kind = 'executed' THEN 1 ELSE 0 END)
-              FROM playbook_usage u JOIN playbooks p ON p.id = u.playbook_id
-             WHERE u.used_at >= ? AND u.used_at < ? %s
-             GROUP BY p.id, p.slug, p.name, p.space_key
-             ORDER BY total DESC, p.id LIMIT ?
+            SELECT p.id, p.slug, p.name, p.space_key, u.total, u.fetched, u.search_opened, u.executed
+              FROM (SELECT playbook_id, COUNT(*) AS total,
+                           SUM(CASE WHEN kind = 'fetched' THEN 1 ELSE 0 END) AS fetched,
+                           SUM(CASE WHEN kind = 'search_opened' THEN 1 ELSE 0 END) AS search_opened,
+                           SUM(CASE WHEN kind = 'executed' THEN 1 ELSE 0 END) AS executed
+                      FROM playbook_usage WHERE used_at >= ? AND used_at < ? GROUP BY playbook_id) u
+              JOIN playbooks p ON p.id = u.playbook_id %s
+             ORDER BY u.total DESC, p.id LIMIT ?
             """;
 
     private final Transactions transactions;
@@ -150,7 +151,7 @@ public class AnalyticsQueries {
 
     /** The playbooks used most in [from, to), with their uses by kind; {@code spaceKey} null for every space. */
     public List<Usage> mostUsed(Instant from, Instant to, int limit, String spaceKey) {
-        String sql = MOST_USED.formatted(spaceKey == null ? "" : "AND p.space_key = ?");
+        String sql = MOST_USED.formatted(spaceKey == null ? "" : "WHERE p.space_key = ?");
         return transactions.run("read the most used playbooks", connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int index = bindRange(select, from, to, spaceKey);

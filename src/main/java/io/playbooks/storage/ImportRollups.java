@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ public class ImportRollups {
 
     /** Longer reasons are cut: they are grouped by their text, and the column holds 500 characters. */
     static final int REASON_LENGTH = 500;
+    private static final long HOUR = 3600;
 
     private final Transactions transactions;
     private final Clock clock;
@@ -36,12 +36,12 @@ public class ImportRollups {
     public void record(String spaceKey, ImportAttempt attempt, Collection<String> reasons) {
         Instant now = clock.instant();
         transactions.run("count an import attempt of space " + spaceKey, connection -> {
-            increment(connection, "import_rollups", "hour_start", "outcome", spaceKey,
-                    now.truncatedTo(ChronoUnit.HOURS), attempt.code());
+            increment(connection, "import_rollups", "epoch_hour", "outcome", spaceKey,
+                    Math.floorDiv(now.getEpochSecond(), HOUR), attempt.code());
             if (attempt.failed()) {
                 for (String reason : distinctReasons(reasons)) {
                     increment(connection, "import_failure_reasons", "day_start", "reason", spaceKey,
-                            now.truncatedTo(ChronoUnit.DAYS), reason);
+                            now.truncatedTo(ChronoUnit.DAYS).atOffset(ZoneOffset.UTC), reason);
                 }
             }
             return null;
@@ -50,13 +50,18 @@ public class ImportRollups {
 
     /** Attempts per space, bucket and outcome in [from, to); {@code spaceKey} null for every space. */
     public List<Count> attempts(Instant from, Instant to, TimeBucket bucket, String spaceKey) {
-        String number = bucket.sqlNumber("hour_start");
+        String number = bucket.sqlNumberOfEpochHour("epoch_hour");
         String sql = "SELECT space_key, " + number + " AS bucket_no, outcome, SUM(pages) FROM import_rollups"
-                + " WHERE hour_start >= ? AND hour_start < ?" + (spaceKey == null ? "" : " AND space_key = ?")
+                + " WHERE epoch_hour >= ? AND epoch_hour < ?" + (spaceKey == null ? "" : " AND space_key = ?")
                 + " GROUP BY space_key, " + number + ", outcome ORDER BY space_key, bucket_no";
         return transactions.run("read the import roll-ups", connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                bindRange(select, from, to, spaceKey);
+                // the hours that start in [from, to)
+                select.setLong(1, -Math.floorDiv(-from.getEpochSecond(), HOUR));
+                select.setLong(2, -Math.floorDiv(-to.getEpochSecond(), HOUR));
+                if (spaceKey != null) {
+                    select.setString(3, spaceKey);
+                }
                 List<Count> counts = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -88,13 +93,13 @@ public class ImportRollups {
         });
     }
 
+    /** Raises the counter of (space, time, key), creating it at 1; {@code time} is an epoch hour or a day. */
     private static void increment(Connection connection, String table, String timeColumn, String keyColumn,
-                                  String spaceKey, Instant time, String key) throws SQLException {
-        OffsetDateTime at = time.atOffset(ZoneOffset.UTC);
+                                  String spaceKey, Object time, String key) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET pages = pages + 1"
                 + " WHERE space_key = ? AND " + timeColumn + " = ? AND " + keyColumn + " = ?")) {
             update.setString(1, spaceKey);
-            update.setObject(2, at);
+            update.setObject(2, time);
             update.setString(3, key);
             if (update.executeUpdate() == 1) {
                 return;
@@ -104,7 +109,7 @@ public class ImportRollups {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
                 + " (space_key, " + timeColumn + ", " + keyColumn + ", pages) VALUES (?, ?, ?, 1)")) {
             insert.setString(1, spaceKey);
-            insert.setObject(2, at);
+            insert.setObject(2, time);
             insert.setString(3, key);
             insert.executeUpdate();
         }

@@ -26,6 +26,11 @@ public enum TimeBucket {
         return "CAST(FLOOR((EXTRACT(EPOCH FROM " + column + ") + " + offsetSeconds + ") / " + seconds + ") AS BIGINT)";
     }
 
+    /** The same number from a column of whole hours since 1970: integer arithmetic, far cheaper per row. */
+    String sqlNumberOfEpochHour(String column) {
+        return "((" + column + " + " + offsetSeconds / 3600 + ") / " + seconds / 3600 + ")";
+    }
+
     Instant start(long number) {
         return Instant.ofEpochSecond(number * seconds - offsetSeconds);
     }
