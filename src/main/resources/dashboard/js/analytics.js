@@ -116,18 +116,9 @@ async function drawWindow(body, chosen, isCurrent) {
     return [];
   }
   const buckets = analytics.series.bucket_starts.map((t) => label(t, analytics.window.bucket));
-  const days = analytics.daily_snapshots.days;
   const spaceKeys = Object.keys(analytics.spaces);
   return [
-    chart(boxes.rateOverTime, {
-      tooltip: { trigger: 'axis', valueFormatter: percent },
-      legend: { bottom: 0, type: 'scroll' },
-      color: COLORS,
-      xAxis: { type: 'category', data: buckets },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: percent } },
-      series: spaceKeys.map((key) => ({ name: key, type: 'line', connectNulls: true, showSymbol: true,
-        data: analytics.series.import_success_rate[key] })),
-    }),
+    shareLines(boxes.rateOverTime, buckets, analytics.series.import_success_rate),
     overall.import.attempted + overall.import.not_playbook > 0 ? chart(boxes.success, {
       tooltip: { trigger: 'item' },
       legend: { bottom: 0 },
@@ -139,15 +130,7 @@ async function drawWindow(body, chosen, isCurrent) {
           { name: 'Not a playbook', value: overall.import.not_playbook, itemStyle: { color: '#9aa3b2' } },
         ].filter((slice) => slice.value > 0) }],
     }) : (clear(boxes.success, emptyState('No import in this window', 'Run a bulk import or a sync to see how pages import.')), null),
-    chart(boxes.quality, {
-      tooltip: { trigger: 'axis', valueFormatter: percent },
-      legend: { bottom: 0, type: 'scroll' },
-      color: COLORS,
-      xAxis: { type: 'category', data: days },
-      yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: percent } },
-      series: Object.entries(analytics.daily_snapshots.concrete_step_share).map(([key, values]) => ({
-        name: key, type: 'line', connectNulls: true, data: values })),
-    }),
+    shareLines(boxes.quality, analytics.daily_snapshots.days, analytics.daily_snapshots.concrete_step_share),
     chart(boxes.updates, {
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0, type: 'scroll' },
@@ -190,6 +173,18 @@ async function drawWindow(body, chosen, isCurrent) {
         data: categories.map(([name, value]) => ({ name: name || 'none', value })) }],
     }),
   ].filter(Boolean);
+}
+
+/** One line per space of a share (0..1) over time; a point without data (null) is bridged. */
+function shareLines(box, xLabels, perSpace) {
+  return chart(box, {
+    tooltip: { trigger: 'axis', valueFormatter: percent },
+    legend: { bottom: 0, type: 'scroll' },
+    color: COLORS,
+    xAxis: { type: 'category', data: xLabels },
+    yAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: percent } },
+    series: Object.entries(perSpace).map(([key, values]) => ({ name: key, type: 'line', connectNulls: true, data: values })),
+  });
 }
 
 function mostUsedTable(rows) {

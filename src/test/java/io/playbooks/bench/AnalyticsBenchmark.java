@@ -8,11 +8,10 @@ import io.playbooks.storage.AnalyticsQueries;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.ImportRollups;
 import io.playbooks.storage.PlaybookStore;
+import io.playbooks.storage.PostgresDatabases;
 import io.playbooks.storage.SpaceSnapshots;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,15 +67,9 @@ class AnalyticsBenchmark {
 
     @Test
     void postgres() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(new File("target/embedded-pg")).start()) {
-            try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE analytics_bench");
-            }
-            try (Database database = Database.open(postgres.getJdbcUrl("postgres", "analytics_bench"), "postgres", "")) {
-                measure("PostgreSQL", database);
-            }
+        try (PostgresDatabases postgres = PostgresDatabases.start();
+             Database database = Database.open(postgres.create("analytics_bench"), PostgresDatabases.USER, "")) {
+            measure("PostgreSQL", database);
         }
     }
 
@@ -171,7 +165,7 @@ class AnalyticsBenchmark {
             for (int space = 0; space < SPACES; space++) {
                 for (int day = 0; day < 365; day++) {
                     for (int reason = 0; reason < 5; reason++) {
-                        days.add(new Object[]{"S" + space, NOW.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                        days.add(new Object[]{"S" + space, NOW.truncatedTo(ChronoUnit.DAYS)
                                 .minus(Duration.ofDays(day)), "reason number " + reason});
                     }
                 }
@@ -218,7 +212,7 @@ class AnalyticsBenchmark {
     /** Every hour of the year, in every space, with three outcomes: the most rows a year of roll-ups can have. */
     private static List<Object[]> hours() {
         List<Object[]> rows = new ArrayList<>();
-        Instant hour = YEAR_AGO.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant hour = YEAR_AGO.truncatedTo(ChronoUnit.HOURS);
         for (; hour.isBefore(NOW); hour = hour.plus(Duration.ofHours(1))) {
             for (int space = 0; space < SPACES; space++) {
                 for (String outcome : List.of("created", "unchanged", "invalid")) {

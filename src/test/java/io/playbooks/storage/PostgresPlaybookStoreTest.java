@@ -1,23 +1,17 @@
 package io.playbooks.storage;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-
-import java.io.File;
-import java.sql.Connection;
-import java.sql.Statement;
 
 /** The store on a real PostgreSQL (embedded, started once for the class): a database of its own per test. */
 class PostgresPlaybookStoreTest extends PlaybookStoreContract {
 
-    private static EmbeddedPostgres postgres;
+    private static PostgresDatabases postgres;
     private String url;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        // binaries unpacked under target/, not /tmp, so that mvn clean removes them
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/embedded-pg")).start();
+        postgres = PostgresDatabases.start();
     }
 
     @AfterAll
@@ -27,16 +21,12 @@ class PostgresPlaybookStoreTest extends PlaybookStoreContract {
 
     @Override
     protected Database openDatabase(String name) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE \"" + name + "\"");
-        }
-        url = postgres.getJdbcUrl("postgres", name);
-        return Database.open(url, "postgres", "");
+        url = postgres.create(name);
+        return Database.open(url, PostgresDatabases.USER, "");
     }
 
     @Override
     protected Database reopen() {
-        return Database.open(url, "postgres", "");
+        return Database.open(url, PostgresDatabases.USER, "");
     }
 }
