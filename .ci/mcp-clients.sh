@@ -59,9 +59,12 @@ inspect() {
     java -jar "$JAR" mcp "$@")
 }
 inspect --method tools/list > "$WORK/tools.json"
-node -e 'const t = JSON.parse(require("fs").readFileSync(process.argv[1])).tools;
-  if (t.length !== 10) { console.error("expected 10 tools, got " + t.length); process.exit(1); }
-  console.log("ok   tools/list: " + t.map((x) => x.name).join(", "));' "$WORK/tools.json"
+# every tool of the catalog the jar ships, no more, no less
+node -e 'const fs = require("fs"); const t = JSON.parse(fs.readFileSync(process.argv[1])).tools;
+  const want = Object.keys(JSON.parse(fs.readFileSync(process.argv[2]))).sort();
+  const got = t.map((x) => x.name).sort();
+  if (JSON.stringify(got) !== JSON.stringify(want)) { console.error("expected tools " + want + ", got " + got); process.exit(1); }
+  console.log("ok   tools/list: " + got.join(", "));' "$WORK/tools.json" "$ROOT/src/main/resources/mcp/tools.json"
 
 expect_result() { # $1 what, $2 true|false (isError expected), rest: inspector arguments
   local what="$1" error="$2"; shift 2

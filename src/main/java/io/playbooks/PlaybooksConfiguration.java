@@ -1,6 +1,9 @@
 package io.playbooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playbooks.analytics.AnalyticsReport;
+import io.playbooks.analytics.ImportAnalytics;
+import io.playbooks.analytics.StepMixCounter;
 import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.api.ApiHeaderFilter;
 import io.playbooks.api.ApiTokenCheck;
@@ -43,10 +46,13 @@ import io.playbooks.profile.LearnedThreshold;
 import io.playbooks.search.PlaybookSearch;
 import io.playbooks.search.SearchIndex;
 import io.playbooks.search.TextEmbedder;
+import io.playbooks.storage.AnalyticsQueries;
 import io.playbooks.storage.Database;
+import io.playbooks.storage.ImportRollups;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookFlags;
 import io.playbooks.storage.PlaybookStore;
+import io.playbooks.storage.SpaceSnapshots;
 import io.playbooks.storage.Transactions;
 import io.playbooks.sync.BulkImportTracker;
 import io.playbooks.sync.ConfluenceSync;
@@ -169,6 +175,11 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("importResponses", new ImportResponses());
         PlaybookCatalog catalog = new PlaybookCatalog(store);
         registry.bind("catalog", catalog);
+        ImportRollups importRollups = new ImportRollups(database.dataSource(), clock);
+        registry.bind("importAnalytics", new ImportAnalytics(importRollups));
+        registry.bind("analyticsReport", new AnalyticsReport(catalog, importRollups,
+                new AnalyticsQueries(database.dataSource()), new SpaceSnapshots(database.dataSource()),
+                new StepMixCounter(json), clock));
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
         registry.bind("playbookUse", new PlaybookUse(catalog, usage, executions));
         // the index is rebuilt from the database in the background when Camel starts it (startup does not wait)

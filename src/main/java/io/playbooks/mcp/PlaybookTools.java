@@ -56,6 +56,8 @@ public final class PlaybookTools {
         tools.put("export_detection_profile", (args, progress) -> route.call("direct:profile-export", null, Map.of()));
         tools.put("import_detection_profile", (args, progress) ->
                 route.call("direct:profile-import", args.as(JsonNode.class).path("document"), Map.of()));
+        tools.put("get_analytics", (args, progress) ->
+                route.call("direct:analytics", null, args.headers("from", "to", "bucket", "limit", "space_key")));
         return tools;
     }
 

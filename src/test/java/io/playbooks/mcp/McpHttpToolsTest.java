@@ -254,6 +254,19 @@ class McpHttpToolsTest {
     }
 
     @Test
+    void analyticsIsTheRestAnswerForTheSameWindow() {
+        JsonNode weekly = ok(call(client, "get_analytics", Map.of("bucket", "week", "limit", 3, "space_key", "OPS")));
+        CallToolResult badWindow = call(client, "get_analytics", Map.of("from", "2026-11-20", "to", "2026-11-01"));
+
+        assertThat(weekly.get("window").get("bucket").asText()).isEqualTo("week");
+        assertThat(weekly.get("window").get("limit").asInt()).isEqualTo(3);
+        assertThat(weekly.get("window").get("space_key").asText()).isEqualTo("OPS");
+        assertThat(weekly.has("total_confluence_playbooks")).isTrue();
+        assertThat(badWindow.isError()).isTrue();
+        assertThat(text(badWindow)).contains("'from'").contains("must be before 'to'");
+    }
+
+    @Test
     void anUnknownToolIsAProtocolErrorNamingIt() {
         assertThatThrownBy(() -> call(client, "delete_everything", Map.of()))
                 .isInstanceOf(McpError.class)

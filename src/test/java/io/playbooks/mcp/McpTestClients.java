@@ -24,7 +24,7 @@ final class McpTestClients {
             "import_confluence_playbook", "bulk_import_confluence_space", "sync_confluence_playbooks",
             "get_confluence_status", "list_confluence_playbooks", "configure_confluence_integration",
             "search_playbooks", "get_playbook", "report_execution", "read_playbook_events",
-            "export_detection_profile", "import_detection_profile");
+            "export_detection_profile", "import_detection_profile", "get_analytics");
 
     private McpTestClients() {
     }

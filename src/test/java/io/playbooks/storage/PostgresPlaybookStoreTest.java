@@ -27,6 +27,6 @@ class PostgresPlaybookStoreTest extends PlaybookStoreContract {
 
     @Override
     protected Database reopen() {
-        return Database.open(url, "postgres", "");
+        return Database.open(url, PostgresDatabases.USER, "");
     }
 }
