@@ -74,8 +74,13 @@ public class ConfluenceConnection {
     }
 
     /** Every page of one space with its body, fetched lazily a listing call at a time. */
-    public Iterator<SourcePage> pages(String spaceKey) {
+    public PageListing pages(String spaceKey) {
         return client().pages(spaceKey);
+    }
+
+    /** The pages of one space from a position of an earlier listing on (from the start when it is null or blank). */
+    public PageListing pages(String spaceKey, String position) {
+        return client().pages(spaceKey, position);
     }
 
     /** Every page of several spaces, one space after the other. */

@@ -37,7 +37,7 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("playbooks");
-        config.setJdbcUrl(url.strip());
+        config.setJdbcUrl(closedByThePool(url.strip()));
         config.setUsername(blankToNull(user));
         config.setPassword(blankToNull(password));
         // fail with the real cause at once instead of a pool that keeps retrying
@@ -66,6 +66,16 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * An embedded H2 database closes itself in a JVM shutdown hook of its own, which races Camel's graceful shutdown
+     * (SIGTERM): the pages in hand and the record of an interrupted bulk import would fail with "database is already
+     * closed". The pool closes it instead when Camel has stopped, unless the URL says otherwise.
+     */
+    static String closedByThePool(String url) {
+        boolean h2 = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+        return h2 && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     /** The product of a JDBC URL: {@code jdbc:postgresql://...} is postgresql. */
