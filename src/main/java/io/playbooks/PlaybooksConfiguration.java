@@ -24,15 +24,19 @@ import io.playbooks.ops.ClusteredSchedule;
 import io.playbooks.ops.ConfluenceHealthCheck;
 import io.playbooks.ops.DatabaseHealthCheck;
 import io.playbooks.ops.ImportCounts;
+import io.playbooks.ops.ObserveAccess;
 import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.search.PlaybookSearch;
+import io.playbooks.storage.BulkImportRuns;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
+import io.playbooks.sync.BulkImportShutdown;
 import io.playbooks.sync.BulkImportTracker;
+import io.playbooks.sync.InterruptedBulkImports;
 import io.playbooks.sync.ConfluenceSync;
 import io.playbooks.sync.ImportRecorder;
 import io.playbooks.web.WebUi;
@@ -81,6 +85,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private int reconcileIntervalHours;
     @PropertyInject(value = "playbooks.cluster.enabled", defaultValue = "false")
     private boolean clustered;
+    @PropertyInject(value = "playbooks.observe.open-probes", defaultValue = "true")
+    private boolean openProbes;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -88,6 +94,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         ApiTokenCheck tokenCheck = new ApiTokenCheck(apiToken);
         ListenGuard.requireTokenOffLoopback(httpHost, tokenCheck.enabled());
         registry.bind("apiTokenCheck", tokenCheck);
+        camel.addStartupListener(new ObserveAccess(tokenCheck, openProbes));
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
 
@@ -119,7 +126,10 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("importRecorder", new ImportRecorder(store, checks));
         registry.bind("playbookEvents", new PlaybookEvents(Map.of()));
 
-        BulkImportTracker bulkImport = new BulkImportTracker(clock);
+        BulkImportRuns bulkImportRuns = new BulkImportRuns(database.dataSource());
+        BulkImportTracker bulkImport = new BulkImportTracker(clock, bulkImportRuns);
+        camel.getManagementStrategy().addEventNotifier(new BulkImportShutdown(bulkImport));
+        camel.addStartupListener(new InterruptedBulkImports(bulkImportRuns));
         ConfluenceSync sync = new ConfluenceSync(confluence, store, checks, clock, Duration.ofMinutes(syncOverlapMinutes),
                 Duration.ofHours(reconcileIntervalHours));
         sync.pauseSchedule(schedulePaused);

@@ -23,6 +23,12 @@ public class ApiTokenCheck implements Processor {
         return expected != null;
     }
 
+    /** Whether an {@code Authorization} header value (null when absent) carries the token; true when none is set. */
+    public boolean accepts(String authorization) {
+        return expected == null
+                || authorization != null && MessageDigest.isEqual(expected, authorization.trim().getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public void process(Exchange exchange) {
         if (expected == null) {
@@ -31,7 +37,7 @@ public class ApiTokenCheck implements Processor {
         String given = exchange.getMessage().getHeader("Authorization", String.class);
         // the credential has done its job; it must not travel on into routes, logs or responses
         exchange.getMessage().removeHeader("Authorization");
-        if (given == null || !MessageDigest.isEqual(expected, given.trim().getBytes(StandardCharsets.UTF_8))) {
+        if (!accepts(given)) {
             exchange.getMessage().setHeader("WWW-Authenticate", "Bearer realm=\"confluence-playbooks\"");
             throw new ApiException(401, given == null
                     ? "this API needs a bearer token: send Authorization: Bearer <PLAYBOOKS_API_TOKEN>"
