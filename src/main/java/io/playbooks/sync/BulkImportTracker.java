@@ -166,12 +166,18 @@ public class BulkImportTracker {
     /**
      * Ends a run that Confluence (or the database) stopped: the progress keeps what was done and why it stopped,
      * the position stays for the next bulk import of the space to resume from, and the failure goes on to the caller.
+     * A resumed run that fails before it lists a page drops its position: the next one lists from the start.
      */
     public synchronized void abort(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) throws Exception {
         Run run = requireRun();
         run.errors.add("stopped after " + run.done + " pages: " + cause.getMessage());
         try {
-            runs.stopped(run.spaceKey, BulkImportRuns.FAILED, clock.instant());
+            if (run.resumed && run.total == 0) {
+                // the position itself may be what fails (a cursor Confluence no longer takes): the next run starts over
+                runs.finished(run.spaceKey);
+            } else {
+                runs.stopped(run.spaceKey, BulkImportRuns.FAILED, clock.instant());
+            }
         } finally {
             end(run);
         }

@@ -70,9 +70,10 @@ class DatabaseOutageTest {
         service = ConnectorTestSupport.serviceFor(site, "outage", workDir, List.of("OPS"), Map.of("sync_interval", 1),
                 Map.of("playbooks.db.url", "jdbc:postgresql://localhost:" + port + "/" + DATABASE,
                         "playbooks.db.user", "postgres", "confluence.sync.schedule-paused", "false"));
-        JsonNode before = await(() -> service.get("/api/v1/confluence/playbooks"),
-                reply -> reply.status() == 200 && reply.json().get("total_confluence_playbooks").asInt() > 0,
-                "the first scheduled sync").json();
+        await(() -> service.get("/api/v1/confluence/sync/status"),
+                reply -> reply.status() == 200 && reply.json().path("last_sync").path("completed").asBoolean(),
+                "a completed scheduled sync");
+        JsonNode before = service.get("/api/v1/confluence/playbooks").json();
         int playbooks = before.get("total_confluence_playbooks").asInt();
         JsonNode first = before.get("playbooks").get(0);
         String edited = first.get("confluence_page_id").asText();
