@@ -35,6 +35,7 @@ import io.playbooks.outdated.OutdatedSettings;
 import io.playbooks.ops.ConfluenceHealthCheck;
 import io.playbooks.ops.DatabaseHealthCheck;
 import io.playbooks.ops.ImportCounts;
+import io.playbooks.ops.ObserveAccess;
 import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
@@ -47,6 +48,7 @@ import io.playbooks.search.PlaybookSearch;
 import io.playbooks.search.SearchIndex;
 import io.playbooks.search.TextEmbedder;
 import io.playbooks.storage.AnalyticsQueries;
+import io.playbooks.storage.BulkImportRuns;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.ImportRollups;
 import io.playbooks.storage.PageChecks;
@@ -54,7 +56,9 @@ import io.playbooks.storage.PlaybookFlags;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.SpaceSnapshots;
 import io.playbooks.storage.Transactions;
+import io.playbooks.sync.BulkImportShutdown;
 import io.playbooks.sync.BulkImportTracker;
+import io.playbooks.sync.InterruptedBulkImports;
 import io.playbooks.sync.ConfluenceSync;
 import io.playbooks.sync.ImportRecorder;
 import io.playbooks.web.WebUi;
@@ -108,6 +112,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private long valueRefreshSeconds;
     @PropertyInject(value = "playbooks.search.semantic.enabled", defaultValue = "true")
     private boolean semanticSearch;
+    @PropertyInject(value = "playbooks.observe.open-probes", defaultValue = "true")
+    private boolean openProbes;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -115,6 +121,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         ApiTokenCheck tokenCheck = new ApiTokenCheck(apiToken);
         ListenGuard.requireTokenOffLoopback(httpHost, tokenCheck.enabled());
         registry.bind("apiTokenCheck", tokenCheck);
+        camel.addStartupListener(new ObserveAccess(tokenCheck, openProbes));
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
 
@@ -160,7 +167,10 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         camel.addStartupListener((context, alreadyStarted) -> values.warmUp());
         registry.bind("restChannel", new RestChannel());
 
-        BulkImportTracker bulkImport = new BulkImportTracker(clock);
+        BulkImportRuns bulkImportRuns = new BulkImportRuns(database.dataSource());
+        BulkImportTracker bulkImport = new BulkImportTracker(clock, bulkImportRuns);
+        camel.getManagementStrategy().addEventNotifier(new BulkImportShutdown(bulkImport));
+        camel.addStartupListener(new InterruptedBulkImports(bulkImportRuns));
         ConfluenceSync sync = new ConfluenceSync(confluence, store, checks, clock, Duration.ofMinutes(syncOverlapMinutes),
                 Duration.ofHours(reconcileIntervalHours), values);
         sync.pauseSchedule(schedulePaused);

@@ -64,6 +64,11 @@ public final class RunningService implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A GET with a bearer token. */
+    public Reply get(String path, String bearerToken) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + bearerToken).GET());
+    }
+
     public Reply post(String path, String jsonBody) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));

@@ -95,6 +95,7 @@ public class ApiErrorMapper implements Processor {
             case 403 -> "forbidden";
             case 404 -> "not_found";
             case 409 -> "conflict";
+            case 503 -> "unavailable";
             case 502 -> "confluence_failed";
             default -> "error";
         };

@@ -25,4 +25,8 @@ public class ApiException extends RuntimeException {
     public static ApiException conflict(String message) {
         return new ApiException(409, message);
     }
+
+    public static ApiException unavailable(String message) {
+        return new ApiException(503, message);
+    }
 }

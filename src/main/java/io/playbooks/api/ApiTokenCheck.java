@@ -23,7 +23,7 @@ public class ApiTokenCheck implements Processor {
         return expected != null;
     }
 
-    /** Whether an {@code Authorization} header value (null when absent) lets a call in. */
+    /** Whether an {@code Authorization} header value (null when absent) carries the token; true when none is set. */
     public boolean accepts(String authorization) {
         return expected == null
                 || authorization != null && MessageDigest.isEqual(expected, authorization.trim().getBytes(StandardCharsets.UTF_8));

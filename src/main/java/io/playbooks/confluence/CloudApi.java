@@ -6,7 +6,6 @@ import io.playbooks.page.SourcePage;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,25 +59,15 @@ final class CloudApi implements SiteApi {
     }
 
     @Override
-    public Iterator<SourcePage> pages(SpaceInfo space) {
+    public PageListing pages(SpaceInfo space, URI from) {
         Map<String, List<String>> labels = cql.labelsByPage(space.key(), detectionLabels);
         Map<String, List<Attachment>> attachments = cql.attachmentsByPage(space.key());
-        PagedResults listing = new PagedResults(http, urls, urls.api("/api/v2/spaces/" + space.id() + "/pages",
-                "body-format", "storage", "status", "current", "limit", pageSize));
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return listing.hasNext();
-            }
-
-            @Override
-            public SourcePage next() {
-                JsonNode p = listing.next();
-                String id = p.path("id").asText();
-                return json.v2Page(p, space.key(), labels.getOrDefault(id, List.of()),
-                        attachments.getOrDefault(id, List.of()));
-            }
-        };
+        URI first = from != null ? from : urls.api("/api/v2/spaces/" + space.id() + "/pages",
+                "body-format", "storage", "status", "current", "limit", pageSize);
+        return new ListedPages(new PagedResults(http, urls, first), p -> {
+            String id = p.path("id").asText();
+            return json.v2Page(p, space.key(), labels.getOrDefault(id, List.of()), attachments.getOrDefault(id, List.of()));
+        });
     }
 
     @Override

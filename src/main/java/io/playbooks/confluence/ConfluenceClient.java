@@ -16,7 +16,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,8 +100,17 @@ public class ConfluenceClient implements AutoCloseable {
      * Cost on Cloud: 1 space + ceil(N / page_size) listing calls + one paged CQL query each for labels and
      * attachments. On Data Center: 1 space + ceil(N / limit) listing calls + the attachment query.
      */
-    public Iterator<SourcePage> pages(String spaceKey) {
-        return api().pages(space(spaceKey));
+    public PageListing pages(String spaceKey) {
+        return api().pages(space(spaceKey), null);
+    }
+
+    /**
+     * The pages of the space from a {@link PageListing#position()} of an earlier listing on: what a bulk import that
+     * was stopped resumes from; from the start when {@code position} is null or blank.
+     */
+    public PageListing pages(String spaceKey, String position) {
+        URI from = position == null || position.isBlank() ? null : onSite(position, "listing position");
+        return api().pages(space(spaceKey), from);
     }
 
     /** One page with body, version, all labels, space and attachment metadata; empty when there is no such page. */
@@ -149,13 +157,18 @@ public class ConfluenceClient implements AutoCloseable {
 
     /** The content behind an {@link Attachment#downloadUrl()} of this site, fetched now. */
     public InputStream attachment(String downloadUrl) {
-        URI uri = urls.resolve(downloadUrl);
+        return new ByteArrayInputStream(http.download(onSite(downloadUrl, "attachment link")));
+    }
+
+    /** A link resolved against the site; refused when it points at another host, which must not get the credentials. */
+    private URI onSite(String link, String what) {
+        URI uri = urls.resolve(link);
         URI site = URI.create(urls.base());
         if (!site.getRawAuthority().equalsIgnoreCase(uri.getRawAuthority())) {
-            throw new IllegalArgumentException("attachment link " + downloadUrl + " is not on the Confluence site "
+            throw new IllegalArgumentException(what + " " + link + " is not on the Confluence site "
                     + urls.base() + ": refusing to send the credentials elsewhere");
         }
-        return new ByteArrayInputStream(http.download(uri));
+        return uri;
     }
 
     /** The zone CQL dates are read in: the setting, else what the site says, else {@link SiteTimeZone#EARLIEST}. */

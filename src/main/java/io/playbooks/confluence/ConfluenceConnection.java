@@ -183,8 +183,13 @@ public class ConfluenceConnection {
     }
 
     /** Every page of one space with its body, from its site, fetched lazily a listing call at a time. */
-    public Iterator<SourcePage> pages(String spaceKey) {
+    public PageListing pages(String spaceKey) {
         return siteOf(spaceKey).client().orElseThrow().pages(spaceKey);
+    }
+
+    /** The pages of one space from a position of an earlier listing on (from the start when it is null or blank). */
+    public PageListing pages(String spaceKey, String position) {
+        return siteOf(spaceKey).client().orElseThrow().pages(spaceKey, position);
     }
 
     /** Every page of several spaces, one space after the other, each from its site. */

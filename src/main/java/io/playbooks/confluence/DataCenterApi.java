@@ -6,7 +6,6 @@ import io.playbooks.page.SourcePage;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,22 +51,12 @@ final class DataCenterApi implements SiteApi {
     }
 
     @Override
-    public Iterator<SourcePage> pages(SpaceInfo space) {
+    public PageListing pages(SpaceInfo space, URI from) {
         Map<String, List<Attachment>> attachments = cql.attachmentsByPage(space.key());
-        PagedResults listing = new PagedResults(http, urls, urls.api("/rest/api/content", "spaceKey", space.key(),
-                "type", "page", "expand", PAGE_EXPAND, "start", 0, "limit", pageSize));
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return listing.hasNext();
-            }
-
-            @Override
-            public SourcePage next() {
-                JsonNode c = listing.next();
-                return json.v1Page(c, space.key(), attachments.getOrDefault(c.path("id").asText(), List.of()));
-            }
-        };
+        URI first = from != null ? from : urls.api("/rest/api/content", "spaceKey", space.key(),
+                "type", "page", "expand", PAGE_EXPAND, "start", 0, "limit", pageSize);
+        return new ListedPages(new PagedResults(http, urls, first),
+                c -> json.v1Page(c, space.key(), attachments.getOrDefault(c.path("id").asText(), List.of())));
     }
 
     @Override

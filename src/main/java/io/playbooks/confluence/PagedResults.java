@@ -25,11 +25,17 @@ final class PagedResults implements Iterator<JsonNode> {
     private final SiteUrls urls;
     private final Deque<JsonNode> buffer = new ArrayDeque<>();
     private URI next;
+    private URI answered;
 
     PagedResults(ConfluenceHttp http, SiteUrls urls, URI first) {
         this.http = http;
         this.urls = urls;
         this.next = first;
+    }
+
+    /** The call whose answer held the result returned last; null before the first answer. */
+    URI position() {
+        return answered;
     }
 
     static List<JsonNode> all(ConfluenceHttp http, SiteUrls urls, URI first) {
@@ -64,6 +70,7 @@ final class PagedResults implements Iterator<JsonNode> {
                     + " listing (is the base URL right?)", reply.status(), null);
         }
         results.forEach(buffer::addLast);
+        answered = current;
         String link = body.path("_links").path("next").asText("");
         if (link.isEmpty()) {
             link = linkHeaderNext(reply.header("Link"));

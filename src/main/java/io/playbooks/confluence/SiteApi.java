@@ -2,7 +2,7 @@ package io.playbooks.confluence;
 
 import io.playbooks.page.SourcePage;
 
-import java.util.Iterator;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +17,11 @@ interface SiteApi {
     /** The space, or {@link UnknownSpaceException}. */
     SpaceInfo space(String key);
 
-    /** The pages of the space with bodies, labels and attachment metadata, fetched as the caller iterates. */
-    Iterator<SourcePage> pages(SpaceInfo space);
+    /**
+     * The pages of the space with bodies, labels and attachment metadata, fetched as the caller iterates; from the
+     * start of the listing, or from a {@link PageListing#position()} when {@code from} is not null.
+     */
+    PageListing pages(SpaceInfo space, URI from);
 
     Optional<SourcePage> page(String pageId);
 

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 /**
  * The playbook database: a HikariCP pool on an H2 or PostgreSQL JDBC URL, migrated by Flyway when opened.
@@ -18,6 +19,15 @@ public final class Database implements AutoCloseable {
     private static final String MIGRATIONS = "classpath:db/migration";
     /** Migrations of one database product only (h2, postgresql): e.g. the Quartz tables of clustered instances. */
     private static final String PRODUCT_MIGRATIONS = "classpath:db/vendor/";
+
+    /**
+     * How long a caller waits for a connection while the database is away: then it fails with the pool's error
+     * (and the sync or request with 503) instead of waiting on. A health check gets its answer within this time too.
+     */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    /** PostgreSQL: how long to wait for a TCP connection, and for any answer on an open one (a host that went silent). */
+    static final Duration PG_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration PG_SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
     private final HikariDataSource pool;
 
@@ -37,11 +47,17 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("playbooks");
-        config.setJdbcUrl(url.strip());
+        config.setJdbcUrl(closedByThePool(url.strip()));
         config.setUsername(blankToNull(user));
         config.setPassword(blankToNull(password));
         // fail with the real cause at once instead of a pool that keeps retrying
         config.setInitializationFailTimeout(1);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        if ("postgresql".equals(product(url))) {
+            // without these a query to a host that vanished without a reset waits forever (the driver's default)
+            config.addDataSourceProperty("connectTimeout", String.valueOf(PG_CONNECT_TIMEOUT.toSeconds()));
+            config.addDataSourceProperty("socketTimeout", String.valueOf(PG_SOCKET_TIMEOUT.toSeconds()));
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -66,6 +82,16 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * An embedded H2 database closes itself in a JVM shutdown hook of its own, which races Camel's graceful shutdown
+     * (SIGTERM): the pages in hand and the record of an interrupted bulk import would fail with "database is already
+     * closed". The pool closes it instead when Camel has stopped, unless the URL says otherwise.
+     */
+    static String closedByThePool(String url) {
+        boolean h2 = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
+        return h2 && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     /** The product of a JDBC URL: {@code jdbc:postgresql://...} is postgresql. */

@@ -1,37 +1,68 @@
 package io.playbooks.sync;
 
 import io.playbooks.api.ApiException;
+import io.playbooks.confluence.PageListing;
+import io.playbooks.page.SourcePage;
+import io.playbooks.storage.BulkImportRuns;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
-import io.playbooks.page.SourcePage;
-
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Counts a bulk import while it runs, so that progress (done / total, failures with reasons) can be read at any
- * time, and refuses a second bulk import while one is going.
+ * time, and refuses a second bulk import while one is going. Where the run stands is kept in the database page by
+ * page ({@link BulkImportRuns}): a run stopped by a shutdown or a failure resumes from its listing position and
+ * skips the pages it did, instead of starting over.
  */
 public class BulkImportTracker {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BulkImportTracker.class);
+
     private final Clock clock;
+    private final BulkImportRuns runs;
+    private volatile boolean stopping;
     private Run current;
 
-    public BulkImportTracker(Clock clock) {
+    public BulkImportTracker(Clock clock, BulkImportRuns runs) {
         this.clock = clock;
+        this.runs = runs;
     }
 
-    /** Starts counting a bulk import of a space; 409 when one is already running. */
-    public synchronized void begin(String spaceKey) {
+    /**
+     * Starts (or resumes) the bulk import of a space; 409 when one is already running, 503 while the service stops.
+     *
+     * @return the listing position to start from: where a stopped run of the space was, null for the start
+     */
+    public synchronized String begin(String spaceKey, boolean forceUpdate) {
+        if (stopping) {
+            throw ApiException.unavailable("the service is stopping: no bulk import starts now");
+        }
         if (current != null && current.finishedAt == null) {
             throw ApiException.conflict("a bulk import of space " + current.spaceKey + " is already running ("
                     + current.done + " of " + current.total + " pages done)");
         }
-        current = new Run(spaceKey, clock.instant());
+        BulkImportRuns.Run stored = runs.start(spaceKey, forceUpdate, clock.instant());
+        current = new Run(spaceKey, clock.instant(), stored);
+        return stored.position();
+    }
+
+    /**
+     * The service is stopping: the listing ends here, the pages already handed out are finished, and the run is
+     * recorded as interrupted at its position.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     public synchronized void record(ImportResult result) {
@@ -54,61 +85,113 @@ public class BulkImportTracker {
             }
             case NOT_PLAYBOOK -> run.notPlaybooks++;
         }
+        // a failed page stays pending: the position does not pass it, so a resume tries it again
+        if (result.outcome() != ImportOutcome.FAILED) {
+            run.pending.remove(result.pageId());
+            runs.pageDone(run.spaceKey, result.pageId(), result.confluenceVersion(), run.position());
+        }
     }
 
     /**
      * Counts the pages of the streamed listing as the route takes them: the total is the pages listed so far, and
-     * final once the listing is complete (neither Confluence API gives a count without a listing of its own).
+     * final once the listing is complete (neither Confluence API gives a count without a listing of its own). Pages
+     * that a stopped run did at the version listed now are counted done and not handed out again. The listing ends
+     * early when the service stops.
      */
-    public Iterator<SourcePage> track(Iterator<SourcePage> listing) {
+    public Iterator<SourcePage> track(PageListing listing) {
         return new Iterator<>() {
+            private SourcePage ahead;
+
             @Override
             public boolean hasNext() {
-                boolean more = listing.hasNext();
-                if (!more) {
+                while (ahead == null && !stopping && listing.hasNext()) {
+                    SourcePage page = listing.next();
+                    if (!listed(page, listing.position())) {
+                        ahead = page;
+                    }
+                }
+                if (ahead == null && !stopping) {
                     listingComplete();
                 }
-                return more;
+                return ahead != null;
             }
 
             @Override
             public SourcePage next() {
-                SourcePage page = listing.next();
-                listed();
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                SourcePage page = ahead;
+                ahead = null;
                 return page;
             }
         };
     }
 
-    private synchronized void listed() {
-        requireRun().total++;
+    /** Counts a listed page; true when a stopped run did it at this version already. */
+    private synchronized boolean listed(SourcePage page, String position) {
+        Run run = requireRun();
+        run.total++;
+        run.lastPosition = position;
+        if (Integer.valueOf(page.version()).equals(run.doneEarlier.remove(page.id()))) {
+            run.done++;
+            return true;
+        }
+        run.pending.put(page.id(), position);
+        return false;
     }
 
     private synchronized void listingComplete() {
         requireRun().listingComplete = true;
     }
 
-    /** Ends the run (also after a failure of the listing) and returns its final report. */
+    /**
+     * Ends the run and returns its final report: finished when the listing went through, else (the service stops)
+     * interrupted at its position, for the next start to resume.
+     */
     public synchronized BulkImportProgress finish() {
         Run run = requireRun();
-        run.finishedAt = clock.instant();
-        return run.snapshot();
+        if (run.listingComplete) {
+            runs.finished(run.spaceKey);
+        } else {
+            run.interrupted = true;
+            String why = "interrupted by a shutdown after " + run.done + " pages; the next start resumes at " + run.position();
+            run.errors.add(why);
+            runs.stopped(run.spaceKey, BulkImportRuns.INTERRUPTED, clock.instant());
+            LOG.info("Bulk import of space {} {}", run.spaceKey, why);
+        }
+        return end(run);
     }
 
     /**
-     * Ends a run that Confluence stopped (an unknown space, a failure mid-listing): the progress keeps what was done
-     * and why it stopped, and the failure goes on to the caller. Pages done so far stay imported; a rerun skips them.
+     * Ends a run that Confluence (or the database) stopped: the progress keeps what was done and why it stopped,
+     * the position stays for the next bulk import of the space to resume from, and the failure goes on to the caller.
+     * A resumed run that fails before it lists a page drops its position: the next one lists from the start.
      */
     public synchronized void abort(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) throws Exception {
         Run run = requireRun();
         run.errors.add("stopped after " + run.done + " pages: " + cause.getMessage());
-        finish();
+        try {
+            if (run.resumed && run.total == 0) {
+                // the position itself may be what fails (a cursor Confluence no longer takes): the next run starts over
+                runs.finished(run.spaceKey);
+            } else {
+                runs.stopped(run.spaceKey, BulkImportRuns.FAILED, clock.instant());
+            }
+        } finally {
+            end(run);
+        }
         throw cause;
     }
 
     /** The running or last bulk import, or null when none ran since the service started. */
     public synchronized BulkImportProgress progress() {
         return current == null ? null : current.snapshot();
+    }
+
+    private BulkImportProgress end(Run run) {
+        run.finishedAt = clock.instant();
+        return run.snapshot();
     }
 
     private Run requireRun() {
@@ -121,8 +204,18 @@ public class BulkImportTracker {
     private static final class Run {
         final String spaceKey;
         final Instant startedAt;
+        /** Where a stopped run of the space was, when this one resumes it; else null. */
+        final boolean resumed;
+        final String resumedFrom;
+        final int pagesDoneBefore;
+        /** Pages a stopped run did, by id, at the version it did them. */
+        final Map<String, Integer> doneEarlier;
+        /** Listed pages not done yet, in listing order, with the listing call each came from. */
+        final Map<String, String> pending = new LinkedHashMap<>();
+        String lastPosition;
         Instant finishedAt;
         boolean listingComplete;
+        boolean interrupted;
         int total;
         int done;
         int discovered;
@@ -133,14 +226,25 @@ public class BulkImportTracker {
         final List<ImportResult> imported = new ArrayList<>();
         final List<String> errors = new ArrayList<>();
 
-        Run(String spaceKey, Instant startedAt) {
+        Run(String spaceKey, Instant startedAt, BulkImportRuns.Run stored) {
             this.spaceKey = spaceKey;
             this.startedAt = startedAt;
+            this.resumed = stored.resumes();
+            this.resumedFrom = stored.position();
+            this.pagesDoneBefore = stored.pagesDone();
+            this.doneEarlier = new HashMap<>(stored.donePages());
+            this.lastPosition = stored.position();
+        }
+
+        /** Where a resume would start: the listing call of the oldest page not done, else of the last page listed. */
+        String position() {
+            return pending.isEmpty() ? lastPosition : pending.values().iterator().next();
         }
 
         BulkImportProgress snapshot() {
-            return new BulkImportProgress(spaceKey, finishedAt == null, startedAt, finishedAt, listingComplete, total, done, discovered,
-                    successful, failed, skipped, notPlaybooks, List.copyOf(imported), List.copyOf(errors));
+            return new BulkImportProgress(spaceKey, finishedAt == null, startedAt, finishedAt, listingComplete, total, done,
+                    discovered, successful, failed, skipped, notPlaybooks, List.copyOf(imported), List.copyOf(errors),
+                    interrupted, resumed, pagesDoneBefore, position());
         }
     }
 }

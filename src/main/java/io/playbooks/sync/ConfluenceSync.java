@@ -11,6 +11,7 @@ import io.playbooks.learning.PlaybookValues;
 import io.playbooks.storage.FlagKind;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
+import io.playbooks.storage.StoreException;
 import io.playbooks.storage.SyncState;
 import io.playbooks.storage.VersionKind;
 import org.apache.camel.ExchangeProperty;
@@ -79,6 +80,11 @@ public class ConfluenceSync {
         for (String space : run.spaces) {
             try {
                 planSpace(run.clients.get(space), space, run, maxAgeHours);
+            } catch (StoreException e) {
+                // the database fails every space alike: the sync fails as a whole, as a database failure (503)
+                run.fail(space, "space " + space + ": " + e.getMessage());
+                end(run, false);
+                throw e;
             } catch (RuntimeException e) {
                 // one space gone or forbidden must not stop the others; its watermark stays where it was
                 run.fail(space, "space " + space + ": " + e.getMessage());
@@ -199,9 +205,17 @@ public class ConfluenceSync {
         }
     }
 
-    /** A planned page that could not be fetched (deleted since the listing, Confluence failing): counted, run goes on. */
+    /**
+     * A planned page that could not be fetched (deleted since the listing, Confluence failing): counted, run goes on.
+     * A database failure is no page's fault and would fail every page after it: it ends the run.
+     */
     public void recordFailure(@ExchangeProperty("plannedPage") PageRef page,
                               @ExchangeProperty("CamelExceptionCaught") Exception cause) {
+        for (Throwable c = cause; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof StoreException databaseFailure) {
+                throw databaseFailure;
+            }
+        }
         Run run = requireRun();
         synchronized (run) {
             run.failed++;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,7 +96,7 @@ class BulkImportTest {
 
         CompletableFuture<RunningService.Reply> first = CompletableFuture.supplyAsync(
                 () -> service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}"));
-        JsonNode progress = awaitProgress(1);
+        JsonNode progress = awaitBulkImport(bulk -> bulk.get("done_pages").asInt() >= 1);
         RunningService.Reply second = service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}");
 
         assertThat(progress.get("running").asBoolean()).isTrue();
@@ -106,7 +107,7 @@ class BulkImportTest {
     }
 
     @Test
-    void aServiceStoppedInTheMiddleOfABulkImportImportsEveryPageExactlyOnceOnTheRerun() throws Exception {
+    void aServiceStoppedInTheMiddleOfABulkImportResumesItAtTheNextStartAndImportsEveryPageExactlyOnce() throws Exception {
         site = FakeConfluence.cloud().start();
         site.addSpace("OPS", "Operations");
         site.addGeneratedPages("OPS", 600);
@@ -115,32 +116,35 @@ class BulkImportTest {
                 "camel.main.shutdown-timeout", "1");
         service = ConnectorTestSupport.serviceFor(site, "bulk-crash", workDir, List.of("OPS"), fileDatabase);
         CompletableFuture.runAsync(() -> service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}"));
-        int doneBeforeStop = awaitProgress(260).get("done_pages").asInt();
+        int doneBeforeStop = awaitBulkImport(bulk -> bulk.get("done_pages").asInt() >= 260).get("done_pages").asInt();
         service.close();
 
         site.latency(Duration.ZERO);
         service = ConnectorTestSupport.serviceFor(site, "bulk-crash-rerun", workDir, List.of("OPS"), fileDatabase);
-        JsonNode rerun = service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}").json();
+        JsonNode resumed = awaitBulkImport(bulk -> !bulk.get("running").asBoolean());
+        JsonNode fromScratch = service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}").json();
         JsonNode playbooks = service.get(API + "/playbooks").json();
 
         assertThat(doneBeforeStop).isBetween(260, 599);
-        assertThat(rerun.get("skipped_imports").asInt()).as("pages imported before the stop are skipped").isPositive();
-        assertThat(rerun.get("failed_imports").asInt()).isZero();
+        assertThat(resumed.get("resumed").asBoolean()).as("the next start resumes the stopped import").isTrue();
+        assertThat(resumed.get("pages_done_before").asInt()).isGreaterThanOrEqualTo(doneBeforeStop);
+        assertThat(resumed.get("failed_imports").asInt()).isZero();
         int total = playbooks.get("total_confluence_playbooks").asInt();
-        assertThat(total).isEqualTo(rerun.get("discovered_pages").asInt());
+        assertThat(fromScratch.get("successful_imports").asInt()).as("nothing was left out").isZero();
+        assertThat(fromScratch.get("skipped_imports").asInt()).isEqualTo(total);
         assertThat(playbooks.get("playbooks").findValuesAsText("version_number")).containsOnly("1");
     }
 
-    /** Polls /sync/status until the running bulk import has done at least {@code pages} pages. */
-    private JsonNode awaitProgress(int pages) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    /** Polls /sync/status until the bulk import matches (two minutes at most). */
+    private JsonNode awaitBulkImport(Predicate<JsonNode> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode bulk = service.get(API + "/sync/status").json().get("bulk_import");
-            if (bulk != null && !bulk.isNull() && bulk.get("done_pages").asInt() >= pages) {
+            if (bulk != null && !bulk.isNull() && condition.test(bulk)) {
                 return bulk;
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("the bulk import did not reach " + pages + " pages in 60 s");
+        throw new AssertionError("the bulk import did not come to the expected state in 120 s");
     }
 }

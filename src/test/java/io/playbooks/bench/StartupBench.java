@@ -14,6 +14,8 @@ import java.util.List;
  * mvn -B -q package -DskipTests &amp;&amp; mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.playbooks.bench.StartupBench [launches]
  * </pre>
+ * {@code -Dbench.jvm-args="..."} gives the service JVM options (e.g. the AppCDS archive of {@code bin/playbooks});
+ * {@code -Dbench.port} another port than 18520.
  */
 public final class StartupBench {
 
@@ -22,17 +24,24 @@ public final class StartupBench {
 
     public static void main(String[] args) throws Exception {
         int launches = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int port = Integer.getInteger("bench.port", 18520);
+        String jvmArgs = System.getProperty("bench.jvm-args", "").trim();
+        List<String> jvmOptions = jvmArgs.isEmpty() ? List.of() : List.of(jvmArgs.split("\\s+"));
         Path work = Files.createDirectories(Path.of("target/bench/startup-" + System.currentTimeMillis()));
         List<Duration> times = new ArrayList<>();
+        List<Duration> cpu = new ArrayList<>();
         for (int i = 1; i <= launches; i++) {
-            try (ServiceProcess service = ServiceProcess.launch(work.resolve("run-" + i), 18520, null, List.of())) {
+            try (ServiceProcess service = ServiceProcess.launch(work.resolve("run-" + i), port, null, jvmOptions)) {
                 times.add(service.startup());
-                System.out.printf("launch %d: first answer after %.2f s%n", i, service.startup().toMillis() / 1000.0);
+                cpu.add(service.startupCpu());
+                System.out.printf("launch %d: first answer after %.2f s, %.2f s of CPU%n", i, service.startup().toMillis() / 1000.0,
+                        service.startupCpu().toMillis() / 1000.0);
             }
         }
         List<Duration> sorted = times.stream().sorted().toList();
         System.out.printf("median of %d launches: %.2f s (min %.2f s, max %.2f s)%n", launches,
                 sorted.get(sorted.size() / 2).toMillis() / 1000.0, sorted.get(0).toMillis() / 1000.0,
                 sorted.get(sorted.size() - 1).toMillis() / 1000.0);
+        System.out.printf("CPU until the first answer: min %.2f s%n", cpu.stream().min(Duration::compareTo).orElseThrow().toMillis() / 1000.0);
     }
 }

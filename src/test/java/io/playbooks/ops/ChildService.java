@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,34 @@ final class ChildService {
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add(Application.class.getName());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * Launches the service on {@code port} with an H2 file under {@code workDir/db}, the Confluence settings of
+     * {@code config} and the schedule paused, and waits until it answers.
+     */
+    static Process startOnH2File(Path workDir, int port, Path config, String logName) throws Exception {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("camel.server.port", String.valueOf(port));
+        properties.put("playbooks.db.url", h2Url(workDir));
+        properties.put("playbooks.config.file", config.toString());
+        properties.put("playbooks.data.dir", workDir.resolve("data").toString());
+        properties.put("playbooks.offline.dir", Files.createDirectories(workDir.resolve("offline")).toString());
+        properties.put("confluence.sync.schedule-paused", "true");
+        Path log = workDir.resolve(logName);
+        Process node = launch(properties, log);
+        try {
+            awaitAnswer(port, node, log);
+        } catch (Exception | AssertionError e) {
+            node.destroyForcibly();
+            throw e;
+        }
+        return node;
+    }
+
+    /** The H2 file database of {@link #startOnH2File}, for a test to read once the service is gone. */
+    static String h2Url(Path workDir) {
+        return "jdbc:h2:file:" + workDir.resolve("db/playbooks") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
     }
 
     /** Waits until the API of the child on {@code port} answers; fails with its log if it exits first. */
