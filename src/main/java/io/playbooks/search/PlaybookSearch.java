@@ -40,6 +40,8 @@ public class PlaybookSearch {
     private static final double OUTDATED_FACTOR = 0.8;
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
+    /** Where a hit is read; {@code from=search} records the read as an opened search hit (learning). */
+    private static final String OPEN_PREFIX = "/api/v1/confluence/playbooks/";
     private final SearchIndex index;
     private final PlaybookValues values;
 
@@ -111,7 +113,8 @@ public class PlaybookSearch {
                 summary.confluenceSpace(), summary.confluencePageId(), summary.confluenceUrl(), summary.stepCount(),
                 summary.outdated(), summary.outdatedReason(), Math.round(scored.score() * 10000) / 10000.0,
                 explanation.snippet(), explanation.reason(), scored.fused().lexicalRank(),
-                similarity == null ? null : Math.round(similarity * 1000) / 1000.0);
+                similarity == null ? null : Math.round(similarity * 1000) / 1000.0,
+                OPEN_PREFIX + summary.slug() + "?from=search");
     }
 
     /** Each term the query is searched by, with the word of the query it came from. */
@@ -176,6 +179,8 @@ public class PlaybookSearch {
                             double score, String snippet, String reason,
                             @JsonProperty("lexical_rank") @JsonInclude(JsonInclude.Include.NON_NULL) Integer lexicalRank,
                             @JsonProperty("semantic_similarity") @JsonInclude(JsonInclude.Include.NON_NULL)
-                            Double semanticSimilarity) {
+                            Double semanticSimilarity,
+                            /* reading the playbook through this link counts as an opened search hit */
+                            String open) {
     }
 }

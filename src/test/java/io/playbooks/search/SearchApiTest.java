@@ -46,6 +46,10 @@ class SearchApiTest {
         assertThat(best.get("reason").asText()).startsWith("matched 3 of 3 words: 'restart' in title");
         assertThat(best.get("snippet").asText()).isEqualTo("Restart the shipment API");
         assertThat(best.get("outdated").asBoolean()).isFalse();
+        // the hit's link reads the playbook and is counted as an opened search hit
+        String open = best.get("open").asText();
+        assertThat(open).isEqualTo("/api/v1/confluence/playbooks/restart-the-shipment-api?from=search");
+        assertThat(service.get(open).json().get("slug").asText()).isEqualTo("restart-the-shipment-api");
         assertThat(found.get("index").get("playbooks").asInt()).isEqualTo(8);
         assertThat(found.get("index").get("semantic_ready").asBoolean()).isFalse();
     }
