@@ -1,21 +1,16 @@
 package io.playbooks.storage;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-
-import java.io.File;
-import java.sql.Connection;
-import java.sql.Statement;
 
 /** The outbox on a real PostgreSQL (embedded, started once for the class): a database of its own per test. */
 class PostgresEventOutboxTest extends EventOutboxContract {
 
-    private static EmbeddedPostgres postgres;
+    private static PostgresDatabases postgres;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(new File("target/embedded-pg")).start();
+        postgres = PostgresDatabases.start();
     }
 
     @AfterAll
@@ -25,10 +20,6 @@ class PostgresEventOutboxTest extends EventOutboxContract {
 
     @Override
     protected Database openDatabase(String name) throws Exception {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE \"" + name + "\"");
-        }
-        return Database.open(postgres.getJdbcUrl("postgres", name), "postgres", "");
+        return Database.open(postgres.create(name), PostgresDatabases.USER, "");
     }
 }

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 /** The learning tables on a real PostgreSQL (embedded, started once for the class): a database of its own per test. */
 class PostgresLearningTablesTest extends LearningTablesContract {
 
-    private static EmbeddedPostgresServer postgres;
+    private static PostgresDatabases postgres;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgresServer.start();
+        postgres = PostgresDatabases.start();
     }
 
     @AfterAll
@@ -20,6 +20,6 @@ class PostgresLearningTablesTest extends LearningTablesContract {
 
     @Override
     protected Database openDatabase(String name) throws Exception {
-        return Database.open(postgres.createDatabase(name), "postgres", "");
+        return Database.open(postgres.create(name), PostgresDatabases.USER, "");
     }
 }

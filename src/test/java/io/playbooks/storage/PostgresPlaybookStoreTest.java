@@ -6,12 +6,12 @@ import org.junit.jupiter.api.BeforeAll;
 /** The store on a real PostgreSQL (embedded, started once for the class): a database of its own per test. */
 class PostgresPlaybookStoreTest extends PlaybookStoreContract {
 
-    private static EmbeddedPostgresServer postgres;
+    private static PostgresDatabases postgres;
     private String url;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgresServer.start();
+        postgres = PostgresDatabases.start();
     }
 
     @AfterAll
@@ -21,8 +21,8 @@ class PostgresPlaybookStoreTest extends PlaybookStoreContract {
 
     @Override
     protected Database openDatabase(String name) throws Exception {
-        url = postgres.createDatabase(name);
-        return Database.open(url, "postgres", "");
+        url = postgres.create(name);
+        return Database.open(url, PostgresDatabases.USER, "");
     }
 
     @Override
