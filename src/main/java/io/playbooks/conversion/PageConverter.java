@@ -1,10 +1,10 @@
 package io.playbooks.conversion;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.page.SourcePage;
 import io.playbooks.playbook.Playbook;
 import io.playbooks.playbook.PlaybookMetadata;
+import io.playbooks.playbook.PlaybookRules;
 import io.playbooks.playbook.PlaybookSchema;
 import io.playbooks.playbook.PlaybookYaml;
 import org.jsoup.nodes.Document;
@@ -53,12 +53,16 @@ public class PageConverter {
                             + "step table or task list in a procedure section"));
         }
         Playbook playbook = assemble(page, extraction, detection);
-        JsonNode tree = JSON.valueToTree(playbook);
-        List<String> problems = PlaybookSchema.problems(tree);
+        List<String> problems = schemaProblems(playbook);
         if (!problems.isEmpty()) {
             return new Conversion(page, detection, null, null, problems);
         }
-        return new Conversion(page, detection, playbook, PlaybookYaml.write(tree), List.of());
+        return new Conversion(page, detection, playbook, PlaybookYaml.write(playbook), List.of());
+    }
+
+    /** The schema's verdict; the JSON tree and the schema run only for a playbook the quick rules cannot vouch for. */
+    private static List<String> schemaProblems(Playbook playbook) {
+        return PlaybookRules.certainlyValid(playbook) ? List.of() : PlaybookSchema.problems(JSON.valueToTree(playbook));
     }
 
     private Playbook assemble(SourcePage page, Extraction extraction, Detection detection) {
