@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,19 @@ abstract class PlaybookStoreContract {
         assertThat(summary.versionNumber()).isEqualTo(1);
         assertThat(summary.outdated()).isFalse();
         assertThat(summary.lastImported()).isNotNull().isEqualTo(summary.createdAt());
+    }
+
+    @Test
+    void aSaveNotesThePageCheckWithItsOutcomeInTheSameTransaction() {
+        PageChecks checks = new PageChecks(database.dataSource(), Clock.systemUTC());
+        store.save(conversion("OPS", "101", "Deploy Application", 3, "ssh prod"), false);
+        assertThat(checks.last("OPS", "101")).contains(new PageChecks.Check(3, "CREATED"));
+
+        store.save(conversion("OPS", "101", "Deploy Application", 3, "ssh prod"), false);
+        assertThat(checks.last("OPS", "101")).contains(new PageChecks.Check(3, "UNCHANGED"));
+
+        store.save(conversion("OPS", "101", "Deploy Application", 4, "ssh prod"), false);
+        assertThat(checks.last("OPS", "101")).contains(new PageChecks.Check(4, "UPDATED"));
     }
 
     @Test
