@@ -27,6 +27,7 @@ import io.playbooks.ops.ImportCounts;
 import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
+import io.playbooks.ops.TimedConverter;
 import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.search.PlaybookSearch;
 import io.playbooks.storage.Database;
@@ -34,6 +35,7 @@ import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.sync.BulkImportTracker;
 import io.playbooks.sync.ConfluenceSync;
+import io.playbooks.sync.ImportLog;
 import io.playbooks.sync.ImportRecorder;
 import io.playbooks.web.WebUi;
 import org.apache.camel.CamelConfiguration;
@@ -112,11 +114,15 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         ConfluenceConnection confluence = new ConfluenceConnection(settings, saved, s -> new ConfluenceClient(camel, s), clock);
         registry.bind("confluence", confluence);
 
-        registry.bind("pageConverter", new PageConverter(settings.spaceCategoryMapping()));
+        PageConverter converter = new PageConverter(settings.spaceCategoryMapping());
+        registry.bind("pageConverter", converter);
+        TimedConverter timedConverter = new TimedConverter(converter);
+        registry.bind("timedConverter", timedConverter);
         registry.bind("offlinePageLoader", new OfflinePageLoader());
         // offline files already imported, by name and last-modified time: an edited file is picked again
         registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
         registry.bind("importRecorder", new ImportRecorder(store, checks));
+        registry.bind("importLog", new ImportLog());
         registry.bind("playbookEvents", new PlaybookEvents(Map.of()));
 
         BulkImportTracker bulkImport = new BulkImportTracker(clock);
@@ -141,7 +147,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
                 camel.createProducerTemplate()), SyncServiceControl.OBJECT_NAME));
         registry.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
         registry.bind("confluenceHealthCheck", new ConfluenceHealthCheck(confluence));
-        camel.addStartupListener(new PlaybookMeters(importCounts, confluence));
+        camel.addStartupListener(new PlaybookMeters(importCounts, confluence, timedConverter));
 
         McpWiring.bind(camel, bulkImport);
 
