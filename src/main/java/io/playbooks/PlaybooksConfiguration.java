@@ -39,6 +39,7 @@ import io.playbooks.ops.ObserveAccess;
 import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
 import io.playbooks.ops.SyncServiceControl;
+import io.playbooks.ops.TimedConverter;
 import io.playbooks.page.OfflinePageLoader;
 import io.playbooks.search.EmbeddingCache;
 import io.playbooks.search.MiniLmEmbedder;
@@ -60,6 +61,7 @@ import io.playbooks.sync.BulkImportShutdown;
 import io.playbooks.sync.BulkImportTracker;
 import io.playbooks.sync.InterruptedBulkImports;
 import io.playbooks.sync.ConfluenceSync;
+import io.playbooks.sync.ImportLog;
 import io.playbooks.sync.ImportRecorder;
 import io.playbooks.web.WebUi;
 import org.apache.camel.CamelConfiguration;
@@ -151,12 +153,16 @@ public class PlaybooksConfiguration implements CamelConfiguration {
                 sites.spaceCategoryMapping(), new LearnedThreshold(database.dataSource(), clock), clock, instanceName());
         profile.relearn();
         registry.bind("detectionProfile", profile);
-        registry.bind("pageConverter", new PageConverter(profile));
+        PageConverter converter = new PageConverter(profile);
+        registry.bind("pageConverter", converter);
+        TimedConverter timedConverter = new TimedConverter(converter);
+        registry.bind("timedConverter", timedConverter);
         registry.bind("offlinePageLoader", new OfflinePageLoader());
         // offline files already imported, by name and last-modified time: an edited file is picked again
         registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
         registry.bind("importRecorder", new ImportRecorder(store, checks));
         BroadcastWiring.bind(camel, database.dataSource(), clock, tokenCheck, Path.of(configFile));
+        registry.bind("importLog", new ImportLog());
 
         Transactions transactions = new Transactions(database.dataSource());
         UsageLog usage = new UsageLog(transactions, clock);
@@ -207,7 +213,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
                 camel.createProducerTemplate()), SyncServiceControl.OBJECT_NAME));
         registry.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
         registry.bind("confluenceHealthCheck", new ConfluenceHealthCheck(confluence));
-        camel.addStartupListener(new PlaybookMeters(importCounts, confluence));
+        camel.addStartupListener(new PlaybookMeters(importCounts, confluence, timedConverter));
 
         McpWiring.bind(camel, bulkImport);
 

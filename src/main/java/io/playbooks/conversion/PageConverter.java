@@ -1,10 +1,10 @@
 package io.playbooks.conversion;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.page.SourcePage;
 import io.playbooks.playbook.Playbook;
 import io.playbooks.playbook.PlaybookMetadata;
+import io.playbooks.playbook.PlaybookRules;
 import io.playbooks.playbook.PlaybookSchema;
 import io.playbooks.playbook.PlaybookYaml;
 import org.jsoup.nodes.Document;
@@ -82,13 +82,17 @@ public class PageConverter {
                             + "step table or task list in a procedure section"));
         }
         Playbook playbook = assemble(page, extraction, detection, current.categoryFor(page.spaceKey()));
-        JsonNode tree = JSON.valueToTree(playbook);
-        List<String> problems = PlaybookSchema.problems(tree);
+        List<String> problems = schemaProblems(playbook);
         if (!problems.isEmpty()) {
             return new Conversion(page, detection, null, null, problems);
         }
-        return new Conversion(page, detection, playbook, PlaybookYaml.write(tree), List.of(), false,
+        return new Conversion(page, detection, playbook, PlaybookYaml.write(playbook), List.of(), false,
                 PageLinks.in(document));
+    }
+
+    /** The schema's verdict; the JSON tree and the schema run only for a playbook the quick rules cannot vouch for. */
+    private static List<String> schemaProblems(Playbook playbook) {
+        return PlaybookRules.certainlyValid(playbook) ? List.of() : PlaybookSchema.problems(JSON.valueToTree(playbook));
     }
 
     private static Detection admitted(Detection refused, double threshold) {

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The service's own Prometheus meters beside Camel's route timings: pages handled by outcome, and what the
- * Confluence client has done (requests, throttle waits and their time, retries, errors). The Confluence counters
+ * The service's own Prometheus meters beside Camel's route timings: pages handled by outcome, conversion time
+ * ({@link TimedConverter}), and what the Confluence client has done (requests, throttle waits and their time, retries, errors). The Confluence counters
  * belong to the current client: a new connection through POST /configure starts them again at zero, which
  * Prometheus reads as a counter reset. Bound once Camel has started, to the registry that camel-micrometer-prometheus
  * created and serves (none when {@code camel.metrics.enabled} is false).
@@ -24,10 +24,12 @@ public class PlaybookMeters implements MeterBinder, StartupListener {
 
     private final ImportCounts imports;
     private final ConfluenceConnection confluence;
+    private final TimedConverter conversions;
 
-    public PlaybookMeters(ImportCounts imports, ConfluenceConnection confluence) {
+    public PlaybookMeters(ImportCounts imports, ConfluenceConnection confluence, TimedConverter conversions) {
         this.imports = imports;
         this.confluence = confluence;
+        this.conversions = conversions;
     }
 
     @Override
@@ -36,6 +38,7 @@ public class PlaybookMeters implements MeterBinder, StartupListener {
                 MeterRegistry.class);
         if (registry != null) {
             bindTo(registry);
+            conversions.bindTo(registry, camel.getName());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.playbooks.playbook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,17 +24,8 @@ public final class PlaybookYaml {
     }
 
     public static String write(Playbook playbook) {
-        return write((Object) playbook);
-    }
-
-    /** Writes a playbook already turned into a tree (as validated), so that it is serialized only once. */
-    public static String write(JsonNode playbook) {
-        return write((Object) playbook);
-    }
-
-    private static String write(Object value) {
         try {
-            return WRITER.writeValueAsString(value);
+            return WRITER.writeValueAsString(playbook);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write the playbook as YAML", e);
         }

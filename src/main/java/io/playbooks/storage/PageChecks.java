@@ -1,10 +1,13 @@
 package io.playbooks.storage;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Remembers the last version of each page that was looked at and what came of it (see V2__page_checks.sql). */
@@ -20,29 +23,35 @@ public class PageChecks {
 
     public void record(String spaceKey, String pageId, int sourceVersion, String outcome) {
         transactions.run("record the check of page " + pageId, connection -> {
-            Timestamp now = Timestamp.from(clock.instant());
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE page_checks SET source_version = ?, outcome = ?, checked_at = ? WHERE space_key = ? AND page_id = ?")) {
-                update.setInt(1, sourceVersion);
-                update.setString(2, outcome);
-                update.setTimestamp(3, now);
-                update.setString(4, spaceKey);
-                update.setString(5, pageId);
-                if (update.executeUpdate() == 1) {
-                    return null;
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO page_checks (space_key, page_id, source_version, outcome, checked_at) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setString(1, spaceKey);
-                insert.setString(2, pageId);
-                insert.setInt(3, sourceVersion);
-                insert.setString(4, outcome);
-                insert.setTimestamp(5, now);
-                insert.executeUpdate();
-            }
+            write(connection, spaceKey, pageId, sourceVersion, outcome, clock.instant());
             return null;
         });
+    }
+
+    /** Notes a check inside a transaction the caller runs (a save writes its page and its check in one commit). */
+    static void write(Connection connection, String spaceKey, String pageId, int sourceVersion, String outcome,
+                      Instant checkedAt) throws SQLException {
+        Timestamp now = Timestamp.from(checkedAt);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE page_checks SET source_version = ?, outcome = ?, checked_at = ? WHERE space_key = ? AND page_id = ?")) {
+            update.setInt(1, sourceVersion);
+            update.setString(2, outcome);
+            update.setTimestamp(3, now);
+            update.setString(4, spaceKey);
+            update.setString(5, pageId);
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO page_checks (space_key, page_id, source_version, outcome, checked_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, spaceKey);
+            insert.setString(2, pageId);
+            insert.setInt(3, sourceVersion);
+            insert.setString(4, outcome);
+            insert.setTimestamp(5, now);
+            insert.executeUpdate();
+        }
     }
 
     /** The last check of a page, if it was ever looked at. */

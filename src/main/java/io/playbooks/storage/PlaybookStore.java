@@ -56,7 +56,8 @@ public class PlaybookStore {
     /**
      * Stores the playbook of a conversion. The same page at the same Confluence version and content hash as its
      * newest version is UNCHANGED (nothing written) unless {@code force}; otherwise a new version is added, and a
-     * playbook that was outdated is current again.
+     * playbook that was outdated is current again. The page's check ({@link PageChecks}, outcome = the save's
+     * outcome) is written in the same transaction: one commit per page.
      *
      * @throws IllegalArgumentException when the conversion holds no playbook or the page has no id or space
      * @throws StoreException           when the database fails; nothing of the conversion is stored then
@@ -64,7 +65,11 @@ public class PlaybookStore {
     public SaveResult save(Conversion conversion, boolean force) {
         PageVersion incoming = PageVersion.of(conversion, force);
         SourcePage page = conversion.page();
-        return transactions.run("save page " + describe(page), connection -> save(connection, incoming));
+        return transactions.run("save page " + describe(page), connection -> {
+            SaveResult saved = save(connection, incoming);
+            PageChecks.write(connection, page.spaceKey(), page.id(), page.version(), saved.outcome().name(), now());
+            return saved;
+        });
     }
 
     /**

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The steps of {@code direct:import-page} that write or explain: store a conversion, skip it, or record a failure.
- * Every outcome is also noted in {@link PageChecks}, so that a sync does not fetch a page again at a version it saw.
+ * Every outcome is also noted in {@link PageChecks}, so that a sync does not fetch a page again at a version it saw
+ * (a stored page's check is written by the store, in the page's own transaction).
  */
 public class ImportRecorder {
 
@@ -34,7 +35,17 @@ public class ImportRecorder {
         this.checks = checks;
     }
 
-    /** Stores the playbook of a conversion (one transaction); an unchanged page writes nothing unless forced. */
+    /** Stores a conversion that holds a playbook, and explains any other (one bean call on the hot path). */
+    public ImportResult record(Conversion conversion, @Header("forceUpdate") Boolean force) {
+        return conversion.hasPlaybook() ? store(conversion, force) : skip(conversion);
+    }
+
+    /** Whether the import wrote a version, which is then announced. */
+    public boolean wroteVersion(ImportResult result) {
+        return result.outcome().wroteVersion();
+    }
+
+    /** Stores the playbook of a conversion (one transaction); an unchanged page adds no version unless forced. */
     public ImportResult store(Conversion conversion, @Header("forceUpdate") Boolean force) {
         SaveResult saved = store.save(conversion, Boolean.TRUE.equals(force));
         ImportOutcome outcome = switch (saved.outcome()) {
@@ -43,7 +54,7 @@ public class ImportRecorder {
             case UNCHANGED -> ImportOutcome.UNCHANGED;
         };
         Playbook playbook = conversion.playbook();
-        return result(conversion.page(), outcome, saved.playbookId(), saved.versionId(), saved.slug(),
+        return resultOf(conversion.page(), outcome, saved.playbookId(), saved.versionId(), saved.slug(),
                 playbook.category(), saved.stepCount(), conversion.detection().score(), conversion.detection().reasons());
     }
 
@@ -89,10 +100,16 @@ public class ImportRecorder {
             try {
                 checks.record(page.spaceKey(), page.id(), page.version(), outcome.name());
             } catch (StoreException e) {
-                // the outcome stands (a version may be committed already); without the check a sync looks again
+                // the outcome stands; without the check a sync looks again
                 LOG.warn("could not note the check of page {}: {}", page.id(), e.getMessage());
             }
         }
+        return resultOf(page, outcome, playbookId, versionId, slug, category, stepCount, score, reasons);
+    }
+
+    private static ImportResult resultOf(SourcePage page, ImportOutcome outcome, Long playbookId, Long versionId,
+                                         String slug, String category, Integer stepCount, double score,
+                                         List<String> reasons) {
         return new ImportResult(page.id(), page.title(), page.spaceKey(), outcome, playbookId, versionId, slug, category,
                 stepCount, page.webUrl(), page.version(), score, reasons);
     }

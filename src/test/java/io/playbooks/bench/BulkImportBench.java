@@ -48,9 +48,11 @@ public final class BulkImportBench {
                 site.resetRequests();
                 AtomicLong peakHeapKb = new AtomicLong();
                 Thread sampler = heapSampler(service.pid(), peakHeapKb);
+                Duration cpuBefore = cpuTime(service.pid());
                 long start = System.nanoTime();
                 JsonNode report = service.post("/bulk-import", "{\"space_key\": \"BENCH\"}");
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = cpuTime(service.pid()).minus(cpuBefore).toMillis() / 1000.0;
                 sampler.interrupt();
                 int importRequests = site.requestCount();
                 site.resetRequests();
@@ -61,10 +63,19 @@ public final class BulkImportBench {
                 System.out.printf("bulk import: %.2f s, %.0f pages/s, %d requests, imported %d, not playbooks %d, failed %d%n",
                         seconds, pages / seconds, importRequests, report.get("successful_imports").asInt(),
                         report.get("not_playbooks").asInt(), report.get("failed_imports").asInt());
+                // CPU time of the service process: less sensitive than wall time to other work on a shared machine
+                System.out.printf("service CPU for the import: %.1f s (%.0f pages per CPU-second)%n", cpuSeconds,
+                        pages / cpuSeconds);
                 System.out.printf("peak heap used (jcmd samples, -Xmx256m): %d MB%n", peakHeapKb.get() / 1024);
                 System.out.printf("sync of the unchanged space: %d requests (%s)%n", syncRequests, sync.get("checked_playbooks"));
             }
         }
+    }
+
+    /** User plus system CPU time the process has used so far. */
+    private static Duration cpuTime(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
     }
 
     /** Samples the service's used heap with jcmd every 200 ms, keeping the largest value. */

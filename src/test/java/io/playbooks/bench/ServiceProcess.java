@@ -124,6 +124,8 @@ final class ServiceProcess implements AutoCloseable {
                 Thread.sleep(20);
             }
         }
+        // a service left running would hold the port and answer the next run with this run's settings
+        process.destroyForcibly().waitFor();
         throw new IllegalStateException("the service did not answer within 300 s");
     }
 

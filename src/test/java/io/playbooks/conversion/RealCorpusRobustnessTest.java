@@ -1,8 +1,10 @@
 package io.playbooks.conversion;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.page.OfflinePageReader;
 import io.playbooks.page.SourcePage;
 import io.playbooks.page.UnreadablePageException;
+import io.playbooks.playbook.PlaybookSchema;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -22,6 +24,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  */
 class RealCorpusRobustnessTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final PageConverter converter = new PageConverter();
 
     @TestFactory
@@ -50,6 +53,8 @@ class RealCorpusRobustnessTest {
         if (conversion.hasPlaybook()) {
             assertThat(conversion.yaml()).startsWith("version: 1");
             assertThat(conversion.problems()).isEmpty();
+            // the converter trusts PlaybookRules to skip the schema: every playbook it lets out must satisfy the schema
+            assertThat(PlaybookSchema.problems(JSON.valueToTree(conversion.playbook()))).as("schema problems").isEmpty();
         } else if (conversion.detection().isPlaybook() || conversion.unreadable()) {
             assertThat(conversion.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem).doesNotContain("\n"));
         }

@@ -74,6 +74,19 @@ abstract class PlaybookStoreContract {
     }
 
     @Test
+    void aSaveNotesThePageCheckWithItsOutcomeInTheSameTransaction() {
+        PageChecks checks = new PageChecks(database.dataSource(), Clock.systemUTC());
+        store.save(conversion("OPS", "101", "Deploy Application", 3, "ssh prod"), false);
+        assertThat(checks.last("OPS", "101")).contains(new PageChecks.Check(3, "CREATED"));
+
+        store.save(conversion("OPS", "101", "Deploy Application", 3, "ssh prod"), false);
+        assertThat(checks.last("OPS", "101")).contains(new PageChecks.Check(3, "UNCHANGED"));
+
+        store.save(conversion("OPS", "101", "Deploy Application", 4, "ssh prod"), false);
+        assertThat(checks.last("OPS", "101")).contains(new PageChecks.Check(4, "UPDATED"));
+    }
+
+    @Test
     void savingTheSamePageAgainUnchangedAddsNoVersion() {
         SaveResult first = store.save(conversion("OPS", "101", "Deploy Application", 3, "ssh prod"), false);
         SaveResult again = store.save(conversion("OPS", "101", "Deploy Application", 3, "ssh prod"), false);
