@@ -68,7 +68,7 @@ class OutdatedDetectionTest {
         Map<String, Object> config = new LinkedHashMap<>(moreConfig);
         config.put("outdated", outdated);
         Map<String, String> overrides = new HashMap<>(properties);
-        overrides.put("playbooks.broadcast.uri", "mock:broadcast");
+        overrides.put("playbooks.broadcast.endpoints", "mock:broadcast");
         service = ConnectorTestSupport.serviceFor(site, name, workDir, List.of("OPS"), config, overrides);
     }
 
@@ -275,7 +275,7 @@ class OutdatedDetectionTest {
         return flags;
     }
 
-    /** The outdated events broadcast so far, waiting (they go out on a wire tap) until at least {@code atLeast}. */
+    /** The outdated events broadcast so far, waiting (they go out through the outbox) until at least {@code atLeast}. */
     private List<JsonNode> outdatedEvents(int atLeast) throws InterruptedException {
         MockEndpoint broadcast = service.camel().getEndpoint("mock:broadcast", MockEndpoint.class);
         for (int i = 0; i < 100 && outdatedEvents.size() < atLeast; i++) {
