@@ -200,7 +200,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("playbookUse", new PlaybookUse(catalog, usage, executions));
         // the index is rebuilt from the database in the background when Camel starts it (startup does not wait)
         SearchIndex searchIndex = new SearchIndex(store, json, new EmbeddingCache(database.dataSource(), clock),
-                semanticSearch ? new MiniLmEmbedder() : TextEmbedder.OFF);
+                semanticSearch ? new MiniLmEmbedder() : TextEmbedder.OFF,
+                () -> bulkImport.running() || sync.status().running());
         camel.addService(searchIndex);
         registry.bind("searchIndex", searchIndex);
         registry.bind("playbookSearch", new PlaybookSearch(searchIndex, values));

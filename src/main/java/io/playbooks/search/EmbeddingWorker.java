@@ -7,29 +7,36 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
  * The one background thread that loads the embedding model and then embeds the playbooks queued for it, one at a
- * time at low priority: embeddings cost CPU, and a bulk import must not wait for them. A playbook queued again
- * before its turn is embedded once.
+ * time at low priority: embeddings cost CPU (about 20 ms a playbook), and a bulk import must not wait for them, so
+ * they pause while pages are being imported and catch up afterwards. A playbook queued again before its turn is
+ * embedded once.
  */
 final class EmbeddingWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingWorker.class);
 
+    /** How often a paused worker looks whether the import is over. */
+    private static final long IMPORT_PAUSE_MS = 500;
+
     private final TextEmbedder embedder;
     private final LongConsumer embedOne;
     private final BlockingQueue<Long> queue = new LinkedBlockingQueue<>();
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+    private final BooleanSupplier importing;
     private final Thread thread;
     /** No model to embed with: nothing is queued any more. */
     private volatile boolean failed;
 
     /** @param embedOne embeds one playbook (the model is loaded when it is called) */
-    EmbeddingWorker(TextEmbedder embedder, LongConsumer embedOne) {
+    EmbeddingWorker(TextEmbedder embedder, LongConsumer embedOne, BooleanSupplier importing) {
         this.embedder = embedder;
         this.embedOne = embedOne;
+        this.importing = importing;
         this.thread = new Thread(this::run, "search-embeddings");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
@@ -71,6 +78,9 @@ final class EmbeddingWorker implements AutoCloseable {
             long playbookId;
             try {
                 playbookId = queue.take();
+                while (importing.getAsBoolean()) {
+                    Thread.sleep(IMPORT_PAUSE_MS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +55,17 @@ public class SearchIndex extends ServiceSupport {
     private Thread rebuilding;
 
     public SearchIndex(PlaybookStore store, ObjectMapper json, EmbeddingCache cache, TextEmbedder embedder) {
+        this(store, json, cache, embedder, () -> false);
+    }
+
+    /** @param importing whether pages are being imported: embeddings wait until the import is over */
+    public SearchIndex(PlaybookStore store, ObjectMapper json, EmbeddingCache cache, TextEmbedder embedder,
+                       BooleanSupplier importing) {
         this.store = store;
         this.json = json;
         this.cache = cache;
         this.embedder = embedder;
-        this.worker = new EmbeddingWorker(embedder, this::embed);
+        this.worker = new EmbeddingWorker(embedder, this::embed, importing);
     }
 
     /** Rebuilds from the database in the background, then loads the model and embeds what the cache lacks. */

@@ -184,6 +184,11 @@ public class BulkImportTracker {
         throw cause;
     }
 
+    /** Whether a bulk import is running now. */
+    public synchronized boolean running() {
+        return current != null && current.finishedAt == null;
+    }
+
     /** The running or last bulk import, or null when none ran since the service started. */
     public synchronized BulkImportProgress progress() {
         return current == null ? null : current.snapshot();
