@@ -81,8 +81,24 @@ expect_result "import_confluence_playbook page_id=$DEPLOY_PAGE" false \
 expect_result "get_playbook page_id=$DEPLOY_PAGE (stored by the previous process)" false \
   --tool-name get_playbook --tool-arg "page_id=$DEPLOY_PAGE"
 expect_result "preview_confluence_playbook without page_id" true --tool-name preview_confluence_playbook
-if out="$(inspect --method tools/call --tool-name no_such_tool 2>&1)"; then
-  echo "FAIL unknown tool accepted: $out" >&2; exit 1
+# An unknown tool, as plain JSON-RPC over stdio: against this service the Inspector CLI 0.15.0 prints nothing and
+# exits 0 when a call fails (its disconnect does not wait for the server to stop), so this check speaks JSON-RPC itself
+# and closes stdin only once the answer is in.
+out="$(cd "$WORK/run" && PLAYBOOKS_DB_URL="jdbc:h2:file:$WORK/run/data/unknown;AUTO_SERVER=FALSE" node -e '
+  const server = require("child_process").spawn("java", ["-jar", process.argv[1], "mcp"], { stdio: ["pipe", "pipe", "ignore"] });
+  const send = (m) => server.stdin.write(JSON.stringify(m) + "\n");
+  send({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "ci", version: "1" } } });
+  send({ jsonrpc: "2.0", method: "notifications/initialized" });
+  send({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "no_such_tool", arguments: {} } });
+  let seen = "";
+  const timer = setTimeout(() => { console.log(seen); server.kill(); }, 120000);
+  server.stdout.on("data", (chunk) => {
+    seen += chunk;
+    const answer = seen.split("\n").find((line) => line.includes("\"id\":2"));
+    if (answer) { console.log(answer); clearTimeout(timer); server.stdin.end(); }
+  });' "$JAR")"
+if ! echo "$out" | grep -q '"id":2,"error":{[^}]*"message":"Unknown tool'; then
+  echo "FAIL unknown tool not refused with a JSON-RPC error: $out" >&2; exit 1
 fi
 echo "ok   unknown tool refused: $(echo "$out" | grep -o 'Unknown tool[^"]*' | head -1)"
 
