@@ -8,7 +8,6 @@ import io.playbooks.broadcast.DeliveryDispatcher;
 import io.playbooks.storage.EventOutbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
-import org.apache.camel.component.micrometer.MicrometerConstants;
 
 /**
  * The broadcast's Prometheus meters: deliveries pending and given up (read from the outbox, so they hold across
@@ -26,11 +25,7 @@ public class BroadcastMeters implements MeterBinder, StartupListener {
 
     @Override
     public void onCamelContextStarted(CamelContext camel, boolean alreadyStarted) {
-        MeterRegistry registry = camel.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
-                MeterRegistry.class);
-        if (registry != null) {
-            bindTo(registry);
-        }
+        MeterRegistries.of(camel).ifPresent(this::bindTo);
     }
 
     @Override

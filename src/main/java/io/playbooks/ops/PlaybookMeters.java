@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
-import org.apache.camel.component.micrometer.MicrometerConstants;
 import io.playbooks.confluence.ClientStats;
 import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.sync.ImportOutcome;
@@ -34,12 +33,10 @@ public class PlaybookMeters implements MeterBinder, StartupListener {
 
     @Override
     public void onCamelContextStarted(CamelContext camel, boolean alreadyStarted) {
-        MeterRegistry registry = camel.getRegistry().lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME,
-                MeterRegistry.class);
-        if (registry != null) {
+        MeterRegistries.of(camel).ifPresent(registry -> {
             bindTo(registry);
             conversions.bindTo(registry, camel.getName());
-        }
+        });
     }
 
     @Override
