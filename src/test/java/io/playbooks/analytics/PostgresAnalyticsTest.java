@@ -2,28 +2,19 @@ package io.playbooks.analytics;
 
 import io.playbooks.storage.Database;
 import io.playbooks.storage.PostgresDatabases;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The analytics on a real PostgreSQL (embedded, started once for the class): a database of its own per test. */
 class PostgresAnalyticsTest extends AnalyticsContract {
 
-    private static PostgresDatabases postgres;
+    @RegisterExtension
+    static final PostgresDatabases POSTGRES = new PostgresDatabases();
+
     private String url;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresDatabases.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     @Override
     protected Database openDatabase(String name) throws Exception {
-        url = postgres.create(name);
+        url = POSTGRES.create(name);
         return Database.open(url, PostgresDatabases.USER, "");
     }
 

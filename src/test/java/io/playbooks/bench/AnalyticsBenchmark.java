@@ -11,6 +11,7 @@ import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.PostgresDatabases;
 import io.playbooks.storage.SpaceSnapshots;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,10 +66,12 @@ class AnalyticsBenchmark {
         }
     }
 
+    @RegisterExtension
+    static final PostgresDatabases POSTGRES = new PostgresDatabases();
+
     @Test
     void postgres() throws Exception {
-        try (PostgresDatabases postgres = PostgresDatabases.start();
-             Database database = Database.open(postgres.create("analytics_bench"), PostgresDatabases.USER, "")) {
+        try (Database database = POSTGRES.open("analytics_bench")) {
             measure("PostgreSQL", database);
         }
     }

@@ -1,25 +1,15 @@
 package io.playbooks.storage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The learning tables on a real PostgreSQL (embedded, started once for the class): a database of its own per test. */
 class PostgresLearningTablesTest extends LearningTablesContract {
 
-    private static PostgresDatabases postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = PostgresDatabases.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresDatabases POSTGRES = new PostgresDatabases();
 
     @Override
     protected Database openDatabase(String name) throws Exception {
-        return Database.open(postgres.create(name), PostgresDatabases.USER, "");
+        return POSTGRES.open(name);
     }
 }
