@@ -17,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 /**
  * Puts the broadcast into the service: {@code playbookEvents} (events with their target roles from config.json),
  * {@code eventLog} (direct:broadcast records into it, GET /events reads it), {@code deliveryDispatcher} (the timer
- * of routes/import.camel.yaml sends due deliveries with it), {@code deliveryReport}, the event stream and the meters,
+ * of routes/import.camel.yaml sends due deliveries with it), {@code deliveryReport}, {@code eventRetention}, the event
+ * stream and the meters,
  * from the {@code playbooks.broadcast.*} settings of application.properties.
  */
 public final class BroadcastWiring {
@@ -49,6 +50,8 @@ public final class BroadcastWiring {
         camel.getRegistry().bind("eventLog", log);
         camel.getRegistry().bind("deliveryDispatcher", dispatcher);
         camel.getRegistry().bind("deliveryReport", new DeliveryReport(outbox, dispatcher));
+        camel.getRegistry().bind("eventRetention", new EventRetention(outbox,
+                Duration.ofDays(number(properties, "playbooks.broadcast.retention-days", 90)), clock));
         EventStream stream = new EventStream(log, feed, tokens,
                 Duration.ofMillis(number(properties, "playbooks.events.stream.heartbeat-ms", 15_000)));
         camel.addService(stream);

@@ -1,7 +1,9 @@
 package io.playbooks.broadcast;
 
+import io.playbooks.api.ApiException;
 import io.playbooks.storage.EventOutbox;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,6 +132,26 @@ public class DeliveryDispatcher {
         }
     }
 
+    /**
+     * {@code POST /events/deliveries/retry?endpoint=}: queues the given-up deliveries of one configured endpoint (by
+     * the key of {@code GET /events/deliveries}), or of every configured endpoint, again and starts sending them.
+     */
+    public Requeued requeueGivenUp(@Header("endpoint") String endpointKey) {
+        List<BroadcastEndpoint> chosen = endpointKey == null || endpointKey.isBlank() ? endpoints
+                : endpoints.stream().filter(endpoint -> endpoint.key().equals(endpointKey.strip())).toList();
+        if (chosen.isEmpty()) {
+            throw ApiException.notFound("no configured broadcast endpoint has the key '" + endpointKey
+                    + "' (GET /events/deliveries lists the keys)");
+        }
+        int requeued = chosen.stream().mapToInt(endpoint -> outbox.requeueDead(endpoint.key())).sum();
+        if (requeued > 0) {
+            LOG.info("{} given-up deliveries queued again for {}", requeued,
+                    chosen.stream().map(BroadcastEndpoint::display).toList());
+            dispatchDue();
+        }
+        return new Requeued(chosen.stream().map(BroadcastEndpoint::key).toList(), requeued);
+    }
+
     public List<BroadcastEndpoint> endpoints() {
         return endpoints;
     }
@@ -142,5 +164,9 @@ public class DeliveryDispatcher {
     /** Failed delivery attempts since start. */
     public long failures() {
         return failures.get();
+    }
+
+    /** The endpoints whose given-up deliveries were queued again, and how many. */
+    public record Requeued(List<String> endpoints, int requeued) {
     }
 }

@@ -200,6 +200,59 @@ public class EventOutbox {
         void set(PreparedStatement statement) throws SQLException;
     }
 
+    /**
+     * Makes the given-up deliveries of one endpoint (every endpoint when {@code endpointKey} is null) pending again,
+     * due now, with their attempts counted afresh; the last error stays until the next attempt. Answers how many.
+     */
+    public int requeueDead(String endpointKey) {
+        return transactions.run("queue the given-up deliveries again", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE playbook_event_deliveries "
+                    + "SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE state = 'dead'"
+                    + (endpointKey == null ? "" : " AND endpoint_key = ?"))) {
+                update.setTimestamp(1, Timestamp.from(clock.instant()));
+                if (endpointKey != null) {
+                    update.setString(2, endpointKey);
+                }
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Deletes up to {@code limit} of the oldest events logged before {@code cutoff} whose deliveries are all settled
+     * (delivered or given up), with those deliveries; an event still pending somewhere is kept whatever its age.
+     * Answers how many events went: call again while it answers {@code limit}.
+     */
+    public int pruneSettledBefore(Instant cutoff, int limit) {
+        return transactions.run("prune the event log", connection -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT e.id FROM playbook_events e "
+                    + "WHERE e.created_at < ? AND NOT EXISTS (SELECT 1 FROM playbook_event_deliveries d "
+                    + "WHERE d.event_id = e.id AND d.state = 'pending') ORDER BY e.id FETCH FIRST ? ROWS ONLY")) {
+                select.setTimestamp(1, Timestamp.from(cutoff));
+                select.setInt(2, limit);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getLong(1));
+                    }
+                }
+            }
+            deleteEach(connection, "DELETE FROM playbook_event_deliveries WHERE event_id = ?", ids);
+            deleteEach(connection, "DELETE FROM playbook_events WHERE id = ?", ids);
+            return ids.size();
+        });
+    }
+
+    private static void deleteEach(Connection connection, String sql, List<Long> ids) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+            for (long id : ids) {
+                delete.setLong(1, id);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
     private List<LoggedEvent> events(String sql, Parameters parameters, int limit) {
         return transactions.run("read the event log", connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * At-least-once delivery to real webhooks on the real service: retries with back-off until a failing receiver
  * takes the event, a receiver that hangs or always fails never holds up the others, and what cannot be delivered
- * is given up after the configured attempts and shown as dead.
+ * is given up after the configured attempts and shown as dead, until it is queued again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BroadcastDeliveryTest {
@@ -27,6 +27,7 @@ class BroadcastDeliveryTest {
     private WebhookReceiver healthy;
     private WebhookReceiver hanging;
     private WebhookReceiver broken;
+    private WebhookReceiver recovering;
     private RunningService service;
     private ProducerTemplate producer;
 
@@ -36,8 +37,10 @@ class BroadcastDeliveryTest {
         healthy = WebhookReceiver.start();
         hanging = WebhookReceiver.start().holdRequests();
         broken = WebhookReceiver.start().down(true);
+        recovering = WebhookReceiver.start().down(true);
         service = RunningService.start("broadcast-delivery", workDir, Map.of(
-                "playbooks.broadcast.endpoints", String.join(" ", flaky.uri(), healthy.uri(), hanging.uri(), broken.uri()),
+                "playbooks.broadcast.endpoints", String.join(" ", flaky.uri(), healthy.uri(), hanging.uri(), broken.uri(),
+                        recovering.uri()),
                 "playbooks.broadcast.poll-ms", "100",
                 "playbooks.broadcast.retry.initial-ms", "100",
                 "playbooks.broadcast.retry.max-ms", "400",
@@ -49,7 +52,7 @@ class BroadcastDeliveryTest {
     void stop() throws Exception {
         hanging.release();
         service.close();
-        for (WebhookReceiver receiver : new WebhookReceiver[] {flaky, healthy, hanging, broken}) {
+        for (WebhookReceiver receiver : new WebhookReceiver[] {flaky, healthy, hanging, broken, recovering}) {
             receiver.close();
         }
     }
@@ -107,6 +110,27 @@ class BroadcastDeliveryTest {
         String metrics = service.get("/observe/metrics").body();
         assertThat(metrics).contains("playbooks_broadcast_deliveries_pending", "playbooks_broadcast_deliveries_dead",
                 "playbooks_broadcast_delivery_failures_total");
+    }
+
+    @Test
+    void givenUpDeliveriesQueuedAgainReachTheReceiverOnceItIsBack() throws Exception {
+        EventEntry logged = producer.requestBody("direct:broadcast", SampleEvents.created("Drain the worker pool"), EventEntry.class);
+        String eventId = String.valueOf(logged.id());
+        Await.until("the deliveries to the receiver that is down are given up",
+                () -> endpoint(recovering.uri()).get("pending").asLong() == 0);
+        recovering.down(false);
+
+        String key = BroadcastEndpoint.keyOf(recovering.uri());
+        JsonNode answer = service.post("/api/v1/confluence/events/deliveries/retry?endpoint=" + key, "").json();
+
+        assertThat(answer.get("requeued").asInt()).isPositive();
+        assertThat(answer.get("endpoints")).extracting(JsonNode::asText).containsExactly(key);
+        Await.until("the receiver took the event", () -> recovering.accepted().stream().anyMatch(r -> r.eventId().equals(eventId)));
+        Await.until("nothing of the receiver is given up any more", () -> endpoint(recovering.uri()).get("dead").asLong() == 0);
+        assertThat(endpoint(broken.uri()).get("pending").asLong()).as("another endpoint's dead deliveries stay dead").isZero();
+        RunningService.Reply unknown = service.post("/api/v1/confluence/events/deliveries/retry?endpoint=no-such-key", "");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).contains("no-such-key");
     }
 
     private JsonNode endpoint(String uri) {

@@ -103,6 +103,41 @@ abstract class EventOutboxContract {
     }
 
     @Test
+    void givenUpDeliveriesAreQueuedAgainForOneEndpointOrAll() {
+        outbox.record("playbook_import", "info", "{}", List.of(HOOK, KAFKA));
+        outbox.failed(outbox.due("hook-key", 10).get(0).id(), 5, clock.instant(), "HTTP 500", true);
+        outbox.failed(outbox.due("kafka-key", 10).get(0).id(), 5, clock.instant(), "broker down", true);
+
+        assertThat(outbox.requeueDead("hook-key")).isEqualTo(1);
+        assertThat(outbox.due("hook-key", 10)).singleElement().satisfies(d -> assertThat(d.attempts()).isZero());
+        assertThat(outbox.due("kafka-key", 10)).isEmpty();
+        assertThat(outbox.requeueDead(null)).isEqualTo(1);
+        assertThat(outbox.due("kafka-key", 10)).hasSize(1);
+        assertThat(outbox.count("dead")).isZero();
+    }
+
+    @Test
+    void pruningDropsOldSettledEventsAndKeepsPendingOnesWhateverTheirAge() {
+        outbox.record("playbook_import", "info", "{\"n\":1}", List.of(HOOK));
+        long pending = outbox.record("playbook_import", "info", "{\"n\":2}", List.of(HOOK)).id();
+        outbox.record("playbook_import", "info", "{\"n\":3}", List.of());
+        outbox.delivered(outbox.due("hook-key", 10).get(0).id(), 1);
+        clock.advance(Duration.ofDays(2));
+        long recent = outbox.record("playbook_import", "info", "{\"n\":4}", List.of(HOOK)).id();
+        outbox.delivered(outbox.due("hook-key", 10).get(1).id(), 1);
+
+        assertThat(outbox.pruneSettledBefore(clock.instant().minus(Duration.ofDays(1)), 1)).isEqualTo(1);
+        assertThat(outbox.pruneSettledBefore(clock.instant().minus(Duration.ofDays(1)), 10)).isEqualTo(1);
+
+        assertThat(outbox.after(0, 10)).extracting(EventOutbox.LoggedEvent::id).containsExactly(pending, recent);
+        assertThat(outbox.endpointStates()).singleElement().satisfies(state -> {
+            assertThat(state.delivered()).as("the pruned event's delivery went with it").isEqualTo(1);
+            assertThat(state.pending()).isEqualTo(1);
+        });
+        assertThat(outbox.due("hook-key", 10)).extracting(EventOutbox.Delivery::eventId).containsExactly(pending);
+    }
+
+    @Test
     void theLogIsReadAfterAnIdFromATimeOrFromTheEnd() {
         long first = outbox.record("playbook_import", "info", "{\"n\":1}", List.of()).id();
         clock.advance(Duration.ofMinutes(1));
