@@ -1,8 +1,8 @@
 // Events: the broadcast event log live (new, updated and outdated playbooks), followed over the server-sent event
-// stream, and the delivery state of each configured endpoint.
+// stream, and the delivery state of each configured endpoint, whose given-up deliveries can be sent again.
 
-import { get, token } from './api.js';
-import { badge, card, clear, errorBox, h, loading, timeCell } from './dom.js';
+import { get, post, token } from './api.js';
+import { badge, busy, button, card, clear, errorBox, h, loading, timeCell } from './dom.js';
 
 const STREAM = '/api/v1/confluence/events/stream';
 const SHOWN = 50;
@@ -23,12 +23,13 @@ export async function render(view) {
   const state = h('p', { class: 'muted', id: 'events-stream-state', role: 'status' }, 'Connecting to the live stream…');
   const rows = h('tbody', { id: 'events-rows' });
   const deliveriesBox = h('div', { id: 'event-deliveries' });
+  const deliveriesNotice = h('p', { class: 'muted', id: 'deliveries-notice', role: 'status' });
   clear(view,
     card('Live events', state,
       h('div', { class: 'table-wrap' }, h('table', { class: 'table compact', id: 'events-table' },
         h('thead', {}, h('tr', {}, ['Time', 'Severity', 'Event', 'Playbook', 'For roles'].map((t) => h('th', {}, t)))),
         rows))),
-    card('Deliveries', deliveriesBox));
+    card('Deliveries', deliveriesBox, deliveriesNotice));
 
   page.events.slice().reverse().forEach((event) => rows.append(row(event)));
   showEmpty(rows);
@@ -67,12 +68,25 @@ export async function render(view) {
 
   let deliveriesTimer = null;
   async function showDeliveries() {
+    clearTimeout(deliveriesTimer);
     try {
-      clear(deliveriesBox, deliveriesTable(await get('/events/deliveries')));
+      clear(deliveriesBox, deliveriesTable(await get('/events/deliveries'), sendAgain));
     } catch (e) {
       clear(deliveriesBox, errorBox(e, 'The delivery state could not be read'));
     }
     if (!stopped) deliveriesTimer = setTimeout(showDeliveries, DELIVERIES_MS);
+  }
+
+  async function sendAgain(endpoint, buttonElement) {
+    try {
+      const answer = await busy(buttonElement, 'Queuing…',
+        () => post(`/events/deliveries/retry?endpoint=${encodeURIComponent(endpoint.key)}`));
+      const plural = answer.requeued === 1 ? 'delivery' : 'deliveries';
+      deliveriesNotice.textContent = `${answer.requeued} given-up ${plural} to ${endpoint.endpoint} queued again.`;
+    } catch (e) {
+      clear(deliveriesNotice, errorBox(e, 'The deliveries could not be queued again'));
+    }
+    showDeliveries();
   }
 
   follow();
@@ -123,7 +137,7 @@ function showEmpty(rows) {
   }
 }
 
-function deliveriesTable(report) {
+function deliveriesTable(report, sendAgain) {
   if (!report.endpoints.length) {
     return h('p', { class: 'muted' }, 'No endpoints configured: events go to the event log only (playbooks.broadcast.endpoints).');
   }
@@ -133,6 +147,8 @@ function deliveriesTable(report) {
       h('td', {}, h('code', {}, endpoint.endpoint), endpoint.configured ? null : [' ', badge('not configured', 'muted')]),
       h('td', { class: 'num' }, endpoint.delivered),
       h('td', { class: 'num' }, endpoint.pending ? badge(String(endpoint.pending), 'warn') : '0'),
-      h('td', { class: 'num' }, endpoint.dead ? badge(String(endpoint.dead), 'bad') : '0'),
+      h('td', { class: 'num' }, endpoint.dead ? badge(String(endpoint.dead), 'bad') : '0',
+        endpoint.dead && endpoint.configured ? [' ', button('Send again', (e) => sendAgain(endpoint, e.currentTarget), 'small send-again',
+          { dataset: { endpoint: endpoint.key } })] : null),
       h('td', {}, endpoint.last_error || '—'))))));
 }
