@@ -3,6 +3,8 @@ package io.playbooks.conversion;
 import io.playbooks.page.SourcePage;
 import io.playbooks.playbook.Step;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -185,7 +187,20 @@ public final class PlaybookDetector {
     }
 
     private static double fire(Signal signal, double weight, String detail, List<String> reasons) {
-        reasons.add(signal.reason.replace("%s", detail) + String.format(Locale.ROOT, " (%+.2f)", weight));
+        reasons.add(signal.reason.replace("%s", detail) + " (" + signed(weight) + ")");
         return weight;
+    }
+
+    /**
+     * The weight as {@code String.format(Locale.ROOT, "%+.2f", weight)} writes it, without the Formatter, which
+     * cost more than the rest of detection: the shortest decimal of the double (what the Formatter starts from too)
+     * rounded half up to two places, the sign of the double (so -0.001 stays "-0.00").
+     */
+    static String signed(double weight) {
+        if (!Double.isFinite(weight)) {
+            return String.format(Locale.ROOT, "%+.2f", weight);
+        }
+        String digits = BigDecimal.valueOf(Math.abs(weight)).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return (Double.compare(weight, 0.0) < 0 ? "-" : "+") + digits;
     }
 }
