@@ -146,12 +146,27 @@ public final class PlaybookDetector {
             String lower = label.toLowerCase(Locale.ROOT);
             for (Map.Entry<String, Double> word : known.entrySet()) {
                 String key = word.getKey();
-                if (lower.equals(key) || (compound && ("-" + lower + "-").contains("-" + key + "-"))) {
+                if (lower.equals(key) || (compound && hasPart(lower, key))) {
                     return fire(signal, word.getValue(), label, reasons);
                 }
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether {@code part} is one or more whole hyphen-separated parts of {@code label} ("how-to" in
+     * "kb-how-to-article"): {@code ("-" + label + "-").contains("-" + part + "-")} without building both strings for
+     * every label and word.
+     */
+    static boolean hasPart(String label, String part) {
+        for (int at = label.indexOf(part); at >= 0; at = at < label.length() ? label.indexOf(part, at + 1) : -1) {
+            int end = at + part.length();
+            if ((at == 0 || label.charAt(at - 1) == '-') && (end == label.length() || label.charAt(end) == '-')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first title word or two-word phrase in the map fires the signal with its weight. */

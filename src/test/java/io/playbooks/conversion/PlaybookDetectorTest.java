@@ -85,4 +85,16 @@ class PlaybookDetectorTest {
                     .isEqualTo(String.format(Locale.ROOT, "%+.2f", weight));
         }
     }
+
+    @Test
+    void findsALabelPartExactlyWhereTheHyphenPaddedLabelContainsIt() {
+        List<String> texts = List.of("", "-", "--", "how", "how-to", "kb-how-to-article", "showto", "how-tos", "a-how",
+                "how-", "-how", "how--to", "runbook", "run-book", "runbooks-runbook");
+        for (String label : texts) {
+            for (String part : texts) {
+                assertThat(PlaybookDetector.hasPart(label, part)).as("'%s' in '%s'", part, label)
+                        .isEqualTo(("-" + label + "-").contains("-" + part + "-"));
+            }
+        }
+    }
 }
