@@ -41,6 +41,9 @@ final class ParameterFinder {
         collectTexts(steps, texts);
         collectTexts(rollback, texts);
         for (String text : texts) {
+            if (text.indexOf('$') < 0 && text.indexOf('<') < 0) {
+                continue; // no token can start here; most commands have none, and the regex would try every character
+            }
             Matcher matcher = TOKEN.matcher(text);
             while (matcher.find()) {
                 String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);

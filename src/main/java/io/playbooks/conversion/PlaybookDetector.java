@@ -3,6 +3,8 @@ package io.playbooks.conversion;
 import io.playbooks.page.SourcePage;
 import io.playbooks.playbook.Step;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -144,12 +146,27 @@ public final class PlaybookDetector {
             String lower = label.toLowerCase(Locale.ROOT);
             for (Map.Entry<String, Double> word : known.entrySet()) {
                 String key = word.getKey();
-                if (lower.equals(key) || (compound && ("-" + lower + "-").contains("-" + key + "-"))) {
+                if (lower.equals(key) || (compound && hasPart(lower, key))) {
                     return fire(signal, word.getValue(), label, reasons);
                 }
             }
         }
         return 0;
+    }
+
+    /**
+     * Whether {@code part} is one or more whole hyphen-separated parts of {@code label} ("how-to" in
+     * "kb-how-to-article"): {@code ("-" + label + "-").contains("-" + part + "-")} without building both strings for
+     * every label and word.
+     */
+    static boolean hasPart(String label, String part) {
+        for (int at = label.indexOf(part); at >= 0; at = at < label.length() ? label.indexOf(part, at + 1) : -1) {
+            int end = at + part.length();
+            if ((at == 0 || label.charAt(at - 1) == '-') && (end == label.length() || label.charAt(end) == '-')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first title word or two-word phrase in the map fires the signal with its weight. */
@@ -185,7 +202,20 @@ public final class PlaybookDetector {
     }
 
     private static double fire(Signal signal, double weight, String detail, List<String> reasons) {
-        reasons.add(signal.reason.replace("%s", detail) + String.format(Locale.ROOT, " (%+.2f)", weight));
+        reasons.add(signal.reason.replace("%s", detail) + " (" + signed(weight) + ")");
         return weight;
+    }
+
+    /**
+     * The weight as {@code String.format(Locale.ROOT, "%+.2f", weight)} writes it, without the Formatter, which
+     * cost more than the rest of detection: the shortest decimal of the double (what the Formatter starts from too)
+     * rounded half up to two places, the sign of the double (so -0.001 stays "-0.00").
+     */
+    static String signed(double weight) {
+        if (!Double.isFinite(weight)) {
+            return String.format(Locale.ROOT, "%+.2f", weight);
+        }
+        String digits = BigDecimal.valueOf(Math.abs(weight)).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return (Double.compare(weight, 0.0) < 0 ? "-" : "+") + digits;
     }
 }

@@ -59,16 +59,16 @@ final class SectionSplitter {
 
         private final Deque<Opened> opened = new ArrayDeque<>();
         private final List<Section> sections = new ArrayList<>();
-        private Element heading;
+        private String heading;
         private SectionKind kind = SectionKind.PROCEDURE;
-        private boolean stepHeading;
+        private String stepTitle;
         private int stepLevel;
         private List<Element> current = new ArrayList<>();
 
         List<Section> run(List<Element> blocks) {
             for (Element block : blocks) {
                 int level = headingLevel(block);
-                if (level == 0 || (stepHeading && level > stepLevel)) {
+                if (level == 0 || (stepTitle != null && level > stepLevel)) {
                     current.add(block);
                 } else {
                     close();
@@ -84,19 +84,19 @@ final class SectionSplitter {
                 opened.pop();
             }
             String text = PlainText.of(newHeading);
-            stepHeading = NumberedHeading.title(text).isPresent();
-            SectionKind named = stepHeading ? null : SectionKind.of(text);
+            stepTitle = NumberedHeading.title(text).orElse(null);
+            SectionKind named = stepTitle != null ? null : SectionKind.of(text);
             if (named != null) {
                 opened.push(new Opened(level, named));
             }
             kind = opened.isEmpty() ? SectionKind.PROCEDURE : opened.peek().kind();
             stepLevel = level;
-            heading = newHeading;
+            heading = text;
         }
 
         private void close() {
             if (heading != null || !current.isEmpty()) {
-                sections.add(new Section(heading, kind, stepHeading, List.copyOf(current)));
+                sections.add(new Section(heading, kind, stepTitle, List.copyOf(current)));
             }
             current = new ArrayList<>();
         }

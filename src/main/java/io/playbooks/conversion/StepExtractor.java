@@ -5,6 +5,8 @@ import io.playbooks.playbook.Step;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.function.Supplier;
  * tables, task lists), rollback steps, prerequisites and the description.
  */
 final class StepExtractor {
+
+    private static final Evaluator ITEMS = QueryParser.parse("li, ac|task");
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Step> rollback = new ArrayList<>();
@@ -40,7 +44,7 @@ final class StepExtractor {
 
     private void read(Section section) {
         if (section.heading() != null) {
-            headings.add(PlainText.of(section.heading()));
+            headings.add(section.heading());
         }
         findDescription(section);
         switch (section.kind()) {
@@ -54,8 +58,7 @@ final class StepExtractor {
 
     private void readSteps(Section section, List<Step> target, Supplier<String> nextId) {
         if (section.stepHeading()) {
-            String title = NumberedHeading.title(PlainText.of(section.heading())).orElseThrow();
-            target.add(StepReader.read(nextId.get(), title, section.blocks()));
+            target.add(StepReader.read(nextId.get(), section.stepTitle(), section.blocks()));
             numberedHeadings++;
             return;
         }
@@ -122,8 +125,8 @@ final class StepExtractor {
     private void readPrerequisites(List<Element> blocks) {
         int before = prerequisites.size();
         for (Element block : blocks) {
-            for (Element item : block.select("li, ac|task")) {
-                boolean nested = item.parents().stream().anyMatch(p -> p.tagName().equals("li") || p.tagName().equals("ac:task"));
+            for (Element item : block.select(ITEMS)) {
+                boolean nested = insideAnItem(item);
                 Element content = item.tagName().equals("li") ? item : TaskList.bodyElement(item);
                 String text = content == null ? "" : PlainText.of(content);
                 if (!nested && !text.isEmpty()) {
@@ -135,6 +138,19 @@ final class StepExtractor {
             blocks.stream().filter(block -> block.tagName().equals("p")).map(PlainText::of)
                     .filter(text -> !text.isEmpty()).forEach(text -> prerequisites.add(Prerequisite.manualCheck(text)));
         }
+    }
+
+    private static boolean isItem(Element element) {
+        return element.tagName().equals("li") || element.tagName().equals("ac:task");
+    }
+
+    private static boolean insideAnItem(Element item) {
+        for (Element parent = item.parent(); parent != null; parent = parent.parent()) {
+            if (isItem(parent)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void findDescription(Section section) {

@@ -156,10 +156,14 @@ final class WellFormednessCheck {
     }
 
     private static boolean isNameChar(char c, boolean first) {
-        if (Character.isLetter(c) || c == '_' || c == ':') {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':') {
             return true;
         }
-        return !first && (Character.isDigit(c) || c == '-' || c == '.');
+        if (c < 0x80) {
+            // ASCII answered without Character's tables: names are nearly all ASCII, and this runs on every character of every tag
+            return !first && ((c >= '0' && c <= '9') || c == '-' || c == '.');
+        }
+        return Character.isLetter(c) || (!first && Character.isDigit(c));
     }
 
     private void skipSpace() {

@@ -7,6 +7,7 @@ import org.jsoup.parser.Parser;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -14,12 +15,15 @@ import java.util.function.Consumer;
 /**
  * Companion of {@link ConversionBenchmark} for a shared, loaded machine: counts the CPU time of the measuring
  * thread (ThreadMXBean), not wall time, so time spent waiting for a core does not count. Prints pages per
- * CPU-second for conversion and for the bare jsoup XML parse, and their ratio. Run:
+ * CPU-second for conversion and for the bare jsoup XML parse, and their ratio. The two alternate in short slices
+ * (conversion, then parse, twenty times), so that both meet the same load, and each figure is the median over the
+ * slices, with their range. Run:
  * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) io.playbooks.bench.ConversionCpuTime</pre>
  */
 public final class ConversionCpuTime {
 
     private static final int ROUNDS = 2000;
+    private static final int SLICES = 20;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ConversionCpuTime() {
@@ -32,10 +36,17 @@ public final class ConversionCpuTime {
         Consumer<SourcePage> parse = page -> Jsoup.parse(page.storageBody(), "", Parser.xmlParser());
         measure(pages, convert, ROUNDS / 2);
         measure(pages, parse, ROUNDS / 2);
-        double convertRate = measure(pages, convert, ROUNDS);
-        double parseRate = measure(pages, parse, ROUNDS);
-        System.out.printf(Locale.ROOT, "convert %.0f pages/CPU-s, jsoup XML parse %.0f pages/CPU-s, convert costs %.2fx the parse%n",
-                convertRate, parseRate, parseRate / convertRate);
+        double[] convertRates = new double[SLICES];
+        double[] parseRates = new double[SLICES];
+        double[] ratios = new double[SLICES];
+        for (int slice = 0; slice < SLICES; slice++) {
+            convertRates[slice] = measure(pages, convert, ROUNDS / SLICES);
+            parseRates[slice] = measure(pages, parse, ROUNDS / SLICES);
+            ratios[slice] = parseRates[slice] / convertRates[slice];
+        }
+        System.out.printf(Locale.ROOT, "convert %s pages/CPU-s, jsoup XML parse %s pages/CPU-s, convert costs %sx the parse "
+                + "(medians of %d alternating slices, range in brackets)%n", rates(convertRates), rates(parseRates),
+                ratio(ratios), SLICES);
     }
 
     /** Pages per CPU-second of the current thread over {@code rounds} passes over the pages. */
@@ -48,5 +59,25 @@ public final class ConversionCpuTime {
         }
         long nanos = THREADS.getCurrentThreadCpuTime() - start;
         return (double) rounds * pages.size() / (nanos / 1e9);
+    }
+
+    private static String rates(double[] values) {
+        double[] sorted = sorted(values);
+        return String.format(Locale.ROOT, "%.0f [%.0f-%.0f]", median(sorted), sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static String ratio(double[] values) {
+        double[] sorted = sorted(values);
+        return String.format(Locale.ROOT, "%.2f [%.2f-%.2f]", median(sorted), sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static double[] sorted(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
+    private static double median(double[] sorted) {
+        return (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
     }
 }

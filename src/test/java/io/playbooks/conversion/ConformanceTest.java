@@ -3,6 +3,7 @@ package io.playbooks.conversion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.page.SourcePage;
+import io.playbooks.playbook.JacksonPlaybookYaml;
 import io.playbooks.playbook.Playbook;
 import io.playbooks.playbook.Prerequisite;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,9 @@ class ConformanceTest {
                 continue;
             }
             Playbook playbook = conversion.playbook();
+            if (playbook != null && !conversion.yaml().equals(JacksonPlaybookYaml.write(playbook))) {
+                misses.add(name + ": YAML differs from what the Jackson YAML mapper writes");
+            }
             double steps = ConformanceScore.steps(expected.get("steps"), playbook == null ? List.of() : playbook.steps());
             double rollback = expected.has("rollback")
                     ? ConformanceScore.steps(expected.get("rollback"), playbook == null ? List.of() : playbook.rollback()) : 1.0;

@@ -3,7 +3,10 @@ package io.playbooks.conversion;
 import io.playbooks.page.SourcePage;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,5 +68,33 @@ class PlaybookDetectorTest {
         assertThat(high.score()).isEqualTo(1.0);
         assertThat(low.score()).isEqualTo(0.0);
         assertThat(detect("x", List.of(), "<p>a</p><ol><li>Something</li></ol>").reasons()).isNotEmpty();
+    }
+
+    @Test
+    void writesEveryWeightAsTheFormatterWould() {
+        List<Double> weights = new ArrayList<>(List.of(0.0, -0.0, 0.3, -0.3, 0.15, 0.125, 0.135, 0.145, 0.005, -0.005,
+                0.0049999, -0.001, 0.995, 1.005, 2.675, 1e-9, 123.456, -98.765, 1e20, Double.MIN_VALUE,
+                Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            weights.add(Math.round((random.nextDouble() * 4 - 2) * 1000) / 1000.0);
+            weights.add(random.nextGaussian());
+        }
+        for (double weight : weights) {
+            assertThat(PlaybookDetector.signed(weight)).as("weight %s", weight)
+                    .isEqualTo(String.format(Locale.ROOT, "%+.2f", weight));
+        }
+    }
+
+    @Test
+    void findsALabelPartExactlyWhereTheHyphenPaddedLabelContainsIt() {
+        List<String> texts = List.of("", "-", "--", "how", "how-to", "kb-how-to-article", "showto", "how-tos", "a-how",
+                "how-", "-how", "how--to", "runbook", "run-book", "runbooks-runbook");
+        for (String label : texts) {
+            for (String part : texts) {
+                assertThat(PlaybookDetector.hasPart(label, part)).as("'%s' in '%s'", part, label)
+                        .isEqualTo(("-" + label + "-").contains("-" + part + "-"));
+            }
+        }
     }
 }
