@@ -63,6 +63,7 @@ import io.playbooks.sync.InterruptedBulkImports;
 import io.playbooks.sync.ConfluenceSync;
 import io.playbooks.sync.ImportLog;
 import io.playbooks.sync.ImportRecorder;
+import io.playbooks.sync.PageTransaction;
 import io.playbooks.web.WebUi;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -161,6 +162,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         // offline files already imported, by name and last-modified time: an edited file is picked again
         registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
         registry.bind("importRecorder", new ImportRecorder(store, checks));
+        registry.bind("pageTransaction", new PageTransaction(database.dataSource()));
         BroadcastWiring.bind(camel, database.dataSource(), clock, tokenCheck, Path.of(configFile));
         registry.bind("importLog", new ImportLog());
 

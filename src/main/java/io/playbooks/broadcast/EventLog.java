@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.api.ApiException;
 import io.playbooks.storage.EventOutbox;
+import io.playbooks.storage.SharedTransaction;
 import org.apache.camel.Header;
 
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ public class EventLog {
         }
         EventOutbox.LoggedEvent logged = outbox.record(event.category(), event.severity(), json.writeValueAsString(event),
                 endpoints.stream().map(BroadcastEndpoint::target).toList());
-        feed.logged();
+        // readers woken before an import's transaction commits would not see the event yet
+        SharedTransaction.afterCommit(feed::logged);
         return entry(logged);
     }
 

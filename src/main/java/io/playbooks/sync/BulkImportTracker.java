@@ -65,6 +65,27 @@ public class BulkImportTracker {
         stopping = true;
     }
 
+    /**
+     * Writes where the run stands with this page done, inside the page's transaction (the route's {@code policy}
+     * block), so that the page and its progress commit together. A failed page stays pending: the position does not
+     * pass it, so a resume tries it again.
+     */
+    public void persist(ImportResult result) {
+        if (result.outcome() == ImportOutcome.FAILED) {
+            return;
+        }
+        String spaceKey;
+        String position;
+        synchronized (this) {
+            Run run = requireRun();
+            spaceKey = run.spaceKey;
+            position = run.positionWithout(result.pageId());
+        }
+        // outside the lock: the write may wait for the commit of another page that holds the run's row
+        runs.pageDone(spaceKey, result.pageId(), result.confluenceVersion(), position);
+    }
+
+    /** Counts a page once its transaction committed: progress never reports a page that a kill could still lose. */
     public synchronized void record(ImportResult result) {
         Run run = requireRun();
         run.done++;
@@ -85,10 +106,8 @@ public class BulkImportTracker {
             }
             case NOT_PLAYBOOK -> run.notPlaybooks++;
         }
-        // a failed page stays pending: the position does not pass it, so a resume tries it again
         if (result.outcome() != ImportOutcome.FAILED) {
             run.pending.remove(result.pageId());
-            runs.pageDone(run.spaceKey, result.pageId(), result.confluenceVersion(), run.position());
         }
     }
 
@@ -243,7 +262,17 @@ public class BulkImportTracker {
 
         /** Where a resume would start: the listing call of the oldest page not done, else of the last page listed. */
         String position() {
-            return pending.isEmpty() ? lastPosition : pending.values().iterator().next();
+            return positionWithout(null);
+        }
+
+        /** The position once {@code pageId} is done too (the pages in flight stay pending until counted). */
+        String positionWithout(String pageId) {
+            for (Map.Entry<String, String> page : pending.entrySet()) {
+                if (!page.getKey().equals(pageId)) {
+                    return page.getValue();
+                }
+            }
+            return lastPosition;
         }
 
         BulkImportProgress snapshot() {
