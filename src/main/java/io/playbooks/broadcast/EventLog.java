@@ -40,7 +40,8 @@ public class EventLog {
                 endpoints.stream().map(BroadcastEndpoint::target).toList());
         // readers woken before an import's transaction commits would not see the event yet
         SharedTransaction.afterCommit(feed::logged);
-        return entry(logged);
+        // the event in hand is what the log holds: no need to read its JSON back
+        return new EventEntry(logged.id(), logged.createdAt().toString(), event);
     }
 
     /** {@code GET /events?since=&limit=}: the events after a cursor (an id or a time), else the latest ones. */

@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One transaction that every {@link Transactions#run} of the opening thread on the same database joins until it is
@@ -13,13 +16,20 @@ import java.util.List;
  * bulk import progress) commit together, once. Each joined unit of work runs within a savepoint, so a unit that
  * fails is undone alone and the rest of the transaction stays usable (a failed statement would otherwise poison it
  * on PostgreSQL). The connection is taken at the first unit of work, so work before it (converting a page) does not
- * hold one.
+ * hold one. Rows that every page changes (counters) are written once, just before the commit ({@link BeforeCommit}):
+ * transactions running side by side then hold them only for their commit.
  */
 public final class SharedTransaction {
 
     private static final ThreadLocal<SharedTransaction> CURRENT = new ThreadLocal<>();
 
+    /** Work that the units of a transaction add to, done once just before it commits, on the same transaction. */
+    public interface BeforeCommit {
+        void flush();
+    }
+
     private final DataSource dataSource;
+    private final Map<Object, BeforeCommit> beforeCommit = new LinkedHashMap<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
     private Connection connection;
 
@@ -65,6 +75,13 @@ public final class SharedTransaction {
         return current != null && current.dataSource == dataSource ? current : null;
     }
 
+    /** The before-commit work of that key, created by {@code create} when the first unit asks for it. */
+    <T extends BeforeCommit> T beforeCommit(Object key, Supplier<T> create) {
+        @SuppressWarnings("unchecked")
+        T work = (T) beforeCommit.computeIfAbsent(key, k -> create.get());
+        return work;
+    }
+
     /** Runs one unit of work within a savepoint: undone alone when it throws. */
     <T> T run(Transactions.Work<T> work) throws SQLException {
         Connection shared = connection();
@@ -84,15 +101,21 @@ public final class SharedTransaction {
     }
 
     /**
-     * Commits what the joined work wrote, then runs the after-commit actions; closes the transaction either way.
+     * Flushes the before-commit work, commits what the joined work wrote, then runs the after-commit actions; closes
+     * the transaction either way.
      *
      * @throws StoreException when the commit fails (nothing of the transaction is kept then)
      */
     public void commit() {
         try {
+            // in the order the units first asked, the same in every transaction: no two wait for each other's rows
+            List.copyOf(beforeCommit.values()).forEach(BeforeCommit::flush);
             if (connection != null) {
                 connection.commit();
             }
+        } catch (RuntimeException e) {
+            rollbackQuietly(e);
+            throw e;
         } catch (SQLException e) {
             rollbackQuietly(e);
             throw new StoreException("cannot commit the page's transaction: " + e.getMessage(), e);

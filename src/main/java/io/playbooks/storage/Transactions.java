@@ -4,6 +4,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs a unit of work in one transaction: committed when it returns, rolled back when anything throws, so no
@@ -43,6 +44,15 @@ public final class Transactions {
                 throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * On a thread with a {@link SharedTransaction} open on this database: its before-commit work of that key (created
+     * by {@code create} when first asked), which the caller adds to; else null, and the caller writes at once.
+     */
+    public <T extends SharedTransaction.BeforeCommit> T beforeCommit(Object key, Supplier<T> create) {
+        SharedTransaction shared = SharedTransaction.on(dataSource);
+        return shared == null ? null : shared.beforeCommit(key, create);
     }
 
     private <T> T once(Work<T> work) throws SQLException {

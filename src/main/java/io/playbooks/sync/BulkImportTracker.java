@@ -28,6 +28,11 @@ import java.util.NoSuchElementException;
 public class BulkImportTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkImportTracker.class);
+    /**
+     * Pages imported in one transaction: H2 writes the changed pages of its B-trees at every commit, and a commit of 25
+     * pages costs hardly more than that of one. A kill loses at most the chunks in flight, which a rerun does again.
+     */
+    static final int CHUNK_PAGES = 25;
 
     private final Clock clock;
     private final BulkImportRuns runs;
@@ -112,37 +117,37 @@ public class BulkImportTracker {
     }
 
     /**
-     * Counts the pages of the streamed listing as the route takes them: the total is the pages listed so far, and
-     * final once the listing is complete (neither Confluence API gives a count without a listing of its own). Pages
-     * that a stopped run did at the version listed now are counted done and not handed out again. The listing ends
-     * early when the service stops.
+     * Counts the pages of the streamed listing as the route takes them, in chunks of up to {@link #CHUNK_PAGES} pages
+     * (each chunk is imported in one transaction): the total is the pages listed so far, and final once the listing
+     * is complete (neither Confluence API gives a count without a listing of its own). Pages that a stopped run did at
+     * the version listed now are counted done and not handed out again. The listing ends early when the service stops.
      */
-    public Iterator<SourcePage> track(PageListing listing) {
+    public Iterator<List<SourcePage>> track(PageListing listing) {
         return new Iterator<>() {
-            private SourcePage ahead;
+            private List<SourcePage> ahead = new ArrayList<>();
 
             @Override
             public boolean hasNext() {
-                while (ahead == null && !stopping && listing.hasNext()) {
+                while (ahead.size() < CHUNK_PAGES && !stopping && listing.hasNext()) {
                     SourcePage page = listing.next();
                     if (!listed(page, listing.position())) {
-                        ahead = page;
+                        ahead.add(page);
                     }
                 }
-                if (ahead == null && !stopping) {
+                if (ahead.size() < CHUNK_PAGES && !stopping) {
                     listingComplete();
                 }
-                return ahead != null;
+                return !ahead.isEmpty();
             }
 
             @Override
-            public SourcePage next() {
+            public List<SourcePage> next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                SourcePage page = ahead;
-                ahead = null;
-                return page;
+                List<SourcePage> chunk = ahead;
+                ahead = new ArrayList<>();
+                return chunk;
             }
         };
     }
