@@ -16,8 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The writes of several stores on one thread joined into one transaction, as the import of one page does. */
-class SharedTransactionTest {
+/**
+ * The writes of several stores on one thread joined into one transaction, as the import of a chunk of pages does;
+ * run against each database the service supports (PostgreSQL needs the savepoints to go on after a failed unit).
+ */
+abstract class SharedTransactionContract {
 
     private static final List<EventOutbox.Endpoint> HOOK = List.of(new EventOutbox.Endpoint("hook", "http://hook"));
 
@@ -26,10 +29,13 @@ class SharedTransactionTest {
     private ImportRollups rollups;
     private Transactions transactions;
 
+    protected abstract Database openDatabase(String name) throws Exception;
+
     @BeforeEach
-    void open(TestInfo test) {
-        database = Database.open("jdbc:h2:mem:shared-" + test.getTestMethod().orElseThrow().getName()
-                + ";DB_CLOSE_DELAY=-1", "", "");
+    void open(TestInfo test) throws Exception {
+        // PostgreSQL names are at most 63 characters
+        String method = test.getTestMethod().orElseThrow().getName().toLowerCase();
+        database = openDatabase("shared_" + method.substring(0, Math.min(method.length(), 40)));
         outbox = new EventOutbox(database.dataSource(), Clock.systemUTC());
         rollups = new ImportRollups(database.dataSource(), Clock.systemUTC());
         transactions = new Transactions(database.dataSource());
@@ -54,6 +60,27 @@ class SharedTransactionTest {
         assertThat(CompletableFuture.supplyAsync(() -> outbox.after(0, 10)).get()).hasSize(1);
         assertThat(outbox.due("hook", 10)).hasSize(1);
         assertThat(attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void countersThatEveryPageRaisesAreRaisedOnceAtTheCommitByTheirSum() throws Exception {
+        BulkImportRuns runs = new BulkImportRuns(database.dataSource());
+        runs.start("OPS", false, Instant.now());
+        SharedTransaction transaction = SharedTransaction.begin(database.dataSource());
+        rollups.record("OPS", ImportAttempt.CREATED, List.of());
+        runs.pageDone("OPS", "1", 1, "cursor-1");
+        rollups.record("OPS", ImportAttempt.CREATED, List.of());
+        runs.pageDone("OPS", "2", 1, "cursor-2");
+
+        assertThat(CompletableFuture.supplyAsync(this::attempts).get()).isZero();
+        assertThat(runs.find("OPS").orElseThrow().pagesDone()).as("read in the transaction, before the commit").isZero();
+        transaction.commit();
+
+        assertThat(attempts()).isEqualTo(2);
+        assertThat(runs.find("OPS").orElseThrow()).satisfies(run -> {
+            assertThat(run.pagesDone()).isEqualTo(2);
+            assertThat(run.position()).isEqualTo("cursor-2");
+        });
     }
 
     @Test
