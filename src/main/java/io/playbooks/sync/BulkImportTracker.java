@@ -21,9 +21,9 @@ import java.util.NoSuchElementException;
 
 /**
  * Counts a bulk import while it runs, so that progress (done / total, failures with reasons) can be read at any
- * time, and refuses a second bulk import while one is going. Where the run stands is kept in the database page by
- * page ({@link BulkImportRuns}): a run stopped by a shutdown or a failure resumes from its listing position and
- * skips the pages it did, instead of starting over.
+ * time, and refuses a second bulk import while one is going. Where the run stands is kept in the database with the
+ * pages themselves, a chunk at a time ({@link BulkImportRuns}): a run stopped by a shutdown, a kill or a failure
+ * resumes from its listing position and skips the pages it did, instead of starting over.
  */
 public class BulkImportTracker {
 

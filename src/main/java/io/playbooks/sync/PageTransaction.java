@@ -9,11 +9,11 @@ import org.apache.camel.spi.Policy;
 import javax.sql.DataSource;
 
 /**
- * The policy of the routes' {@code policy} blocks around the writes of one page: everything the block writes
- * (version, page check, event and deliveries, roll-up, bulk import progress) is one {@link SharedTransaction},
- * committed when the block ends and rolled back when an exception leaves it. One commit per page instead of one per
- * store, and a kill can no longer keep a version without its event or its progress. A block inside another one
- * joins it.
+ * The policy of the routes' {@code policy} blocks around the writes of one page (import-page) or of a chunk of pages
+ * (bulk-import): everything the block writes (versions, page checks, events and deliveries, roll-ups, bulk import
+ * progress) is one {@link SharedTransaction}, committed when the block ends and rolled back when an exception leaves
+ * it. One commit per block instead of one per store, and a kill can no longer keep a version without its event or its
+ * progress. A block inside another one joins it.
  */
 public class PageTransaction implements Policy {
 
