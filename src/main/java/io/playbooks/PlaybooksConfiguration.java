@@ -63,11 +63,13 @@ import io.playbooks.sync.InterruptedBulkImports;
 import io.playbooks.sync.ConfluenceSync;
 import io.playbooks.sync.ImportLog;
 import io.playbooks.sync.ImportRecorder;
+import io.playbooks.sync.PageTransaction;
 import io.playbooks.web.WebUi;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -161,6 +163,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         // offline files already imported, by name and last-modified time: an edited file is picked again
         registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
         registry.bind("importRecorder", new ImportRecorder(store, checks));
+        registry.bind("pageTransaction", new PageTransaction(database.dataSource()));
+        registry.bind("importResults", new GroupedBodyAggregationStrategy());
         BroadcastWiring.bind(camel, database.dataSource(), clock, tokenCheck, Path.of(configFile));
         registry.bind("importLog", new ImportLog());
 

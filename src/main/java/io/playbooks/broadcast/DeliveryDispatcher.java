@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -86,21 +87,26 @@ public class DeliveryDispatcher {
 
     /**
      * Sends one endpoint's due deliveries a batch at a time, each on its own (a failure does not stop the batch),
-     * until a batch comes back short: a burst of events drains at the endpoint's pace, not a batch per tick.
+     * until a batch comes back short: a burst of events drains at the endpoint's pace, not a batch per tick. A batch
+     * is claimed in one transaction and its deliveries marked delivered in another, not two per delivery.
      */
     void deliverDue(BroadcastEndpoint endpoint) {
         List<EventOutbox.Delivery> batch;
         do {
             batch = outbox.due(endpoint.key(), batchSize);
-            for (EventOutbox.Delivery delivery : batch) {
-                if (outbox.claim(delivery.id(), clock.instant().plus(lease))) {
-                    send(endpoint, delivery);
+            List<EventOutbox.Delivery> sent = new ArrayList<>(batch.size());
+            for (EventOutbox.Delivery delivery : outbox.claim(batch, clock.instant().plus(lease))) {
+                if (send(endpoint, delivery)) {
+                    sent.add(delivery);
                 }
             }
+            outbox.delivered(sent);
+            delivered.addAndGet(sent.size());
         } while (batch.size() == batchSize && !Thread.currentThread().isInterrupted());
     }
 
-    private void send(BroadcastEndpoint endpoint, EventOutbox.Delivery delivery) {
+    /** Sends one delivery; a failure is recorded (due again after a back-off, or given up) and answers false. */
+    private boolean send(BroadcastEndpoint endpoint, EventOutbox.Delivery delivery) {
         int attempts = delivery.attempts() + 1;
         Exchange sent = producer.send(endpoint.uri(), exchange -> {
             // sent on behalf of the dispatching route: Camel's exchange meters need a route id to tag it with
@@ -110,12 +116,10 @@ public class DeliveryDispatcher {
             exchange.getMessage().setHeader(EVENT_ID_HEADER, delivery.eventId());
         });
         if (sent.getException() == null) {
-            outbox.delivered(delivery.id(), attempts);
-            delivered.incrementAndGet();
             if (attempts > 1) {
                 LOG.info("Event {} delivered to {} at attempt {}", delivery.eventId(), endpoint.display(), attempts);
             }
-            return;
+            return true;
         }
         failures.incrementAndGet();
         String error = DeliveryError.describe(sent.getException(), endpoint);
@@ -130,6 +134,7 @@ public class DeliveryDispatcher {
         } else {
             LOG.debug("Event {} not delivered to {} at attempt {}: {}", delivery.eventId(), endpoint.display(), attempts, error);
         }
+        return false;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.api.ApiException;
 import io.playbooks.storage.EventOutbox;
+import io.playbooks.storage.SharedTransaction;
 import org.apache.camel.Header;
 
 import java.util.ArrayList;
@@ -37,8 +38,10 @@ public class EventLog {
         }
         EventOutbox.LoggedEvent logged = outbox.record(event.category(), event.severity(), json.writeValueAsString(event),
                 endpoints.stream().map(BroadcastEndpoint::target).toList());
-        feed.logged();
-        return entry(logged);
+        // readers woken before an import's transaction commits would not see the event yet
+        SharedTransaction.afterCommit(feed::logged);
+        // the event in hand is what the log holds: no need to read its JSON back
+        return new EventEntry(logged.id(), logged.createdAt().toString(), event);
     }
 
     /** {@code GET /events?since=&limit=}: the events after a cursor (an id or a time), else the latest ones. */

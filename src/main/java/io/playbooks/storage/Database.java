@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
         }
         HikariConfig config = new HikariConfig();
         config.setPoolName("playbooks");
-        config.setJdbcUrl(closedByThePool(url.strip()));
+        config.setJdbcUrl(withStatementCache(closedByThePool(url.strip())));
         config.setUsername(blankToNull(user));
         config.setPassword(blankToNull(password));
         // fail with the real cause at once instead of a pool that keeps retrying
@@ -90,8 +90,20 @@ public final class Database implements AutoCloseable {
      * closed". The pool closes it instead when Camel has stopped, unless the URL says otherwise.
      */
     static String closedByThePool(String url) {
-        boolean h2 = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
-        return h2 && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
+        return embeddedH2(url) && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
+    }
+
+    /**
+     * An embedded H2 database parses a statement again unless it is among the session's last 8 (QUERY_CACHE_SIZE):
+     * the import of one page runs about 20 different ones, so each was parsed anew, page after page. A larger cache
+     * keeps them all, unless the URL sets its own size.
+     */
+    static String withStatementCache(String url) {
+        return embeddedH2(url) && !url.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE") ? url + ";QUERY_CACHE_SIZE=256" : url;
+    }
+
+    private static boolean embeddedH2(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:");
     }
 
     /** The product of a JDBC URL: {@code jdbc:postgresql://...} is postgresql. */

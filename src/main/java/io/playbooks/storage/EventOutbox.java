@@ -103,29 +103,54 @@ public class EventOutbox {
     }
 
     /**
-     * Takes a due delivery for one sending, so that no other dispatcher (another instance on the same database)
-     * sends it meanwhile: it is not due again before {@code leaseUntil}, when a sender that died is given up on.
+     * Takes due deliveries for one sending, so that no other dispatcher (another instance on the same database)
+     * sends them meanwhile: they are not due again before {@code leaseUntil}, when a sender that died is given up on.
+     * One transaction for the lot; answers those this sender got, in their order.
      */
-    public boolean claim(long deliveryId, Instant leaseUntil) {
-        return transactions.run("claim delivery " + deliveryId, connection -> {
+    public List<Delivery> claim(List<Delivery> due, Instant leaseUntil) {
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        return transactions.run("claim " + due.size() + " deliveries", connection -> {
+            List<Delivery> claimed = new ArrayList<>(due.size());
             try (PreparedStatement update = connection.prepareStatement("UPDATE playbook_event_deliveries SET next_attempt_at = ? "
                     + "WHERE id = ? AND state = 'pending' AND next_attempt_at <= ?")) {
-                update.setTimestamp(1, Timestamp.from(leaseUntil));
-                update.setLong(2, deliveryId);
-                update.setTimestamp(3, Timestamp.from(clock.instant()));
-                return update.executeUpdate() == 1;
+                Timestamp now = Timestamp.from(clock.instant());
+                for (Delivery delivery : due) {
+                    update.setTimestamp(1, Timestamp.from(leaseUntil));
+                    update.setLong(2, delivery.id());
+                    update.setTimestamp(3, now);
+                    if (update.executeUpdate() == 1) {
+                        claimed.add(delivery);
+                    }
+                }
             }
+            return claimed;
         });
     }
 
-    public void delivered(long deliveryId, int attempts) {
-        Instant now = clock.instant();
-        update(deliveryId, "UPDATE playbook_event_deliveries SET state = 'delivered', attempts = ?, last_attempt_at = ?, "
-                + "delivered_at = ? WHERE id = ?", update -> {
-            update.setInt(1, attempts);
-            update.setTimestamp(2, Timestamp.from(now));
-            update.setTimestamp(3, Timestamp.from(now));
-            update.setLong(4, deliveryId);
+    /**
+     * Marks sent deliveries delivered, at their next attempt, in one transaction. A crash before it leaves them claimed:
+     * they are sent again when the lease ends (deliveries are at least once).
+     */
+    public void delivered(List<Delivery> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        transactions.run("record " + sent.size() + " deliveries", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE playbook_event_deliveries "
+                    + "SET state = 'delivered', attempts = ?, last_attempt_at = ?, delivered_at = ? WHERE id = ?")) {
+                for (Delivery delivery : sent) {
+                    update.setInt(1, delivery.attempts() + 1);
+                    update.setTimestamp(2, now);
+                    update.setTimestamp(3, now);
+                    update.setLong(4, delivery.id());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
         });
     }
 

@@ -11,8 +11,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Import attempts counted per space, hour and outcome, and failure reasons per space and day (V8__analytics.sql):
@@ -32,20 +35,27 @@ public class ImportRollups {
         this.clock = clock;
     }
 
-    /** Counts one attempt now; the reasons of a failed one are counted once each for its day. */
+    /**
+     * Counts one attempt now; the reasons of a failed one are counted once each for its day. Inside a shared
+     * transaction (the import of a page or of a chunk of pages) the counters are raised once, just before it commits.
+     */
     public void record(String spaceKey, ImportAttempt attempt, Collection<String> reasons) {
         Instant now = clock.instant();
-        transactions.run("count an import attempt of space " + spaceKey, connection -> {
-            increment(connection, "import_rollups", "epoch_hour", "outcome", spaceKey,
-                    Math.floorDiv(now.getEpochSecond(), HOUR), attempt.code());
-            if (attempt.failed()) {
-                for (String reason : distinctReasons(reasons)) {
-                    increment(connection, "import_failure_reasons", "day_start", "reason", spaceKey,
-                            now.truncatedTo(ChronoUnit.DAYS).atOffset(ZoneOffset.UTC), reason);
-                }
+        List<Counter> counters = new ArrayList<>();
+        counters.add(new Counter("import_rollups", "epoch_hour", "outcome", spaceKey,
+                Math.floorDiv(now.getEpochSecond(), HOUR), attempt.code()));
+        if (attempt.failed()) {
+            for (String reason : distinctReasons(reasons)) {
+                counters.add(new Counter("import_failure_reasons", "day_start", "reason", spaceKey,
+                        now.truncatedTo(ChronoUnit.DAYS).atOffset(ZoneOffset.UTC), reason));
             }
-            return null;
-        });
+        }
+        Tally shared = transactions.beforeCommit(this, Tally::new);
+        Tally tally = shared != null ? shared : new Tally();
+        counters.forEach(tally::add);
+        if (shared == null) {
+            tally.flush();
+        }
     }
 
     /** Attempts per space, bucket and outcome in [from, to); {@code spaceKey} null for every space. */
@@ -93,28 +103,6 @@ public class ImportRollups {
         });
     }
 
-    /** Raises the counter of (space, time, key), creating it at 1; {@code time} is an epoch hour or a day. */
-    private static void increment(Connection connection, String table, String timeColumn, String keyColumn,
-                                  String spaceKey, Object time, String key) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET pages = pages + 1"
-                + " WHERE space_key = ? AND " + timeColumn + " = ? AND " + keyColumn + " = ?")) {
-            update.setString(1, spaceKey);
-            update.setObject(2, time);
-            update.setString(3, key);
-            if (update.executeUpdate() == 1) {
-                return;
-            }
-        }
-        // a concurrent first insert of the same key fails the unique key: Transactions runs the work again
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
-                + " (space_key, " + timeColumn + ", " + keyColumn + ", pages) VALUES (?, ?, ?, 1)")) {
-            insert.setString(1, spaceKey);
-            insert.setObject(2, time);
-            insert.setString(3, key);
-            insert.executeUpdate();
-        }
-    }
-
     private static void bindRange(PreparedStatement select, Instant from, Instant to, String spaceKey)
             throws SQLException {
         select.setObject(1, from.atOffset(ZoneOffset.UTC));
@@ -131,6 +119,57 @@ public class ImportRollups {
             distinct.add(text.length() > REASON_LENGTH ? text.substring(0, REASON_LENGTH - 1) + "…" : text);
         }
         return distinct;
+    }
+
+    /** One counter row: (space, time, key) of a table; the time is an epoch hour or a day. */
+    private record Counter(String table, String timeColumn, String keyColumn, String spaceKey, Object time, String key) {
+
+        /** Raises the counter by {@code pages}, creating it at that. */
+        void raise(Connection connection, int pages) throws SQLException {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET pages = pages + ?"
+                    + " WHERE space_key = ? AND " + timeColumn + " = ? AND " + keyColumn + " = ?")) {
+                update.setInt(1, pages);
+                update.setString(2, spaceKey);
+                update.setObject(3, time);
+                update.setString(4, key);
+                if (update.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            // a concurrent first insert of the same key fails the unique key: Transactions runs the work again
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+                    + " (space_key, " + timeColumn + ", " + keyColumn + ", pages) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, spaceKey);
+                insert.setObject(2, time);
+                insert.setString(3, key);
+                insert.setInt(4, pages);
+                insert.executeUpdate();
+            }
+        }
+
+        /** Rows are locked in this order by every writer, so that two never wait for each other. */
+        String order() {
+            return table + '\u0000' + spaceKey + '\u0000' + time + '\u0000' + key;
+        }
+    }
+
+    /** The counts a shared transaction gathered, raised once before it commits. */
+    private final class Tally implements SharedTransaction.BeforeCommit {
+        private final Map<Counter, Integer> counts = new TreeMap<>(Comparator.comparing(Counter::order));
+
+        void add(Counter counter) {
+            counts.merge(counter, 1, Integer::sum);
+        }
+
+        @Override
+        public void flush() {
+            transactions.run("count import attempts", connection -> {
+                for (Map.Entry<Counter, Integer> count : counts.entrySet()) {
+                    count.getKey().raise(connection, count.getValue());
+                }
+                return null;
+            });
+        }
     }
 
     /** Attempts of one space, bucket and outcome. */

@@ -4,11 +4,14 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs a unit of work in one transaction: committed when it returns, rolled back when anything throws, so no
  * half-written playbook is ever visible. Work that lost a race with a concurrent writer (unique key taken,
- * lock timeout, serialization failure) is run again from the start in a fresh transaction.
+ * lock timeout, serialization failure) is run again from the start in a fresh transaction. On a thread with a
+ * {@link SharedTransaction} open on the same database the work joins that one instead (and a lost race runs it again
+ * from its savepoint): it is committed with the rest of it.
  */
 public final class Transactions {
 
@@ -30,9 +33,10 @@ public final class Transactions {
     }
 
     public <T> T run(String what, Work<T> work) {
+        SharedTransaction shared = SharedTransaction.on(dataSource);
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                return shared != null ? shared.run(work) : once(work);
             } catch (SQLException e) {
                 if (attempt < ATTEMPTS && lostRace(e)) {
                     continue;
@@ -40,6 +44,15 @@ public final class Transactions {
                 throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * On a thread with a {@link SharedTransaction} open on this database: its before-commit work of that key (created
+     * by {@code create} when first asked), which the caller adds to; else null, and the caller writes at once.
+     */
+    public <T extends SharedTransaction.BeforeCommit> T beforeCommit(Object key, Supplier<T> create) {
+        SharedTransaction shared = SharedTransaction.on(dataSource);
+        return shared == null ? null : shared.beforeCommit(key, create);
     }
 
     private <T> T once(Work<T> work) throws SQLException {

@@ -21,13 +21,18 @@ import java.util.NoSuchElementException;
 
 /**
  * Counts a bulk import while it runs, so that progress (done / total, failures with reasons) can be read at any
- * time, and refuses a second bulk import while one is going. Where the run stands is kept in the database page by
- * page ({@link BulkImportRuns}): a run stopped by a shutdown or a failure resumes from its listing position and
- * skips the pages it did, instead of starting over.
+ * time, and refuses a second bulk import while one is going. Where the run stands is kept in the database with the
+ * pages themselves, a chunk at a time ({@link BulkImportRuns}): a run stopped by a shutdown, a kill or a failure
+ * resumes from its listing position and skips the pages it did, instead of starting over.
  */
 public class BulkImportTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkImportTracker.class);
+    /**
+     * Pages imported in one transaction: H2 writes the changed pages of its B-trees at every commit, and a commit of 25
+     * pages costs hardly more than that of one. A kill loses at most the chunks in flight, which a rerun does again.
+     */
+    static final int CHUNK_PAGES = 25;
 
     private final Clock clock;
     private final BulkImportRuns runs;
@@ -65,6 +70,27 @@ public class BulkImportTracker {
         stopping = true;
     }
 
+    /**
+     * Writes where the run stands with this page done, inside the page's transaction (the route's {@code policy}
+     * block), so that the page and its progress commit together. A failed page stays pending: the position does not
+     * pass it, so a resume tries it again.
+     */
+    public void persist(ImportResult result) {
+        if (result.outcome() == ImportOutcome.FAILED) {
+            return;
+        }
+        String spaceKey;
+        String position;
+        synchronized (this) {
+            Run run = requireRun();
+            spaceKey = run.spaceKey;
+            position = run.positionWithout(result.pageId());
+        }
+        // outside the lock: the write may wait for the commit of another page that holds the run's row
+        runs.pageDone(spaceKey, result.pageId(), result.confluenceVersion(), position);
+    }
+
+    /** Counts a page once its transaction committed: progress never reports a page that a kill could still lose. */
     public synchronized void record(ImportResult result) {
         Run run = requireRun();
         run.done++;
@@ -85,45 +111,43 @@ public class BulkImportTracker {
             }
             case NOT_PLAYBOOK -> run.notPlaybooks++;
         }
-        // a failed page stays pending: the position does not pass it, so a resume tries it again
         if (result.outcome() != ImportOutcome.FAILED) {
             run.pending.remove(result.pageId());
-            runs.pageDone(run.spaceKey, result.pageId(), result.confluenceVersion(), run.position());
         }
     }
 
     /**
-     * Counts the pages of the streamed listing as the route takes them: the total is the pages listed so far, and
-     * final once the listing is complete (neither Confluence API gives a count without a listing of its own). Pages
-     * that a stopped run did at the version listed now are counted done and not handed out again. The listing ends
-     * early when the service stops.
+     * Counts the pages of the streamed listing as the route takes them, in chunks of up to {@link #CHUNK_PAGES} pages
+     * (each chunk is imported in one transaction): the total is the pages listed so far, and final once the listing
+     * is complete (neither Confluence API gives a count without a listing of its own). Pages that a stopped run did at
+     * the version listed now are counted done and not handed out again. The listing ends early when the service stops.
      */
-    public Iterator<SourcePage> track(PageListing listing) {
+    public Iterator<List<SourcePage>> track(PageListing listing) {
         return new Iterator<>() {
-            private SourcePage ahead;
+            private List<SourcePage> ahead = new ArrayList<>();
 
             @Override
             public boolean hasNext() {
-                while (ahead == null && !stopping && listing.hasNext()) {
+                while (ahead.size() < CHUNK_PAGES && !stopping && listing.hasNext()) {
                     SourcePage page = listing.next();
                     if (!listed(page, listing.position())) {
-                        ahead = page;
+                        ahead.add(page);
                     }
                 }
-                if (ahead == null && !stopping) {
+                if (ahead.size() < CHUNK_PAGES && !stopping) {
                     listingComplete();
                 }
-                return ahead != null;
+                return !ahead.isEmpty();
             }
 
             @Override
-            public SourcePage next() {
+            public List<SourcePage> next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                SourcePage page = ahead;
-                ahead = null;
-                return page;
+                List<SourcePage> chunk = ahead;
+                ahead = new ArrayList<>();
+                return chunk;
             }
         };
     }
@@ -243,7 +267,17 @@ public class BulkImportTracker {
 
         /** Where a resume would start: the listing call of the oldest page not done, else of the last page listed. */
         String position() {
-            return pending.isEmpty() ? lastPosition : pending.values().iterator().next();
+            return positionWithout(null);
+        }
+
+        /** The position once {@code pageId} is done too (the pages in flight stay pending until counted). */
+        String positionWithout(String pageId) {
+            for (Map.Entry<String, String> page : pending.entrySet()) {
+                if (!page.getKey().equals(pageId)) {
+                    return page.getValue();
+                }
+            }
+            return lastPosition;
         }
 
         BulkImportProgress snapshot() {

@@ -20,6 +20,15 @@ class DatabaseTest {
     }
 
     @Test
+    void anEmbeddedH2DatabaseKeepsTheStatementsOfAnImportParsedUnlessTheUrlSaysOtherwise() {
+        assertThat(Database.withStatementCache("jdbc:h2:file:./data/playbooks;WRITE_DELAY=0"))
+                .isEqualTo("jdbc:h2:file:./data/playbooks;WRITE_DELAY=0;QUERY_CACHE_SIZE=256");
+        assertThat(Database.withStatementCache("jdbc:h2:mem:x;query_cache_size=4")).isEqualTo("jdbc:h2:mem:x;query_cache_size=4");
+        assertThat(Database.withStatementCache("jdbc:h2:tcp://db/playbooks")).isEqualTo("jdbc:h2:tcp://db/playbooks");
+        assertThat(Database.withStatementCache("jdbc:postgresql://db/playbooks")).isEqualTo("jdbc:postgresql://db/playbooks");
+    }
+
+    @Test
     void aBlankUrlIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> Database.open(" ", null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("playbooks.db.url");
