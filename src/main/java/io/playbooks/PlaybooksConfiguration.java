@@ -10,6 +10,7 @@ import io.playbooks.api.ApiTokenCheck;
 import io.playbooks.api.ListenGuard;
 import io.playbooks.api.Discovery;
 import io.playbooks.api.ImportResponses;
+import io.playbooks.api.LazyOpenApiDocument;
 import io.playbooks.api.PlaybookCatalog;
 import io.playbooks.api.PlaybookDocuments;
 import io.playbooks.api.Previews;
@@ -220,6 +221,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
+        registry.bind("openApiDocument", new LazyOpenApiDocument());
         camel.addStartupListener(new WebUi());
     }
 
