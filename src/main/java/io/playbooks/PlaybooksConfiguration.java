@@ -30,6 +30,7 @@ import io.playbooks.learning.PlaybookUse;
 import io.playbooks.learning.RestChannel;
 import io.playbooks.learning.UsageLog;
 import io.playbooks.mcp.McpWiring;
+import io.playbooks.ops.BackgroundStart;
 import io.playbooks.ops.ClusteredSchedule;
 import io.playbooks.outdated.OutdatedCheck;
 import io.playbooks.outdated.OutdatedSettings;
@@ -117,6 +118,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private boolean semanticSearch;
     @PropertyInject(value = "playbooks.observe.open-probes", defaultValue = "true")
     private boolean openProbes;
+    @PropertyInject(value = "playbooks.startup.background-delay-ms", defaultValue = "2000")
+    private long backgroundDelayMs;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -127,6 +130,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         camel.addStartupListener(new ObserveAccess(tokenCheck, openProbes));
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
+        BackgroundStart background = new BackgroundStart(Duration.ofMillis(backgroundDelayMs));
+        camel.addStartupListener(background);
 
         ConfluenceSites sites = new ConfluenceSettingsLoader(System::getenv).loadSites(Path.of(configFile));
         ConfluenceSettings settings = sites.first();
@@ -171,7 +176,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         LearnedValues values = new LearnedValues(store, usage, executions, clock, Duration.ofMillis(valueCheckMs),
                 Duration.ofSeconds(valueRefreshSeconds));
         registry.bind("playbookValues", values);
-        camel.addStartupListener((context, alreadyStarted) -> values.warmUp());
+        background.add("value scores", values::warmUp);
         registry.bind("restChannel", new RestChannel());
 
         BulkImportRuns bulkImportRuns = new BulkImportRuns(database.dataSource());
@@ -199,11 +204,13 @@ public class PlaybooksConfiguration implements CamelConfiguration {
                 new StepMixCounter(json), clock));
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
         registry.bind("playbookUse", new PlaybookUse(catalog, usage, executions));
-        // the index is rebuilt from the database in the background when Camel starts it (startup does not wait)
+        // the index is rebuilt from the database (and the model loaded) in the background after the start, or at once
+        // by the first search or import before then
         SearchIndex searchIndex = new SearchIndex(store, json, new EmbeddingCache(database.dataSource(), clock),
                 semanticSearch ? new MiniLmEmbedder() : TextEmbedder.OFF,
-                () -> bulkImport.running() || sync.status().running());
+                () -> bulkImport.running() || sync.status().running(), SearchIndex.Rebuild.WHEN_ASKED);
         camel.addService(searchIndex);
+        background.add("search index", searchIndex::startRebuild);
         registry.bind("searchIndex", searchIndex);
         registry.bind("playbookSearch", new PlaybookSearch(searchIndex, values));
         StatusReport statusReport = new StatusReport(camel, confluence, store, sync, bulkImport);
