@@ -139,8 +139,9 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         camel.getPropertiesComponent().addOverrideProperty("confluence.sync.interval.ms",
                 String.valueOf(settings.syncIntervalSeconds() * 1000L));
 
-        Database database = Database.open(dbUrl, dbUser, dbPassword);
-        camel.addService(new ClosingService(database));
+        // migrated while the routes are built; the service waits for it before the routes start
+        Database database = Database.openInBackground(dbUrl, dbUser, dbPassword);
+        camel.addService(new DatabaseService(database));
         PlaybookStore store = new PlaybookStore(database.dataSource(), clock);
         registry.bind("database", database);
         registry.bind("playbookStore", store);
@@ -238,17 +239,25 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         return host == null || host.isBlank() ? "confluence-playbooks" : host;
     }
 
-    /** Closes a resource (the connection pool) when Camel stops. */
-    private static final class ClosingService extends ServiceSupport {
-        private final AutoCloseable resource;
+    /**
+     * Starts with Camel's services, before the routes: waits for the migration (a failed one fails the startup with
+     * its error); closes the pool when Camel stops.
+     */
+    private static final class DatabaseService extends ServiceSupport {
+        private final Database database;
 
-        ClosingService(AutoCloseable resource) {
-            this.resource = resource;
+        DatabaseService(Database database) {
+            this.database = database;
         }
 
         @Override
-        protected void doStop() throws Exception {
-            resource.close();
+        protected void doStart() {
+            database.awaitReady();
+        }
+
+        @Override
+        protected void doStop() {
+            database.close();
         }
     }
 }
