@@ -10,6 +10,7 @@ import io.playbooks.api.ApiTokenCheck;
 import io.playbooks.api.ListenGuard;
 import io.playbooks.api.Discovery;
 import io.playbooks.api.ImportResponses;
+import io.playbooks.api.LazyOpenApiDocument;
 import io.playbooks.api.PlaybookCatalog;
 import io.playbooks.api.PlaybookDocuments;
 import io.playbooks.api.Previews;
@@ -29,6 +30,7 @@ import io.playbooks.learning.PlaybookUse;
 import io.playbooks.learning.RestChannel;
 import io.playbooks.learning.UsageLog;
 import io.playbooks.mcp.McpWiring;
+import io.playbooks.ops.BackgroundStart;
 import io.playbooks.ops.ClusteredSchedule;
 import io.playbooks.outdated.OutdatedCheck;
 import io.playbooks.outdated.OutdatedSettings;
@@ -118,6 +120,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private boolean semanticSearch;
     @PropertyInject(value = "playbooks.observe.open-probes", defaultValue = "true")
     private boolean openProbes;
+    @PropertyInject(value = "playbooks.startup.background-delay-ms", defaultValue = "2000")
+    private long backgroundDelayMs;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -128,6 +132,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         camel.addStartupListener(new ObserveAccess(tokenCheck, openProbes));
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
+        BackgroundStart background = new BackgroundStart(Duration.ofMillis(backgroundDelayMs));
+        camel.addStartupListener(background);
 
         ConfluenceSites sites = new ConfluenceSettingsLoader(System::getenv).loadSites(Path.of(configFile));
         ConfluenceSettings settings = sites.first();
@@ -135,8 +141,9 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         camel.getPropertiesComponent().addOverrideProperty("confluence.sync.interval.ms",
                 String.valueOf(settings.syncIntervalSeconds() * 1000L));
 
-        Database database = Database.open(dbUrl, dbUser, dbPassword);
-        camel.addService(new ClosingService(database));
+        // migrated while the routes are built; the service waits for it before the routes start
+        Database database = Database.openInBackground(dbUrl, dbUser, dbPassword);
+        camel.addService(new DatabaseService(database));
         PlaybookStore store = new PlaybookStore(database.dataSource(), clock);
         registry.bind("database", database);
         registry.bind("playbookStore", store);
@@ -174,7 +181,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         LearnedValues values = new LearnedValues(store, usage, executions, clock, Duration.ofMillis(valueCheckMs),
                 Duration.ofSeconds(valueRefreshSeconds));
         registry.bind("playbookValues", values);
-        camel.addStartupListener((context, alreadyStarted) -> values.warmUp());
+        background.add("value scores", values::warmUp);
         registry.bind("restChannel", new RestChannel());
 
         BulkImportRuns bulkImportRuns = new BulkImportRuns(database.dataSource());
@@ -202,11 +209,13 @@ public class PlaybooksConfiguration implements CamelConfiguration {
                 new StepMixCounter(json), clock));
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
         registry.bind("playbookUse", new PlaybookUse(catalog, usage, executions));
-        // the index is rebuilt from the database in the background when Camel starts it (startup does not wait)
+        // the index is rebuilt from the database (and the model loaded) in the background after the start, or at once
+        // by the first search or import before then
         SearchIndex searchIndex = new SearchIndex(store, json, new EmbeddingCache(database.dataSource(), clock),
                 semanticSearch ? new MiniLmEmbedder() : TextEmbedder.OFF,
-                () -> bulkImport.running() || sync.status().running());
+                () -> bulkImport.running() || sync.status().running(), SearchIndex.Rebuild.WHEN_ASKED);
         camel.addService(searchIndex);
+        background.add("search index", searchIndex::startRebuild);
         registry.bind("searchIndex", searchIndex);
         registry.bind("playbookSearch", new PlaybookSearch(searchIndex, values));
         StatusReport statusReport = new StatusReport(camel, confluence, store, sync, bulkImport);
@@ -224,6 +233,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
+        registry.bind("openApiDocument", new LazyOpenApiDocument());
         camel.addStartupListener(new WebUi());
     }
 
@@ -233,17 +243,25 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         return host == null || host.isBlank() ? "confluence-playbooks" : host;
     }
 
-    /** Closes a resource (the connection pool) when Camel stops. */
-    private static final class ClosingService extends ServiceSupport {
-        private final AutoCloseable resource;
+    /**
+     * Starts with Camel's services, before the routes: waits for the migration (a failed one fails the startup with
+     * its error); closes the pool when Camel stops.
+     */
+    private static final class DatabaseService extends ServiceSupport {
+        private final Database database;
 
-        ClosingService(AutoCloseable resource) {
-            this.resource = resource;
+        DatabaseService(Database database) {
+            this.database = database;
         }
 
         @Override
-        protected void doStop() throws Exception {
-            resource.close();
+        protected void doStart() {
+            database.awaitReady();
+        }
+
+        @Override
+        protected void doStop() {
+            database.close();
         }
     }
 }

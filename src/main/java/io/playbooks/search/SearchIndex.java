@@ -52,25 +52,51 @@ public class SearchIndex extends ServiceSupport {
     private final EmbeddingWorker worker;
     private volatile boolean rebuilt;
     private volatile Instant newestChange = Instant.EPOCH;
+    private final boolean rebuildAtStart;
+    // guarded by this
     private Thread rebuilding;
 
+    /** When the rebuild from the database begins. */
+    public enum Rebuild {
+        /** As the index starts. */
+        AT_START,
+        /**
+         * When {@link #startRebuild} is called (the service does so a moment after it started), or at the first
+         * search or indexing before then.
+         */
+        WHEN_ASKED
+    }
+
     public SearchIndex(PlaybookStore store, ObjectMapper json, EmbeddingCache cache, TextEmbedder embedder) {
-        this(store, json, cache, embedder, () -> false);
+        this(store, json, cache, embedder, () -> false, Rebuild.AT_START);
     }
 
     /** @param importing whether pages are being imported: embeddings wait until the import is over */
     public SearchIndex(PlaybookStore store, ObjectMapper json, EmbeddingCache cache, TextEmbedder embedder,
-                       BooleanSupplier importing) {
+                       BooleanSupplier importing, Rebuild rebuild) {
         this.store = store;
         this.json = json;
         this.cache = cache;
         this.embedder = embedder;
         this.worker = new EmbeddingWorker(embedder, this::embed, importing);
+        this.rebuildAtStart = rebuild == Rebuild.AT_START;
     }
 
-    /** Rebuilds from the database in the background, then loads the model and embeds what the cache lacks. */
     @Override
     protected void doStart() {
+        if (rebuildAtStart) {
+            startRebuild();
+        }
+    }
+
+    /**
+     * Rebuilds from the database in the background, then loads the model and embeds what the cache lacks; only the
+     * first call does anything.
+     */
+    public synchronized void startRebuild() {
+        if (rebuilding != null) {
+            return;
+        }
         rebuilding = new Thread(() -> {
             try {
                 TextAnalysis analysis = new TextAnalysis();
@@ -88,7 +114,7 @@ public class SearchIndex extends ServiceSupport {
     }
 
     @Override
-    protected void doStop() throws Exception {
+    protected synchronized void doStop() throws Exception {
         if (rebuilding != null) {
             rebuilding.interrupt();
         }
@@ -202,13 +228,20 @@ public class SearchIndex extends ServiceSupport {
         return a == null || b == null ? 0 : a.compareTo(b);
     }
 
-    /** Waits, only in the first moments after start, until Lucene is open. */
+    /** Waits, only in the first moments after the rebuild began, until Lucene is open. */
     TextAnalysis analysis() {
-        return lucene.join().analysis();
+        return openLucene().analysis();
     }
 
     LexicalIndex lexical() {
-        return lucene.join().lexical();
+        return openLucene().lexical();
+    }
+
+    private Lucene openLucene() {
+        if (!lucene.isDone()) {
+            startRebuild();
+        }
+        return lucene.join();
     }
 
     SemanticIndex semantic() {

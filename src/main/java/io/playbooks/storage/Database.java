@@ -8,10 +8,14 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
- * The playbook database: a HikariCP pool on an H2 or PostgreSQL JDBC URL, migrated by Flyway when opened.
- * Close it to release the pool (and, for an embedded H2 file, the file lock).
+ * The playbook database: a HikariCP pool on an H2 or PostgreSQL JDBC URL, migrated by Flyway when opened, or while
+ * the service goes on starting ({@link #openInBackground}). Close it to release the pool (and, for an embedded H2
+ * file, the file lock).
  */
 public final class Database implements AutoCloseable {
 
@@ -29,9 +33,10 @@ public final class Database implements AutoCloseable {
     static final Duration PG_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration PG_SOCKET_TIMEOUT = Duration.ofSeconds(60);
 
-    private final HikariDataSource pool;
+    private final CompletableFuture<HikariDataSource> pool;
+    private final DataSource dataSource = new MigratedDataSource(this::migratedPool);
 
-    private Database(HikariDataSource pool) {
+    private Database(CompletableFuture<HikariDataSource> pool) {
         this.pool = pool;
     }
 
@@ -42,9 +47,34 @@ public final class Database implements AutoCloseable {
      * @throws StoreException           when the database cannot be reached or migrated (the pool is closed again)
      */
     public static Database open(String url, String user, String password) {
+        Database database = open(url, user, password, Runnable::run);
+        database.awaitReady();
+        return database;
+    }
+
+    /**
+     * Opens the pool and migrates the schema on a thread of its own, so that the rest of the startup (building the
+     * routes) goes on meanwhile; every use of {@link #dataSource()} waits until it is done, and {@link #awaitReady}
+     * reports a failure.
+     *
+     * @throws IllegalArgumentException when the URL is blank
+     */
+    public static Database openInBackground(String url, String user, String password) {
+        return open(url, user, password, task -> {
+            Thread migration = new Thread(task, "database-migration");
+            migration.setDaemon(true);
+            migration.start();
+        });
+    }
+
+    private static Database open(String url, String user, String password, Executor executor) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("playbooks.db.url is empty: give a JDBC URL (H2 or PostgreSQL)");
         }
+        return new Database(CompletableFuture.supplyAsync(() -> migrated(url, user, password), executor));
+    }
+
+    private static HikariDataSource migrated(String url, String user, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("playbooks");
         config.setJdbcUrl(withStatementCache(closedByThePool(url.strip())));
@@ -68,20 +98,41 @@ public final class Database implements AutoCloseable {
             var result = Flyway.configure().dataSource(pool).locations(MIGRATIONS, PRODUCT_MIGRATIONS + product(url)).load().migrate();
             LOG.info("Database {} ready at schema version {}", Redacted.url(url), result.targetSchemaVersion != null
                     ? result.targetSchemaVersion : result.initialSchemaVersion);
-            return new Database(pool);
+            return pool;
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate database " + Redacted.url(url) + ": " + rootMessage(e), e);
         }
     }
 
-    public DataSource dataSource() {
-        return pool;
+    /**
+     * Waits until the schema is up to date.
+     *
+     * @throws StoreException when the database could not be reached or migrated
+     */
+    public void awaitReady() {
+        migratedPool();
     }
 
+    private HikariDataSource migratedPool() {
+        try {
+            return pool.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Closes the pool, after the migration if it is still running (a failed one has closed it already). */
     @Override
     public void close() {
-        pool.close();
+        HikariDataSource opened = pool.handle((ready, failure) -> ready).join();
+        if (opened != null) {
+            opened.close();
+        }
     }
 
     /**

@@ -123,6 +123,22 @@ class SearchIndexTest {
         assertThat(afterModel.get(0).semanticSimilarity()).isNotNull();
     }
 
+    @Test
+    void anIndexThatRebuildsWhenAskedWaitsAtStartAndTheFirstSearchStartsItsRebuild() {
+        index = new SearchIndex(store, new com.fasterxml.jackson.databind.ObjectMapper(),
+                new EmbeddingCache(database.dataSource(), java.time.Clock.systemUTC()), TextEmbedder.OFF,
+                () -> false, SearchIndex.Rebuild.WHEN_ASKED);
+        index.start();
+        SearchFixture.sleep(200);
+        boolean rebuiltBeforeAsked = index.status().rebuilt();
+
+        search("cordon");
+        SearchFixture.awaitSettled(index);
+
+        assertThat(rebuiltBeforeAsked).isFalse();
+        assertThat(names(search("cordon"))).containsExactly("Drain a worker node");
+    }
+
     private List<SearchHit> search(String query) {
         return new PlaybookSearch(index, PlaybookValues.NONE).search(query, null, null, null).results();
     }

@@ -48,4 +48,27 @@ class DatabaseTest {
         assertThatThrownBy(() -> Database.open("jdbc:nosuchdb:x", "", ""))
                 .isInstanceOf(StoreException.class).hasMessageContaining("jdbc:nosuchdb:x");
     }
+
+    @Test
+    void aDatabaseMigratedInTheBackgroundMakesItsFirstQueryWaitForTheSchema(@TempDir Path dir) {
+        try (Database database = Database.openInBackground("jdbc:h2:file:" + dir.resolve("playbooks") + ";AUTO_SERVER=FALSE", "", "")) {
+            assertThat(new PlaybookStore(database.dataSource()).list()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBackgroundMigrationThatFailsIsReportedByTheWaitAndByEveryConnection() {
+        Database database = Database.openInBackground("jdbc:nosuchdb:x", "", "");
+
+        assertThatThrownBy(database::awaitReady).isInstanceOf(StoreException.class).hasMessageContaining("jdbc:nosuchdb:x");
+        assertThatThrownBy(() -> database.dataSource().getConnection())
+                .isInstanceOf(StoreException.class).hasMessageContaining("cannot open database jdbc:nosuchdb:x");
+        database.close();
+    }
+
+    @Test
+    void aBlankUrlIsRefusedAtOnceInTheBackgroundToo() {
+        assertThatThrownBy(() -> Database.openInBackground("", null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("playbooks.db.url");
+    }
 }
