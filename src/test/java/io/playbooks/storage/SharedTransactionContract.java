@@ -198,6 +198,24 @@ abstract class SharedTransactionContract {
     }
 
     @Test
+    void countersThatCannotBeRaisedAtTheCommitAreLoggedAndThePageCommitsUncounted() {
+        transactions.run("refuse every count", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("ALTER TABLE import_rollups ADD CONSTRAINT no_counts CHECK (pages < 0)");
+            }
+            return null;
+        });
+        SharedTransaction transaction = SharedTransaction.begin(database.dataSource());
+        outbox.record("playbook_import", "info", "{}", HOOK);
+        rollups.record("OPS", ImportAttempt.CREATED, List.of());
+
+        transaction.commit();
+
+        assertThat(outbox.after(0, 10)).hasSize(1);
+        assertThat(attempts()).isZero();
+    }
+
+    @Test
     void afterCommitActionsRunOnceCommittedNeverAfterARollbackAndAtOnceWithoutATransaction() {
         List<String> ran = new ArrayList<>();
         SharedTransaction committed = SharedTransaction.begin(database.dataSource());
