@@ -71,7 +71,6 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.quartz.QuartzComponent;
-import org.apache.camel.processor.aggregate.GroupedBodyAggregationStrategy;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceSupport;
@@ -171,7 +170,6 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
         registry.bind("importRecorder", new ImportRecorder(store, checks));
         registry.bind("pageTransaction", new PageTransaction(database.dataSource()));
-        registry.bind("importResults", new GroupedBodyAggregationStrategy());
         BroadcastWiring.bind(camel, database.dataSource(), clock, tokenCheck, Path.of(configFile));
         registry.bind("importLog", new ImportLog());
 

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The step of {@code direct:import-page} that counts every import attempt in the per-space roll-ups, so that the
- * success rate of a space over time survives restarts. Counting never fails an import.
+ * The step of {@code direct:store-page} (every import, single or bulk) that counts each import attempt in the
+ * per-space roll-ups, in the page's transaction, so that the success rate of a space over time survives restarts.
+ * Counting never fails an import: a count that cannot be written is logged (see {@link ImportRollups#record}).
  */
 public class ImportAnalytics {
 

@@ -88,14 +88,17 @@ public class DeliveryDispatcher {
     /**
      * Sends one endpoint's due deliveries a batch at a time, each on its own (a failure does not stop the batch),
      * until a batch comes back short: a burst of events drains at the endpoint's pace, not a batch per tick. A batch
-     * is claimed in one transaction and its deliveries marked delivered in another, not two per delivery.
+     * is claimed in one transaction and its deliveries marked delivered in another, not two per delivery; as they are
+     * sent one after the other, the batch is leased for a lease per delivery, so that no other sender takes the last
+     * ones while the first are still being sent.
      */
     void deliverDue(BroadcastEndpoint endpoint) {
         List<EventOutbox.Delivery> batch;
         do {
             batch = outbox.due(endpoint.key(), batchSize);
             List<EventOutbox.Delivery> sent = new ArrayList<>(batch.size());
-            for (EventOutbox.Delivery delivery : outbox.claim(batch, clock.instant().plus(lease))) {
+            Instant leaseUntil = clock.instant().plus(lease.multipliedBy(Math.max(1, batch.size())));
+            for (EventOutbox.Delivery delivery : outbox.claim(batch, leaseUntil)) {
                 if (send(endpoint, delivery)) {
                     sent.add(delivery);
                 }

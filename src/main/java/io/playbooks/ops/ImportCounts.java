@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How many pages {@code direct:import-page} handled since the service started, by outcome, whatever brought them
- * (a sync, a bulk import, an import by id, the offline folder). JMX and the metrics read these counts.
+ * How many pages were imported since the service started, by outcome, whatever brought them (a sync, a bulk import,
+ * an import by id, the offline folder), counted by {@code direct:page-stored} once a page's transaction ended. JMX
+ * and the metrics read these counts.
  */
 public class ImportCounts {
 

@@ -55,13 +55,8 @@ public class BulkImportRuns {
         });
     }
 
-    /**
-     * One more page done at its version; the listing position a resume would start from now. Inside a shared
-     * transaction (a chunk of pages) the run's row moves once, just before it commits, to the last position given.
-     */
+    /** One more page done at its version; the listing position a resume would start from now. */
     public void pageDone(String spaceKey, String pageId, int sourceVersion, String position) {
-        Advance shared = transactions.beforeCommit(List.of(this, spaceKey), () -> new Advance(spaceKey));
-        Advance advance = shared != null ? shared : new Advance(spaceKey);
         transactions.run("record page " + pageId + " of the bulk import of space " + spaceKey, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO bulk_import_pages (space_key, page_id, source_version) VALUES (?, ?, ?)")) {
@@ -70,12 +65,10 @@ public class BulkImportRuns {
                 insert.setInt(3, sourceVersion);
                 insert.executeUpdate();
             }
+            update(connection, "UPDATE bulk_import_runs SET position = ?, pages_done = pages_done + 1 WHERE space_key = ?",
+                    position, spaceKey);
             return null;
         });
-        advance.pageDone(position);
-        if (shared == null) {
-            advance.flush();
-        }
     }
 
     /** The run stopped before its end ({@link #INTERRUPTED} or {@link #FAILED}); its position and pages stay. */
@@ -168,36 +161,6 @@ public class BulkImportRuns {
                 statement.setString(i + 1, values[i]);
             }
             return statement.executeUpdate();
-        }
-    }
-
-    /** Pages done in a space's run and the position after the last of them: the run's row moves once for them. */
-    private final class Advance implements SharedTransaction.BeforeCommit {
-        private final String spaceKey;
-        private int pages;
-        private String position;
-
-        Advance(String spaceKey) {
-            this.spaceKey = spaceKey;
-        }
-
-        void pageDone(String positionNow) {
-            pages++;
-            position = positionNow;
-        }
-
-        @Override
-        public void flush() {
-            transactions.run("move the bulk import of space " + spaceKey, connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE bulk_import_runs SET position = ?, pages_done = pages_done + ? WHERE space_key = ?")) {
-                    update.setString(1, position);
-                    update.setInt(2, pages);
-                    update.setString(3, spaceKey);
-                    update.executeUpdate();
-                }
-                return null;
-            });
         }
     }
 

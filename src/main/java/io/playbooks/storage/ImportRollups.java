@@ -1,5 +1,8 @@
 package io.playbooks.storage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +26,7 @@ import java.util.TreeMap;
  */
 public class ImportRollups {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRollups.class);
     /** Longer reasons are cut: they are grouped by their text, and the column holds 500 characters. */
     static final int REASON_LENGTH = 500;
     private static final long HOUR = 3600;
@@ -37,7 +41,10 @@ public class ImportRollups {
 
     /**
      * Counts one attempt now; the reasons of a failed one are counted once each for its day. Inside a shared
-     * transaction (the import of a page or of a chunk of pages) the counters are raised once, just before it commits.
+     * transaction (the import of a page) the counters are raised just before it commits, and a failure to raise them
+     * is logged there instead of rolling the page back: counting never fails an import.
+     *
+     * @throws StoreException outside a shared transaction, when the counters cannot be raised
      */
     public void record(String spaceKey, ImportAttempt attempt, Collection<String> reasons) {
         Instant now = clock.instant();
@@ -54,7 +61,7 @@ public class ImportRollups {
         Tally tally = shared != null ? shared : new Tally();
         counters.forEach(tally::add);
         if (shared == null) {
-            tally.flush();
+            tally.raise();
         }
     }
 
@@ -161,14 +168,23 @@ public class ImportRollups {
             counts.merge(counter, 1, Integer::sum);
         }
 
-        @Override
-        public void flush() {
+        void raise() {
             transactions.run("count import attempts", connection -> {
                 for (Map.Entry<Counter, Integer> count : counts.entrySet()) {
                     count.getKey().raise(connection, count.getValue());
                 }
                 return null;
             });
+        }
+
+        /** Within the transaction's own savepoint: a failure is undone alone and the page commits uncounted. */
+        @Override
+        public void flush() {
+            try {
+                raise();
+            } catch (StoreException e) {
+                LOG.warn("could not count the import attempts of a page in the analytics: {}", e.getMessage());
+            }
         }
     }
 

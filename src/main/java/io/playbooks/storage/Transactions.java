@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * Runs a unit of work in one transaction: committed when it returns, rolled back when anything throws, so no
  * half-written playbook is ever visible. Work that lost a race with a concurrent writer (unique key taken,
  * lock timeout, serialization failure) is run again from the start in a fresh transaction. On a thread with a
- * {@link SharedTransaction} open on the same database the work joins that one instead (and a lost race runs it again
- * from its savepoint): it is committed with the rest of it.
+ * {@link SharedTransaction} open on the same database the work joins that one instead and is committed with the rest
+ * of it: a unique key taken runs it again from its savepoint, but a failure that may have ended the whole transaction
+ * (deadlock, serialization failure, lock timeout) is not retried within it: the shared transaction is rolled back.
  */
 public final class Transactions {
 
@@ -38,7 +39,7 @@ public final class Transactions {
             try {
                 return shared != null ? shared.run(work) : once(work);
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && lostRace(e)) {
+                if (attempt < ATTEMPTS && lostRace(e) && (shared == null || !shared.rollbackOnly())) {
                     continue;
                 }
                 throw new StoreException("cannot " + what + ": " + e.getMessage(), e);

@@ -21,18 +21,13 @@ import java.util.NoSuchElementException;
 
 /**
  * Counts a bulk import while it runs, so that progress (done / total, failures with reasons) can be read at any
- * time, and refuses a second bulk import while one is going. Where the run stands is kept in the database with the
- * pages themselves, a chunk at a time ({@link BulkImportRuns}): a run stopped by a shutdown, a kill or a failure
- * resumes from its listing position and skips the pages it did, instead of starting over.
+ * time, and refuses a second bulk import while one is going. Where the run stands is kept in the database page by
+ * page ({@link BulkImportRuns}): a run stopped by a shutdown or a failure resumes from its listing position and
+ * skips the pages it did, instead of starting over.
  */
 public class BulkImportTracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkImportTracker.class);
-    /**
-     * Pages imported in one transaction: H2 writes the changed pages of its B-trees at every commit, and a commit of 25
-     * pages costs hardly more than that of one. A kill loses at most the chunks in flight, which a rerun does again.
-     */
-    static final int CHUNK_PAGES = 25;
 
     private final Clock clock;
     private final BulkImportRuns runs;
@@ -117,37 +112,37 @@ public class BulkImportTracker {
     }
 
     /**
-     * Counts the pages of the streamed listing as the route takes them, in chunks of up to {@link #CHUNK_PAGES} pages
-     * (each chunk is imported in one transaction): the total is the pages listed so far, and final once the listing
-     * is complete (neither Confluence API gives a count without a listing of its own). Pages that a stopped run did at
-     * the version listed now are counted done and not handed out again. The listing ends early when the service stops.
+     * Counts the pages of the streamed listing as the route takes them: the total is the pages listed so far, and
+     * final once the listing is complete (neither Confluence API gives a count without a listing of its own). Pages
+     * that a stopped run did at the version listed now are counted done and not handed out again. The listing ends
+     * early when the service stops.
      */
-    public Iterator<List<SourcePage>> track(PageListing listing) {
+    public Iterator<SourcePage> track(PageListing listing) {
         return new Iterator<>() {
-            private List<SourcePage> ahead = new ArrayList<>();
+            private SourcePage ahead;
 
             @Override
             public boolean hasNext() {
-                while (ahead.size() < CHUNK_PAGES && !stopping && listing.hasNext()) {
+                while (ahead == null && !stopping && listing.hasNext()) {
                     SourcePage page = listing.next();
                     if (!listed(page, listing.position())) {
-                        ahead.add(page);
+                        ahead = page;
                     }
                 }
-                if (ahead.size() < CHUNK_PAGES && !stopping) {
+                if (ahead == null && !stopping) {
                     listingComplete();
                 }
-                return !ahead.isEmpty();
+                return ahead != null;
             }
 
             @Override
-            public List<SourcePage> next() {
+            public SourcePage next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                List<SourcePage> chunk = ahead;
-                ahead = new ArrayList<>();
-                return chunk;
+                SourcePage page = ahead;
+                ahead = null;
+                return page;
             }
         };
     }

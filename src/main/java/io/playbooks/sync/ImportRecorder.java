@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The steps of {@code direct:import-page} that write or explain: store a conversion, skip it, or record a failure.
- * Every outcome is also noted in {@link PageChecks}, so that a sync does not fetch a page again at a version it saw
- * (a stored page's check is written by the store, in the page's own transaction).
+ * The steps of {@code direct:store-page} (every import, single or bulk) that write or explain: store a conversion,
+ * skip it, or record a failure. Every outcome is also noted in {@link PageChecks}, so that a sync does not fetch a
+ * page again at a version it saw (a stored page's check is written by the store, in the page's own transaction).
  */
 public class ImportRecorder {
 

@@ -1,0 +1,109 @@
+package io.playbooks.broadcast;
+
+import io.playbooks.storage.Database;
+import io.playbooks.storage.EventOutbox;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A claimed batch is sent one delivery after the other: however slow the endpoint (here each send takes almost a whole
+ * lease), no delivery of the batch becomes due for another sender before the batch is done.
+ */
+class DeliveryLeaseTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(120);
+
+    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-08-01T00:00:00Z"));
+    private Database database;
+    private EventOutbox outbox;
+    private CamelContext camel;
+
+    @BeforeEach
+    void open() throws Exception {
+        database = Database.open("jdbc:h2:mem:delivery_lease;DB_CLOSE_DELAY=-1", "", "");
+        outbox = new EventOutbox(database.dataSource(), clock);
+        camel = new DefaultCamelContext();
+        camel.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        camel.close();
+        database.close();
+    }
+
+    @Test
+    void noDeliveryOfABatchIsDueForAnotherSenderWhileTheBatchIsBeingSent() throws Exception {
+        BroadcastEndpoint hook = new BroadcastEndpoint("direct:slow-hook", "hook", "slow hook");
+        for (int i = 0; i < 3; i++) {
+            outbox.record("playbook_import", "info", "{}", List.of(hook.target()));
+        }
+        List<Integer> dueForAnotherSender = new ArrayList<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:slow-hook").process(exchange -> {
+                    clock.advance(LEASE.minusSeconds(1));
+                    dueForAnotherSender.add(outbox.due("hook", 10).size());
+                });
+            }
+        });
+        ExecutorService unused = Executors.newSingleThreadExecutor();
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(outbox, List.of(hook),
+                new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10), 0, new Random(1)), LEASE, 10,
+                camel.createProducerTemplate(), unused, clock);
+
+        // called on the test's thread: dispatchDue would hand it to the senders
+        dispatcher.deliverDue(hook);
+        unused.shutdown();
+
+        assertThat(dueForAnotherSender).containsExactly(0, 0, 0);
+        assertThat(dispatcher.delivered()).isEqualTo(3);
+        assertThat(outbox.count("delivered")).isEqualTo(3);
+    }
+
+    /** A clock that the test moves on. */
+    private static final class SteppedClock extends Clock {
+        private volatile Instant now;
+
+        SteppedClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration step) {
+            now = now.plus(step);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
