@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,24 +86,21 @@ public class DeliveryDispatcher {
 
     /**
      * Sends one endpoint's due deliveries a batch at a time, each on its own (a failure does not stop the batch),
-     * until a batch comes back short: a burst of events drains at the endpoint's pace, not a batch per tick. A batch
-     * is claimed in one transaction and its deliveries marked delivered in another, not two per delivery; as they are
-     * sent one after the other, the batch is leased for a lease per delivery, so that no other sender takes the last
-     * ones while the first are still being sent.
+     * until a batch comes back short: a burst of events drains at the endpoint's pace, not a batch per tick. Each
+     * delivery is claimed just before it is sent and marked right after, so its lease covers its own send only, and a
+     * sender that dies leaves at most one delivery to be sent again, after one lease.
      */
     void deliverDue(BroadcastEndpoint endpoint) {
         List<EventOutbox.Delivery> batch;
         do {
             batch = outbox.due(endpoint.key(), batchSize);
-            List<EventOutbox.Delivery> sent = new ArrayList<>(batch.size());
-            Instant leaseUntil = clock.instant().plus(lease.multipliedBy(Math.max(1, batch.size())));
-            for (EventOutbox.Delivery delivery : outbox.claim(batch, leaseUntil)) {
-                if (send(endpoint, delivery)) {
-                    sent.add(delivery);
+            for (EventOutbox.Delivery delivery : batch) {
+                List<EventOutbox.Delivery> claimed = outbox.claim(List.of(delivery), clock.instant().plus(lease));
+                if (!claimed.isEmpty() && send(endpoint, delivery)) {
+                    outbox.delivered(claimed);
+                    delivered.incrementAndGet();
                 }
             }
-            outbox.delivered(sent);
-            delivered.addAndGet(sent.size());
         } while (batch.size() == batchSize && !Thread.currentThread().isInterrupted());
     }
 

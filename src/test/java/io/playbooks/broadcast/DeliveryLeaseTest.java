@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A claimed batch is sent one delivery after the other: however slow the endpoint (here each send takes almost a whole
- * lease), no delivery of the batch becomes due for another sender before the batch is done.
+ * Each delivery is leased from just before its send: however slow the endpoint (here each send takes almost a whole
+ * lease), the delivery being sent never becomes due for another sender, and each is sent once.
  */
 class DeliveryLeaseTest {
 
@@ -50,18 +50,22 @@ class DeliveryLeaseTest {
     }
 
     @Test
-    void noDeliveryOfABatchIsDueForAnotherSenderWhileTheBatchIsBeingSent() throws Exception {
+    void theDeliveryBeingSentIsNeverDueForAnotherSenderAndEachIsSentOnce() throws Exception {
         BroadcastEndpoint hook = new BroadcastEndpoint("direct:slow-hook", "hook", "slow hook");
         for (int i = 0; i < 3; i++) {
             outbox.record("playbook_import", "info", "{}", List.of(hook.target()));
         }
-        List<Integer> dueForAnotherSender = new ArrayList<>();
+        List<Long> inFlightDueForAnotherSender = new ArrayList<>();
+        List<Long> sent = new ArrayList<>();
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:slow-hook").process(exchange -> {
+                    long inFlight = exchange.getMessage().getHeader(DeliveryDispatcher.EVENT_ID_HEADER, Long.class);
+                    sent.add(inFlight);
                     clock.advance(LEASE.minusSeconds(1));
-                    dueForAnotherSender.add(outbox.due("hook", 10).size());
+                    outbox.due("hook", 10).stream().map(EventOutbox.Delivery::eventId).filter(id -> id == inFlight)
+                            .forEach(inFlightDueForAnotherSender::add);
                 });
             }
         });
@@ -74,7 +78,8 @@ class DeliveryLeaseTest {
         dispatcher.deliverDue(hook);
         unused.shutdown();
 
-        assertThat(dueForAnotherSender).containsExactly(0, 0, 0);
+        assertThat(inFlightDueForAnotherSender).isEmpty();
+        assertThat(sent).doesNotHaveDuplicates().hasSize(3);
         assertThat(dispatcher.delivered()).isEqualTo(3);
         assertThat(outbox.count("delivered")).isEqualTo(3);
     }
