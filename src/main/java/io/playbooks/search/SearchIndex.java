@@ -53,6 +53,7 @@ public class SearchIndex extends ServiceSupport {
     private volatile boolean rebuilt;
     private volatile Instant newestChange = Instant.EPOCH;
     private final boolean rebuildAtStart;
+    private volatile boolean stopped;
     // guarded by this
     private Thread rebuilding;
 
@@ -97,6 +98,11 @@ public class SearchIndex extends ServiceSupport {
         if (rebuilding != null) {
             return;
         }
+        // a delayed start that fires while the service stops has nothing left to rebuild for
+        if (stopped) {
+            lucene.completeExceptionally(new IllegalStateException("the search index is stopped"));
+            return;
+        }
         rebuilding = new Thread(() -> {
             try {
                 TextAnalysis analysis = new TextAnalysis();
@@ -104,7 +110,11 @@ public class SearchIndex extends ServiceSupport {
                 rebuild();
             } catch (RuntimeException | LinkageError e) {
                 lucene.completeExceptionally(e);
-                LOG.error("Search index could not be rebuilt from the database: {}", e.toString(), e);
+                if (stopped) {
+                    LOG.info("Search index rebuild ended by the service stopping: {}", e.toString());
+                } else {
+                    LOG.error("Search index could not be rebuilt from the database: {}", e.toString(), e);
+                }
             } finally {
                 worker.start();
             }
@@ -115,6 +125,7 @@ public class SearchIndex extends ServiceSupport {
 
     @Override
     protected synchronized void doStop() throws Exception {
+        stopped = true;
         if (rebuilding != null) {
             rebuilding.interrupt();
         }

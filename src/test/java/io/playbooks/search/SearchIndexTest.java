@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The index follows the database: rebuilt at start, new versions and outdated marks taken in, embeddings kept. */
 class SearchIndexTest {
@@ -137,6 +138,20 @@ class SearchIndexTest {
 
         assertThat(rebuiltBeforeAsked).isFalse();
         assertThat(names(search("cordon"))).containsExactly("Drain a worker node");
+    }
+
+    @Test
+    void aRebuildAskedForAfterTheIndexStoppedDoesNotRunAndASearchFailsInsteadOfWaiting() {
+        index = new SearchIndex(store, new com.fasterxml.jackson.databind.ObjectMapper(),
+                new EmbeddingCache(database.dataSource(), java.time.Clock.systemUTC()), TextEmbedder.OFF,
+                () -> false, SearchIndex.Rebuild.WHEN_ASKED);
+        index.start();
+        index.stop();
+
+        index.startRebuild();
+
+        assertThat(index.status().rebuilt()).isFalse();
+        assertThatThrownBy(() -> search("cordon")).hasRootCauseMessage("the search index is stopped");
     }
 
     private List<SearchHit> search(String query) {
