@@ -126,9 +126,7 @@ class SearchIndexTest {
 
     @Test
     void anIndexThatRebuildsWhenAskedWaitsAtStartAndTheFirstSearchStartsItsRebuild() {
-        index = new SearchIndex(store, new com.fasterxml.jackson.databind.ObjectMapper(),
-                new EmbeddingCache(database.dataSource(), java.time.Clock.systemUTC()), TextEmbedder.OFF,
-                () -> false, SearchIndex.Rebuild.WHEN_ASKED);
+        index = rebuildingWhenAsked();
         index.start();
         SearchFixture.sleep(200);
         boolean rebuiltBeforeAsked = index.status().rebuilt();
@@ -142,9 +140,7 @@ class SearchIndexTest {
 
     @Test
     void aRebuildAskedForAfterTheIndexStoppedDoesNotRunAndASearchFailsInsteadOfWaiting() {
-        index = new SearchIndex(store, new com.fasterxml.jackson.databind.ObjectMapper(),
-                new EmbeddingCache(database.dataSource(), java.time.Clock.systemUTC()), TextEmbedder.OFF,
-                () -> false, SearchIndex.Rebuild.WHEN_ASKED);
+        index = rebuildingWhenAsked();
         index.start();
         index.stop();
 
@@ -152,6 +148,12 @@ class SearchIndexTest {
 
         assertThat(index.status().rebuilt()).isFalse();
         assertThatThrownBy(() -> search("cordon")).hasRootCauseMessage("the search index is stopped");
+    }
+
+    private SearchIndex rebuildingWhenAsked() {
+        return new SearchIndex(store, new com.fasterxml.jackson.databind.ObjectMapper(),
+                new EmbeddingCache(database.dataSource(), java.time.Clock.systemUTC()), TextEmbedder.OFF,
+                () -> false, SearchIndex.Rebuild.WHEN_ASKED);
     }
 
     private List<SearchHit> search(String query) {
