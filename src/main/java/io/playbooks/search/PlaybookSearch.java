@@ -83,11 +83,13 @@ public class PlaybookSearch {
 
     /**
      * Indexes what was written since the index last looked, so that a search sees every import that answered before
-     * it (the announcement that indexes a new version runs on its own thread). A database that fails here does not
+     * it (the announcement that indexes a new version runs on its own thread); a search before the rebuild from the
+     * database has ended waits for it. A database that fails here does not
      * fail the search: the index answers with what it holds.
      */
     private void catchUp() {
         try {
+            index.awaitRebuild();
             index.catchUp();
         } catch (StoreException e) {
             LOG.warn("Search answers from its index without catching up with the database: {}", e.getMessage());

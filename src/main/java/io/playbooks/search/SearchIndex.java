@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Every stored playbook as a searchable memory: a Lucene BM25 index of its texts and the embedding of its gist,
@@ -40,6 +43,8 @@ public class SearchIndex extends ServiceSupport {
      * time it wrote into updated_at, and instances' clocks differ a little.
      */
     private static final Duration CATCH_UP_OVERLAP = Duration.ofSeconds(30);
+    /** How long a search waits for a rebuild from the database it had to start (10,000 playbooks take about 5 s). */
+    private static final Duration REBUILD_WAIT = Duration.ofSeconds(30);
 
     private final PlaybookStore store;
     private final ObjectMapper json;
@@ -47,6 +52,8 @@ public class SearchIndex extends ServiceSupport {
     private final TextEmbedder embedder;
     /** Lucene, opened on the background thread: its classes take a moment to load, and startup must not wait. */
     private final CompletableFuture<Lucene> lucene = new CompletableFuture<>();
+    /** Done when the rebuild from the database has ended, rebuilt or not. */
+    private final CompletableFuture<Void> rebuildEnded = new CompletableFuture<>();
     private final SemanticIndex semantic = new SemanticIndex();
     private final Map<Long, SearchDocument> documents = new ConcurrentHashMap<>();
     private final EmbeddingWorker worker;
@@ -101,6 +108,7 @@ public class SearchIndex extends ServiceSupport {
         // a delayed start that fires while the service stops has nothing left to rebuild for
         if (stopped) {
             lucene.completeExceptionally(new IllegalStateException("the search index is stopped"));
+            rebuildEnded.complete(null);
             return;
         }
         rebuilding = new Thread(() -> {
@@ -116,6 +124,7 @@ public class SearchIndex extends ServiceSupport {
                     LOG.error("Search index could not be rebuilt from the database: {}", e.toString(), e);
                 }
             } finally {
+                rebuildEnded.complete(null);
                 worker.start();
             }
         }, "search-rebuild");
@@ -184,6 +193,22 @@ public class SearchIndex extends ServiceSupport {
                 refresh(change.playbookId());
             }
         }
+    }
+
+    /**
+     * Starts the rebuild if nobody has, and waits for it to end (at most {@link #REBUILD_WAIT}): a search asked before
+     * the delayed rebuild sees what the database holds, not an empty index. Answers whether the index is rebuilt.
+     */
+    public boolean awaitRebuild() {
+        startRebuild();
+        try {
+            rebuildEnded.get(REBUILD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.info("Search answers from a partly rebuilt index: {}", e.toString());
+        }
+        return rebuilt;
     }
 
     private void put(SearchDocument document) {

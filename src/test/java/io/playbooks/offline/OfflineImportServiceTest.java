@@ -92,8 +92,8 @@ class OfflineImportServiceTest {
         assertThat(restart.confluencePageId()).isEqualTo("720001");
         assertThat(restart.confluenceVersion()).isEqualTo(4);
         assertThat(restart.stepCount()).isEqualTo(6);
-        HikariDataSource pool = (HikariDataSource) context().getRegistry()
-                .lookupByNameAndType("database", Database.class).dataSource();
+        HikariDataSource pool = context().getRegistry()
+                .lookupByNameAndType("database", Database.class).dataSource().unwrap(HikariDataSource.class);
         service.stop();
         assertThat(pool.isClosed()).as("the pool is closed with the service").isTrue();
 
