@@ -1,5 +1,6 @@
 package io.playbooks.analytics;
 
+import io.playbooks.MovableClock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.analytics.AnalyticsReport.Response;
 import io.playbooks.analytics.AnalyticsReport.SpaceReport;

@@ -1,5 +1,6 @@
 package io.playbooks.analytics;
 
+import io.playbooks.MovableClock;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.ImportAttempt;
 import io.playbooks.storage.ImportRollups;

@@ -1,5 +1,6 @@
 package io.playbooks.broadcast;
 
+import io.playbooks.MovableClock;
 import io.playbooks.storage.Database;
 import io.playbooks.storage.EventOutbox;
 import org.apache.camel.CamelContext;
@@ -9,11 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -30,7 +28,7 @@ class DeliveryLeaseTest {
 
     private static final Duration LEASE = Duration.ofSeconds(120);
 
-    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-08-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-08-01T00:00:00Z"));
     private Database database;
     private EventOutbox outbox;
     private CamelContext camel;
@@ -82,33 +80,5 @@ class DeliveryLeaseTest {
         assertThat(sent).doesNotHaveDuplicates().hasSize(3);
         assertThat(dispatcher.delivered()).isEqualTo(3);
         assertThat(outbox.count("delivered")).isEqualTo(3);
-    }
-
-    /** A clock that the test moves on. */
-    private static final class SteppedClock extends Clock {
-        private volatile Instant now;
-
-        SteppedClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,15 +1,13 @@
 package io.playbooks.storage;
 
+import io.playbooks.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +18,7 @@ abstract class EventOutboxContract {
     private static final EventOutbox.Endpoint HOOK = new EventOutbox.Endpoint("hook-key", "https://hooks.example.com/…");
     private static final EventOutbox.Endpoint KAFKA = new EventOutbox.Endpoint("kafka-key", "kafka:playbook-events");
 
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-27T12:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-27T12:00:00Z"));
     private Database database;
     private EventOutbox outbox;
 
@@ -148,33 +146,5 @@ abstract class EventOutboxContract {
         assertThat(outbox.since(Instant.parse("2026-11-27T12:01:00Z"), 10)).extracting(EventOutbox.LoggedEvent::id)
                 .containsExactly(second, third);
         assertThat(outbox.latest(2)).extracting(EventOutbox.LoggedEvent::id).containsExactly(second, third);
-    }
-
-    /** A clock the test moves forward. */
-    private static final class SettableClock extends Clock {
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
