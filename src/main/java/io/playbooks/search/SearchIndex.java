@@ -125,11 +125,21 @@ public class SearchIndex extends ServiceSupport {
                 }
             } finally {
                 rebuildEnded.complete(null);
-                worker.start();
+                startWorkerUnlessStopped();
             }
         }, "search-rebuild");
         rebuilding.setDaemon(true);
         rebuilding.start();
+    }
+
+    /**
+     * A worker started after the stop would load the model while the JVM exits: ONNX Runtime crashes the JVM
+     * (SIGSEGV in createSession) when its native state is torn down under a session being created.
+     */
+    private synchronized void startWorkerUnlessStopped() {
+        if (!stopped) {
+            worker.start();
+        }
     }
 
     @Override

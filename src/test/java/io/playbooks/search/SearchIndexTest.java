@@ -150,6 +150,27 @@ class SearchIndexTest {
         assertThatThrownBy(() -> search("cordon")).hasRootCauseMessage("the search index is stopped");
     }
 
+    @Test
+    void anIndexStoppedWhileItRebuildsNeverStartsLoadingTheModel() throws Exception {
+        CountDownLatch rebuildStarted = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicInteger loads = new AtomicInteger();
+        TextEmbedder embedder = new RebuildHoldingEmbedder(rebuildStarted, stopped, loads);
+        index = new SearchIndex(store, new com.fasterxml.jackson.databind.ObjectMapper(),
+                new EmbeddingCache(database.dataSource(), java.time.Clock.systemUTC()), embedder,
+                () -> false, SearchIndex.Rebuild.WHEN_ASKED);
+        index.start();
+        index.startRebuild();
+        rebuildStarted.await();
+
+        index.stop();
+        stopped.countDown();
+        index.awaitRebuild();
+        SearchFixture.sleep(1000);
+
+        assertThat(loads.get()).as("model loads begun after the stop").isZero();
+    }
+
     private SearchIndex rebuildingWhenAsked() {
         return new SearchIndex(store, new com.fasterxml.jackson.databind.ObjectMapper(),
                 new EmbeddingCache(database.dataSource(), java.time.Clock.systemUTC()), TextEmbedder.OFF,
@@ -193,6 +214,58 @@ class SearchIndexTest {
         public float[] embed(String text) {
             embedded.incrementAndGet();
             return SearchFixture.EMBEDDER.embed(text);
+        }
+    }
+
+    /** No model; the rebuild's first question (the model's name) waits until the test has stopped the index. */
+    private static final class RebuildHoldingEmbedder implements TextEmbedder {
+        private final CountDownLatch rebuildStarted;
+        private final CountDownLatch stopped;
+        private final AtomicInteger loads;
+
+        RebuildHoldingEmbedder(CountDownLatch rebuildStarted, CountDownLatch stopped, AtomicInteger loads) {
+            this.rebuildStarted = rebuildStarted;
+            this.stopped = stopped;
+            this.loads = loads;
+        }
+
+        @Override
+        public String model() {
+            if (rebuildStarted.getCount() > 0) {
+                rebuildStarted.countDown();
+                awaitUninterruptibly(stopped);
+            }
+            return "held";
+        }
+
+        @Override
+        public void load() {
+            loads.incrementAndGet();
+        }
+
+        @Override
+        public boolean ready() {
+            return false;
+        }
+
+        @Override
+        public float[] embed(String text) {
+            throw new IllegalStateException("no model");
+        }
+
+        private static void awaitUninterruptibly(CountDownLatch latch) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    latch.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
