@@ -105,7 +105,9 @@ final class EmbeddingWorker implements AutoCloseable {
     public void close() throws InterruptedException {
         thread.interrupt();
         if (thread.isAlive()) {
-            thread.join(5000);
+            // an interrupt does not reach a model load in native code, and the JVM must not exit under one (ONNX
+            // Runtime crashes it): wait for the load, which takes seconds on a busy machine, then the thread ends
+            thread.join(30_000);
         }
     }
 }
