@@ -40,6 +40,7 @@ import io.playbooks.ops.ImportCounts;
 import io.playbooks.ops.ObserveAccess;
 import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
+import io.playbooks.ops.StartTask;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.ops.TimedConverter;
 import io.playbooks.page.OfflinePageLoader;
@@ -159,7 +160,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         ActiveProfile profile = new ActiveProfile(Path.of(dataDir, "detection-profile.json"),
                 sites.spaceCategoryMapping(), new LearnedThreshold(database.dataSource(), clock), clock, instanceName());
-        profile.relearn();
+        // needs the migrated database: learned when the services start, not while the routes are built
+        camel.addService(new StartTask("learned threshold", profile::relearn));
         registry.bind("detectionProfile", profile);
         PageConverter converter = new PageConverter(profile);
         registry.bind("pageConverter", converter);
