@@ -6,6 +6,7 @@ import io.playbooks.analytics.ImportAnalytics;
 import io.playbooks.analytics.StepMixCounter;
 import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.api.ApiHeaderFilter;
+import io.playbooks.api.ApiJson;
 import io.playbooks.api.ApiTokenCheck;
 import io.playbooks.api.ListenGuard;
 import io.playbooks.api.Discovery;
@@ -231,6 +232,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         McpWiring.bind(camel, bulkImport);
 
+        registry.bind("apiJson", ApiJson.mapper());
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
         registry.bind("openApiDocument", new LazyOpenApiDocument());
