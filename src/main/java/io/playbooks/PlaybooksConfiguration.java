@@ -6,6 +6,7 @@ import io.playbooks.analytics.ImportAnalytics;
 import io.playbooks.analytics.StepMixCounter;
 import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.api.ApiHeaderFilter;
+import io.playbooks.api.ApiJson;
 import io.playbooks.api.ApiTokenCheck;
 import io.playbooks.api.ListenGuard;
 import io.playbooks.api.Discovery;
@@ -40,6 +41,7 @@ import io.playbooks.ops.ImportCounts;
 import io.playbooks.ops.ObserveAccess;
 import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
+import io.playbooks.ops.StartTask;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.ops.TimedConverter;
 import io.playbooks.page.OfflinePageLoader;
@@ -159,7 +161,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         ActiveProfile profile = new ActiveProfile(Path.of(dataDir, "detection-profile.json"),
                 sites.spaceCategoryMapping(), new LearnedThreshold(database.dataSource(), clock), clock, instanceName());
-        profile.relearn();
+        // needs the migrated database: learned when the services start, not while the routes are built
+        camel.addService(new StartTask("learned threshold", profile::relearn));
         registry.bind("detectionProfile", profile);
         PageConverter converter = new PageConverter(profile);
         registry.bind("pageConverter", converter);
@@ -229,6 +232,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         McpWiring.bind(camel, bulkImport);
 
+        registry.bind("apiJson", ApiJson.mapper());
         registry.bind("apiErrorMapper", new ApiErrorMapper(json));
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
         registry.bind("openApiDocument", new LazyOpenApiDocument());

@@ -1,9 +1,7 @@
 package io.playbooks.mcp;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.playbooks.api.ApiJson;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -25,9 +23,7 @@ public final class McpServers {
 
     /** The JSON of tool results: the same as the REST API's (ISO-8601 times, unknown input keys ignored). */
     public static ObjectMapper resultJson() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return ApiJson.mapper();
     }
 
     public static McpSyncServer serve(McpServerTransportProvider transport, ToolCatalog tools, String version) {

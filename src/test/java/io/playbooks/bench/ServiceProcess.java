@@ -45,7 +45,8 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess launch(Path work, int port, Path config, List<String> jvmOptions) throws Exception {
         Files.createDirectories(work);
-        List<String> command = new ArrayList<>(List.of("java"));
+        // -Dbench.java: another JVM than the java on the PATH (e.g. the JDK 25 that bin/playbooks picks)
+        List<String> command = new ArrayList<>(List.of(System.getProperty("bench.java", "java")));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Dplaybooks.config.file=" + (config == null ? work.resolve("no-config.json") : config),

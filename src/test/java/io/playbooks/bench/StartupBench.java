@@ -17,7 +17,8 @@ import java.util.List;
  * java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.playbooks.bench.StartupBench [launches]
  * </pre>
  * {@code -Dbench.jvm-args="..."} gives the service JVM options (e.g. the AppCDS archive of {@code bin/playbooks});
- * {@code -Dbench.port} another port than 18520.
+ * {@code -Dbench.java=/path/to/bin/java} another JVM than the {@code java} on the PATH (e.g. the JDK 25 with the AOT
+ * cache of {@code bin/playbooks}); {@code -Dbench.port} another port than 18520.
  */
 public final class StartupBench {
 
