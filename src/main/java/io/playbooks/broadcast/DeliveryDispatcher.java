@@ -87,21 +87,23 @@ public class DeliveryDispatcher {
     /**
      * Sends one endpoint's due deliveries a batch at a time, each on its own (a failure does not stop the batch),
      * until a batch comes back short: a burst of events drains at the endpoint's pace, not a batch per tick. Each
-     * delivery is claimed just before it is sent and marked right after, so its lease covers its own send only, and a
-     * sender that dies leaves at most one delivery to be sent again, after one lease.
+     * delivery is claimed just before it is sent, so its lease covers its own send only, and a sender that dies leaves
+     * at most one delivery to be sent again, after one lease. A sent delivery is marked in the transaction that claims
+     * the next one: one commit per delivery.
      */
     void deliverDue(BroadcastEndpoint endpoint) {
         List<EventOutbox.Delivery> batch;
+        List<EventOutbox.Delivery> sent = List.of();
         do {
             batch = outbox.due(endpoint.key(), batchSize);
             for (EventOutbox.Delivery delivery : batch) {
-                List<EventOutbox.Delivery> claimed = outbox.claim(List.of(delivery), clock.instant().plus(lease));
-                if (!claimed.isEmpty() && send(endpoint, delivery)) {
-                    outbox.delivered(claimed);
-                    delivered.incrementAndGet();
-                }
+                List<EventOutbox.Delivery> claimed = outbox.deliveredThenClaim(sent, delivery, clock.instant().plus(lease));
+                delivered.addAndGet(sent.size());
+                sent = !claimed.isEmpty() && send(endpoint, delivery) ? claimed : List.of();
             }
         } while (batch.size() == batchSize && !Thread.currentThread().isInterrupted());
+        outbox.delivered(sent);
+        delivered.addAndGet(sent.size());
     }
 
     /** Sends one delivery; a failure is recorded (due again after a back-off, or given up) and answers false. */

@@ -62,6 +62,24 @@ abstract class EventOutboxContract {
     }
 
     @Test
+    void theSentDeliveryIsMarkedInTheTransactionThatClaimsTheNext() {
+        outbox.record("playbook_import", "info", "{}", List.of(HOOK));
+        outbox.record("playbook_import", "info", "{}", List.of(HOOK));
+        List<EventOutbox.Delivery> due = outbox.due("hook-key", 10);
+        Instant lease = clock.instant().plusSeconds(120);
+        List<EventOutbox.Delivery> first = outbox.deliveredThenClaim(List.of(), due.get(0), lease);
+
+        List<EventOutbox.Delivery> second = outbox.deliveredThenClaim(first, due.get(1), lease);
+
+        assertThat(first).containsExactly(due.get(0));
+        assertThat(second).containsExactly(due.get(1));
+        assertThat(outbox.deliveredThenClaim(List.of(), due.get(1), lease)).as("a second sender").isEmpty();
+        assertThat(outbox.count("delivered")).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(121));
+        assertThat(outbox.due("hook-key", 10)).as("the sender died before marking the second").containsExactly(due.get(1));
+    }
+
+    @Test
     void aFailedDeliveryIsDueAgainAfterItsBackOffAndADeliveredOneNever() {
         outbox.record("playbook_import", "info", "{}", List.of(HOOK, KAFKA));
         long hook = outbox.due("hook-key", 10).get(0).id();
