@@ -77,15 +77,19 @@ public final class PlaybookDetector {
         if (steps.isEmpty()) {
             return score + fire(Signal.NO_STEPS, weights.noSteps(), "", reasons);
         }
-        long acting = steps.stream().filter(step -> !Step.NOOP.equals(step.action())).count();
+        int acting = 0;
+        int imperative = 0;
+        Set<String> verbs = profile.imperativeVerbs();
+        for (Step step : steps) {
+            acting += Step.NOOP.equals(step.action()) ? 0 : 1;
+            imperative += isImperative(step, verbs) ? 1 : 0;
+        }
         String actingShare = acting + " of " + steps.size();
         if (acting > 0 && acting * 3 >= steps.size()) {
             score += fire(Signal.COMMANDS_IN_STEPS, weights.commandsInSteps(), actingShare, reasons);
         } else if (acting > 0) {
             score += fire(Signal.SOME_COMMANDS, weights.someCommands(), actingShare, reasons);
         }
-        Set<String> verbs = profile.imperativeVerbs();
-        long imperative = steps.stream().filter(step -> isImperative(step, verbs)).count();
         if (imperative * 2 >= steps.size()) {
             score += fire(Signal.IMPERATIVE_STEPS, weights.imperativeSteps(), imperative + " of " + steps.size(), reasons);
         }

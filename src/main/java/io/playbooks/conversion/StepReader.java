@@ -138,10 +138,7 @@ final class StepReader {
     }
 
     private void readSubsteps(Element list) {
-        List<Element> items = list.tagName().equals("ol")
-                ? list.children().stream().filter(child -> child.tagName().equals("li")).toList()
-                : list.children().stream().filter(child -> child.tagName().equals("ac:task")).toList();
-        for (Element item : items) {
+        for (Element item : ElementsByTag.children(list, list.tagName().equals("ol") ? "li" : "ac:task")) {
             List<Node> content = item.tagName().equals("ac:task") ? TaskList.body(item) : item.childNodes();
             substeps.add(read(id + "_" + (substeps.size() + 1), depth + 1, null, content));
         }

@@ -12,7 +12,7 @@ final class TaskList {
     }
 
     static List<Element> tasks(Element taskList) {
-        return taskList.children().stream().filter(child -> child.tagName().equals("ac:task")).toList();
+        return ElementsByTag.children(taskList, "ac:task");
     }
 
     static List<Node> body(Element task) {
