@@ -51,6 +51,10 @@ final class WellFormednessCheck {
 
     /** Reads the markup at {@code pos} (which holds '<') and moves past it; returns a problem or null. */
     private String markup() {
+        char next = pos + 1 < xml.length() ? xml.charAt(pos + 1) : 0;
+        if (next != '!' && next != '?' && next != '/') {
+            return startTag();
+        }
         if (xml.startsWith("<!--", pos)) {
             return skipPast("-->", "comment is never closed");
         }
