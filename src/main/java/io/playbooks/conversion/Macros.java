@@ -29,20 +29,21 @@ final class Macros {
         return isMacro(element) ? element.attr("ac:name").toLowerCase(Locale.ROOT) : "";
     }
 
-    static boolean isCode(Element element) {
-        return CODE.contains(name(element));
+    /** @param macroName what {@link #name} gives, read once per macro (it lower-cases an attribute) */
+    static boolean isCode(String macroName) {
+        return CODE.contains(macroName);
     }
 
     static boolean isTransparent(Element element) {
         return TRANSPARENT.contains(name(element));
     }
 
-    static boolean isNote(Element element) {
-        return NOTES.contains(name(element));
+    static boolean isNote(String macroName) {
+        return NOTES.contains(macroName);
     }
 
-    static boolean isWarning(Element element) {
-        return WARNINGS.contains(name(element));
+    static boolean isWarning(String macroName) {
+        return WARNINGS.contains(macroName);
     }
 
     /** The value of a macro parameter, or "" when absent. */
