@@ -5,7 +5,10 @@ import org.jsoup.nodes.Element;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reading Confluence macros ({@code ac:structured-macro}, and the older {@code ac:macro}) of storage format. */
+/**
+ * Reading Confluence macros ({@code ac:structured-macro}, and the older {@code ac:macro}) of storage format. Child
+ * elements are walked as siblings here and in the other readers: jsoup builds {@code children()} with a stream.
+ */
 final class Macros {
 
     /** Macros whose rich body counts as if it stood in the page directly. */
@@ -48,7 +51,7 @@ final class Macros {
 
     /** The value of a macro parameter, or "" when absent. */
     static String parameter(Element macro, String parameterName) {
-        for (Element child : macro.children()) {
+        for (Element child = macro.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:parameter") && child.attr("ac:name").equalsIgnoreCase(parameterName)) {
                 return child.text().trim();
             }
@@ -58,7 +61,7 @@ final class Macros {
 
     /** The rich-text body of a macro, or null. */
     static Element richBody(Element macro) {
-        for (Element child : macro.children()) {
+        for (Element child = macro.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:rich-text-body")) {
                 return child;
             }
@@ -68,7 +71,7 @@ final class Macros {
 
     /** The plain-text body (the CDATA of a code macro) exactly as written, or "". */
     static String plainBody(Element macro) {
-        for (Element child : macro.children()) {
+        for (Element child = macro.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:plain-text-body")) {
                 return child.wholeText();
             }

@@ -21,7 +21,7 @@ final class PageLinks {
 
     static List<PageLink> in(Document document) {
         Set<PageLink> links = new LinkedHashSet<>();
-        for (Element element : ElementsByTag.in(document, tag -> tag.equals("ri:attachment") || tag.equals("ri:page"))) {
+        for (Element element : ElementsByTag.in(document, PageLinks::isLinkTarget)) {
             if (element.tagName().equals("ri:attachment")) {
                 String fileName = element.attr("ri:filename").trim();
                 Element holder = element.getElementsByTag("ri:page").first();
@@ -34,6 +34,10 @@ final class PageLinks {
             }
         }
         return new ArrayList<>(links);
+    }
+
+    private static boolean isLinkTarget(String tag) {
+        return tag.equals("ri:attachment") || tag.equals("ri:page");
     }
 
     private static boolean holdsAnAttachment(Element page) {

@@ -19,7 +19,7 @@ final class TableReader {
     }
 
     private static void collectRows(Element element, List<Element> rows) {
-        for (Element child : element.children()) {
+        for (Element child = element.firstElementChild(); child != null; child = child.nextElementSibling()) {
             switch (child.tagName()) {
                 case "tr" -> rows.add(child);
                 case "thead", "tbody", "tfoot" -> collectRows(child, rows);
@@ -31,7 +31,7 @@ final class TableReader {
 
     static List<Element> cells(Element row) {
         List<Element> cells = new ArrayList<>();
-        for (Element child : row.children()) {
+        for (Element child = row.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("td") || child.tagName().equals("th")) {
                 cells.add(child);
             }

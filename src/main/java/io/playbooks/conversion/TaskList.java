@@ -21,7 +21,7 @@ final class TaskList {
     }
 
     static Element bodyElement(Element task) {
-        for (Element child : task.children()) {
+        for (Element child = task.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:task-body")) {
                 return child;
             }

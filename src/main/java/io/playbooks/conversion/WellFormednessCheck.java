@@ -155,7 +155,8 @@ final class WellFormednessCheck {
         int start = name();
         int end = pos;
         if (end == start) {
-            return "unexpected '" + xml.charAt(pos) + "' in start tag <" + xml.substring(elementStart, elementEnd) + ">";
+            return "unexpected '" + xml.charAt(pos) + "' in start tag <" + xml.substring(elementStart, elementEnd)
+                    + ">";
         }
         skipSpace();
         if (pos >= xml.length() || xml.charAt(pos) != '=') {
@@ -176,7 +177,8 @@ final class WellFormednessCheck {
     }
 
     private String attributeProblem(int start, int end, int elementStart, int elementEnd, String problem) {
-        return "attribute " + xml.substring(start, end) + " of <" + xml.substring(elementStart, elementEnd) + "> " + problem;
+        return "attribute " + xml.substring(start, end) + " of <" + xml.substring(elementStart, elementEnd) + "> "
+                + problem;
     }
 
     /** Moves past a name; returns where it started (equal to {@code pos} when there is none). */
