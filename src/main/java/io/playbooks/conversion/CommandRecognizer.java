@@ -1,5 +1,7 @@
 package io.playbooks.conversion;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,7 +44,6 @@ final class CommandRecognizer {
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
     private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z]+");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern BIN_PATH = Pattern.compile("/\\S*/s?bin/\\S+");
     private static final Pattern HTTP_LINE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+https?://\\S+.*", Pattern.DOTALL);
 
@@ -58,12 +59,12 @@ final class CommandRecognizer {
         if (HTTP_LINE.matcher(text).matches()) {
             return true;
         }
-        String[] words = WHITESPACE.split(text);
-        String program = words[0];
-        if (CMDLET.matcher(program).matches() || (words.length == 1 && program.startsWith("./"))) {
+        List<String> words = words(text);
+        String program = words.get(0);
+        if (CMDLET.matcher(program).matches() || (words.size() == 1 && program.startsWith("./"))) {
             return true;
         }
-        if (words.length < 2) {
+        if (words.size() < 2) {
             return false;
         }
         String lower = program.toLowerCase(Locale.ROOT);
@@ -73,12 +74,38 @@ final class CommandRecognizer {
         if (!PROGRAM_WORD.matcher(program).matches()) {
             return false;
         }
-        for (int i = 1; i < words.length; i++) {
-            if (words[i].startsWith("-") && words[i].length() > 1) {
+        for (int i = 1; i < words.size(); i++) {
+            if (words.get(i).startsWith("-") && words.get(i).length() > 1) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The text split at runs of whitespace as {@code text.split("\\s+")} splits it (a leading empty word when the text
+     * starts with whitespace, none at the end), without a regex: this runs for every piece of inline code.
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || isRegexSpace(text.charAt(i))) {
+                if (i > start || (i == 0 && i < text.length())) {
+                    words.add(text.substring(start, i));
+                }
+                while (i + 1 < text.length() && isRegexSpace(text.charAt(i + 1))) {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        return words;
+    }
+
+    /** What {@code \\s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 
     private static String firstLine(String code) {

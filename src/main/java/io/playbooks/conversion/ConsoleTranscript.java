@@ -27,7 +27,8 @@ final class ConsoleTranscript {
         if (CodeLanguage.isConsole(language)) {
             return true;
         }
-        return DOLLAR_PROMPT.matcher(code).find();
+        // every prompt the pattern finds ends in "$ ": without one the regex would only try each line in vain
+        return code.contains("$ ") && DOLLAR_PROMPT.matcher(code).find();
     }
 
     /** The commands of a transcript joined with "\n"; a command runs on over lines while it is incomplete. */

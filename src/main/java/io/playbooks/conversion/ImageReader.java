@@ -12,7 +12,7 @@ final class ImageReader {
     static Image read(Element image) {
         String filename = null;
         String url = null;
-        for (Element child : image.children()) {
+        for (Element child = image.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ri:attachment")) {
                 filename = child.attr("ri:filename");
             } else if (child.tagName().equals("ri:url")) {

@@ -5,7 +5,10 @@ import org.jsoup.nodes.Element;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reading Confluence macros ({@code ac:structured-macro}, and the older {@code ac:macro}) of storage format. */
+/**
+ * Reading Confluence macros ({@code ac:structured-macro}, and the older {@code ac:macro}) of storage format. Child
+ * elements are walked as siblings here and in the other readers: jsoup builds {@code children()} with a stream.
+ */
 final class Macros {
 
     /** Macros whose rich body counts as if it stood in the page directly. */
@@ -29,25 +32,26 @@ final class Macros {
         return isMacro(element) ? element.attr("ac:name").toLowerCase(Locale.ROOT) : "";
     }
 
-    static boolean isCode(Element element) {
-        return CODE.contains(name(element));
+    /** @param macroName what {@link #name} gives, read once per macro (it lower-cases an attribute) */
+    static boolean isCode(String macroName) {
+        return CODE.contains(macroName);
     }
 
     static boolean isTransparent(Element element) {
         return TRANSPARENT.contains(name(element));
     }
 
-    static boolean isNote(Element element) {
-        return NOTES.contains(name(element));
+    static boolean isNote(String macroName) {
+        return NOTES.contains(macroName);
     }
 
-    static boolean isWarning(Element element) {
-        return WARNINGS.contains(name(element));
+    static boolean isWarning(String macroName) {
+        return WARNINGS.contains(macroName);
     }
 
     /** The value of a macro parameter, or "" when absent. */
     static String parameter(Element macro, String parameterName) {
-        for (Element child : macro.children()) {
+        for (Element child = macro.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:parameter") && child.attr("ac:name").equalsIgnoreCase(parameterName)) {
                 return child.text().trim();
             }
@@ -57,7 +61,7 @@ final class Macros {
 
     /** The rich-text body of a macro, or null. */
     static Element richBody(Element macro) {
-        for (Element child : macro.children()) {
+        for (Element child = macro.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:rich-text-body")) {
                 return child;
             }
@@ -67,7 +71,7 @@ final class Macros {
 
     /** The plain-text body (the CDATA of a code macro) exactly as written, or "". */
     static String plainBody(Element macro) {
-        for (Element child : macro.children()) {
+        for (Element child = macro.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:plain-text-body")) {
                 return child.wholeText();
             }

@@ -16,6 +16,10 @@ final class NumberedHeading {
     /** The heading's title without its number, when the heading is numbered. */
     static Optional<String> title(String headingText) {
         String text = headingText.trim();
+        char first = text.isEmpty() ? ' ' : text.charAt(0);
+        if (first != 's' && first != 'S' && (first < '0' || first > '9')) {
+            return Optional.empty(); // neither pattern can match: most headings are plain words
+        }
         Matcher matcher = STEP_WORD.matcher(text);
         if (matcher.matches()) {
             return Optional.of(matcher.group(2).trim());

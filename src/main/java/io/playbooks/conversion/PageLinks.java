@@ -3,8 +3,6 @@ package io.playbooks.conversion;
 import io.playbooks.page.PageLink;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,14 +16,12 @@ import java.util.Set;
  */
 final class PageLinks {
 
-    private static final Evaluator LINK_TARGETS = QueryParser.parse("ri|attachment, ri|page");
-
     private PageLinks() {
     }
 
     static List<PageLink> in(Document document) {
         Set<PageLink> links = new LinkedHashSet<>();
-        for (Element element : document.select(LINK_TARGETS)) {
+        for (Element element : ElementsByTag.in(document, PageLinks::isLinkTarget)) {
             if (element.tagName().equals("ri:attachment")) {
                 String fileName = element.attr("ri:filename").trim();
                 Element holder = element.getElementsByTag("ri:page").first();
@@ -38,6 +34,10 @@ final class PageLinks {
             }
         }
         return new ArrayList<>(links);
+    }
+
+    private static boolean isLinkTarget(String tag) {
+        return tag.equals("ri:attachment") || tag.equals("ri:page");
     }
 
     private static boolean holdsAnAttachment(Element page) {

@@ -34,7 +34,7 @@ final class ParameterFinder {
 
     static List<Parameter> find(Document page, List<Step> steps, List<Step> rollback) {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
-        for (Element table : page.getElementsByTag("table")) {
+        for (Element table : ElementsByTag.in(page, "table"::equals)) {
             readTable(table, parameters);
         }
         List<String> texts = new ArrayList<>();

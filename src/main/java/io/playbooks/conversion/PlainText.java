@@ -75,7 +75,7 @@ final class PlainText {
 
     /** A link shows its own body, else the title of the page (or the attachment) it points to. */
     static String linkText(Element link) {
-        for (Element child : link.children()) {
+        for (Element child = link.firstElementChild(); child != null; child = child.nextElementSibling()) {
             String tag = child.tagName();
             if (tag.equals("ac:link-body") || tag.equals("ac:plain-text-link-body")) {
                 String body = of(child);
@@ -84,7 +84,7 @@ final class PlainText {
                 }
             }
         }
-        for (Element child : link.children()) {
+        for (Element child = link.firstElementChild(); child != null; child = child.nextElementSibling()) {
             switch (child.tagName()) {
                 case "ri:page", "ri:blog-post" -> {
                     return child.attr("ri:content-title");

@@ -77,15 +77,19 @@ public final class PlaybookDetector {
         if (steps.isEmpty()) {
             return score + fire(Signal.NO_STEPS, weights.noSteps(), "", reasons);
         }
-        long acting = steps.stream().filter(step -> !Step.NOOP.equals(step.action())).count();
+        int acting = 0;
+        int imperative = 0;
+        Set<String> verbs = profile.imperativeVerbs();
+        for (Step step : steps) {
+            acting += Step.NOOP.equals(step.action()) ? 0 : 1;
+            imperative += isImperative(step, verbs) ? 1 : 0;
+        }
         String actingShare = acting + " of " + steps.size();
         if (acting > 0 && acting * 3 >= steps.size()) {
             score += fire(Signal.COMMANDS_IN_STEPS, weights.commandsInSteps(), actingShare, reasons);
         } else if (acting > 0) {
             score += fire(Signal.SOME_COMMANDS, weights.someCommands(), actingShare, reasons);
         }
-        Set<String> verbs = profile.imperativeVerbs();
-        long imperative = steps.stream().filter(step -> isImperative(step, verbs)).count();
         if (imperative * 2 >= steps.size()) {
             score += fire(Signal.IMPERATIVE_STEPS, weights.imperativeSteps(), imperative + " of " + steps.size(), reasons);
         }
@@ -125,14 +129,17 @@ public final class PlaybookDetector {
         return verbs.contains(text.substring(0, end).toLowerCase(Locale.ROOT));
     }
 
-    /** The first heading that starts with a word of the map fires the signal with that word's weight. */
+    /**
+     * The first heading that starts with a word of the map fires the signal with that word's weight. The maps are
+     * unmodifiable: their keys are walked, not their entries, which such a map wraps one by one.
+     */
     private static double headingSignal(List<String> headings, Map<String, Double> starts, Signal signal,
                                         List<String> reasons) {
         for (String heading : headings) {
             String lower = heading.toLowerCase(Locale.ROOT);
-            for (Map.Entry<String, Double> start : starts.entrySet()) {
-                if (lower.startsWith(start.getKey())) {
-                    return fire(signal, start.getValue(), heading, reasons);
+            for (String start : starts.keySet()) {
+                if (lower.startsWith(start)) {
+                    return fire(signal, starts.get(start), heading, reasons);
                 }
             }
         }
@@ -144,10 +151,9 @@ public final class PlaybookDetector {
                                       List<String> reasons) {
         for (String label : labels) {
             String lower = label.toLowerCase(Locale.ROOT);
-            for (Map.Entry<String, Double> word : known.entrySet()) {
-                String key = word.getKey();
+            for (String key : known.keySet()) {
                 if (lower.equals(key) || (compound && hasPart(lower, key))) {
-                    return fire(signal, word.getValue(), label, reasons);
+                    return fire(signal, known.get(key), label, reasons);
                 }
             }
         }

@@ -30,7 +30,7 @@ final class SectionSplitter {
 
     /** The block-level elements of a container, containers unwrapped, in document order. */
     static void unwrap(Element container, List<Element> blocks) {
-        for (Element child : container.children()) {
+        for (Element child = container.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (WRAPPERS.contains(child.tagName())) {
                 unwrap(child, blocks);
             } else if (Macros.isTransparent(child)) {

@@ -69,7 +69,7 @@ final class StepExtractor {
             switch (block.tagName()) {
                 case "ol" -> {
                     int continuation = continuationOf(blocks, b);
-                    List<Element> items = block.children().stream().filter(item -> item.tagName().equals("li")).toList();
+                    List<Element> items = ElementsByTag.children(block, "li");
                     for (int i = 0; i < items.size(); i++) {
                         List<Node> content = new ArrayList<>(items.get(i).childNodes());
                         if (i == items.size() - 1 && continuation > b) {

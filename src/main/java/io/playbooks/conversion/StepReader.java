@@ -102,21 +102,24 @@ final class StepReader {
     }
 
     private void visitMacro(Element macro) {
-        if (Macros.isCode(macro)) {
+        String name = Macros.name(macro);
+        if (Macros.isCode(name)) {
             CodeBlock code = CodeBlock.of(macro);
             if (code.snippet() != null) {
                 snippets.add(code.snippet());
             } else if (!code.command().isBlank()) {
                 addCommand(code.command());
             }
-        } else if (Macros.isNote(macro) || Macros.isWarning(macro)) {
-            Element body = Macros.richBody(macro);
+            return;
+        }
+        Element body = Macros.richBody(macro);
+        if (Macros.isNote(name) || Macros.isWarning(name)) {
             String panel = body == null ? "" : PlainText.of(body);
             if (!panel.isEmpty()) {
-                (Macros.isWarning(macro) ? warnings : notes).add(panel);
+                (Macros.isWarning(name) ? warnings : notes).add(panel);
             }
-        } else if (Macros.richBody(macro) != null) {
-            visitChildren(Macros.richBody(macro), true);
+        } else if (body != null) {
+            visitChildren(body, true);
         } else {
             PlainText.append(macro, text);
         }
@@ -138,10 +141,7 @@ final class StepReader {
     }
 
     private void readSubsteps(Element list) {
-        List<Element> items = list.tagName().equals("ol")
-                ? list.children().stream().filter(child -> child.tagName().equals("li")).toList()
-                : list.children().stream().filter(child -> child.tagName().equals("ac:task")).toList();
-        for (Element item : items) {
+        for (Element item : ElementsByTag.children(list, list.tagName().equals("ol") ? "li" : "ac:task")) {
             List<Node> content = item.tagName().equals("ac:task") ? TaskList.body(item) : item.childNodes();
             substeps.add(read(id + "_" + (substeps.size() + 1), depth + 1, null, content));
         }

@@ -40,10 +40,19 @@ final class StepTable {
                 }
                 content.add(cell);
             }
-            if (content.stream().anyMatch(cell -> !PlainText.of(cell).isEmpty())) {
+            if (hasText(content)) {
                 steps.add(StepReader.read(ids.get(), null, content));
             }
         }
         return steps;
+    }
+
+    private static boolean hasText(List<Node> cells) {
+        for (Node cell : cells) {
+            if (!PlainText.of(cell).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

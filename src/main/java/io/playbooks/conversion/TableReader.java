@@ -5,12 +5,9 @@ import org.jsoup.nodes.Element;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** The rows and cells of a storage-format table (tbody or not), with its first row read as the header. */
 final class TableReader {
-
-    private static final Pattern NOT_A_NAME_CHAR = Pattern.compile("[^a-z# ]");
 
     private TableReader() {
     }
@@ -22,7 +19,7 @@ final class TableReader {
     }
 
     private static void collectRows(Element element, List<Element> rows) {
-        for (Element child : element.children()) {
+        for (Element child = element.firstElementChild(); child != null; child = child.nextElementSibling()) {
             switch (child.tagName()) {
                 case "tr" -> rows.add(child);
                 case "thead", "tbody", "tfoot" -> collectRows(child, rows);
@@ -33,7 +30,13 @@ final class TableReader {
     }
 
     static List<Element> cells(Element row) {
-        return row.children().stream().filter(c -> c.tagName().equals("td") || c.tagName().equals("th")).toList();
+        List<Element> cells = new ArrayList<>();
+        for (Element child = row.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (child.tagName().equals("td") || child.tagName().equals("th")) {
+                cells.add(child);
+            }
+        }
+        return cells;
     }
 
     /** The header row's cell texts in lower case, or an empty list for a table without rows. */
@@ -41,16 +44,32 @@ final class TableReader {
         if (rows.isEmpty()) {
             return List.of();
         }
-        return cells(rows.get(0)).stream().map(cell -> PlainText.of(cell).toLowerCase(Locale.ROOT)).toList();
+        List<String> header = new ArrayList<>();
+        for (Element cell : cells(rows.get(0))) {
+            header.add(PlainText.of(cell).toLowerCase(Locale.ROOT));
+        }
+        return header;
     }
 
     /** Index of the first header cell that is one of the names, or -1. */
     static int column(List<String> header, List<String> names) {
         for (int i = 0; i < header.size(); i++) {
-            if (names.contains(NOT_A_NAME_CHAR.matcher(header.get(i)).replaceAll("").trim())) {
+            if (names.contains(name(header.get(i)))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** A header cell as a column name: only its letters a-z, '#' and inner spaces. */
+    private static String name(String headerCell) {
+        StringBuilder name = new StringBuilder(headerCell.length());
+        for (int i = 0; i < headerCell.length(); i++) {
+            char c = headerCell.charAt(i);
+            if ((c >= 'a' && c <= 'z') || c == '#' || c == ' ') {
+                name.append(c);
+            }
+        }
+        return name.toString().trim();
     }
 }

@@ -12,7 +12,7 @@ final class TaskList {
     }
 
     static List<Element> tasks(Element taskList) {
-        return taskList.children().stream().filter(child -> child.tagName().equals("ac:task")).toList();
+        return ElementsByTag.children(taskList, "ac:task");
     }
 
     static List<Node> body(Element task) {
@@ -21,7 +21,7 @@ final class TaskList {
     }
 
     static Element bodyElement(Element task) {
-        for (Element child : task.children()) {
+        for (Element child = task.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:task-body")) {
                 return child;
             }

@@ -1,13 +1,13 @@
 package io.playbooks.conversion;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Checks that a storage-format body is well-formed XML (balanced tags, quoted attributes, closed CDATA and
  * comments). jsoup's XML parser repairs anything silently, so without this check a truncated or broken page
- * would be converted into something it does not say. One pass over the characters, no tree.
+ * would be converted into something it does not say. One pass over the characters, no tree; names are kept as
+ * offsets into the text (a substring only for a message), since this runs over every tag of every page.
  */
 final class WellFormednessCheck {
 
@@ -15,8 +15,11 @@ final class WellFormednessCheck {
     static final int MAX_DEPTH = 1000;
 
     private final String xml;
-    private final Deque<String> open = new ArrayDeque<>();
+    /** Start and end offsets of the names of the open elements, innermost last. */
+    private int[] openNames = new int[32];
+    private int openCount;
     private int pos;
+    private int nameStart;
 
     private WellFormednessCheck(String xml) {
         this.xml = xml;
@@ -40,14 +43,18 @@ final class WellFormednessCheck {
                 return Optional.of(at(lt, problem));
             }
         }
-        if (!open.isEmpty()) {
-            return Optional.of("element <" + open.peek() + "> is never closed (the page ends first)");
+        if (openCount > 0) {
+            return Optional.of("element <" + innermost() + "> is never closed (the page ends first)");
         }
         return Optional.empty();
     }
 
     /** Reads the markup at {@code pos} (which holds '<') and moves past it; returns a problem or null. */
     private String markup() {
+        char next = pos + 1 < xml.length() ? xml.charAt(pos + 1) : 0;
+        if (next != '!' && next != '?' && next != '/') {
+            return startTag();
+        }
         if (xml.startsWith("<!--", pos)) {
             return skipPast("-->", "comment is never closed");
         }
@@ -77,82 +84,110 @@ final class WellFormednessCheck {
 
     private String endTag() {
         pos += 2;
-        String name = name();
-        if (name.isEmpty()) {
+        int start = name();
+        int end = pos;
+        if (end == start) {
             return "'</' is not followed by an element name";
         }
         skipSpace();
         if (pos >= xml.length() || xml.charAt(pos) != '>') {
-            return "end tag </" + name + " is not closed with '>'";
+            return "end tag </" + xml.substring(start, end) + " is not closed with '>'";
         }
         pos++;
-        if (open.isEmpty()) {
-            return "end tag </" + name + "> has no matching start tag";
+        if (openCount == 0) {
+            return "end tag </" + xml.substring(start, end) + "> has no matching start tag";
         }
-        if (!open.peek().equals(name)) {
-            return "end tag </" + name + "> does not match the open element <" + open.peek() + ">";
+        int openStart = openNames[2 * openCount - 2];
+        int openEnd = openNames[2 * openCount - 1];
+        if (openEnd - openStart != end - start || !xml.regionMatches(openStart, xml, start, end - start)) {
+            return "end tag </" + xml.substring(start, end) + "> does not match the open element <" + innermost() + ">";
         }
-        open.pop();
+        openCount--;
         return null;
     }
 
     private String startTag() {
         pos++;
-        String name = name();
-        if (name.isEmpty()) {
+        int start = name();
+        int end = pos;
+        if (end == start) {
             return "'<' is not followed by an element name (write &lt; for a literal '<')";
         }
         while (true) {
             skipSpace();
             if (pos >= xml.length()) {
-                return "start tag <" + name + " is not closed with '>'";
+                return "start tag <" + xml.substring(start, end) + " is not closed with '>'";
             }
             char c = xml.charAt(pos);
             if (c == '>') {
                 pos++;
-                open.push(name);
-                return open.size() > MAX_DEPTH ? "elements nested deeper than " + MAX_DEPTH + " levels" : null;
+                return open(start, end);
             }
             if (c == '/' && xml.startsWith("/>", pos)) {
                 pos += 2;
                 return null;
             }
-            String problem = attribute(name);
+            String problem = attribute(start, end);
             if (problem != null) {
                 return problem;
             }
         }
     }
 
-    private String attribute(String element) {
-        String attribute = name();
-        if (attribute.isEmpty()) {
-            return "unexpected '" + xml.charAt(pos) + "' in start tag <" + element + ">";
+    private String open(int start, int end) {
+        if (openCount == MAX_DEPTH) {
+            return "elements nested deeper than " + MAX_DEPTH + " levels";
+        }
+        if (2 * openCount + 2 > openNames.length) {
+            openNames = Arrays.copyOf(openNames, 2 * openNames.length);
+        }
+        openNames[2 * openCount] = start;
+        openNames[2 * openCount + 1] = end;
+        openCount++;
+        return null;
+    }
+
+    private String innermost() {
+        return xml.substring(openNames[2 * openCount - 2], openNames[2 * openCount - 1]);
+    }
+
+    private String attribute(int elementStart, int elementEnd) {
+        int start = name();
+        int end = pos;
+        if (end == start) {
+            return "unexpected '" + xml.charAt(pos) + "' in start tag <" + xml.substring(elementStart, elementEnd)
+                    + ">";
         }
         skipSpace();
         if (pos >= xml.length() || xml.charAt(pos) != '=') {
-            return "attribute " + attribute + " of <" + element + "> has no value";
+            return attributeProblem(start, end, elementStart, elementEnd, "has no value");
         }
         pos++;
         skipSpace();
         char quote = pos < xml.length() ? xml.charAt(pos) : 0;
         if (quote != '"' && quote != '\'') {
-            return "value of attribute " + attribute + " of <" + element + "> is not quoted";
+            return "value of " + attributeProblem(start, end, elementStart, elementEnd, "is not quoted");
         }
-        int end = xml.indexOf(quote, pos + 1);
-        if (end < 0) {
-            return "value of attribute " + attribute + " of <" + element + "> is never closed";
+        int close = xml.indexOf(quote, pos + 1);
+        if (close < 0) {
+            return "value of " + attributeProblem(start, end, elementStart, elementEnd, "is never closed");
         }
-        pos = end + 1;
+        pos = close + 1;
         return null;
     }
 
-    private String name() {
+    private String attributeProblem(int start, int end, int elementStart, int elementEnd, String problem) {
+        return "attribute " + xml.substring(start, end) + " of <" + xml.substring(elementStart, elementEnd) + "> "
+                + problem;
+    }
+
+    /** Moves past a name; returns where it started (equal to {@code pos} when there is none). */
+    private int name() {
         int start = pos;
         while (pos < xml.length() && isNameChar(xml.charAt(pos), pos == start)) {
             pos++;
         }
-        return xml.substring(start, pos);
+        return start;
     }
 
     private static boolean isNameChar(char c, boolean first) {

@@ -3,6 +3,7 @@ package io.playbooks.playbook;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +27,8 @@ public final class PlaybookRules {
         return playbook.version() == 1
                 && filled(playbook.name())
                 && filled(playbook.category())
-                && playbook.parameters().stream().allMatch(parameter -> filled(parameter.name()))
-                && playbook.prerequisites().stream().allMatch(p -> filled(p.type()) && filled(p.description()))
+                && all(playbook.parameters(), parameter -> filled(parameter.name()))
+                && all(playbook.prerequisites(), p -> filled(p.type()) && filled(p.description()))
                 && !playbook.steps().isEmpty()
                 && allValid(playbook.steps())
                 && allValid(playbook.rollback())
@@ -35,8 +36,13 @@ public final class PlaybookRules {
     }
 
     private static boolean allValid(List<Step> steps) {
-        for (Step step : steps) {
-            if (!valid(step)) {
+        return all(steps, PlaybookRules::valid);
+    }
+
+    /** {@code items.stream().allMatch(rule)} without the stream: this runs for every part of every playbook. */
+    private static <T> boolean all(List<T> items, Predicate<T> rule) {
+        for (T item : items) {
+            if (!rule.test(item)) {
                 return false;
             }
         }
@@ -47,8 +53,8 @@ public final class PlaybookRules {
         return step.id() != null && STEP_ID.matcher(step.id()).matches()
                 && filled(step.name())
                 && step.args() != null && !step.args().isEmpty() && validArgs(step.action(), step.args())
-                && step.snippets().stream().allMatch(s -> s.language() != null && s.code() != null)
-                && step.images().stream().allMatch(image -> filled(image.filename()) || filled(image.url()))
+                && all(step.snippets(), s -> s.language() != null && s.code() != null)
+                && all(step.images(), image -> filled(image.filename()) || filled(image.url()))
                 && allValid(step.substeps());
     }
 

@@ -32,9 +32,11 @@ final class YamlEvents {
 
     private static final ImplicitTuple NO_TAGS = new ImplicitTuple(true, true);
     private static final StringQuotingChecker QUOTING = StringQuotingChecker.Default.instance();
+    /** Read by each emitter's constructor and never changed, so one serves every document. */
+    private static final DumperOptions OPTIONS = options();
 
     private final TextWriter text = new TextWriter();
-    private final Emitter emitter = new Emitter(text, options());
+    private final Emitter emitter = new Emitter(text, OPTIONS);
 
     YamlEvents() {
         emit(new StreamStartEvent(null, null));

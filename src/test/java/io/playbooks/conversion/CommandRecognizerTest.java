@@ -23,4 +23,11 @@ class CommandRecognizerTest {
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ls", "ls -la /tmp", "kubectl  get\tpods", " leading space", "\t\ttabs first",
+            "vertical\u000Btab and\fform feed", "crlf\r\nline", "trailing  ", "a\u00a0b no-break space stays"})
+    void wordsAreWhatSplittingAtWhitespaceRunsGives(String text) {
+        assertThat(CommandRecognizer.words(text)).containsExactly(text.split("\\s+"));
+    }
 }
