@@ -28,7 +28,7 @@ final class ChildService {
     static Process launch(Map<String, String> properties, Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Dlog4j2.configurationFile=" + Path.of("src/main/resources/log4j2.xml").toAbsolutePath()));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info"));
         properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.add(Application.class.getName());
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

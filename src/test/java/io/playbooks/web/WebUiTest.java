@@ -66,14 +66,14 @@ class WebUiTest {
     @Test
     void nothingOutsideTheDashboardFolderAndTheListedWebJarsIsServed() {
         assertThat(service.get("/ui/../config/application.properties").status()).isEqualTo(404);
-        assertThat(service.get("/ui/%2e%2e/log4j2.xml").status()).isEqualTo(404);
+        assertThat(service.get("/ui/%2e%2e/simplelogger.properties").status()).isEqualTo(404);
         assertThat(service.get("/ui/io/playbooks/Application.class").status()).isEqualTo(404);
         assertThat(service.get("/ui/missing.js").status()).isEqualTo(404);
         assertThat(service.get("/ui").status()).isEqualTo(404);
         assertThat(service.get("/webjars/echarts").status()).isEqualTo(404);
         assertThat(service.get("/webjars/tslib/tslib.js").status()).as("a WebJar the pages do not use").isEqualTo(404);
-        assertThat(service.get("/webjars/echarts/../../../../log4j2.xml").status()).isEqualTo(404);
-        assertThat(service.get("/log4j2.xml").status()).isEqualTo(404);
+        assertThat(service.get("/webjars/echarts/../../../../simplelogger.properties").status()).isEqualTo(404);
+        assertThat(service.get("/simplelogger.properties").status()).isEqualTo(404);
     }
 
     @Test
