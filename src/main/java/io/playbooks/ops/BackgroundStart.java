@@ -47,7 +47,13 @@ public final class BackgroundStart implements ExtendedStartupListener {
         ScheduledExecutorService timer = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                 "background-start");
         timer.schedule(() -> {
-            runAll();
+            // Camel's stop shuts the timer down, which still runs a delayed task: a service stopped within the delay
+            // must not start work on a closed database
+            if (context.getStatus().isStarted()) {
+                runAll();
+            } else {
+                LOG.info("Background start skipped: the service stopped before it was due");
+            }
             context.getExecutorServiceManager().shutdown(timer);
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }

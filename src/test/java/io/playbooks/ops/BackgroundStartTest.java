@@ -46,6 +46,19 @@ class BackgroundStartTest {
     }
 
     @Test
+    void nothingStartsWhenCamelStopsBeforeTheDelayHasPassed() throws Exception {
+        BackgroundStart background = new BackgroundStart(Duration.ofMillis(500))
+                .add("scores", () -> started.add("scores"));
+        camel.addStartupListener(background);
+        camel.start();
+
+        camel.stop();
+        Thread.sleep(1000);
+
+        assertThat(started).as("tasks run after the stop").isEmpty();
+    }
+
+    @Test
     void aTaskThatFailsDoesNotKeepTheNextFromStarting() {
         BackgroundStart background = new BackgroundStart(Duration.ZERO)
                 .add("index", () -> {
