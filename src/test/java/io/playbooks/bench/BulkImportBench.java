@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +16,8 @@ import java.util.regex.Pattern;
  * A harness, not a test: the built jar, started as its own process with {@code -Xmx256m}, bulk-imports a space of
  * N pages from a fake Confluence Cloud that answers every call after a fixed latency, then syncs the unchanged
  * space. Prints the figures of the README: time, pages/s, requests, peak heap, startup time.
+ * {@code -Dbench.warmup-pages=M} first imports another space of M pages, untimed, so that the timed import meets a
+ * service whose code the JIT has already compiled (a service that has been running, not one just started).
  * <pre>
  * mvn -B -q package -DskipTests &amp;&amp; mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) io.playbooks.bench.BulkImportBench 10000 20
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class BulkImportBench {
 
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** A collection in the unified GC log: "... Pause Young (Normal) (G1 Evacuation Pause) 150M->31M(256M) 4.1ms". */
+    private static final Pattern HEAP_BEFORE_GC = Pattern.compile(" (\\d+)M->\\d+M\\(");
 
     private BulkImportBench() {
     }
@@ -32,28 +34,41 @@ public final class BulkImportBench {
     public static void main(String[] args) throws Exception {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int warmupPages = Integer.getInteger("bench.warmup-pages", 0);
         Path work = Files.createDirectories(Path.of("target/bench/bulk-" + System.currentTimeMillis()));
+        Path gcLog = work.toAbsolutePath().resolve("gc.log");
         try (FakeConfluence site = FakeConfluence.cloud().start()) {
             site.addSpace("BENCH", "Benchmark space");
             site.addGeneratedPages("BENCH", pages);
+            if (warmupPages > 0) {
+                site.addSpace("WARM", "Warm-up space");
+                site.addGeneratedPages("WARM", warmupPages);
+            }
             site.latency(Duration.ofMillis(latencyMs));
             Path config = ServiceProcess.confluenceConfig(work, site, "BENCH");
-            List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m"));
+            // the heap's peak is read from the GC log (used heap before each collection): a jcmd every 200 ms would
+            // start a JVM each time, on the cores the service needs
+            List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-Xlog:gc:file=" + gcLog));
             // e.g. -Dbench.jvm-args=-XX:StartFlightRecording=filename=target/bench/service.jfr to profile the service
             String extraJvmArgs = System.getProperty("bench.jvm-args", "");
             if (!extraJvmArgs.isBlank()) {
                 jvmOptions.addAll(List.of(extraJvmArgs.trim().split("\\s+")));
             }
             try (ServiceProcess service = ServiceProcess.launch(work, 18900, config, jvmOptions)) {
+                if (warmupPages > 0) {
+                    JsonNode warmup = service.post("/bulk-import", "{\"space_key\": \"WARM\"}");
+                    System.out.printf("warm-up import of %d pages: %d imported%n", warmupPages,
+                            warmup.get("successful_imports").asInt());
+                }
                 site.resetRequests();
-                AtomicLong peakHeapKb = new AtomicLong();
-                Thread sampler = heapSampler(service.pid(), peakHeapKb);
                 Duration cpuBefore = cpuTime(service.pid());
+                int collectionsBefore = heapBeforeEachCollection(gcLog).size();
                 long start = System.nanoTime();
                 JsonNode report = service.post("/bulk-import", "{\"space_key\": \"BENCH\"}");
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = cpuTime(service.pid()).minus(cpuBefore).toMillis() / 1000.0;
-                sampler.interrupt();
+                List<Integer> heaps = heapBeforeEachCollection(gcLog);
+                int peakHeapMb = heaps.subList(collectionsBefore, heaps.size()).stream().max(Integer::compare).orElse(0);
                 int importRequests = site.requestCount();
                 site.resetRequests();
                 JsonNode sync = service.post("/sync", "{}");
@@ -66,7 +81,8 @@ public final class BulkImportBench {
                 // CPU time of the service process: less sensitive than wall time to other work on a shared machine
                 System.out.printf("service CPU for the import: %.1f s (%.0f pages per CPU-second)%n", cpuSeconds,
                         pages / cpuSeconds);
-                System.out.printf("peak heap used (jcmd samples, -Xmx256m): %d MB%n", peakHeapKb.get() / 1024);
+                System.out.printf("peak heap used (before the largest of %d collections during the import, -Xmx256m): %d MB%n",
+                        heaps.size() - collectionsBefore, peakHeapMb);
                 System.out.printf("sync of the unchanged space: %d requests (%s)%n", syncRequests, sync.get("checked_playbooks"));
             }
         }
@@ -78,27 +94,15 @@ public final class BulkImportBench {
                 .orElseThrow(() -> new IllegalStateException("no CPU time for process " + pid));
     }
 
-    /** Samples the service's used heap with jcmd every 200 ms, keeping the largest value. */
-    private static Thread heapSampler(long pid, AtomicLong peakKb) {
-        Thread sampler = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
-                    Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "GC.heap_info").start();
-                    String out = new String(jcmd.getInputStream().readAllBytes());
-                    Matcher used = HEAP_USED.matcher(out);
-                    if (used.find()) {
-                        peakKb.accumulateAndGet(Long.parseLong(used.group(1)), Math::max);
-                    }
-                    Thread.sleep(200);
-                } catch (IOException e) {
-                    return;
-                } catch (InterruptedException e) {
-                    return;
-                }
+    /** The used heap (MB) before each collection the GC log shows so far, in order. */
+    private static List<Integer> heapBeforeEachCollection(Path gcLog) throws IOException {
+        List<Integer> heaps = new ArrayList<>();
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher collection = HEAP_BEFORE_GC.matcher(line);
+            if (collection.find()) {
+                heaps.add(Integer.parseInt(collection.group(1)));
             }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
-        return sampler;
+        }
+        return heaps;
     }
 }
