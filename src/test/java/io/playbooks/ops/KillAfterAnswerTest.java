@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ class KillAfterAnswerTest {
 
     @Test
     void whatTheAnswersReportedStoredSurvivesAKill() throws Exception {
-        site = FakeConfluence.cloud().start();
+        // pages modified now: a first sync looks back a day
+        site = FakeConfluence.cloud().start().now(Instant.now());
         site.addSpace("OPS", "Operations");
         site.addGeneratedPages("OPS", 6);
         Path config = ConnectorTestSupport.configFor(site, workDir, List.of("OPS"), Map.of());
