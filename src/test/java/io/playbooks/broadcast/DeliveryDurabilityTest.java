@@ -1,10 +1,8 @@
 package io.playbooks.broadcast;
 
 import io.playbooks.MovableClock;
-import io.playbooks.storage.Database;
-import io.playbooks.storage.Durability;
 import io.playbooks.storage.EventOutbox;
-import io.playbooks.storage.WhatAKillLeaves;
+import io.playbooks.storage.HeldInMemoryFile;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -34,16 +32,12 @@ class DeliveryDurabilityTest {
     Path folder;
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-08-01T00:00:00Z"));
-    private Database database;
-    private Durability durability;
+    private HeldInMemoryFile file;
     private CamelContext camel;
 
     @BeforeEach
     void open() throws Exception {
-        String url = WhatAKillLeaves.heldInMemoryUrl(folder);
-        database = Database.open(url, "", "");
-        durability = Durability.of(url, database.dataSource(), Duration.ofMinutes(1));
-        durability.awaitStored();
+        file = HeldInMemoryFile.open(folder);
         camel = new DefaultCamelContext();
         camel.start();
     }
@@ -51,13 +45,12 @@ class DeliveryDurabilityTest {
     @AfterEach
     void close() throws Exception {
         camel.close();
-        durability.close();
-        database.close();
+        file.close();
     }
 
     @Test
     void eachDeliveredEventWasInTheFileWhenItsDeliveryLeft() throws Exception {
-        EventOutbox outbox = new EventOutbox(database.dataSource(), clock);
+        EventOutbox outbox = new EventOutbox(file.database().dataSource(), clock);
         BroadcastEndpoint hook = new BroadcastEndpoint("direct:hook", "hook", "hook");
         for (int i = 0; i < 3; i++) {
             outbox.record("playbook_import", "info", "{}", List.of(hook.target()));
@@ -68,13 +61,13 @@ class DeliveryDurabilityTest {
             public void configure() {
                 from("direct:hook").process(exchange -> {
                     long event = exchange.getMessage().getHeader(DeliveryDispatcher.EVENT_ID_HEADER, Long.class);
-                    whatAKillWouldKeep.add(event + ": " + WhatAKillLeaves.count(folder,
+                    whatAKillWouldKeep.add(event + ": " + file.countAfterAKill(
                             "SELECT COUNT(*) FROM playbook_events WHERE id = " + event));
                 });
             }
         });
         ExecutorService unused = Executors.newSingleThreadExecutor();
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(outbox, durability, List.of(hook),
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(outbox, file.durability(), List.of(hook),
                 new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10), 0, new Random(1)), Duration.ofMinutes(2), 10,
                 camel.createProducerTemplate(), unused, clock);
 

@@ -40,16 +40,9 @@ final class ChildService {
     }
 
     /**
-     * Launches the service on {@code port} with an H2 file under {@code workDir/db}, the Confluence settings of
-     * {@code config} and the schedule paused, and waits until it answers.
-     */
-    static Process startOnH2File(Path workDir, int port, Path config, String logName) throws Exception {
-        return startOnH2File(workDir, port, config, logName, DEFAULT_WRITE_DELAY_MS);
-    }
-
-    /**
-     * The same with H2 holding commits in memory for {@code writeDelayMs} (WRITE_DELAY): with a long one, only the
-     * service's own flush points write them to the file before a kill.
+     * Launches the service on {@code port} with an H2 file under {@code workDir/db} that holds commits in memory for
+     * {@code writeDelayMs} (WRITE_DELAY: with a long one, only the service's own flush points write them to the file
+     * before a kill), the Confluence settings of {@code config} and the schedule paused, and waits until it answers.
      */
     static Process startOnH2File(Path workDir, int port, Path config, String logName, int writeDelayMs) throws Exception {
         Map<String, String> properties = new LinkedHashMap<>();

@@ -3,13 +3,10 @@ package io.playbooks.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.playbooks.api.ConnectorTestSupport;
 import io.playbooks.confluence.FakeConfluence;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,21 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commits in memory far longer than the test runs: a sync's playbooks, a page imported again, a reported execution, and
  * the events read from the log (with their ids).
  */
-class KillAfterAnswerTest {
-
-    @TempDir
-    Path workDir;
-
-    private FakeConfluence site;
-    private final List<Process> nodes = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        for (Process node : nodes) {
-            node.destroyForcibly().waitFor();
-        }
-        site.close();
-    }
+class KillAfterAnswerTest extends ChildOnH2FileTest {
 
     @Test
     void whatTheAnswersReportedStoredSurvivesAKill() throws Exception {
@@ -46,8 +29,7 @@ class KillAfterAnswerTest {
         int port = ChildService.freePort();
         ChildApi api = new ChildApi(port);
 
-        Process first = ChildService.startOnH2File(workDir, port, config, "first.log", ChildService.COMMITS_HELD_IN_MEMORY);
-        nodes.add(first);
+        Process first = start(port, config, "first.log", ChildService.COMMITS_HELD_IN_MEMORY);
         JsonNode synced = api.post("/sync", "{}");
         String pageId = api.get("/playbooks").get("playbooks").get(0).get("confluence_page_id").asText();
         JsonNode imported = api.post("/import", "{\"page_id\": \"" + pageId + "\", \"force_update\": true}");
@@ -56,8 +38,7 @@ class KillAfterAnswerTest {
         JsonNode events = api.get("/events?since=0");
         first.destroyForcibly().waitFor();
 
-        Process second = ChildService.startOnH2File(workDir, port, config, "second.log");
-        nodes.add(second);
+        start(port, config, "second.log", ChildService.DEFAULT_WRITE_DELAY_MS);
         JsonNode stored = api.get("/playbooks");
         JsonNode versions = api.get("/playbooks/" + playbookId + "/versions");
         JsonNode executions = api.get("/playbooks/" + playbookId + "/executions");

@@ -3,13 +3,10 @@ package io.playbooks.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.playbooks.api.ConnectorTestSupport;
 import io.playbooks.confluence.FakeConfluence;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,21 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * end each page is imported exactly once. The killed service has H2 hold its commits in memory far longer than the
  * test runs: only what the service's flush points wrote is in the file.
  */
-class KillDuringBulkImportTest {
-
-    @TempDir
-    Path workDir;
-
-    private FakeConfluence site;
-    private final List<Process> nodes = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        for (Process node : nodes) {
-            node.destroyForcibly().waitFor();
-        }
-        site.close();
-    }
+class KillDuringBulkImportTest extends ChildOnH2FileTest {
 
     @Test
     void nothingReportedDoneIsLostAndTheRerunImportsEveryPageOnce() throws Exception {
@@ -72,12 +55,6 @@ class KillDuringBulkImportTest {
         assertThat(fromScratch.get("successful_imports").asInt()).as("nothing left to import").isZero();
         assertThat(afterAll.get("total_confluence_playbooks").asInt()).isEqualTo(fromScratch.get("discovered_pages").asInt());
         assertThat(afterAll.get("playbooks").findValuesAsText("version_number")).containsOnly("1");
-    }
-
-    private Process start(int port, Path config, String logName, int writeDelayMs) throws Exception {
-        Process node = ChildService.startOnH2File(workDir, port, config, logName, writeDelayMs);
-        nodes.add(node);
-        return node;
     }
 
     private static Set<Long> playbookIds(JsonNode entries) {

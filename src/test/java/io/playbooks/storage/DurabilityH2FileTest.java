@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,32 +22,30 @@ class DurabilityH2FileTest {
     @TempDir
     Path folder;
 
-    private Database database;
+    private HeldInMemoryFile file;
     private Durability durability;
 
     @BeforeEach
     void open() throws Exception {
-        String url = WhatAKillLeaves.heldInMemoryUrl(folder);
-        database = Database.open(url, "", "");
-        durability = Durability.of(url, database.dataSource(), Duration.ofMinutes(1));
+        file = HeldInMemoryFile.open(folder);
+        durability = file.durability();
         execute("CREATE TABLE note(id INT PRIMARY KEY)");
         durability.awaitStored();
     }
 
     @AfterEach
     void close() {
-        durability.close();
-        database.close();
+        file.close();
     }
 
     @Test
     void aCommitIsInTheFileOnceStoredAndNotBefore() throws Exception {
         execute("INSERT INTO note VALUES (1)");
-        assertThat(WhatAKillLeaves.count(folder, COUNT)).as("committed, held in memory").isZero();
+        assertThat(file.countAfterAKill(COUNT)).as("committed, held in memory").isZero();
 
         durability.awaitStored();
 
-        assertThat(WhatAKillLeaves.count(folder, COUNT)).as("after the flush").isEqualTo(1);
+        assertThat(file.countAfterAKill(COUNT)).as("after the flush").isEqualTo(1);
     }
 
     @Test
@@ -57,7 +54,7 @@ class DurabilityH2FileTest {
         long[] inTheFile = {-1};
         durability.afterStored(() -> {
             try {
-                inTheFile[0] = WhatAKillLeaves.count(folder, COUNT);
+                inTheFile[0] = file.countAfterAKill(COUNT);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -69,7 +66,7 @@ class DurabilityH2FileTest {
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection connection = database.dataSource().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = file.database().dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -1,9 +1,8 @@
 package io.playbooks.sync;
 
 import io.playbooks.storage.BulkImportRuns;
-import io.playbooks.storage.Database;
 import io.playbooks.storage.Durability;
-import io.playbooks.storage.WhatAKillLeaves;
+import io.playbooks.storage.HeldInMemoryFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -27,24 +25,22 @@ class BulkImportDurableProgressTest {
     @TempDir
     Path folder;
 
-    private Database database;
+    private HeldInMemoryFile file;
     private Durability durability;
     private BulkImportTracker tracker;
 
     @BeforeEach
     void open() {
-        String url = WhatAKillLeaves.heldInMemoryUrl(folder);
-        database = Database.open(url, "", "");
-        durability = Durability.of(url, database.dataSource(), Duration.ofMinutes(1));
+        file = HeldInMemoryFile.open(folder);
+        durability = file.durability();
         tracker = new BulkImportTracker(Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC),
-                new BulkImportRuns(database.dataSource()), durability);
+                new BulkImportRuns(file.database().dataSource()), durability);
         tracker.begin("OPS", false);
     }
 
     @AfterEach
     void close() {
-        durability.close();
-        database.close();
+        file.close();
     }
 
     @Test
