@@ -21,6 +21,8 @@ import java.sql.Statement;
 final class H2Flush implements Durability.StoreFlush {
 
     private final DataSource dataSource;
+    /** The store of the embedded database, once found: a flush then needs no connection from the busy pool. */
+    private volatile MVStore openStore;
 
     H2Flush(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -28,10 +30,16 @@ final class H2Flush implements Durability.StoreFlush {
 
     @Override
     public void flush() throws SQLException {
+        MVStore store = openStore;
+        if (store != null && !store.isClosed()) {
+            store(store);
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             Session session = connection.unwrap(JdbcConnection.class).getSession();
             if (session instanceof SessionLocal local) {
-                store(local.getDatabase().getStore().getMvStore());
+                openStore = local.getDatabase().getStore().getMvStore();
+                store(openStore);
             } else {
                 try (Statement checkpoint = connection.createStatement()) {
                     checkpoint.execute("CHECKPOINT");
