@@ -55,6 +55,7 @@ import io.playbooks.search.TextEmbedder;
 import io.playbooks.storage.AnalyticsQueries;
 import io.playbooks.storage.BulkImportRuns;
 import io.playbooks.storage.Database;
+import io.playbooks.storage.Durability;
 import io.playbooks.storage.ImportRollups;
 import io.playbooks.storage.PageChecks;
 import io.playbooks.storage.PlaybookFlags;
@@ -93,6 +94,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private String dbUser;
     @PropertyInject(value = "playbooks.db.password", defaultValue = "")
     private String dbPassword;
+    @PropertyInject(value = "playbooks.db.flush-delay-ms", defaultValue = "200")
+    private long dbFlushDelayMs;
     @PropertyInject(value = "playbooks.config.file", defaultValue = "config/config.json")
     private String configFile;
     @PropertyInject(value = "playbooks.data.dir", defaultValue = "data")
@@ -144,9 +147,11 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         // migrated while the routes are built; the service waits for it before the routes start
         Database database = Database.openInBackground(dbUrl, dbUser, dbPassword);
-        camel.addService(new DatabaseService(database));
+        Durability durability = Durability.of(dbUrl, database.dataSource(), Duration.ofMillis(dbFlushDelayMs));
+        camel.addService(new DatabaseService(database, durability));
         PlaybookStore store = new PlaybookStore(database.dataSource(), clock);
         registry.bind("database", database);
+        registry.bind("durability", durability);
         registry.bind("playbookStore", store);
         PageChecks checks = new PageChecks(database.dataSource(), clock);
         if (clustered) {
@@ -173,7 +178,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("offlineFilesSeen", MemoryIdempotentRepository.memoryIdempotentRepository(offlineRememberedFiles));
         registry.bind("importRecorder", new ImportRecorder(store, checks));
         registry.bind("pageTransaction", new PageTransaction(database.dataSource()));
-        BroadcastWiring.bind(camel, database.dataSource(), clock, tokenCheck, Path.of(configFile));
+        BroadcastWiring.bind(camel, database.dataSource(), durability, clock, tokenCheck, Path.of(configFile));
         registry.bind("importLog", new ImportLog());
 
         Transactions transactions = new Transactions(database.dataSource());
@@ -186,7 +191,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("restChannel", new RestChannel());
 
         BulkImportRuns bulkImportRuns = new BulkImportRuns(database.dataSource());
-        BulkImportTracker bulkImport = new BulkImportTracker(clock, bulkImportRuns);
+        BulkImportTracker bulkImport = new BulkImportTracker(clock, bulkImportRuns, durability);
         camel.getManagementStrategy().addEventNotifier(new BulkImportShutdown(bulkImport));
         camel.addStartupListener(new InterruptedBulkImports(bulkImportRuns));
         ConfluenceSync sync = new ConfluenceSync(confluence, store, checks, clock, Duration.ofMinutes(syncOverlapMinutes),
@@ -251,9 +256,11 @@ public class PlaybooksConfiguration implements CamelConfiguration {
      */
     private static final class DatabaseService extends ServiceSupport {
         private final Database database;
+        private final Durability durability;
 
-        DatabaseService(Database database) {
+        DatabaseService(Database database, Durability durability) {
             this.database = database;
+            this.durability = durability;
         }
 
         @Override
@@ -263,6 +270,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
 
         @Override
         protected void doStop() {
+            durability.close();
             database.close();
         }
     }

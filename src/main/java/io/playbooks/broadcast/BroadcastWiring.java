@@ -2,6 +2,7 @@ package io.playbooks.broadcast;
 
 import io.playbooks.api.ApiTokenCheck;
 import io.playbooks.ops.BroadcastMeters;
+import io.playbooks.storage.Durability;
 import io.playbooks.storage.EventOutbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -29,7 +30,7 @@ public final class BroadcastWiring {
     private BroadcastWiring() {
     }
 
-    public static void bind(CamelContext camel, DataSource dataSource, Clock clock, ApiTokenCheck tokens, Path configFile) throws Exception {
+    public static void bind(CamelContext camel, DataSource dataSource, Durability durability, Clock clock, ApiTokenCheck tokens, Path configFile) throws Exception {
         PropertiesComponent properties = camel.getPropertiesComponent();
         List<BroadcastEndpoint> endpoints = BroadcastEndpoint.parse(properties.resolveProperty("playbooks.broadcast.endpoints").orElse(""));
         RetryPolicy retry = new RetryPolicy(Duration.ofMillis(number(properties, "playbooks.broadcast.retry.initial-ms", 1000)),
@@ -40,10 +41,10 @@ public final class BroadcastWiring {
 
         EventOutbox outbox = new EventOutbox(dataSource, clock);
         EventFeed feed = new EventFeed();
-        EventLog log = new EventLog(outbox, endpoints, feed);
+        EventLog log = new EventLog(outbox, endpoints, feed, durability);
         ExecutorService senders = camel.getExecutorServiceManager().newFixedThreadPool(BroadcastWiring.class, "broadcast",
                 Math.max(1, Math.min(endpoints.size(), MAX_SENDERS)));
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(outbox, endpoints, retry, lease, batchSize,
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(outbox, durability, endpoints, retry, lease, batchSize,
                 camel.createProducerTemplate(), senders, clock);
 
         camel.getRegistry().bind("playbookEvents", new PlaybookEvents(TargetRoles.load(configFile)));

@@ -1,6 +1,7 @@
 package io.playbooks.broadcast;
 
 import io.playbooks.api.ApiException;
+import io.playbooks.storage.Durability;
 import io.playbooks.storage.EventOutbox;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -23,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends the due deliveries of the outbox (the timer of routes/import.camel.yaml calls {@link #dispatchDue()}). Each
  * endpoint is served by its own task, at most one at a time: a slow or failing endpoint keeps only its own deliveries
  * waiting. Each delivery is claimed, sent with a {@link ProducerTemplate} to the endpoint URI, then marked delivered,
- * or its failure is counted and it is due again after a back-off (or given up, when the policy says so).
+ * or its failure is counted and it is due again after a back-off (or given up, when the policy says so). No delivery
+ * leaves before its event is in the database file ({@link Durability}): a receiver never hears of an event that a kill
+ * could take back.
  */
 public class DeliveryDispatcher {
 
@@ -34,6 +37,7 @@ public class DeliveryDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private final EventOutbox outbox;
+    private final Durability durability;
     private final List<BroadcastEndpoint> endpoints;
     private final RetryPolicy retry;
     private final Duration lease;
@@ -45,12 +49,14 @@ public class DeliveryDispatcher {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
-    public DeliveryDispatcher(EventOutbox outbox, List<BroadcastEndpoint> endpoints, RetryPolicy retry, Duration lease,
+    public DeliveryDispatcher(EventOutbox outbox, Durability durability, List<BroadcastEndpoint> endpoints,
+                              RetryPolicy retry, Duration lease,
                               int batchSize, ProducerTemplate producer, ExecutorService senders, Clock clock) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("playbooks.broadcast.batch-size must be at least 1, got " + batchSize);
         }
         this.outbox = outbox;
+        this.durability = durability;
         this.endpoints = List.copyOf(endpoints);
         this.retry = retry;
         this.lease = lease;
@@ -89,13 +95,17 @@ public class DeliveryDispatcher {
      * until a batch comes back short: a burst of events drains at the endpoint's pace, not a batch per tick. Each
      * delivery is claimed just before it is sent, so its lease covers its own send only, and a sender that dies leaves
      * at most one delivery to be sent again, after one lease. A sent delivery is marked in the transaction that claims
-     * the next one: one commit per delivery.
+     * the next one: one commit per delivery. The events of a batch, read from the outbox, are in the database file
+     * before its first delivery is sent: one flush per batch.
      */
     void deliverDue(BroadcastEndpoint endpoint) {
         List<EventOutbox.Delivery> batch;
         List<EventOutbox.Delivery> sent = List.of();
         do {
             batch = outbox.due(endpoint.key(), batchSize);
+            if (!batch.isEmpty()) {
+                durability.awaitStored();
+            }
             for (EventOutbox.Delivery delivery : batch) {
                 List<EventOutbox.Delivery> claimed = outbox.deliveredThenClaim(sent, delivery, clock.instant().plus(lease));
                 delivered.addAndGet(sent.size());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.api.ApiException;
+import io.playbooks.storage.Durability;
 import io.playbooks.storage.EventOutbox;
 import io.playbooks.storage.SharedTransaction;
 import org.apache.camel.Header;
@@ -14,6 +15,8 @@ import java.util.List;
 /**
  * The event log, the built-in broadcast endpoint: {@code direct:broadcast} records each event here together with one
  * delivery per configured endpoint (one transaction); agents, the dashboard and the event stream read it back by cursor.
+ * What they read is in the database file first ({@link Durability}): a kill cannot take back an event someone saw,
+ * nor give its id to another one.
  */
 public class EventLog {
 
@@ -23,12 +26,14 @@ public class EventLog {
     private final EventOutbox outbox;
     private final List<BroadcastEndpoint> endpoints;
     private final EventFeed feed;
+    private final Durability durability;
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    public EventLog(EventOutbox outbox, List<BroadcastEndpoint> endpoints, EventFeed feed) {
+    public EventLog(EventOutbox outbox, List<BroadcastEndpoint> endpoints, EventFeed feed, Durability durability) {
         this.outbox = outbox;
         this.endpoints = List.copyOf(endpoints);
         this.feed = feed;
+        this.durability = durability;
     }
 
     /** Logs the event and queues its deliveries; answers the logged entry (with its id). */
@@ -38,14 +43,19 @@ public class EventLog {
         }
         EventOutbox.LoggedEvent logged = outbox.record(event.category(), event.severity(), json.writeValueAsString(event),
                 endpoints.stream().map(BroadcastEndpoint::target).toList());
-        // readers woken before an import's transaction commits would not see the event yet
-        SharedTransaction.afterCommit(feed::logged);
+        // readers woken before an import's transaction commits would not see the event yet; woken once it is in the
+        // file, streams read the events of a whole flush at a time
+        SharedTransaction.afterCommit(() -> durability.afterStored(feed::logged));
         // the event in hand is what the log holds: no need to read its JSON back
         return new EventEntry(logged.id(), logged.createdAt().toString(), event);
     }
 
     /** {@code GET /events?since=&limit=}: the events after a cursor (an id or a time), else the latest ones. */
     public EventPage page(@Header("since") String since, @Header("limit") String limit) {
+        return stored(pageOf(since, limit));
+    }
+
+    private EventPage pageOf(String since, String limit) {
         EventCursor cursor = EventCursor.parse(since);
         int size = limit(limit);
         if (cursor.afterId() == null && cursor.since() == null) {
@@ -63,11 +73,15 @@ public class EventLog {
 
     /** Up to {@code limit} events after the event {@code id}, oldest first (what a stream sends next). */
     public List<EventEntry> after(long id, int limit) {
-        return entries(outbox.after(id, limit));
+        return stored(entries(outbox.after(id, limit)));
     }
 
     /** The id a stream starts after: the cursor's id, the event before the first one at its time, else the newest. */
     public long startAfter(EventCursor cursor) {
+        return stored(startOf(cursor));
+    }
+
+    private long startOf(EventCursor cursor) {
         if (cursor.afterId() != null) {
             return cursor.afterId();
         }
@@ -84,6 +98,12 @@ public class EventLog {
     public long lastId() {
         List<EventOutbox.LoggedEvent> latest = outbox.latest(1);
         return latest.isEmpty() ? 0 : latest.get(0).id();
+    }
+
+    /** What was read, once it is in the database file: read first, so that everything read is covered. */
+    private <T> T stored(T read) {
+        durability.awaitStored();
+        return read;
     }
 
     private List<EventEntry> entries(List<EventOutbox.LoggedEvent> logged) {

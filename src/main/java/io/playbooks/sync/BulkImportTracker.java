@@ -4,6 +4,7 @@ import io.playbooks.api.ApiException;
 import io.playbooks.confluence.PageListing;
 import io.playbooks.page.SourcePage;
 import io.playbooks.storage.BulkImportRuns;
+import io.playbooks.storage.Durability;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ import java.util.NoSuchElementException;
  * Counts a bulk import while it runs, so that progress (done / total, failures with reasons) can be read at any
  * time, and refuses a second bulk import while one is going. Where the run stands is kept in the database page by
  * page ({@link BulkImportRuns}): a run stopped by a shutdown or a failure resumes from its listing position and
- * skips the pages it did, instead of starting over.
+ * skips the pages it did, instead of starting over. A page is counted once its commit is in the database file
+ * ({@link Durability}): progress never reports a page that a kill could still lose.
  */
 public class BulkImportTracker {
 
@@ -31,12 +33,14 @@ public class BulkImportTracker {
 
     private final Clock clock;
     private final BulkImportRuns runs;
+    private final Durability durability;
     private volatile boolean stopping;
     private Run current;
 
-    public BulkImportTracker(Clock clock, BulkImportRuns runs) {
+    public BulkImportTracker(Clock clock, BulkImportRuns runs, Durability durability) {
         this.clock = clock;
         this.runs = runs;
+        this.durability = durability;
     }
 
     /**
@@ -85,9 +89,20 @@ public class BulkImportTracker {
         runs.pageDone(spaceKey, result.pageId(), result.confluenceVersion(), position);
     }
 
-    /** Counts a page once its transaction committed: progress never reports a page that a kill could still lose. */
-    public synchronized void record(ImportResult result) {
-        Run run = requireRun();
+    /**
+     * Counts a page whose transaction committed, once the commit is in the database file (within the flush delay of
+     * {@link Durability#afterStored}, or at the end of the run): progress never reports a page that a kill could still
+     * lose.
+     */
+    public void record(ImportResult result) {
+        Run run;
+        synchronized (this) {
+            run = requireRun();
+        }
+        durability.afterStored(() -> count(run, result));
+    }
+
+    private synchronized void count(Run run, ImportResult result) {
         run.done++;
         switch (result.outcome()) {
             case CREATED, UPDATED -> {
@@ -166,9 +181,14 @@ public class BulkImportTracker {
 
     /**
      * Ends the run and returns its final report: finished when the listing went through, else (the service stops)
-     * interrupted at its position, for the next start to resume.
+     * interrupted at its position, for the next start to resume. Every page done is in the database file by then.
      */
-    public synchronized BulkImportProgress finish() {
+    public BulkImportProgress finish() {
+        durability.awaitStored();
+        return ended();
+    }
+
+    private synchronized BulkImportProgress ended() {
         Run run = requireRun();
         if (run.listingComplete) {
             runs.finished(run.spaceKey);
@@ -185,9 +205,19 @@ public class BulkImportTracker {
     /**
      * Ends a run that Confluence (or the database) stopped: the progress keeps what was done and why it stopped,
      * the position stays for the next bulk import of the space to resume from, and the failure goes on to the caller.
-     * A resumed run that fails before it lists a page drops its position: the next one lists from the start.
+     * A resumed run that fails before it lists a page drops its position: the next one lists from the start. The pages
+     * done are counted when their commits can still be written to the database file.
      */
-    public synchronized void abort(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) throws Exception {
+    public void abort(@ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception cause) throws Exception {
+        try {
+            durability.awaitStored();
+        } catch (RuntimeException notStored) {
+            cause.addSuppressed(notStored);
+        }
+        aborted(cause);
+    }
+
+    private synchronized void aborted(Exception cause) throws Exception {
         Run run = requireRun();
         run.errors.add("stopped after " + run.done + " pages: " + cause.getMessage());
         try {

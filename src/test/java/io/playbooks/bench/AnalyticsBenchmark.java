@@ -61,7 +61,7 @@ class AnalyticsBenchmark {
             }
         }
         try (Database database = Database.open("jdbc:h2:file:" + dir.toAbsolutePath().resolve("playbooks")
-                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0", "sa", "")) {
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=500", "sa", "")) {
             measure("H2 file", database);
         }
     }

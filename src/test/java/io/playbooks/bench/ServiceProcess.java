@@ -57,10 +57,10 @@ final class ServiceProcess implements AutoCloseable {
         Map<String, String> env = launch.environment();
         env.put("PLAYBOOKS_HTTP_PORT", Integer.toString(port));
         // the options of the default URL (config/application.properties), in a folder of the run; -Dbench.db-base
-        // replaces them (e.g. ";AUTO_SERVER=FALSE;WRITE_DELAY=500" to see what a commit's file write costs), and
-        // -Dbench.db-options adds some, e.g. ";TRACE_LEVEL_FILE=2" to trace every statement into db/playbooks.trace.db
+        // replaces them (e.g. ";AUTO_SERVER=FALSE;WRITE_DELAY=0" for a file write at every commit, the default before
+        // io.playbooks.storage.Durability), and -Dbench.db-options adds some, e.g. ";TRACE_LEVEL_FILE=2" to trace every statement into db/playbooks.trace.db
         env.put("PLAYBOOKS_DB_URL", "jdbc:h2:file:" + work.toAbsolutePath().resolve("db/playbooks")
-                + System.getProperty("bench.db-base", ";AUTO_SERVER=FALSE;WRITE_DELAY=0") + System.getProperty("bench.db-options", ""));
+                + System.getProperty("bench.db-base", ";AUTO_SERVER=FALSE;WRITE_DELAY=500") + System.getProperty("bench.db-options", ""));
         env.put("PLAYBOOKS_OFFLINE_DIR", Files.createDirectories(work.resolve("offline")).toString());
         Instant launched = Instant.now();
         Process process = launch.start();

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A harness, not a test: what learning costs. On an H2 file database like the default one (WRITE_DELAY=0), with N
+ * A harness, not a test: what learning costs. On an H2 file database like the default one (WRITE_DELAY=500), with N
  * playbooks converted from the authored pages and U uses spread over the last year, it prints the time of one
  * recorded use (the insert every read of a playbook adds), the first computation of every value score (conversion
  * quality of every playbook included), a recomputation after one more use, and one {@code valueOf} from the
@@ -46,7 +46,7 @@ public final class ValueScoresBench {
         int uses = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         Path work = Files.createDirectories(Path.of("target/bench/values-" + System.currentTimeMillis()));
         try (Database database = Database.open("jdbc:h2:file:" + work.toAbsolutePath().resolve("playbooks")
-                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0", "", "")) {
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=500", "", "")) {
             PlaybookStore store = new PlaybookStore(database.dataSource());
             List<Long> ids = storePlaybooks(store, playbooks);
             insertUses(database, ids, uses);

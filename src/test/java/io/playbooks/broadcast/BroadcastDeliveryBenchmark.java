@@ -29,7 +29,7 @@ class BroadcastDeliveryBenchmark {
     void deliveryLatencyAndBurst(@TempDir Path workDir) throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start();
              RunningService service = RunningService.start("broadcast-bench", workDir, Map.of(
-                     "playbooks.db.url", "jdbc:h2:file:" + workDir.resolve("db/playbooks") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
+                     "playbooks.db.url", "jdbc:h2:file:" + workDir.resolve("db/playbooks") + ";AUTO_SERVER=FALSE;WRITE_DELAY=500",
                      "playbooks.broadcast.endpoints", receiver.uri()))) {
             ProducerTemplate producer = service.camel().createProducerTemplate();
             Map<String, Instant> logged = new HashMap<>();

@@ -20,7 +20,7 @@ class BroadcastRestartTest {
     void pendingDeliveriesAreSentAfterARestart() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start().down(true)) {
             Map<String, String> settings = Map.of(
-                    "playbooks.db.url", "jdbc:h2:file:" + workDir.resolve("db/playbooks") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0",
+                    "playbooks.db.url", "jdbc:h2:file:" + workDir.resolve("db/playbooks") + ";AUTO_SERVER=FALSE;WRITE_DELAY=500",
                     "playbooks.broadcast.endpoints", receiver.uri(),
                     "playbooks.broadcast.poll-ms", "100",
                     "playbooks.broadcast.retry.initial-ms", "200",

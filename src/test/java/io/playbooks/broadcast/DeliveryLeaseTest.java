@@ -2,6 +2,7 @@ package io.playbooks.broadcast;
 
 import io.playbooks.MovableClock;
 import io.playbooks.storage.Database;
+import io.playbooks.storage.Durability;
 import io.playbooks.storage.EventOutbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -68,7 +69,7 @@ class DeliveryLeaseTest {
             }
         });
         ExecutorService unused = Executors.newSingleThreadExecutor();
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(outbox, List.of(hook),
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(outbox, Durability.atCommit(), List.of(hook),
                 new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10), 0, new Random(1)), LEASE, 10,
                 camel.createProducerTemplate(), unused, clock);
 

@@ -22,6 +22,11 @@ import java.util.Map;
  */
 final class ChildService {
 
+    /** The WRITE_DELAY of the default database URL (config/application.properties). */
+    static final int DEFAULT_WRITE_DELAY_MS = 500;
+    /** A WRITE_DELAY longer than any test: what is in the file before a kill was written by the service's flush points. */
+    static final int COMMITS_HELD_IN_MEMORY = 600_000;
+
     private ChildService() {
     }
 
@@ -35,13 +40,14 @@ final class ChildService {
     }
 
     /**
-     * Launches the service on {@code port} with an H2 file under {@code workDir/db}, the Confluence settings of
-     * {@code config} and the schedule paused, and waits until it answers.
+     * Launches the service on {@code port} with an H2 file under {@code workDir/db} that holds commits in memory for
+     * {@code writeDelayMs} (WRITE_DELAY: with a long one, only the service's own flush points write them to the file
+     * before a kill), the Confluence settings of {@code config} and the schedule paused, and waits until it answers.
      */
-    static Process startOnH2File(Path workDir, int port, Path config, String logName) throws Exception {
+    static Process startOnH2File(Path workDir, int port, Path config, String logName, int writeDelayMs) throws Exception {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("camel.server.port", String.valueOf(port));
-        properties.put("playbooks.db.url", h2Url(workDir));
+        properties.put("playbooks.db.url", h2Url(workDir, writeDelayMs));
         properties.put("playbooks.config.file", config.toString());
         properties.put("playbooks.data.dir", workDir.resolve("data").toString());
         properties.put("playbooks.offline.dir", Files.createDirectories(workDir.resolve("offline")).toString());
@@ -59,7 +65,11 @@ final class ChildService {
 
     /** The H2 file database of {@link #startOnH2File}, for a test to read once the service is gone. */
     static String h2Url(Path workDir) {
-        return "jdbc:h2:file:" + workDir.resolve("db/playbooks") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0";
+        return h2Url(workDir, DEFAULT_WRITE_DELAY_MS);
+    }
+
+    private static String h2Url(Path workDir, int writeDelayMs) {
+        return "jdbc:h2:file:" + workDir.resolve("db/playbooks") + ";AUTO_SERVER=FALSE;WRITE_DELAY=" + writeDelayMs;
     }
 
     /** Waits until the API of the child on {@code port} answers; fails with its log if it exits first. */

@@ -3,9 +3,7 @@ package io.playbooks.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.playbooks.api.ConnectorTestSupport;
 import io.playbooks.confluence.FakeConfluence;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.URLDecoder;
@@ -17,7 +15,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,25 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at its listing position, and exits; the next start resumes from that position (the listing calls before it are
  * not made again) and ends with every page imported once.
  */
-class SigtermDuringBulkImportTest {
+class SigtermDuringBulkImportTest extends ChildOnH2FileTest {
 
     private static final int PAGES = 300;
     private static final int PAGE_SIZE = 10;
     private static final String LISTING = "/api/v2/spaces/";
-
-    @TempDir
-    Path workDir;
-
-    private FakeConfluence site;
-    private final List<Process> nodes = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        for (Process node : nodes) {
-            node.destroyForcibly().waitFor();
-        }
-        site.close();
-    }
 
     @Test
     void theInterruptedImportIsRecordedAndResumedFromItsPosition() throws Exception {
@@ -60,7 +43,7 @@ class SigtermDuringBulkImportTest {
         int port = ChildService.freePort();
         ChildApi api = new ChildApi(port);
 
-        Process first = start(port, config, "first.log");
+        Process first = start(port, config, "first.log", ChildService.DEFAULT_WRITE_DELAY_MS);
         api.postInBackground("/bulk-import", "{\"space_key\": \"OPS\"}");
         api.awaitBulkImport(bulk -> bulk.get("done_pages").asInt() >= 60, "60 pages done");
         first.destroy();
@@ -76,7 +59,7 @@ class SigtermDuringBulkImportTest {
 
         site.resetRequests();
         site.latency(Duration.ZERO);
-        start(port, config, "second.log");
+        start(port, config, "second.log", ChildService.DEFAULT_WRITE_DELAY_MS);
         JsonNode resumed = api.awaitBulkImport(bulk -> !bulk.get("running").asBoolean(), "its end");
         List<String> listingCalls = site.requestedUrls().stream().filter(u -> u.contains(LISTING) && u.contains("/pages")).toList();
         JsonNode playbooks = api.get("/playbooks");
@@ -99,12 +82,6 @@ class SigtermDuringBulkImportTest {
         assertThat(fromScratch.get("resumed").asBoolean()).as("the finished run left nothing to resume").isFalse();
         assertThat(fromScratch.get("successful_imports").asInt()).isZero();
         assertThat(fromScratch.get("skipped_imports").asInt()).isEqualTo(playbooks.get("total_confluence_playbooks").asInt());
-    }
-
-    private Process start(int port, Path config, String logName) throws Exception {
-        Process node = ChildService.startOnH2File(workDir, port, config, logName);
-        nodes.add(node);
-        return node;
     }
 
     private record StoppedRun(String state, String position, int pagesDone, int pagesRecorded, int versions) {

@@ -3,6 +3,7 @@ package io.playbooks.sync;
 import io.playbooks.confluence.ConfluenceException;
 import io.playbooks.storage.BulkImportRuns;
 import io.playbooks.storage.Database;
+import io.playbooks.storage.Durability;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class BulkImportTrackerTest {
     void open() {
         database = Database.open("jdbc:h2:mem:bulk-import-tracker;DB_CLOSE_DELAY=-1", "", "");
         runs = new BulkImportRuns(database.dataSource());
-        tracker = new BulkImportTracker(Clock.fixed(NOW, ZoneOffset.UTC), runs);
+        tracker = new BulkImportTracker(Clock.fixed(NOW, ZoneOffset.UTC), runs, Durability.atCommit());
         runs.start("OPS", false, NOW);
         runs.pageDone("OPS", "1001", 3, POSITION);
         runs.stopped("OPS", BulkImportRuns.INTERRUPTED, NOW);
