@@ -73,7 +73,9 @@ public class EventLog {
 
     /** Up to {@code limit} events after the event {@code id}, oldest first (what a stream sends next). */
     public List<EventEntry> after(long id, int limit) {
-        return stored(entries(outbox.after(id, limit)));
+        List<EventEntry> read = entries(outbox.after(id, limit));
+        // streams ask at every heartbeat: a read that found nothing shows nothing a kill could take back
+        return read.isEmpty() ? read : stored(read);
     }
 
     /** The id a stream starts after: the cursor's id, the event before the first one at its time, else the newest. */

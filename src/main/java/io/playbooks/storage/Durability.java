@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -102,15 +102,27 @@ public final class Durability implements AutoCloseable {
             actions = waiting;
             waiting = new ArrayList<>();
         }
-        RuntimeException failed = flushThenRun(actions);
-        synchronized (this) {
-            running = false;
-            finished = started;
-            if (failed != null) {
-                failedFlush = finished;
-                failure = failed;
+        RuntimeException failed = null;
+        try {
+            failed = flushThenRun(actions);
+        } catch (Error e) {
+            // an Error (out of memory, an H2 class changed) still ends this flush, or every later caller would wait for ever
+            failed = new StoreException("writing the database file failed: " + e, e);
+            throw e;
+        } finally {
+            synchronized (this) {
+                running = false;
+                finished = started;
+                if (failed != null) {
+                    failedFlush = finished;
+                    failure = failed;
+                    // the actions put back wait for the next flush: make sure one comes even if nobody asks
+                    if (!waiting.isEmpty()) {
+                        scheduleFlush();
+                    }
+                }
+                notifyAll();
             }
-            notifyAll();
         }
         if (failed != null) {
             throw failed;
@@ -143,7 +155,16 @@ public final class Durability implements AutoCloseable {
             stopping = timer;
         }
         if (stopping != null) {
-            stopping.shutdownNow();
+            // a flush in progress ends before the database closes
+            stopping.shutdown();
+            try {
+                if (!stopping.awaitTermination(5, TimeUnit.SECONDS)) {
+                    stopping.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping.shutdownNow();
+            }
         }
     }
 
@@ -192,11 +213,14 @@ public final class Durability implements AutoCloseable {
         }
         flushScheduled = true;
         if (timer == null) {
-            timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
                 Thread thread = new Thread(task, "durability");
                 thread.setDaemon(true);
                 return thread;
             });
+            // at close, a flush in progress ends; the delayed ones are dropped (closing the database writes its file)
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            timer = executor;
         }
         timer.schedule(this::scheduledFlush, actionDelay.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -24,6 +24,7 @@ class DurabilityTest {
     private final CountDownLatch firstFlushMayEnd = new CountDownLatch(1);
     private final CountDownLatch firstFlushBegan = new CountDownLatch(1);
     private volatile SQLException nextFailure;
+    private volatile Error nextError;
     private final Durability.StoreFlush file = () -> {
         int number = flushes.incrementAndGet();
         happened.add("flush " + number);
@@ -35,6 +36,11 @@ class DurabilityTest {
         nextFailure = null;
         if (failure != null) {
             throw failure;
+        }
+        Error error = nextError;
+        nextError = null;
+        if (error != null) {
+            throw error;
         }
     };
     private final List<Durability> opened = new ArrayList<>();
@@ -109,6 +115,35 @@ class DurabilityTest {
 
         durability.awaitStored();
         assertThat(happened).containsExactly("flush 1", "flush 2", "counted");
+    }
+
+    @Test
+    void theActionsOfAFailedFlushGetAnotherOneWithoutAnotherCaller() throws Exception {
+        Durability durability = durability(Duration.ofMillis(1000));
+        CountDownLatch counted = new CountDownLatch(1);
+        durability.afterStored(counted::countDown);
+        // a caller's flush takes the action; the action's own delayed flush comes while it runs and finds nothing
+        CompletableFuture<Void> caller = CompletableFuture.runAsync(durability::awaitStored);
+        assertThat(firstFlushBegan.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(1500);
+        nextFailure = new SQLException("No space left on device");
+        firstFlushMayEnd.countDown();
+        assertThatThrownBy(() -> caller.get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(SQLException.class);
+
+        assertThat(counted.await(10, TimeUnit.SECONDS)).as("the action ran after a later flush").isTrue();
+    }
+
+    @Test
+    void anErrorInAFlushFailsItsCallerAndLeavesTheNextCallersAFlushOfTheirOwn() throws Exception {
+        Durability durability = durability(Duration.ofMinutes(1));
+        firstFlushMayEnd.countDown();
+        nextError = new NoSuchMethodError("org.h2.mvstore.MVStore.commit()");
+
+        assertThatThrownBy(durability::awaitStored).isInstanceOf(NoSuchMethodError.class);
+
+        CompletableFuture<Void> next = CompletableFuture.runAsync(durability::awaitStored);
+        next.get(10, TimeUnit.SECONDS);
+        assertThat(flushes.get()).isEqualTo(2);
     }
 
     @Test
