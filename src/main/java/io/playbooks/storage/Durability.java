@@ -29,6 +29,7 @@ public final class Durability implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Durability.class);
+    private static final long WARNING_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final StoreFlush store;
     private final Duration actionDelay;
@@ -44,6 +45,9 @@ public final class Durability implements AutoCloseable {
     private boolean flushScheduled;
     private ScheduledExecutorService timer;
     private boolean closed;
+    /** Whether the delayed flushes fail, and when that was last said (System.nanoTime); the timer thread's only. */
+    private boolean failing;
+    private long lastWarning;
 
     /**
      * @param store       null when each commit is durable by itself (nothing to flush)
@@ -60,6 +64,9 @@ public final class Durability implements AutoCloseable {
      * demand; PostgreSQL commits durably by itself, and an in-memory H2 database has no file to write.
      */
     public static Durability of(String url, DataSource dataSource, Duration actionDelay) {
+        if (actionDelay.isNegative()) {
+            throw new IllegalArgumentException("playbooks.db.flush-delay-ms must be 0 or more, got " + actionDelay.toMillis());
+        }
         String jdbc = url.strip();
         return jdbc.startsWith("jdbc:h2:") && !jdbc.startsWith("jdbc:h2:mem:")
                 ? new Durability(new H2Flush(dataSource), actionDelay) : atCommit();
@@ -198,8 +205,18 @@ public final class Durability implements AutoCloseable {
         }
         try {
             awaitStored();
+            if (failing) {
+                LOG.info("The database file is written again");
+                failing = false;
+            }
         } catch (RuntimeException e) {
-            LOG.warn("{} (tried again in {} ms)", e.getMessage(), actionDelay.toMillis());
+            // retried every few hundred milliseconds: said when it starts, then once a minute, not at every try
+            long now = System.nanoTime();
+            if (!failing || now - lastWarning >= WARNING_EVERY_NANOS) {
+                LOG.warn("{} (tried again every {} ms)", e.getMessage(), actionDelay.toMillis());
+                lastWarning = now;
+            }
+            failing = true;
             synchronized (this) {
                 scheduleFlush();
             }

@@ -3,6 +3,9 @@ package io.playbooks.storage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,6 +148,45 @@ class DurabilityTest {
         CompletableFuture<Void> next = CompletableFuture.runAsync(durability::awaitStored);
         next.get(10, TimeUnit.SECONDS);
         assertThat(flushes.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenIsSaidOnceNotAtEveryTry() throws Exception {
+        AtomicInteger tries = new AtomicInteger();
+        AtomicBoolean diskFull = new AtomicBoolean(true);
+        Durability durability = new Durability(() -> {
+            tries.incrementAndGet();
+            if (diskFull.get()) {
+                throw new SQLException("No space left on device");
+            }
+        }, Duration.ofMillis(10));
+        opened.add(durability);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        CountDownLatch counted = new CountDownLatch(1);
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            durability.afterStored(counted::countDown);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (tries.get() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            diskFull.set(false);
+            assertThat(counted.await(10, TimeUnit.SECONDS)).as("the action ran once the file could be written").isTrue();
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(tries.get()).isGreaterThanOrEqualTo(5);
+        assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains("No space left on device")))
+                .as("warnings in %s", log).hasSize(1);
+    }
+
+    @Test
+    void aNegativeFlushDelayIsRefusedWithTheSettingsName() {
+        assertThatThrownBy(() -> Durability.of("jdbc:h2:file:./data/playbooks", null, Duration.ofMillis(-5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("playbooks.db.flush-delay-ms must be 0 or more, got -5");
     }
 
     @Test
