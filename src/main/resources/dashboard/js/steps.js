@@ -45,7 +45,10 @@ function renderStep(step) {
     step.substeps && step.substeps.length ? renderSteps(step.substeps) : null);
 }
 
-/** A description that only repeats the name and the command ("Drain the node: kubectl drain …") is left out. */
+/**
+ * A description that only repeats the name and the command ("Drain the node: kubectl drain …") is left out: the
+ * converter no longer writes such repeats, but versions stored before it did still hold them.
+ */
 function addsToTheStep(step) {
   const description = (step.description || '').trim();
   if (!description) return false;

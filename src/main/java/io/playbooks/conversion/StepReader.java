@@ -148,19 +148,19 @@ final class StepReader {
     }
 
     private Step step(String title) {
-        String description = PlainText.normalize(text);
-        String name = title != null ? title : nameFrom(description, nameEnd < 0 ? text.length() : nameEnd);
+        String fullText = PlainText.normalize(text);
+        String name = title != null ? title : nameFrom(fullText, nameEnd < 0 ? text.length() : nameEnd);
         if (name.isEmpty()) {
             name = commands.isEmpty() ? "" : shorten(PlainText.normalize(commands.get(0)));
         }
-        Action action = Action.of(commands, description.isEmpty() ? name : description);
-        return new Step(id, name, action.type(), action.args(), description.isEmpty() ? null : description,
+        Action action = Action.of(commands, fullText.isEmpty() ? name : fullText);
+        return new Step(id, name, action.type(), action.args(), StepDescription.of(fullText, name, action, commands),
                 notes, warnings, snippets, images, substeps);
     }
 
     /** The text before the step's first command, cut at its first colon. */
-    private String nameFrom(String description, int rawEnd) {
-        String name = rawEnd == text.length() ? description : PlainText.normalize(text, rawEnd);
+    private String nameFrom(String fullText, int rawEnd) {
+        String name = rawEnd == text.length() ? fullText : PlainText.normalize(text, rawEnd);
         int colon = name.indexOf(": ");
         if (colon < 0 && name.endsWith(":")) {
             colon = name.length() - 1;

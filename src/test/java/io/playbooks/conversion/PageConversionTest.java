@@ -38,18 +38,32 @@ class PageConversionTest {
     }
 
     @Test
-    void orderedListItemsAreStepsWithShortNameAndFullDescription() {
+    void orderedListItemsAreStepsWithShortName() {
         Playbook playbook = convert("<p>Restarts the app.</p><h2>Steps</h2><ol><li>Connect to the server: "
                 + "<code>ssh deploy@app-01</code></li><li>Check the dashboard and confirm the error rate.</li></ol>");
         Step first = playbook.steps().get(0);
         assertThat(first.id()).isEqualTo("step_1");
         assertThat(first.name()).isEqualTo("Connect to the server");
-        assertThat(first.description()).isEqualTo("Connect to the server: ssh deploy@app-01");
         assertThat(first.args()).isEqualTo(Map.of("command", "ssh deploy@app-01"));
         Step second = playbook.steps().get(1);
         assertThat(second.action()).isEqualTo("noop");
         assertThat(second.args()).containsEntry("message", "Check the dashboard and confirm the error rate.");
         assertThat(playbook.description()).isEqualTo("Restarts the app.");
+    }
+
+    @Test
+    void aStepsFullTextIsItsDescriptionOnlyWhereItSaysMoreThanItsNameAndAction() {
+        Playbook playbook = convert("<ol><li>Connect to the server: <code>ssh deploy@app-01</code></li>"
+                + "<li>Check the dashboard and confirm the error rate.</li>"
+                + "<li>Restart: <code>sudo systemctl restart app</code> and wait for the health check to pass.</li>"
+                + "<li>Stop the old worker:" + code("bash", "sudo systemctl stop worker") + "</li></ol>");
+        List<Step> steps = playbook.steps();
+        assertThat(steps.get(0).description()).as("name and command only").isNull();
+        assertThat(steps.get(1).description()).as("a noop's message is its full text").isNull();
+        assertThat(steps.get(2).description())
+                .isEqualTo("Restart: sudo systemctl restart app and wait for the health check to pass.");
+        assertThat(steps.get(3).action()).isEqualTo("shell");
+        assertThat(steps.get(3).description()).as("the name and a colon").isNull();
     }
 
     @Test
@@ -156,7 +170,7 @@ class PageConversionTest {
                 + "<ac:link><ri:page ri:content-title=\"Orders Dashboard\"/></ac:link>.</li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
         Step step = playbook.steps().get(0);
         assertThat(step.images()).containsExactly(new Image("edge.png", null, "topology"), new Image(null, "https://img/x.png", null));
-        assertThat(step.description()).isEqualTo("Compare with the diagram and watch the Orders Dashboard.");
+        assertThat(step.args()).containsEntry("message", "Compare with the diagram and watch the Orders Dashboard.");
     }
 
     @Test
