@@ -65,7 +65,8 @@ final class PlainText {
         if (block) {
             text.append(' ');
         }
-        for (Node child : element.childNodes()) {
+        // walked in place: childNodes() copies the list at every element
+        for (Node child = element.firstChild(); child != null; child = child.nextSibling()) {
             append(child, text);
         }
         if (block) {

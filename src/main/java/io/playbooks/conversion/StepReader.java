@@ -93,7 +93,8 @@ final class StepReader {
         if (block) {
             text.append(' ');
         }
-        for (Node child : element.childNodes()) {
+        // walked in place: childNodes() copies the list at every element
+        for (Node child = element.firstChild(); child != null; child = child.nextSibling()) {
             visit(child);
         }
         if (block) {
