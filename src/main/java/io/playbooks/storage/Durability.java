@@ -179,10 +179,13 @@ public final class Durability implements AutoCloseable {
     private RuntimeException flushThenRun(List<Runnable> actions) {
         try {
             store.flush();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             synchronized (this) {
                 // tried again with the next flush
                 waiting.addAll(0, actions);
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
             return new StoreException("cannot write the committed changes to the database file: " + e.getMessage(), e);
         }

@@ -122,6 +122,19 @@ class DurabilityTest {
     }
 
     @Test
+    void anErrorInAFlushKeepsItsActionsForTheNextOne() {
+        Durability durability = durability(Duration.ofMinutes(1));
+        firstFlushMayEnd.countDown();
+        nextError = new NoSuchMethodError("org.h2.mvstore.MVStore.commit()");
+        durability.afterStored(() -> happened.add("counted"));
+
+        assertThatThrownBy(durability::awaitStored).isInstanceOf(NoSuchMethodError.class);
+
+        durability.awaitStored();
+        assertThat(happened).containsExactly("flush 1", "flush 2", "counted");
+    }
+
+    @Test
     void theActionsOfAFailedFlushGetAnotherOneWithoutAnotherCaller() throws Exception {
         Durability durability = durability(Duration.ofMillis(1000));
         CountDownLatch counted = new CountDownLatch(1);
