@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,11 +63,13 @@ public final class BulkImportBench {
                 }
                 site.resetRequests();
                 Duration cpuBefore = cpuTime(service.pid());
+                Map<Long, ThreadCpu.Sample> threadsBefore = ThreadCpu.of(service.pid());
                 int collectionsBefore = heapBeforeEachCollection(gcLog).size();
                 long start = System.nanoTime();
                 JsonNode report = service.post("/bulk-import", "{\"space_key\": \"BENCH\"}");
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuSeconds = cpuTime(service.pid()).minus(cpuBefore).toMillis() / 1000.0;
+                String cpuByThread = ThreadCpu.difference(threadsBefore, ThreadCpu.of(service.pid()));
                 List<Integer> heaps = heapBeforeEachCollection(gcLog);
                 int peakHeapMb = heaps.subList(collectionsBefore, heaps.size()).stream().max(Integer::compare).orElse(0);
                 int importRequests = site.requestCount();
@@ -81,6 +84,8 @@ public final class BulkImportBench {
                 // CPU time of the service process: less sensitive than wall time to other work on a shared machine
                 System.out.printf("service CPU for the import: %.1f s (%.0f pages per CPU-second)%n", cpuSeconds,
                         pages / cpuSeconds);
+                // JIT compilers and garbage collector included, which a Java profiler does not sample
+                System.out.print("service CPU for the import by thread group:\n" + cpuByThread);
                 System.out.printf("peak heap used (before the largest of %d collections during the import, -Xmx256m): %d MB%n",
                         heaps.size() - collectionsBefore, peakHeapMb);
                 System.out.printf("sync of the unchanged space: %d requests (%s)%n", syncRequests, sync.get("checked_playbooks"));
