@@ -41,6 +41,7 @@ import io.playbooks.ops.ImportCounts;
 import io.playbooks.ops.ObserveAccess;
 import io.playbooks.ops.PlaybookMeters;
 import io.playbooks.ops.PlatformMBean;
+import io.playbooks.ops.RouteEventsOnly;
 import io.playbooks.ops.StartTask;
 import io.playbooks.ops.SyncServiceControl;
 import io.playbooks.ops.TimedConverter;
@@ -234,6 +235,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("databaseHealthCheck", new DatabaseHealthCheck(database.dataSource()));
         registry.bind("confluenceHealthCheck", new ConfluenceHealthCheck(confluence));
         camel.addStartupListener(new PlaybookMeters(importCounts, confluence, timedConverter));
+        camel.addStartupListener(new RouteEventsOnly());
 
         McpWiring.bind(camel, bulkImport);
 

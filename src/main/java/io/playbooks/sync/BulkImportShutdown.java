@@ -14,6 +14,12 @@ public class BulkImportShutdown extends EventNotifierSupport {
 
     public BulkImportShutdown(BulkImportTracker tracker) {
         this.tracker = tracker;
+        // only the context's own events: a notifier that takes exchange events makes Camel create an event object at
+        // every exchange created, sent to an endpoint and completed (several per imported page), for every notifier
+        setIgnoreExchangeEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreStepEvents(true);
     }
 
     @Override

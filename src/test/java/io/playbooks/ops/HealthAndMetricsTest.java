@@ -99,6 +99,17 @@ class HealthAndMetricsTest {
         assertThat(body).containsPattern("(?m)^executor_queued_tasks\\{name=\"importPool\\d*\"} ");
     }
 
+    @Test
+    void noEventNotifierTakesExchangeEventsWhileTheRouteGaugesStay() throws Exception {
+        service = ConnectorTestSupport.serviceFor(site, name, workDir, List.of("OPS"), Map.of());
+
+        // Camel creates exchange events (several per imported page) only while some notifier takes them
+        assertThat(service.camel().getCamelContextExtension().isEventNotificationApplicable()).isFalse();
+        String body = service.get("/observe/metrics").body();
+        assertThat(value(body, "camel_routes_running_routes{camelContext=\"confluence-playbooks\",eventType=\"RouteEvent\",kind=\"CamelRoute\"}"))
+                .isEqualTo(service.camel().getRoutes().size());
+    }
+
     /**
      * Probes until a check says UP (or 30 s pass): polling consumers, such as the offline folder's, count as down
      * until their first poll.
