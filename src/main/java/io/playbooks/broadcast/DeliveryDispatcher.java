@@ -3,9 +3,11 @@ package io.playbooks.broadcast;
 import io.playbooks.api.ApiException;
 import io.playbooks.storage.Durability;
 import io.playbooks.storage.EventOutbox;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.CamelContextHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,6 +101,8 @@ public class DeliveryDispatcher {
      * before its first delivery is sent: one flush per batch.
      */
     void deliverDue(BroadcastEndpoint endpoint) {
+        // looked up once, not at every send: resolving a URI parses and normalises it again each time
+        Endpoint target = CamelContextHelper.getMandatoryEndpoint(producer.getCamelContext(), endpoint.uri());
         List<EventOutbox.Delivery> batch;
         List<EventOutbox.Delivery> sent = List.of();
         do {
@@ -109,7 +113,7 @@ public class DeliveryDispatcher {
             for (EventOutbox.Delivery delivery : batch) {
                 List<EventOutbox.Delivery> claimed = outbox.deliveredThenClaim(sent, delivery, clock.instant().plus(lease));
                 delivered.addAndGet(sent.size());
-                sent = !claimed.isEmpty() && send(endpoint, delivery) ? claimed : List.of();
+                sent = !claimed.isEmpty() && send(endpoint, target, delivery) ? claimed : List.of();
             }
         } while (batch.size() == batchSize && !Thread.currentThread().isInterrupted());
         outbox.delivered(sent);
@@ -117,9 +121,9 @@ public class DeliveryDispatcher {
     }
 
     /** Sends one delivery; a failure is recorded (due again after a back-off, or given up) and answers false. */
-    private boolean send(BroadcastEndpoint endpoint, EventOutbox.Delivery delivery) {
+    private boolean send(BroadcastEndpoint endpoint, Endpoint target, EventOutbox.Delivery delivery) {
         int attempts = delivery.attempts() + 1;
-        Exchange sent = producer.send(endpoint.uri(), exchange -> {
+        Exchange sent = producer.send(target, exchange -> {
             // sent on behalf of the dispatching route: Camel's exchange meters need a route id to tag it with
             exchange.getExchangeExtension().setFromRouteId(ROUTE_ID);
             exchange.getMessage().setBody(delivery.payload());

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each delivery is leased from just before its send: however slow the endpoint (here each send takes almost a whole
@@ -81,5 +82,20 @@ class DeliveryLeaseTest {
         assertThat(sent).doesNotHaveDuplicates().hasSize(3);
         assertThat(dispatcher.delivered()).isEqualTo(3);
         assertThat(outbox.count("delivered")).isEqualTo(3);
+    }
+    @Test
+    void anEndpointCamelCannotResolveLeasesNoDelivery() {
+        BroadcastEndpoint hook = new BroadcastEndpoint("nosuchcomponent:hook", "hook", "unresolvable hook");
+        outbox.record("playbook_import", "info", "{}", List.of(hook.target()));
+        ExecutorService unused = Executors.newSingleThreadExecutor();
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(outbox, Durability.atCommit(), List.of(hook),
+                new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10), 0, new Random(1)), LEASE, 10,
+                camel.createProducerTemplate(), unused, clock);
+
+        assertThatThrownBy(() -> dispatcher.deliverDue(hook)).hasMessageContaining("nosuchcomponent");
+        unused.shutdown();
+
+        // the endpoint is looked up before any delivery is claimed: the next tick finds the delivery due at once
+        assertThat(outbox.due("hook", 10)).hasSize(1);
     }
 }
