@@ -45,7 +45,8 @@ public class ImportAnalytics {
             case FAILED -> caught == null ? ImportAttempt.INVALID : ImportAttempt.ERROR;
         };
         try {
-            rollups.record(result.spaceKey(), attempt, reasons(result.reasons()));
+            // the roll-ups keep the reasons of failures only: the others' reasons are not rewritten for nothing
+            rollups.record(result.spaceKey(), attempt, attempt.failed() ? reasons(result.reasons()) : List.of());
         } catch (StoreException e) {
             LOG.warn("could not count the import of page {} in the analytics: {}", result.pageId(), e.getMessage());
         }
