@@ -182,6 +182,45 @@ abstract class SharedTransactionContract {
     }
 
     @Test
+    void aUnitInsideAnotherIsUndoneWithItAndAFailedUnitLeavesTheUnitsBeforeIt() {
+        SharedTransaction transaction = SharedTransaction.begin(database.dataSource());
+        transactions.run("kept", connection -> insertRollup(connection, 1));
+        assertThatThrownBy(() -> transactions.run("outer", connection -> {
+            insertRollup(connection, 2);
+            transactions.run("inner", inner -> insertRollup(inner, 3));
+            insertRollup(connection, 4);
+            throw new SQLException("the outer unit fails after the inner one succeeded");
+        })).isInstanceOf(StoreException.class).hasMessageContaining("outer");
+        assertThatThrownBy(() -> transactions.run("next", connection -> {
+            insertRollup(connection, 5);
+            throw new SQLException("the next unit fails too");
+        })).isInstanceOf(StoreException.class).hasMessageContaining("next");
+        transactions.run("kept too", connection -> insertRollup(connection, 6));
+        transaction.commit();
+
+        List<Long> kept = transactions.run("read", connection -> {
+            List<Long> hours = new ArrayList<>();
+            try (Statement select = connection.createStatement();
+                 var rows = select.executeQuery("SELECT epoch_hour FROM import_rollups ORDER BY epoch_hour")) {
+                while (rows.next()) {
+                    hours.add(rows.getLong(1));
+                }
+            }
+            return hours;
+        });
+        assertThat(kept).containsExactly(1L, 6L);
+    }
+
+    private static Void insertRollup(java.sql.Connection connection, long epochHour) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO import_rollups "
+                + "(space_key, epoch_hour, outcome, pages) VALUES ('OPS', ?, 'created', 1)")) {
+            insert.setLong(1, epochHour);
+            insert.executeUpdate();
+        }
+        return null;
+    }
+
+    @Test
     void anAfterCommitActionThatThrowsIsLoggedAndTheOthersStillRun() {
         List<String> ran = new ArrayList<>();
         SharedTransaction transaction = SharedTransaction.begin(database.dataSource());
