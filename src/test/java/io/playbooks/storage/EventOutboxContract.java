@@ -6,8 +6,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,5 +171,70 @@ abstract class EventOutboxContract {
         assertThat(outbox.since(Instant.parse("2026-11-27T12:01:00Z"), 10)).extracting(EventOutbox.LoggedEvent::id)
                 .containsExactly(second, third);
         assertThat(outbox.latest(2)).extracting(EventOutbox.LoggedEvent::id).containsExactly(second, third);
+    }
+
+    @Test
+    void theNextDueDeliveriesAreWalkedInEventOrderOnAnIndexNotSortedFromEveryPendingOne() throws SQLException {
+        List<Long> events = logEvents(2000);
+        outbox.delivered(outbox.due("hook-key", 500));
+
+        assertThat(outbox.due("hook-key", 20)).extracting(EventOutbox.Delivery::eventId)
+                .containsExactlyElementsOf(events.subList(500, 520));
+        assertWalksTheIndexInOrder(planOfTheDueQuery("hook-key", 20));
+    }
+
+    /** Fails unless the plan reads the due deliveries in the order of an index, stopping at the limit. */
+    protected abstract void assertWalksTheIndexInOrder(String plan);
+
+    /** Logs that many events, each with a delivery to both endpoints, in one transaction; answers their ids in order. */
+    private List<Long> logEvents(int count) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement event = connection.prepareStatement("INSERT INTO playbook_events "
+                    + "(category, severity, payload, created_at) VALUES ('playbook_import', 'info', '{}', ?)",
+                    Statement.RETURN_GENERATED_KEYS);
+                 PreparedStatement delivery = connection.prepareStatement("INSERT INTO playbook_event_deliveries "
+                         + "(event_id, endpoint_key, endpoint, state, attempts, next_attempt_at) VALUES (?, ?, ?, 'pending', 0, ?)")) {
+                Timestamp now = Timestamp.from(clock.instant());
+                for (int i = 0; i < count; i++) {
+                    event.setTimestamp(1, now);
+                    event.executeUpdate();
+                    try (ResultSet key = event.getGeneratedKeys()) {
+                        key.next();
+                        ids.add(key.getLong(1));
+                    }
+                    for (EventOutbox.Endpoint endpoint : List.of(HOOK, KAFKA)) {
+                        delivery.setLong(1, ids.get(i));
+                        delivery.setString(2, endpoint.key());
+                        delivery.setString(3, endpoint.display());
+                        delivery.setTimestamp(4, now);
+                        delivery.addBatch();
+                    }
+                }
+                delivery.executeBatch();
+            }
+            connection.commit();
+            try (Statement analyze = connection.createStatement()) {
+                analyze.execute("ANALYZE");
+            }
+        }
+        return ids;
+    }
+
+    private String planOfTheDueQuery(String endpointKey, int limit) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN " + EventOutbox.DUE_DELIVERIES)) {
+            explain.setString(1, endpointKey);
+            explain.setTimestamp(2, Timestamp.from(clock.instant()));
+            explain.setInt(3, limit);
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet lines = explain.executeQuery()) {
+                while (lines.next()) {
+                    plan.append(lines.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
     }
 }
