@@ -69,12 +69,12 @@ public class PlaybookSearch {
 
         List<Scored> scored = new ArrayList<>();
         for (RankFusion.Fused fused : RankFusion.fuse(lexical.ranked(), semantic).values()) {
-            index.document(fused.playbookId()).ifPresent(document -> scored.add(new Scored(document, fused,
+            index.summary(fused.playbookId()).ifPresent(summary -> scored.add(new Scored(summary, fused,
                     fused.score() * (1 + VALUE_WEIGHT * values.valueOf(fused.playbookId()))
-                            * (document.summary().outdated() ? OUTDATED_FACTOR : 1))));
+                            * (summary.outdated() ? OUTDATED_FACTOR : 1))));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(s -> s.document().summary().name()));
+                .thenComparing(s -> s.summary().name()));
         HitExplainer explainer = new HitExplainer(index.analysis());
         List<SearchHit> hits = scored.stream().limit(max).map(s -> hit(s, queryWords, explainer)).toList();
         return new SearchResults(text, (int) Math.min(Integer.MAX_VALUE, lexical.total() + semanticOnly), hits,
@@ -102,13 +102,13 @@ public class PlaybookSearch {
             return List.of();
         }
         float[] vector = embedder.embed(query);
-        return index.semantic().nearest(vector, id -> index.document(id).map(d -> filter.accepts(d.summary()))
-                .orElse(false), candidates, MIN_SIMILARITY);
+        return index.semantic().nearest(vector, id -> index.summary(id).map(filter::accepts).orElse(false),
+                candidates, MIN_SIMILARITY);
     }
 
     private SearchHit hit(Scored scored, Map<String, String> queryWords, HitExplainer explainer) {
-        PlaybookSummary summary = scored.document().summary();
-        HitExplainer.Explanation explanation = explainer.explain(scored.document(), queryWords,
+        PlaybookSummary summary = scored.summary();
+        HitExplainer.Explanation explanation = explainer.explain(texts(summary), queryWords,
                 scored.fused().similarity());
         Float similarity = scored.fused().similarity();
         return new SearchHit(summary.playbookId(), summary.slug(), summary.name(), summary.category(),
@@ -117,6 +117,19 @@ public class PlaybookSearch {
                 explanation.snippet(), explanation.reason(), scored.fused().lexicalRank(),
                 similarity == null ? null : Math.round(similarity * 1000) / 1000.0,
                 OPEN_PREFIX + summary.slug() + "?from=search");
+    }
+
+    /**
+     * The texts a hit is explained by, read from the database; a database that fails here does not fail the search:
+     * the hit is explained by its title.
+     */
+    private SearchDocument texts(PlaybookSummary summary) {
+        try {
+            return index.document(summary.playbookId()).orElseGet(() -> SearchDocument.titleOnly(summary));
+        } catch (StoreException e) {
+            LOG.warn("Search hit {} explained by its title alone: {}", summary.playbookId(), e.getMessage());
+            return SearchDocument.titleOnly(summary);
+        }
     }
 
     /** Each term the query is searched by, with the word of the query it came from. */
@@ -160,7 +173,7 @@ public class PlaybookSearch {
         throw ApiException.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + limit + "'");
     }
 
-    private record Scored(SearchDocument document, RankFusion.Fused fused, double score) {
+    private record Scored(PlaybookSummary summary, RankFusion.Fused fused, double score) {
     }
 
     public record SearchResults(String query, @JsonProperty("total_matches") int totalMatches, List<SearchHit> results,

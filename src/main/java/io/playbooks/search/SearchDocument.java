@@ -33,6 +33,13 @@ record SearchDocument(PlaybookSummary summary, List<Text> texts, String embeddin
         return texts.stream().filter(text -> text.field() == field).map(Text::text).findFirst().orElse(null);
     }
 
+    /** A playbook known by its summary alone: found by its title, explained by it. */
+    static SearchDocument titleOnly(PlaybookSummary summary) {
+        List<Text> texts = new ArrayList<>();
+        add(texts, SearchField.TITLE, summary.name());
+        return new SearchDocument(summary, List.copyOf(texts), summary.name());
+    }
+
     static SearchDocument of(PlaybookDetail playbook, ObjectMapper json) {
         PlaybookSummary summary = playbook.summary();
         List<Text> texts = new ArrayList<>();

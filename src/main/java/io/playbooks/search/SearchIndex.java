@@ -55,7 +55,12 @@ public class SearchIndex extends ServiceSupport {
     /** Done when the rebuild from the database has ended, rebuilt or not. */
     private final CompletableFuture<Void> rebuildEnded = new CompletableFuture<>();
     private final SemanticIndex semantic = new SemanticIndex();
-    private final Map<Long, SearchDocument> documents = new ConcurrentHashMap<>();
+    /**
+     * What the index holds of each playbook besides Lucene: its summary and the hash of the text its embedding is
+     * computed from. Not its texts: they would keep about 5 KB a playbook in the heap for as long as the service runs;
+     * the few that a search explains and the embedding worker reads are read again from the database.
+     */
+    private final Map<Long, Indexed> indexed = new ConcurrentHashMap<>();
     private final EmbeddingWorker worker;
     private volatile boolean rebuilt;
     private volatile Instant newestChange = Instant.EPOCH;
@@ -198,8 +203,8 @@ public class SearchIndex extends ServiceSupport {
             return;
         }
         for (PlaybookChange change : store.updatedSince(newestChange.minus(CATCH_UP_OVERLAP))) {
-            SearchDocument indexed = documents.get(change.playbookId());
-            if (indexed == null || !change.updatedAt().equals(indexed.summary().updatedAt())) {
+            Indexed held = indexed.get(change.playbookId());
+            if (held == null || !change.updatedAt().equals(held.summary().updatedAt())) {
                 refresh(change.playbookId());
             }
         }
@@ -222,19 +227,20 @@ public class SearchIndex extends ServiceSupport {
     }
 
     private void put(SearchDocument document) {
+        Indexed incoming = new Indexed(document.summary(), EmbeddingCache.hash(document.embeddingText()));
         boolean[] changed = {false};
-        documents.compute(document.playbookId(), (id, old) -> {
-            if (old != null && !newer(document.summary(), old.summary())) {
+        indexed.compute(document.playbookId(), (id, old) -> {
+            if (old != null && !newer(incoming.summary(), old.summary())) {
                 return old;
             }
             // inside compute: two writers of one playbook update Lucene in the order the map took them
             lexical().put(document);
             changed[0] = true;
-            return document;
+            return incoming;
         });
         if (changed[0]) {
-            noteChange(document.summary().updatedAt());
-            if (!semantic.holds(document.playbookId(), EmbeddingCache.hash(document.embeddingText()))) {
+            noteChange(incoming.summary().updatedAt());
+            if (!semantic.holds(document.playbookId(), incoming.embeddingHash())) {
                 worker.enqueue(document.playbookId());
             }
         }
@@ -246,13 +252,20 @@ public class SearchIndex extends ServiceSupport {
         }
     }
 
-    /** The worker's step: the embedding of one playbook's current text, from the cache or the model. */
+    /**
+     * The worker's step: the embedding of one playbook's current text, from the cache or the model. The text is read
+     * again from the database (the newest one: a version stored meanwhile is indexed with its embedding held already).
+     */
     private void embed(long playbookId) {
-        SearchDocument document = documents.get(playbookId);
-        if (document == null) {
+        Indexed held = indexed.get(playbookId);
+        if (held == null || semantic.holds(playbookId, held.embeddingHash())) {
             return;
         }
-        String text = document.embeddingText();
+        Optional<SearchDocument> document = document(playbookId);
+        if (document.isEmpty()) {
+            return;
+        }
+        String text = document.get().embeddingText();
         String textHash = EmbeddingCache.hash(text);
         if (semantic.holds(playbookId, textHash)) {
             return;
@@ -298,15 +311,24 @@ public class SearchIndex extends ServiceSupport {
         return embedder;
     }
 
+    /** The summary of an indexed playbook, as the index holds it. */
+    Optional<PlaybookSummary> summary(long playbookId) {
+        return Optional.ofNullable(indexed.get(playbookId)).map(Indexed::summary);
+    }
+
+    /** A playbook's texts as they are stored now, read from the database (the index keeps none in memory). */
     Optional<SearchDocument> document(long playbookId) {
-        return Optional.ofNullable(documents.get(playbookId));
+        return store.find(playbookId).map(detail -> SearchDocument.of(detail, json));
     }
 
     public IndexStatus status() {
-        return new IndexStatus(documents.size(), semantic.size(), worker.pending(), rebuilt, embedder.ready());
+        return new IndexStatus(indexed.size(), semantic.size(), worker.pending(), rebuilt, embedder.ready());
     }
 
     private record Lucene(TextAnalysis analysis, LexicalIndex lexical) {
+    }
+
+    private record Indexed(PlaybookSummary summary, String embeddingHash) {
     }
 
     /** What the index holds: shown with every search answer. */

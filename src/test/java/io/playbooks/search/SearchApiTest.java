@@ -85,7 +85,7 @@ class SearchApiTest {
 
         store.markOutdated("PLATFORM", "730012", FlagKind.DELETED, "page 730012 was deleted from space PLATFORM");
 
-        await(() -> index.document(purge.playbookId()).map(d -> d.summary().outdated()).orElse(false),
+        await(() -> index.summary(purge.playbookId()).map(PlaybookSummary::outdated).orElse(false),
                 "the outdated flag in the index");
         JsonNode hit = service.get("/api/v1/confluence/search?q=purge+cdn+cache").json().get("results").get(0);
         assertThat(hit.get("outdated").asBoolean()).isTrue();

@@ -104,6 +104,22 @@ class SearchIndexTest {
     }
 
     @Test
+    void hitsAreExplainedByTheTextsInTheDatabaseAndByTheirTitleWhileItFails() {
+        index = SearchFixture.startedIndex(store, database, TextEmbedder.OFF);
+        SearchHit explained = search("pods maintenance").get(0);
+
+        database.close();
+        SearchHit titleOnly = search("pods maintenance").get(0);
+
+        assertThat(explained.reason()).isEqualTo("matched 2 of 2 words: 'pods' in description, a step command, step text; "
+                + "'maintenance' in description");
+        assertThat(explained.snippet()).isEqualTo("Move the pods away before maintenance.");
+        assertThat(titleOnly.name()).as("found by the index alone").isEqualTo("Drain a worker node");
+        assertThat(titleOnly.lexicalRank()).isEqualTo(1);
+        assertThat(titleOnly.snippet()).isEqualTo("Drain a worker node");
+    }
+
+    @Test
     void wordsFindAPlaybookBeforeTheModelIsLoadedAndMeaningJoinsOnceItIs() throws Exception {
         BlockingEmbedder slow = new BlockingEmbedder();
         index = new SearchIndex(store, new com.fasterxml.jackson.databind.ObjectMapper(),
