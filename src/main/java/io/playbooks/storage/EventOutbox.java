@@ -20,10 +20,16 @@ public class EventOutbox {
 
     private static final String EVENT_COLUMNS = "id, created_at, payload";
     private static final int MAX_ERROR_LENGTH = 4000;
-    static final String DUE_DELIVERIES = "SELECT d.id, d.event_id, d.attempts, e.payload FROM playbook_event_deliveries d "
-            + "JOIN playbook_events e ON e.id = d.event_id "
-            + "WHERE d.state = 'pending' AND d.endpoint_key = ? AND d.next_attempt_at <= ? "
-            + "ORDER BY d.endpoint_key, d.state, d.event_id FETCH FIRST ? ROWS ONLY";
+    /**
+     * The batch is cut in a derived table ordered by the columns of ix_playbook_event_deliveries_due (state and
+     * endpoint fixed by the condition), so that both databases walk that index from the longest due and stop at the
+     * limit; only then are the batch's events joined (joined first, PostgreSQL merged every retained event in).
+     */
+    static final String DUE_DELIVERIES = "SELECT d.id, d.event_id, d.attempts, e.payload FROM ("
+            + "SELECT id, event_id, attempts, next_attempt_at FROM playbook_event_deliveries "
+            + "WHERE state = 'pending' AND endpoint_key = ? AND next_attempt_at <= ? "
+            + "ORDER BY state, endpoint_key, next_attempt_at, event_id FETCH FIRST ? ROWS ONLY) d "
+            + "JOIN playbook_events e ON e.id = d.event_id ORDER BY d.next_attempt_at, d.event_id";
 
     private final Transactions transactions;
     private final Clock clock;
@@ -85,10 +91,9 @@ public class EventOutbox {
     }
 
     /**
-     * The pending deliveries of one endpoint that are due now, in event order, with the event they carry. Ordered by
-     * the columns of ix_playbook_event_deliveries_next (the first two are fixed by the condition): the database walks
-     * that index and stops after {@code limit} rows, where ordering by the event alone made it read and sort every
-     * pending delivery of the endpoint at each batch.
+     * The pending deliveries of one endpoint that are due now, with the event they carry: the longest due first, then
+     * in event order (a first attempt is due when its event is logged, so new events go in the order they were logged;
+     * a retried one when its back-off ends). Reads about {@code limit} rows, however many are pending.
      */
     public List<Delivery> due(String endpointKey, int limit) {
         return transactions.run("read the due deliveries", connection -> {

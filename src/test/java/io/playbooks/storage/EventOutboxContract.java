@@ -174,17 +174,34 @@ abstract class EventOutboxContract {
     }
 
     @Test
-    void theNextDueDeliveriesAreWalkedInEventOrderOnAnIndexNotSortedFromEveryPendingOne() throws SQLException {
+    void aBatchOfDueDeliveriesReadsAboutTheBatchHoweverManyArePendingOrWaiting() throws SQLException {
         List<Long> events = logEvents(2000);
         outbox.delivered(outbox.due("hook-key", 500));
 
         assertThat(outbox.due("hook-key", 20)).extracting(EventOutbox.Delivery::eventId)
                 .containsExactlyElementsOf(events.subList(500, 520));
-        assertWalksTheIndexInOrder(planOfTheDueQuery("hook-key", 20));
+        // a few reads a delivery of the batch (its row, its event; H2 counts the batch's table again), not 500 or 2,000
+        assertThat(rowsReadByTheDueQuery("hook-key", clock.instant(), 20)).as("1,500 pending, 500 delivered")
+                .isLessThanOrEqualTo(100);
+        assertThat(rowsReadByTheDueQuery("hook-key", clock.instant().minusSeconds(1), 20)).as("none due yet")
+                .isLessThanOrEqualTo(5);
     }
 
-    /** Fails unless the plan reads the due deliveries in the order of an index, stopping at the limit. */
-    protected abstract void assertWalksTheIndexInOrder(String plan);
+    @Test
+    void aRetriedDeliveryIsDueAfterTheFirstAttemptsThatWereDueBeforeItsBackOffEnded() {
+        long first = outbox.record("playbook_import", "info", "{}", List.of(HOOK)).id();
+        outbox.failed(outbox.due("hook-key", 1).get(0).id(), 1, clock.instant().plusSeconds(30), "HTTP 503", false);
+        clock.advance(Duration.ofSeconds(10));
+        long second = outbox.record("playbook_import", "info", "{}", List.of(HOOK)).id();
+        clock.advance(Duration.ofSeconds(30));
+        long third = outbox.record("playbook_import", "info", "{}", List.of(HOOK)).id();
+
+        assertThat(outbox.due("hook-key", 10)).extracting(EventOutbox.Delivery::eventId)
+                .containsExactly(second, first, third);
+    }
+
+    /** Rows of either table that the database read to answer the due query, from its own account of the run. */
+    protected abstract long rowsRead(Connection connection, String query, Object... parameters) throws SQLException;
 
     /** Logs that many events, each with a delivery to both endpoints, in one transaction; answers their ids in order. */
     private List<Long> logEvents(int count) throws SQLException {
@@ -215,6 +232,8 @@ abstract class EventOutboxContract {
                 delivery.executeBatch();
             }
             connection.commit();
+            // statistics as a database that has run for a while has them (committed: the pool rolls back what is not)
+            connection.setAutoCommit(true);
             try (Statement analyze = connection.createStatement()) {
                 analyze.execute("ANALYZE");
             }
@@ -222,19 +241,9 @@ abstract class EventOutboxContract {
         return ids;
     }
 
-    private String planOfTheDueQuery(String endpointKey, int limit) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement explain = connection.prepareStatement("EXPLAIN " + EventOutbox.DUE_DELIVERIES)) {
-            explain.setString(1, endpointKey);
-            explain.setTimestamp(2, Timestamp.from(clock.instant()));
-            explain.setInt(3, limit);
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet lines = explain.executeQuery()) {
-                while (lines.next()) {
-                    plan.append(lines.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
+    private long rowsReadByTheDueQuery(String endpointKey, Instant now, int limit) throws SQLException {
+        try (Connection connection = database.dataSource().getConnection()) {
+            return rowsRead(connection, EventOutbox.DUE_DELIVERIES, endpointKey, Timestamp.from(now), limit);
         }
     }
 }
