@@ -75,8 +75,11 @@ public class PlaybookSearch {
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed()
                 .thenComparing(s -> s.summary().name()));
+        List<Scored> top = scored.stream().limit(max).toList();
+        Map<Long, SearchDocument> texts = texts(top);
         HitExplainer explainer = new HitExplainer(index.analysis());
-        List<SearchHit> hits = scored.stream().limit(max).map(s -> hit(s, queryWords, explainer)).toList();
+        List<SearchHit> hits = top.stream().map(s -> hit(s, texts.getOrDefault(s.summary().playbookId(),
+                SearchDocument.titleOnly(s.summary())), queryWords, explainer)).toList();
         return new SearchResults(text, (int) Math.min(Integer.MAX_VALUE, lexical.total() + semanticOnly), hits,
                 index.status());
     }
@@ -106,10 +109,9 @@ public class PlaybookSearch {
                 candidates, MIN_SIMILARITY);
     }
 
-    private SearchHit hit(Scored scored, Map<String, String> queryWords, HitExplainer explainer) {
+    private SearchHit hit(Scored scored, SearchDocument texts, Map<String, String> queryWords, HitExplainer explainer) {
         PlaybookSummary summary = scored.summary();
-        HitExplainer.Explanation explanation = explainer.explain(texts(summary), queryWords,
-                scored.fused().similarity());
+        HitExplainer.Explanation explanation = explainer.explain(texts, queryWords, scored.fused().similarity());
         Float similarity = scored.fused().similarity();
         return new SearchHit(summary.playbookId(), summary.slug(), summary.name(), summary.category(),
                 summary.confluenceSpace(), summary.confluencePageId(), summary.confluenceUrl(), summary.stepCount(),
@@ -120,15 +122,16 @@ public class PlaybookSearch {
     }
 
     /**
-     * The texts a hit is explained by, read from the database; a database that fails here does not fail the search:
-     * the hit is explained by its title.
+     * The texts the hits are explained by, read from the database in one query; a database that fails here does not
+     * fail the search (and is waited for once, not once a hit): the hits are explained by their titles.
      */
-    private SearchDocument texts(PlaybookSummary summary) {
+    private Map<Long, SearchDocument> texts(List<Scored> hits) {
+        List<Long> ids = hits.stream().map(hit -> hit.summary().playbookId()).toList();
         try {
-            return index.document(summary.playbookId()).orElseGet(() -> SearchDocument.titleOnly(summary));
+            return index.documents(ids);
         } catch (StoreException e) {
-            LOG.warn("Search hit {} explained by its title alone: {}", summary.playbookId(), e.getMessage());
-            return SearchDocument.titleOnly(summary);
+            LOG.warn("Search hits explained by their titles alone: {}", e.getMessage());
+            return Map.of();
         }
     }
 

@@ -41,10 +41,13 @@ record SearchDocument(PlaybookSummary summary, List<Text> texts, String embeddin
     }
 
     static SearchDocument of(PlaybookDetail playbook, ObjectMapper json) {
-        PlaybookSummary summary = playbook.summary();
+        return of(playbook.summary(), playbook.playbookJson(), json);
+    }
+
+    static SearchDocument of(PlaybookSummary summary, String playbookJson, ObjectMapper json) {
         List<Text> texts = new ArrayList<>();
         add(texts, SearchField.TITLE, summary.name());
-        JsonNode tree = parse(playbook.playbookJson(), json);
+        JsonNode tree = parse(playbookJson, json);
         List<String> labels = new ArrayList<>();
         tree.path("metadata").path("labels").forEach(label -> labels.add(label.asText()));
         add(texts, SearchField.LABELS, String.join(" ", labels));

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -261,11 +262,11 @@ public class SearchIndex extends ServiceSupport {
         if (held == null || semantic.holds(playbookId, held.embeddingHash())) {
             return;
         }
-        Optional<SearchDocument> document = document(playbookId);
-        if (document.isEmpty()) {
+        SearchDocument document = documents(List.of(playbookId)).get(playbookId);
+        if (document == null) {
             return;
         }
-        String text = document.get().embeddingText();
+        String text = document.embeddingText();
         String textHash = EmbeddingCache.hash(text);
         if (semantic.holds(playbookId, textHash)) {
             return;
@@ -316,9 +317,16 @@ public class SearchIndex extends ServiceSupport {
         return Optional.ofNullable(indexed.get(playbookId)).map(Indexed::summary);
     }
 
-    /** A playbook's texts as they are stored now, read from the database (the index keeps none in memory). */
-    Optional<SearchDocument> document(long playbookId) {
-        return store.find(playbookId).map(detail -> SearchDocument.of(detail, json));
+    /**
+     * The texts of these indexed playbooks as they are stored now, read in one query (the index keeps none in memory),
+     * each with the summary the index holds: a search catches up before it ranks, so the two differ only when a version
+     * is stored while the search runs.
+     */
+    Map<Long, SearchDocument> documents(List<Long> playbookIds) {
+        Map<Long, SearchDocument> documents = new HashMap<>();
+        store.contentJson(playbookIds).forEach((id, playbookJson) -> summary(id).ifPresent(
+                summary -> documents.put(id, SearchDocument.of(summary, playbookJson, json))));
+        return documents;
     }
 
     public IndexStatus status() {

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +62,23 @@ final class PlaybookQueries {
             """;
 
     private PlaybookQueries() {
+    }
+
+    /** The playbook JSON of the newest content version of each of these playbooks that has one, by id. */
+    static Map<Long, String> contentJson(Connection connection, Collection<Long> playbookIds) throws SQLException {
+        if (playbookIds.isEmpty()) {
+            return Map.of();
+        }
+        String ids = String.join(", ", Collections.nCopies(playbookIds.size(), "?"));
+        try (PreparedStatement statement = prepare(connection, "SELECT p.id, c.playbook_json" + SUMMARY_FROM
+                + " WHERE p.id IN (" + ids + ") AND c.playbook_json IS NOT NULL", playbookIds.toArray());
+             ResultSet rows = statement.executeQuery()) {
+            Map<Long, String> json = new HashMap<>();
+            while (rows.next()) {
+                json.put(rows.getLong(1), rows.getString(2));
+            }
+            return json;
+        }
     }
 
     static List<PlaybookSummary> summaries(Connection connection) throws SQLException {

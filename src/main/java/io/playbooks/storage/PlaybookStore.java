@@ -21,10 +21,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -133,6 +135,12 @@ public class PlaybookStore {
     public Optional<PlaybookDetail> findByPage(String spaceKey, String pageId) {
         return read("read the playbook of space " + spaceKey + " page " + pageId,
                 connection -> PlaybookQueries.detail(connection, PlaybookQueries.DETAIL_BY_PAGE, spaceKey, pageId));
+    }
+
+    /** The playbook JSON of the newest content of each of these playbooks, in one read, by id. */
+    public Map<Long, String> contentJson(Collection<Long> playbookIds) {
+        return read("read the content of " + playbookIds.size() + " playbooks",
+                connection -> PlaybookQueries.contentJson(connection, playbookIds));
     }
 
     /**

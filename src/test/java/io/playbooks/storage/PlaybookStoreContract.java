@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -219,6 +220,21 @@ abstract class PlaybookStoreContract {
         assertThat(summary.outdatedReason()).isNull();
         assertThat(store.latestForPage("OPS", "101").orElseThrow().kind()).isEqualTo(VersionKind.CONTENT);
         assertThat(store.versions(back.playbookId())).hasSize(3);
+    }
+
+    @Test
+    void theNewestContentOfSeveralPlaybooksIsReadAtOnceTheLastOneKeptByAnOutdatedPlaybook() {
+        long edited = store.save(conversion("OPS", "101", "Deploy Application", 1, "ssh prod"), false).playbookId();
+        store.save(conversion("OPS", "101", "Deploy Application", 2, "ssh staging"), false);
+        long deleted = store.save(conversion("OPS", "102", "Rotate Keys", 1, "vault rotate"), false).playbookId();
+        store.markOutdated("OPS", "102", FlagKind.DELETED, "page deleted in Confluence");
+
+        Map<Long, String> content = store.contentJson(List.of(edited, deleted, 999L));
+
+        assertThat(content).containsOnlyKeys(edited, deleted);
+        assertThat(content.get(edited)).contains("ssh staging").doesNotContain("ssh prod");
+        assertThat(content.get(deleted)).contains("vault rotate");
+        assertThat(store.contentJson(List.of())).isEmpty();
     }
 
     @Test
