@@ -200,8 +200,11 @@ abstract class EventOutboxContract {
                 .containsExactly(second, first, third);
     }
 
-    /** Rows of either table that the database read to answer the due query, from its own account of the run. */
-    protected abstract long rowsRead(Connection connection, String query, Object... parameters) throws SQLException;
+    /** The words that make this database run a query and account for the rows it read (EXPLAIN ANALYZE). */
+    protected abstract String explainAnalyze();
+
+    /** The rows of every table the database read, from its answer to {@link #explainAnalyze()}. */
+    protected abstract long rowsRead(String explained) throws SQLException;
 
     /** Logs that many events, each with a delivery to both endpoints, in one transaction; answers their ids in order. */
     private List<Long> logEvents(int count) throws SQLException {
@@ -242,8 +245,15 @@ abstract class EventOutboxContract {
     }
 
     private long rowsReadByTheDueQuery(String endpointKey, Instant now, int limit) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection()) {
-            return rowsRead(connection, EventOutbox.DUE_DELIVERIES, endpointKey, Timestamp.from(now), limit);
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement explain = connection.prepareStatement(explainAnalyze() + " " + EventOutbox.DUE_DELIVERIES)) {
+            explain.setString(1, endpointKey);
+            explain.setTimestamp(2, Timestamp.from(now));
+            explain.setInt(3, limit);
+            try (ResultSet answer = explain.executeQuery()) {
+                answer.next();
+                return rowsRead(answer.getString(1));
+            }
         }
     }
 }

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** The outbox on a real PostgreSQL (embedded, started once for the class): a database of its own per test. */
@@ -22,17 +19,16 @@ class PostgresEventOutboxTest extends EventOutboxContract {
     }
 
     @Override
-    protected long rowsRead(Connection connection, String query, Object... parameters) throws SQLException {
-        try (PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, FORMAT JSON) " + query)) {
-            for (int i = 0; i < parameters.length; i++) {
-                explain.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet plan = explain.executeQuery()) {
-                plan.next();
-                return rowsRead(new ObjectMapper().readTree(plan.getString(1)).get(0).get("Plan"));
-            } catch (IOException e) {
-                throw new SQLException("EXPLAIN answered no JSON", e);
-            }
+    protected String explainAnalyze() {
+        return "EXPLAIN (ANALYZE, FORMAT JSON)";
+    }
+
+    @Override
+    protected long rowsRead(String explained) throws SQLException {
+        try {
+            return rowsRead(new ObjectMapper().readTree(explained).get(0).get("Plan"));
+        } catch (IOException e) {
+            throw new SQLException("EXPLAIN answered no JSON: " + explained, e);
         }
     }
 
