@@ -26,6 +26,10 @@ final class Flags {
     private static final String ALL = """
             SELECT playbook_id, kind, reason, detected_at FROM playbook_flags ORDER BY playbook_id, detected_at, kind
             """;
+    private static final String BETWEEN = """
+            SELECT playbook_id, kind, reason, detected_at FROM playbook_flags WHERE playbook_id > ? AND playbook_id <= ?
+             ORDER BY playbook_id, detected_at, kind
+            """;
 
     /** The size of the reason columns. */
     private static final int MAX_REASON = 4000;
@@ -83,8 +87,20 @@ final class Flags {
 
     /** The flags of every playbook that has any, by playbook id. */
     static Map<Long, List<OutdatedFlag>> all(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(ALL);
-             ResultSet rows = select.executeQuery()) {
+        try (PreparedStatement select = connection.prepareStatement(ALL)) {
+            return byPlaybook(select);
+        }
+    }
+
+    /** The flags of the playbooks whose id is above {@code afterId} and at most {@code lastId}, by playbook id. */
+    static Map<Long, List<OutdatedFlag>> between(Connection connection, long afterId, long lastId) throws SQLException {
+        try (PreparedStatement select = PlaybookQueries.prepare(connection, BETWEEN, afterId, lastId)) {
+            return byPlaybook(select);
+        }
+    }
+
+    private static Map<Long, List<OutdatedFlag>> byPlaybook(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
             Map<Long, List<OutdatedFlag>> flags = new HashMap<>();
             while (rows.next()) {
                 flags.computeIfAbsent(rows.getLong("playbook_id"), id -> new ArrayList<>()).add(flag(rows));

@@ -40,6 +40,9 @@ final class PlaybookQueries {
     static final String DETAIL_BY_PAGE = DETAIL_COLUMNS + SUMMARY_FROM + " WHERE p.space_key = ? AND p.page_id = ?";
     static final String DETAILS_AFTER = DETAIL_COLUMNS + SUMMARY_FROM
             + " WHERE p.id > ? ORDER BY p.id FETCH FIRST ? ROWS ONLY";
+    private static final String LAST_ID_OF_PAGE = """
+            SELECT MAX(id) FROM (SELECT id FROM playbooks WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY) page
+            """;
     static final String UPDATED_SINCE = "SELECT id, updated_at FROM playbooks WHERE updated_at >= ? ORDER BY updated_at";
 
     private static final String ATTACHMENTS = """
@@ -107,9 +110,12 @@ final class PlaybookQueries {
         }
     }
 
-    /** Details without their attachments, by id, after {@code afterId}: one page of a full read. */
+    /**
+     * Details without their attachments, by id, after {@code afterId}: one page of a full read, with the flags of that
+     * page's playbooks only (all of them at every page made a full read cost pages times flags).
+     */
     static List<PlaybookDetail> detailsAfter(Connection connection, long afterId, int max) throws SQLException {
-        Map<Long, List<OutdatedFlag>> flags = Flags.all(connection);
+        Map<Long, List<OutdatedFlag>> flags = Flags.between(connection, afterId, lastIdOfPage(connection, afterId, max));
         try (PreparedStatement statement = prepare(connection, DETAILS_AFTER, afterId, max);
              ResultSet rows = statement.executeQuery()) {
             List<PlaybookDetail> details = new ArrayList<>();
@@ -119,6 +125,15 @@ final class PlaybookQueries {
                         List.of()));
             }
             return details;
+        }
+    }
+
+    private static long lastIdOfPage(Connection connection, long afterId, int max) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, LAST_ID_OF_PAGE, afterId, max);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            long lastId = rows.getLong(1);
+            return rows.wasNull() ? afterId : lastId;
         }
     }
 

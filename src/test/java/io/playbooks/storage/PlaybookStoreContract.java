@@ -238,6 +238,25 @@ abstract class PlaybookStoreContract {
     }
 
     @Test
+    void aFullReadInPagesGivesEachPlaybookItsOwnFlags() {
+        long first = store.save(conversion("OPS", "101", "Deploy Application", 1, "ssh prod"), false).playbookId();
+        long second = store.save(conversion("OPS", "102", "Rotate Keys", 1, "vault rotate"), false).playbookId();
+        long third = store.save(conversion("OPS", "103", "Drain Node", 1, "kubectl drain"), false).playbookId();
+        store.markOutdated("OPS", "102", FlagKind.DELETED, "page deleted in Confluence");
+
+        List<PlaybookDetail> firstPage = store.detailsAfter(0, 2);
+        List<PlaybookDetail> secondPage = store.detailsAfter(second, 2);
+
+        assertThat(firstPage).extracting(detail -> detail.summary().playbookId()).containsExactly(first, second);
+        assertThat(firstPage.get(0).summary().outdatedFlags()).isEmpty();
+        assertThat(firstPage.get(1).summary().outdatedFlags()).extracting(OutdatedFlag::reason)
+                .containsExactly("page deleted in Confluence");
+        assertThat(secondPage).extracting(detail -> detail.summary().playbookId()).containsExactly(third);
+        assertThat(secondPage.get(0).summary().outdatedFlags()).isEmpty();
+        assertThat(store.detailsAfter(third, 2)).isEmpty();
+    }
+
+    @Test
     void markingAnUnknownPageOutdatedIsAClearError() {
         assertThatThrownBy(() -> store.markOutdated("OPS", "404", FlagKind.DELETED, "gone"))
                 .isInstanceOf(IllegalArgumentException.class)
