@@ -37,24 +37,42 @@ final class Flags {
     private Flags() {
     }
 
-    /** Sets a flag, or its new reason when it holds already; true when it did not hold before. */
+    /**
+     * Sets a flag, or its new reason when it holds already; true when it did not hold before. A flag that holds for the
+     * same reason is left as it is: the checks of every sync raise again what still holds, and would otherwise rewrite
+     * it and the playbook's summary columns each time.
+     */
     static boolean raise(Connection connection, long playbookId, FlagKind kind, String reason, Instant now)
             throws SQLException {
-        boolean added;
-        try (PreparedStatement update = PlaybookQueries.prepare(connection,
-                "UPDATE playbook_flags SET reason = ? WHERE playbook_id = ? AND kind = ?", fit(reason), playbookId,
-                kind.code())) {
-            added = update.executeUpdate() == 0;
+        String fitted = fit(reason);
+        String held = reasonOf(connection, playbookId, kind);
+        if (fitted.equals(held)) {
+            return false;
         }
-        if (added) {
+        if (held == null) {
             try (PreparedStatement insert = PlaybookQueries.prepare(connection, """
                     INSERT INTO playbook_flags (playbook_id, kind, reason, detected_at) VALUES (?, ?, ?, ?)
-                    """, playbookId, kind.code(), fit(reason), now.atOffset(ZoneOffset.UTC))) {
+                    """, playbookId, kind.code(), fitted, now.atOffset(ZoneOffset.UTC))) {
                 insert.executeUpdate();
+            }
+        } else {
+            try (PreparedStatement update = PlaybookQueries.prepare(connection,
+                    "UPDATE playbook_flags SET reason = ? WHERE playbook_id = ? AND kind = ?", fitted, playbookId,
+                    kind.code())) {
+                update.executeUpdate();
             }
         }
         summarise(connection, playbookId);
-        return added;
+        return held == null;
+    }
+
+    /** The reason of a flag that holds, or null. */
+    private static String reasonOf(Connection connection, long playbookId, FlagKind kind) throws SQLException {
+        try (PreparedStatement select = PlaybookQueries.prepare(connection,
+                "SELECT reason FROM playbook_flags WHERE playbook_id = ? AND kind = ?", playbookId, kind.code());
+             ResultSet rows = select.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
     }
 
     /** Removes the flags of these kinds; true when one held. */

@@ -305,6 +305,21 @@ abstract class PlaybookStoreContract {
     }
 
     @Test
+    void raisingAFlagThatHoldsForTheSameReasonWritesNothing() {
+        long id = store.save(conversion("OPS", "101", "Deploy Application", 1, "ssh a"), false).playbookId();
+        flags.raise(id, FlagKind.DEAD_LINK, "links to page 7, which was deleted");
+        PlaybookFlags readOnly = new PlaybookFlags(FailingDataSource.failingOn(database.dataSource(), "UPDATE playbook"),
+                Clock.systemUTC());
+
+        assertThat(readOnly.raise(id, FlagKind.DEAD_LINK, "links to page 7, which was deleted")).isFalse();
+        assertThatThrownBy(() -> readOnly.raise(id, FlagKind.DEAD_LINK, "links to pages 7 and 8, which were deleted"))
+                .as("a new reason is written").isInstanceOf(StoreException.class);
+        assertThat(flags.raise(id, FlagKind.DEAD_LINK, "links to pages 7 and 8, which were deleted")).isFalse();
+        assertThat(store.find(id).orElseThrow().summary().outdatedReason())
+                .isEqualTo("links to pages 7 and 8, which were deleted");
+    }
+
+    @Test
     void concurrentSavesOfTheSamePageStoreItOnce() throws Exception {
         List<SaveResult> results = concurrently(8, i -> store.save(conversion("OPS", "101", "Deploy Application", 1, "ssh a"), false));
 
