@@ -74,7 +74,11 @@ public final class BulkImportBench {
                 int peakHeapMb = heaps.subList(collectionsBefore, heaps.size()).stream().max(Integer::compare).orElse(0);
                 int importRequests = site.requestCount();
                 site.resetRequests();
+                Duration syncCpuBefore = cpuTime(service.pid());
+                long syncStart = System.nanoTime();
                 JsonNode sync = service.post("/sync", "{}");
+                double syncSeconds = (System.nanoTime() - syncStart) / 1e9;
+                double syncCpuSeconds = cpuTime(service.pid()).minus(syncCpuBefore).toMillis() / 1000.0;
                 int syncRequests = site.requestCount();
                 System.out.printf("pages %d, latency %d ms%n", pages, latencyMs);
                 System.out.printf("startup to first answer: %.2f s%n", service.startup().toMillis() / 1000.0);
@@ -88,7 +92,8 @@ public final class BulkImportBench {
                 System.out.print("service CPU for the import by thread group:\n" + cpuByThread);
                 System.out.printf("peak heap used (before the largest of %d collections during the import, -Xmx256m): %d MB%n",
                         heaps.size() - collectionsBefore, peakHeapMb);
-                System.out.printf("sync of the unchanged space: %d requests (%s)%n", syncRequests, sync.get("checked_playbooks"));
+                System.out.printf("sync of the unchanged space: %d requests (%s), %.2f s, %.1f CPU-s%n", syncRequests,
+                        sync.get("checked_playbooks"), syncSeconds, syncCpuSeconds);
             }
         }
     }
