@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Remembers the last version of each page that was looked at and what came of it (see V2__page_checks.sql). */
@@ -64,6 +66,23 @@ public class PageChecks {
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? Optional.of(new Check(row.getInt(1), row.getString(2))) : Optional.<Check>empty();
                 }
+            }
+        });
+    }
+
+    /** The last check of every page of a space that was ever looked at, by page id (a reconcile reads them at once). */
+    public Map<String, Check> ofSpace(String spaceKey) {
+        return transactions.run("read the checks of space " + spaceKey, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT page_id, source_version, outcome FROM page_checks WHERE space_key = ?")) {
+                select.setString(1, spaceKey);
+                Map<String, Check> checks = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        checks.put(rows.getString(1), new Check(rows.getInt(2), rows.getString(3)));
+                    }
+                }
+                return checks;
             }
         });
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,11 @@ final class PlaybookQueries {
              WHERE p.space_key = ? AND p.page_id = ?
              ORDER BY v.version_no DESC FETCH FIRST 1 ROWS ONLY
             """;
-    static final String PAGE_IDS = "SELECT page_id FROM playbooks WHERE space_key = ? ORDER BY page_id";
+    static final String LATEST_KINDS = """
+            SELECT p.page_id, v.kind FROM playbooks p JOIN playbook_versions v ON v.playbook_id = p.id
+             WHERE p.space_key = ? AND v.version_no = (SELECT MAX(l.version_no) FROM playbook_versions l WHERE l.playbook_id = p.id)
+             ORDER BY p.page_id
+            """;
     static final String SYNC_STATE = """
             SELECT space_key, watermark, last_sync_at, last_reconcile_at FROM sync_state WHERE space_key = ?
             """;
@@ -174,14 +179,14 @@ final class PlaybookQueries {
         }
     }
 
-    static List<String> pageIds(Connection connection, String spaceKey) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, PAGE_IDS, spaceKey);
+    static Map<String, VersionKind> latestKinds(Connection connection, String spaceKey) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, LATEST_KINDS, spaceKey);
              ResultSet rows = statement.executeQuery()) {
-            List<String> ids = new ArrayList<>();
+            Map<String, VersionKind> kinds = new LinkedHashMap<>();
             while (rows.next()) {
-                ids.add(rows.getString(1));
+                kinds.put(rows.getString(1), VersionKind.fromCode(rows.getString(2)));
             }
-            return ids;
+            return kinds;
         }
     }
 

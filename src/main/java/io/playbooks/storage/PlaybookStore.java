@@ -24,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,10 +163,12 @@ public class PlaybookStore {
                 connection -> PlaybookQueries.versions(connection, playbookId));
     }
 
-    /** Page ids of every playbook stored for a space, outdated ones included (what a reconcile compares). */
-    public Set<String> pageIds(String spaceKey) {
-        return new LinkedHashSet<>(read("list the pages of space " + spaceKey,
-                connection -> PlaybookQueries.pageIds(connection, spaceKey)));
+    /**
+     * The page of every playbook stored for a space, outdated ones included, with the kind of its newest version, in
+     * page order (what a reconcile compares with the listing, in one read).
+     */
+    public Map<String, VersionKind> latestKinds(String spaceKey) {
+        return read("list the pages of space " + spaceKey, connection -> PlaybookQueries.latestKinds(connection, spaceKey));
     }
 
     public Optional<SyncState> syncState(String spaceKey) {

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The incremental sync, one run at a time. {@link #begin} plans the run: per configured space, the pages that CQL
@@ -111,19 +113,30 @@ public class ConfluenceSync {
         }
     }
 
-    /** Keeps a page in the plan unless it was seen at that version already, or the settings say to leave it. */
+    /** {@link #consider} for a page the database is asked about on its own (a changed page, one a listing missed). */
     private void consider(PageRef page, Run run) {
+        consider(page, run, () -> checks.last(page.spaceKey(), page.id()),
+                () -> store.latestForPage(page.spaceKey(), page.id()).isPresent());
+    }
+
+    /**
+     * Keeps a page in the plan unless it was seen at that version already, or the settings say to leave it.
+     *
+     * @param lastCheck the page's last check, if it was ever looked at
+     * @param stored    whether a playbook of the page is stored
+     */
+    private void consider(PageRef page, Run run, Supplier<Optional<PageChecks.Check>> lastCheck, BooleanSupplier stored) {
         if (run.plan.containsKey(Run.planKey(page.spaceKey(), page.id()))) {
             return;
         }
         run.seen.add(page);
         run.checked++;
-        Optional<PageChecks.Check> seen = checks.last(page.spaceKey(), page.id());
+        Optional<PageChecks.Check> seen = lastCheck.get();
         if (seen.isPresent() && seen.get().sourceVersion() >= page.version() && !"FAILED".equals(seen.get().outcome())) {
             run.noChanges++;
             return;
         }
-        boolean known = store.latestForPage(page.spaceKey(), page.id()).isPresent();
+        boolean known = stored.getAsBoolean();
         ConfluenceSettings site = confluence.settingsOf(page.spaceKey());
         if (known ? !site.autoUpdateExisting() : !site.autoImportNew()) {
             run.noChanges++;
@@ -135,20 +148,22 @@ public class ConfluenceSync {
     /**
      * Id-only listing of a space against its stored playbooks: a page gone gets a tombstone with the reason (once:
      * an outdated playbook is not asked about again); a page listed again after its tombstone, or at a newer version,
-     * joins the plan.
+     * joins the plan. What is stored and checked of the space is read once, not page by page.
      */
     private void reconcile(ConfluenceClient client, String space, Run run) {
         Map<String, PageRef> listed = new HashMap<>();
         for (PageRef ref : client.pageRefs(space)) {
             listed.put(ref.id(), ref);
         }
-        for (String pageId : store.pageIds(space)) {
+        Map<String, PageChecks.Check> checked = checks.ofSpace(space);
+        for (Map.Entry<String, VersionKind> stored : store.latestKinds(space).entrySet()) {
+            String pageId = stored.getKey();
             PageRef ref = listed.get(pageId);
-            boolean tombstoned = store.latestForPage(space, pageId).map(v -> v.kind() == VersionKind.TOMBSTONE).orElse(false);
+            boolean tombstoned = stored.getValue() == VersionKind.TOMBSTONE;
             if (ref != null && tombstoned) {
                 run.plan.putIfAbsent(Run.planKey(space, pageId), ref);
             } else if (ref != null) {
-                consider(ref, run);
+                consider(ref, run, () -> Optional.ofNullable(checked.get(pageId)), () -> true);
             } else if (!tombstoned) {
                 markGone(client, space, pageId, run);
             }

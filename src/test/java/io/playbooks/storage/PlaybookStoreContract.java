@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.playbooks.storage.StoreFixtures.conversion;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Behaviour of {@link PlaybookStore}, run against each database the service supports (see the subclasses). */
@@ -85,6 +86,18 @@ abstract class PlaybookStoreContract {
 
         store.save(conversion("OPS", "101", "Deploy Application", 4, "ssh prod"), false);
         assertThat(checks.last("OPS", "101")).contains(new PageChecks.Check(4, "UPDATED"));
+    }
+
+    @Test
+    void theChecksOfASpaceAreReadAtOnce() {
+        PageChecks checks = new PageChecks(database.dataSource(), Clock.systemUTC());
+        store.save(conversion("OPS", "101", "Deploy Application", 3, "ssh prod"), false);
+        checks.record("OPS", "7", 2, "NOT_PLAYBOOK");
+        checks.record("PLATFORM", "8", 1, "FAILED");
+
+        assertThat(checks.ofSpace("OPS")).containsOnly(entry("101", new PageChecks.Check(3, "CREATED")),
+                entry("7", new PageChecks.Check(2, "NOT_PLAYBOOK")));
+        assertThat(checks.ofSpace("NONE")).isEmpty();
     }
 
     @Test
@@ -443,15 +456,17 @@ abstract class PlaybookStoreContract {
     }
 
     @Test
-    void pageIdsArePerSpace() {
-        store.save(conversion("OPS", "101", "A", 1, "ssh a"), false);
+    void theStoredPagesOfASpaceComeWithTheKindOfTheirNewestVersion() {
         store.save(conversion("OPS", "102", "B", 1, "ssh b"), false);
+        store.save(conversion("OPS", "101", "A", 1, "ssh a"), false);
+        store.save(conversion("OPS", "101", "A", 2, "ssh a\nssh aa"), false);
         store.save(conversion("PLATFORM", "103", "C", 1, "ssh c"), false);
         store.markOutdated("OPS", "102", FlagKind.DELETED, "deleted");
 
-        assertThat(store.pageIds("OPS")).containsExactlyInAnyOrder("101", "102");
-        assertThat(store.pageIds("PLATFORM")).containsExactly("103");
-        assertThat(store.pageIds("NONE")).isEmpty();
+        assertThat(store.latestKinds("OPS")).containsExactly(entry("101", VersionKind.CONTENT),
+                entry("102", VersionKind.TOMBSTONE));
+        assertThat(store.latestKinds("PLATFORM")).containsOnlyKeys("103");
+        assertThat(store.latestKinds("NONE")).isEmpty();
     }
 
     @Test
