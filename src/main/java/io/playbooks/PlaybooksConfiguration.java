@@ -3,7 +3,6 @@ package io.playbooks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.analytics.AnalyticsReport;
 import io.playbooks.analytics.ImportAnalytics;
-import io.playbooks.analytics.StepMixCounter;
 import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.api.ApiHeaderFilter;
 import io.playbooks.api.ApiJson;
@@ -212,8 +211,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         ImportRollups importRollups = new ImportRollups(database.dataSource(), clock);
         registry.bind("importAnalytics", new ImportAnalytics(importRollups));
         registry.bind("analyticsReport", new AnalyticsReport(catalog, importRollups,
-                new AnalyticsQueries(database.dataSource()), new SpaceSnapshots(database.dataSource()),
-                new StepMixCounter(json), clock));
+                new AnalyticsQueries(database.dataSource()), new SpaceSnapshots(database.dataSource()), clock));
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
         registry.bind("playbookUse", new PlaybookUse(catalog, usage, executions));
         // the index is rebuilt from the database (and the model loaded) in the background after the start, or at once

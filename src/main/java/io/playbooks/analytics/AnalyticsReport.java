@@ -40,16 +40,14 @@ public class AnalyticsReport {
     private final ImportRollups rollups;
     private final AnalyticsQueries queries;
     private final SpaceSnapshots snapshots;
-    private final StepMixCounter stepMix;
     private final Clock clock;
 
     public AnalyticsReport(PlaybookCatalog catalog, ImportRollups rollups, AnalyticsQueries queries,
-                           SpaceSnapshots snapshots, StepMixCounter stepMix, Clock clock) {
+                           SpaceSnapshots snapshots, Clock clock) {
         this.catalog = catalog;
         this.rollups = rollups;
         this.queries = queries;
         this.snapshots = snapshots;
-        this.stepMix = stepMix;
         this.clock = clock;
     }
 
@@ -57,7 +55,6 @@ public class AnalyticsReport {
     public Response report(String from, String to, String bucket, String limit, String spaceKey) {
         Instant now = clock.instant();
         AnalyticsWindow window = AnalyticsWindow.of(from, to, bucket, limit, spaceKey, now);
-        queries.countStepMixes(stepMix);
         Map<String, SpaceFigures> current = only(window, queries.currentFigures(now.minus(Effectiveness.USE_WINDOW)));
         List<ImportRollups.Count> attempts = rollups.attempts(window.from(), window.to(), window.bucket(), window.spaceKey());
         List<ImportRollups.Reason> reasons = rollups.failureReasons(window.from(), window.to(), window.spaceKey());
@@ -100,7 +97,6 @@ public class AnalyticsReport {
      */
     public int snapshot() {
         Instant now = clock.instant();
-        queries.countStepMixes(stepMix);
         Map<String, SpaceFigures> figures = queries.currentFigures(now.minus(Effectiveness.USE_WINDOW));
         snapshots.save(LocalDate.ofInstant(now, ZoneOffset.UTC), figures, now);
         return figures.size();

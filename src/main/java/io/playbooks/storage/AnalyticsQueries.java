@@ -10,13 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /** The analytics read side: figures per space as they stand, version activity over time, the most used playbooks. */
 public class AnalyticsQueries {
 
     /** Versions whose step mix is not counted yet are read this many at a time (their JSON can be large). */
-    private static final int STEP_MIX_BATCH = 500;
 
     private static final String PAGE_CHECKS = """
             SELECT space_key, COUNT(*),
@@ -44,12 +42,6 @@ public class AnalyticsQueries {
              WHERE u.used_at >= ? AND NOT p.outdated
              GROUP BY p.space_key
             """;
-    private static final String UNCOUNTED_VERSIONS = """
-            SELECT v.id, v.playbook_json FROM playbook_versions v
-              LEFT JOIN version_step_quality q ON q.version_id = v.id
-             WHERE v.kind = 'content' AND q.version_id IS NULL
-             ORDER BY v.id LIMIT ?
-            """;
     /** Uses are summed per playbook id first (a number), then the few on top get their names. */
     private static final String MOST_USED = """
             SELECT p.id, p.slug, p.name, p.space_key, u.total, u.fetched, u.search_opened, u.executed
@@ -66,46 +58,6 @@ public class AnalyticsQueries {
 
     public AnalyticsQueries(DataSource dataSource) {
         this.transactions = new Transactions(dataSource);
-    }
-
-    /**
-     * Counts the step mix of every content version not counted yet, {@code counter} reading its playbook JSON
-     * (null for a version stored without it). Each version is counted once: versions never change.
-     *
-     * @return how many versions were counted now
-     */
-    public int countStepMixes(Function<String, StepMix> counter) {
-        int total = 0;
-        int counted;
-        do {
-            counted = transactions.run("count the steps of stored versions", connection -> {
-                List<Long> ids = new ArrayList<>();
-                List<StepMix> mixes = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement(UNCOUNTED_VERSIONS)) {
-                    select.setInt(1, STEP_MIX_BATCH);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            ids.add(rows.getLong(1));
-                            mixes.add(counter.apply(rows.getString(2)));
-                        }
-                    }
-                }
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO version_step_quality (version_id, steps, concrete_steps, noop_steps) VALUES (?, ?, ?, ?)")) {
-                    for (int i = 0; i < ids.size(); i++) {
-                        insert.setLong(1, ids.get(i));
-                        insert.setInt(2, mixes.get(i).steps());
-                        insert.setInt(3, mixes.get(i).concrete());
-                        insert.setInt(4, mixes.get(i).noop());
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                return ids.size();
-            });
-            total += counted;
-        } while (counted == STEP_MIX_BATCH);
-        return total;
     }
 
     /** The figures of every space that has checked pages or playbooks; "used" counts use since {@code usedSince}. */

@@ -95,7 +95,8 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open database " + Redacted.url(url) + ": " + rootMessage(e), e);
         }
         try {
-            var result = Flyway.configure().dataSource(pool).locations(MIGRATIONS, PRODUCT_MIGRATIONS + product(url)).load().migrate();
+            var result = Flyway.configure().dataSource(pool).locations(MIGRATIONS, PRODUCT_MIGRATIONS + product(url))
+                    .javaMigrations(new StepMixBackfill()).load().migrate();
             LOG.info("Database {} ready at schema version {}", Redacted.url(url), result.targetSchemaVersion != null
                     ? result.targetSchemaVersion : result.initialSchemaVersion);
             return pool;

@@ -345,9 +345,23 @@ public class PlaybookStore {
             insert.executeUpdate();
             versionId = generatedId(insert);
         }
+        if (version.stepMix() != null) {
+            insertStepMix(connection, versionId, version.stepMix());
+        }
         insertAttachments(connection, versionId, version.attachments());
         insertLinks(connection, versionId, version.links());
         return versionId;
+    }
+
+    private static void insertStepMix(Connection connection, long versionId, StepMix mix) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO version_step_quality (version_id, steps, concrete_steps, noop_steps) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, versionId);
+            insert.setInt(2, mix.steps());
+            insert.setInt(3, mix.concrete());
+            insert.setInt(4, mix.noop());
+            insert.executeUpdate();
+        }
     }
 
     private static void insertAttachments(Connection connection, long versionId, List<Attachment> attachments)
@@ -437,8 +451,8 @@ public class PlaybookStore {
     /** A version about to be written, with everything derived from the conversion up front (outside the transaction). */
     private record PageVersion(SourcePage page, VersionKind kind, int sourceVersion, String contentHash, String name,
                                String category, String url, String yaml, String playbookJson, int stepCount,
-                               boolean forced, String reason, List<Attachment> attachments, Instant modifiedAt,
-                               List<PageLink> links) {
+                               StepMix stepMix, boolean forced, String reason, List<Attachment> attachments,
+                               Instant modifiedAt, List<PageLink> links) {
 
         static PageVersion of(Conversion conversion, boolean force) {
             if (conversion == null || conversion.page() == null) {
@@ -458,13 +472,14 @@ public class PlaybookStore {
             String url = page.webUrl() != null ? page.webUrl()
                     : playbook.metadata() == null ? null : playbook.metadata().confluenceUrl();
             return new PageVersion(page, VersionKind.CONTENT, page.version(), ContentHash.of(page), name, category, url,
-                    conversion.yaml(), json(page, playbook), playbook.steps().size(), force, null, page.attachments(),
+                    conversion.yaml(), json(page, playbook), playbook.steps().size(), StepMix.of(playbook), force, null,
+                    page.attachments(),
                     page.lastModified(), conversion.links());
         }
 
         static PageVersion tombstone(int sourceVersion, String name, String reason) {
             return new PageVersion(null, VersionKind.TOMBSTONE, sourceVersion, null, name, null, null, null, null, 0,
-                    false, reason, List.of(), null, List.of());
+                    null, false, reason, List.of(), null, List.of());
         }
 
         private static String json(SourcePage page, Playbook playbook) {

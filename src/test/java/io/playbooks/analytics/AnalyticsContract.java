@@ -236,7 +236,6 @@ abstract class AnalyticsContract {
 
     private AnalyticsReport report() {
         return new AnalyticsReport(new PlaybookCatalog(store), new ImportRollups(database.dataSource(), clock),
-                new AnalyticsQueries(database.dataSource()), new SpaceSnapshots(database.dataSource()),
-                new StepMixCounter(new ObjectMapper()), clock);
+                new AnalyticsQueries(database.dataSource()), new SpaceSnapshots(database.dataSource()), clock);
     }
 }

@@ -195,6 +195,26 @@ abstract class PlaybookStoreContract {
     }
 
     @Test
+    void eachContentVersionIsStoredWithItsStepMixAndATombstoneWithNone() throws SQLException {
+        SaveResult first = store.save(conversion("OPS", "101", "Deploy Application", 1, "ssh a\n "), false);
+        SaveResult second = store.save(conversion("OPS", "101", "Deploy Application", 2, "ssh a\nssh b\nssh c"), false);
+        store.markOutdated("OPS", "101", FlagKind.DELETED, "page deleted in Confluence");
+
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version_id, steps, concrete_steps, noop_steps"
+                     + " FROM version_step_quality ORDER BY version_id")) {
+            List<String> mixes = new ArrayList<>();
+            while (rows.next()) {
+                mixes.add(rows.getLong(1) + ": " + new StepMix(rows.getInt(2), rows.getInt(3), rows.getInt(4)));
+            }
+            // the fixture's shell step of a blank line has no command: a step, not a concrete one
+            assertThat(mixes).containsExactly(first.versionId() + ": " + new StepMix(2, 1, 0),
+                    second.versionId() + ": " + new StepMix(3, 3, 0));
+        }
+    }
+
+    @Test
     void markingOutdatedAddsATombstoneAndKeepsTheLastContent() {
         SaveResult saved = store.save(conversion("OPS", "101", "Deploy Application", 5, "ssh a\nssh b"), false);
 
