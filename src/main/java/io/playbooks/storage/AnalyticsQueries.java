@@ -31,8 +31,9 @@ public class AnalyticsQueries {
                    SUM(CASE WHEN p.outdated THEN 0 ELSE COALESCE(q.concrete_steps, 0) END),
                    SUM(CASE WHEN p.outdated THEN 0 ELSE COALESCE(q.noop_steps, 0) END)
               FROM playbooks p
-              LEFT JOIN playbook_versions c ON c.playbook_id = p.id AND c.version_no =
-                  (SELECT MAX(l.version_no) FROM playbook_versions l WHERE l.playbook_id = p.id AND l.kind = 'content')
+              LEFT JOIN\s""" + PlaybookQueries.NEWEST_VERSIONS + """
+             n ON n.playbook_id = p.id
+              LEFT JOIN playbook_versions c ON c.playbook_id = p.id AND c.version_no = n.newest_content
               LEFT JOIN version_step_quality q ON q.version_id = c.id
              GROUP BY p.space_key
             """;

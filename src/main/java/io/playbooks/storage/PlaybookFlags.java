@@ -34,8 +34,9 @@ public class PlaybookFlags {
             SELECT p.id, p.space_key, p.page_id, p.name, c.id AS version_id, c.source_version,
                    COALESCE(c.source_modified_at, c.created_at) AS modified_at, f.kind AS flag
               FROM playbooks p
-              JOIN playbook_versions c ON c.playbook_id = p.id AND c.version_no =
-                   (SELECT MAX(l.version_no) FROM playbook_versions l WHERE l.playbook_id = p.id)
+              JOIN\s""" + PlaybookQueries.NEWEST_VERSIONS + """
+             n ON n.playbook_id = p.id
+              JOIN playbook_versions c ON c.playbook_id = p.id AND c.version_no = n.newest
               LEFT JOIN playbook_flags f ON f.playbook_id = p.id
              WHERE c.kind = 'content'
              ORDER BY p.id

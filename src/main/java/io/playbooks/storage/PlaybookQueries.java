@@ -27,15 +27,29 @@ final class PlaybookQueries {
              LEFT JOIN playbook_versions c ON c.playbook_id = p.id AND c.version_no =
                  (SELECT MAX(l.version_no) FROM playbook_versions l WHERE l.playbook_id = p.id AND l.kind = 'content')
             """;
-    private static final String SUMMARY_COLUMNS = """
+    /**
+     * The newest version number of every playbook and that of its newest content version, in one pass over the
+     * versions: for reads of every playbook, where a lookup per playbook (as in {@link #SUMMARY_FROM}) costs PostgreSQL
+     * about twice as much. Reads of one playbook or a page of them keep the lookup, which reads only theirs.
+     */
+    static final String NEWEST_VERSIONS = """
+            (SELECT playbook_id, MAX(version_no) AS newest,
+                    MAX(CASE WHEN kind = 'content' THEN version_no END) AS newest_content
+               FROM playbook_versions GROUP BY playbook_id)""";
+    private static final String PLAYBOOK_COLUMNS = """
             SELECT p.id, p.slug, p.name, p.category, p.page_id, p.space_key, p.confluence_url, p.created_at,
                    p.updated_at, p.outdated, p.outdated_reason, c.id AS content_version_id, c.source_version,
-                   c.step_count, c.created_at AS last_imported,
-                   (SELECT MAX(a.version_no) FROM playbook_versions a WHERE a.playbook_id = p.id) AS version_number
-            """;
+                   c.step_count, c.created_at AS last_imported,\s""";
+    private static final String SUMMARY_COLUMNS = PLAYBOOK_COLUMNS
+            + "(SELECT MAX(a.version_no) FROM playbook_versions a WHERE a.playbook_id = p.id) AS version_number";
     private static final String DETAIL_COLUMNS = SUMMARY_COLUMNS + ", c.yaml, c.playbook_json";
 
-    static final String LIST = SUMMARY_COLUMNS + SUMMARY_FROM + " ORDER BY LOWER(p.name), p.id";
+    static final String LIST = PLAYBOOK_COLUMNS + "n.newest AS version_number FROM playbooks p LEFT JOIN "
+            + NEWEST_VERSIONS + """
+             n ON n.playbook_id = p.id
+              LEFT JOIN playbook_versions c ON c.playbook_id = p.id AND c.version_no = n.newest_content
+             ORDER BY LOWER(p.name), p.id
+            """;
     static final String DETAIL_BY_ID = DETAIL_COLUMNS + SUMMARY_FROM + " WHERE p.id = ?";
     static final String DETAIL_BY_SLUG = DETAIL_COLUMNS + SUMMARY_FROM + " WHERE p.slug = ?";
     static final String DETAIL_BY_PAGE = DETAIL_COLUMNS + SUMMARY_FROM + " WHERE p.space_key = ? AND p.page_id = ?";

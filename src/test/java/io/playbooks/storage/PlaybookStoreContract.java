@@ -227,6 +227,8 @@ abstract class PlaybookStoreContract {
         assertThat(detail.summary().outdatedReason()).isEqualTo("page deleted in Confluence");
         assertThat(detail.summary().stepCount()).isEqualTo(2);
         assertThat(detail.summary().versionNumber()).isEqualTo(2);
+        // the list reads every playbook's newest versions another way (one pass over the versions): the same summary
+        assertThat(store.list()).containsExactly(detail.summary());
         assertThat(detail.yaml()).contains("ssh b");
         List<PlaybookVersion> versions = store.versions(saved.playbookId());
         assertThat(versions).extracting(PlaybookVersion::kind).containsExactly(VersionKind.TOMBSTONE, VersionKind.CONTENT);
