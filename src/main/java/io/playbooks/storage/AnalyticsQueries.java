@@ -14,8 +14,6 @@ import java.util.TreeMap;
 /** The analytics read side: figures per space as they stand, version activity over time, the most used playbooks. */
 public class AnalyticsQueries {
 
-    /** Versions whose step mix is not counted yet are read this many at a time (their JSON can be large). */
-
     private static final String PAGE_CHECKS = """
             SELECT space_key, COUNT(*),
                    SUM(CASE WHEN outcome IN ('CREATED', 'UPDATED', 'UNCHANGED', 'FAILED') THEN 1 ELSE 0 END),

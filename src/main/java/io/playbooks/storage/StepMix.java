@@ -38,8 +38,8 @@ public record StepMix(int steps, int concrete, int noop) {
         return Step.HTTP_REQUEST.equals(step.action()) && filled(step.args(), "url");
     }
 
+    /** A text that is not blank: what the converter writes as a command or URL (nothing else counts). */
     private static boolean filled(Map<String, Object> args, String key) {
-        Object value = args == null ? null : args.get(key);
-        return value != null && !value.toString().isBlank();
+        return args != null && args.get(key) instanceof String text && !text.isBlank();
     }
 }

@@ -30,6 +30,15 @@ final class StepMixBackfill implements JavaMigration {
              ORDER BY v.id LIMIT ?
             """;
 
+    /**
+     * An instance of an earlier release on the same database (a cluster being upgraded) may count a version at the
+     * same moment, as its analytics did: the row it wrote stands.
+     */
+    private static final String INSERT_IF_UNCOUNTED = """
+            INSERT INTO version_step_quality (version_id, steps, concrete_steps, noop_steps)
+            SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM version_step_quality WHERE version_id = ?)
+            """;
+
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
@@ -71,13 +80,13 @@ final class StepMixBackfill implements JavaMigration {
                     }
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO version_step_quality (version_id, steps, concrete_steps, noop_steps) VALUES (?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_IF_UNCOUNTED)) {
                 for (int i = 0; i < ids.size(); i++) {
                     insert.setLong(1, ids.get(i));
                     insert.setInt(2, mixes.get(i).steps());
                     insert.setInt(3, mixes.get(i).concrete());
                     insert.setInt(4, mixes.get(i).noop());
+                    insert.setLong(5, ids.get(i));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -119,9 +128,14 @@ final class StepMixBackfill implements JavaMigration {
     private static boolean isConcrete(JsonNode step) {
         JsonNode args = step.path("args");
         return switch (step.path("action").asText()) {
-            case Step.SHELL -> !args.path("command").asText().isBlank();
-            case Step.HTTP_REQUEST -> !args.path("url").asText().isBlank();
+            case Step.SHELL -> filled(args.path("command"));
+            case Step.HTTP_REQUEST -> filled(args.path("url"));
             default -> false;
         };
+    }
+
+    /** As {@link StepMix#of}: a text that is not blank (a JSON null, number or object is no command). */
+    private static boolean filled(JsonNode value) {
+        return value.isTextual() && !value.asText().isBlank();
     }
 }

@@ -37,6 +37,16 @@ class StepMixBackfillTest {
         assertThat(backfill.ofJson("{\"name\": \"x\"}")).isEqualTo(new StepMix(0, 0, 0));
     }
 
+    @Test
+    void onlyATextIsACommandOrUrl() {
+        String json = """
+                {"steps": [{"action": "shell", "args": {"command": null}},
+                           {"action": "http_request", "args": {"url": {"host": "api"}}}]}
+                """;
+
+        assertThat(backfill.ofJson(json)).isEqualTo(new StepMix(2, 0, 0));
+    }
+
     /** The store counts each new version from its playbook: both counts must agree on what the converter makes. */
     @Test
     void countsTheStoredJsonOfEveryCorpusPlaybookAsTheStoreCountsItsPlaybook() throws Exception {
