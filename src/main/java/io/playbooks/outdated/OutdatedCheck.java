@@ -118,18 +118,18 @@ public class OutdatedCheck {
         Instant now = clock.instant();
         lastStaleCheck = now;
         Instant cutoff = settings.staleAfterDays() == 0 ? null : now.minus(Duration.ofDays(settings.staleAfterDays()));
-        boolean raised = false;
+        Map<Long, String> newlyStale = new HashMap<>();
         for (LivePlaybook playbook : live) {
             boolean stale = cutoff != null && playbook.modifiedAt() != null && playbook.modifiedAt().isBefore(cutoff);
             if (stale && !playbook.flags().contains(FlagKind.STALE)) {
-                raised |= flags.raise(playbook.playbookId(), FlagKind.STALE, "the page was last edited on "
+                newlyStale.put(playbook.playbookId(), "the page was last edited on "
                         + LocalDate.ofInstant(playbook.modifiedAt(), ZoneOffset.UTC) + ", more than "
                         + settings.staleAfterDays() + " days ago (stale_after_days)");
             } else if (!stale && playbook.flags().contains(FlagKind.STALE)) {
                 flags.clear(playbook.playbookId(), FlagKind.STALE);
             }
         }
-        return raised;
+        return flags.raiseAll(FlagKind.STALE, newlyStale) > 0;
     }
 
     private void deadLinks(SyncedPages synced, List<LivePlaybook> playbooks) {
@@ -159,18 +159,18 @@ public class OutdatedCheck {
             dead.putAll(linkCheck.deadLinks(site.getKey(), site.getValue()));
             requests += site.getKey().stats().requests() - before;
         }
-        int flagged = 0;
+        Map<Long, String> deadReasons = new HashMap<>();
         for (Map.Entry<Long, List<PageLink>> entry : dead.entrySet()) {
             LivePlaybook playbook = byId.get(entry.getKey());
             if (!entry.getValue().isEmpty()) {
-                flags.raise(playbook.playbookId(), FlagKind.DEAD_LINK, reason(entry.getValue()));
-                flagged++;
+                deadReasons.put(playbook.playbookId(), reason(entry.getValue()));
             } else if (playbook.flags().contains(FlagKind.DEAD_LINK)) {
                 flags.clear(playbook.playbookId(), FlagKind.DEAD_LINK);
             }
         }
+        flags.raiseAll(FlagKind.DEAD_LINK, deadReasons);
         LOG.info("checked the links of {} playbooks with {} Confluence requests: {} with dead links", dead.size(),
-                requests, flagged);
+                requests, deadReasons.size());
     }
 
     private static String reason(List<PageLink> dead) {

@@ -3,7 +3,6 @@ package io.playbooks.storage;
 import io.playbooks.page.PageLink;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +27,9 @@ import java.util.TreeSet;
  */
 public class PlaybookFlags {
 
+    private static final String LOCK = "SELECT id FROM playbooks WHERE id = ? FOR UPDATE";
+    /** Flags raised in one transaction by {@link #raiseAll}. */
+    static final int RAISES_PER_TRANSACTION = 200;
     /** Rows per {@code IN (...)} list when reading links and attachments of many versions. */
     private static final int IDS_PER_QUERY = 500;
 
@@ -62,22 +65,56 @@ public class PlaybookFlags {
      * @throws IllegalArgumentException for a tombstone kind (those come with {@link PlaybookStore#markOutdated})
      */
     public boolean raise(long playbookId, FlagKind kind, String reason) {
+        return raiseAll(kind, Collections.singletonMap(playbookId, reason)) > 0;
+    }
+
+    /**
+     * {@link #raise} on many playbooks, {@value #RAISES_PER_TRANSACTION} to a transaction and in id order: a check
+     * that flags thousands at once (the first after importing old pages finds them all stale) spent about half its
+     * time beginning and committing a transaction for each.
+     *
+     * @param reasons the reason of the flag, by playbook id
+     * @return how many of them did not hold the flag before
+     */
+    public int raiseAll(FlagKind kind, Map<Long, String> reasons) {
         if (kind.tombstone()) {
             throw new IllegalArgumentException("flag " + kind.code() + " comes with a tombstone: use markOutdated");
         }
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("flag " + kind.code() + " of playbook " + playbookId + " needs a reason");
-        }
-        return transactions.run("flag playbook " + playbookId + " " + kind.code(), connection -> {
-            lock(connection, playbookId);
-            return Flags.raise(connection, playbookId, kind, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        reasons.forEach((playbookId, reason) -> {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("flag " + kind.code() + " of playbook " + playbookId + " needs a reason");
+            }
         });
+        List<Long> ids = List.copyOf(new TreeSet<>(reasons.keySet()));
+        int raised = 0;
+        for (int from = 0; from < ids.size(); from += RAISES_PER_TRANSACTION) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + RAISES_PER_TRANSACTION));
+            String what = chunk.size() == 1 ? "flag playbook " + chunk.get(0) + " " + kind.code()
+                    : "flag " + chunk.size() + " playbooks " + kind.code();
+            raised += transactions.run(what, connection -> {
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                int newly = 0;
+                // prepared once: H2 parses a SELECT ... FOR UPDATE at every prepare (its query cache leaves it out)
+                try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                    for (long playbookId : chunk) {
+                        lock(lock, playbookId);
+                        if (Flags.raise(connection, playbookId, kind, reasons.get(playbookId), now)) {
+                            newly++;
+                        }
+                    }
+                }
+                return newly;
+            });
+        }
+        return raised;
     }
 
     /** Removes a flag whose cause is gone; true when it held. */
     public boolean clear(long playbookId, FlagKind kind) {
         return transactions.run("clear flag " + kind.code() + " of playbook " + playbookId, connection -> {
-            lock(connection, playbookId);
+            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                lock(lock, playbookId);
+            }
             return Flags.clear(connection, playbookId, EnumSet.of(kind));
         });
     }
@@ -161,10 +198,9 @@ public class PlaybookFlags {
         });
     }
 
-    private static void lock(Connection connection, long playbookId) throws SQLException {
-        try (PreparedStatement select = PlaybookQueries.prepare(connection,
-                "SELECT id FROM playbooks WHERE id = ? FOR UPDATE", playbookId);
-             ResultSet rows = select.executeQuery()) {
+    private static void lock(PreparedStatement lock, long playbookId) throws SQLException {
+        lock.setLong(1, playbookId);
+        try (ResultSet rows = lock.executeQuery()) {
             if (!rows.next()) {
                 throw new IllegalArgumentException("no playbook " + playbookId + " is stored");
             }

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -352,6 +353,27 @@ abstract class PlaybookStoreContract {
         assertThat(flags.raise(id, FlagKind.DEAD_LINK, "links to pages 7 and 8, which were deleted")).isFalse();
         assertThat(store.find(id).orElseThrow().summary().outdatedReason())
                 .isEqualTo("links to pages 7 and 8, which were deleted");
+    }
+
+    @Test
+    void raisingAKindOnManyPlaybooksFlagsEachAndCountsTheNewOnes() {
+        int playbooks = PlaybookFlags.RAISES_PER_TRANSACTION + 1;
+        Map<Long, String> reasons = new HashMap<>();
+        for (int i = 0; i < playbooks; i++) {
+            long id = store.save(conversion("OPS", "p" + i, "Page " + i, 1, "ssh a"), false).playbookId();
+            reasons.put(id, "the page was last edited on 2020-01-0" + (i % 9 + 1));
+        }
+        long first = reasons.keySet().stream().min(Long::compare).orElseThrow();
+        flags.raise(first, FlagKind.STALE, reasons.get(first));
+
+        assertThat(flags.raiseAll(FlagKind.STALE, reasons)).isEqualTo(playbooks - 1);
+        assertThat(flags.raiseAll(FlagKind.STALE, reasons)).isZero();
+        assertThat(store.list()).hasSize(playbooks).allSatisfy(summary -> {
+            assertThat(summary.outdated()).isTrue();
+            assertThat(summary.outdatedReason()).isEqualTo(reasons.get(summary.playbookId()));
+        });
+        assertThatThrownBy(() -> flags.raiseAll(FlagKind.STALE, Map.of(first, " ")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a reason");
     }
 
     @Test
