@@ -138,7 +138,8 @@ final class Flags {
         }
     }
 
-    private static String fit(String reason) {
+    /** The reason as stored: cut to the column's size. */
+    static String fit(String reason) {
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 3) + "...";
     }
 

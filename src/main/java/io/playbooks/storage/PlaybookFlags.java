@@ -3,6 +3,7 @@ package io.playbooks.storage;
 import io.playbooks.page.PageLink;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,8 +14,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,10 +96,16 @@ public class PlaybookFlags {
                     : "flag " + chunk.size() + " playbooks " + kind.code();
             raised += transactions.run(what, connection -> {
                 Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                // a flag that holds for the same reason is neither locked nor written: the daily full link check
+                // raises again every dead link it still finds
+                Map<Long, String> held = heldReasons(connection, kind, chunk);
                 int newly = 0;
                 // prepared once: H2 parses a SELECT ... FOR UPDATE at every prepare (its query cache leaves it out)
                 try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
                     for (long playbookId : chunk) {
+                        if (Flags.fit(reasons.get(playbookId)).equals(held.get(playbookId))) {
+                            continue;
+                        }
                         lock(lock, playbookId);
                         if (Flags.raise(connection, playbookId, kind, reasons.get(playbookId), now)) {
                             newly++;
@@ -182,9 +191,12 @@ public class PlaybookFlags {
                                     PlaybookQueries.instant(rows, "detected_at"))));
                 }
             }
-            List<FlagNotice> claimed = new ArrayList<>();
+            Set<FlagNotice> claimed = new HashSet<>();
             Instant now = clock.instant();
-            for (FlagNotice notice : pending) {
+            // claimed in playbook order, the order raiseAll writes flags in: two transactions never wait on each other
+            List<FlagNotice> byPlaybook = pending.stream().sorted(Comparator.comparingLong(FlagNotice::playbookId)
+                    .thenComparing(notice -> notice.flag().kind())).toList();
+            for (FlagNotice notice : byPlaybook) {
                 try (PreparedStatement claim = PlaybookQueries.prepare(connection, """
                         UPDATE playbook_flags SET announced_at = ?
                          WHERE playbook_id = ? AND kind = ? AND announced_at IS NULL
@@ -194,8 +206,27 @@ public class PlaybookFlags {
                     }
                 }
             }
-            return claimed;
+            return pending.stream().filter(claimed::contains).toList();
         });
+    }
+
+    private static Map<Long, String> heldReasons(Connection connection, FlagKind kind, List<Long> playbookIds)
+            throws SQLException {
+        Object[] values = new Object[playbookIds.size() + 1];
+        values[0] = kind.code();
+        for (int i = 0; i < playbookIds.size(); i++) {
+            values[i + 1] = playbookIds.get(i);
+        }
+        Map<Long, String> held = new HashMap<>();
+        try (PreparedStatement select = PlaybookQueries.prepare(connection,
+                "SELECT playbook_id, reason FROM playbook_flags WHERE kind = ? AND playbook_id IN ("
+                        + String.join(", ", Collections.nCopies(playbookIds.size(), "?")) + ")", values);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                held.put(rows.getLong(1), rows.getString(2));
+            }
+        }
+        return held;
     }
 
     private static void lock(PreparedStatement lock, long playbookId) throws SQLException {

@@ -367,13 +367,21 @@ abstract class PlaybookStoreContract {
         flags.raise(first, FlagKind.STALE, reasons.get(first));
 
         assertThat(flags.raiseAll(FlagKind.STALE, reasons)).isEqualTo(playbooks - 1);
-        assertThat(flags.raiseAll(FlagKind.STALE, reasons)).isZero();
+        PlaybookFlags readOnly = new PlaybookFlags(FailingDataSource.failingOn(database.dataSource(), "UPDATE playbook"),
+                Clock.systemUTC());
+        assertThat(readOnly.raiseAll(FlagKind.STALE, reasons)).as("the same reasons again write nothing").isZero();
+        long last = reasons.keySet().stream().max(Long::compare).orElseThrow();
+        reasons.put(last, "the page was last edited on 2019-12-31");
+        assertThat(flags.raiseAll(FlagKind.STALE, reasons)).as("a new reason is no new flag").isZero();
         assertThat(store.list()).hasSize(playbooks).allSatisfy(summary -> {
             assertThat(summary.outdated()).isTrue();
             assertThat(summary.outdatedReason()).isEqualTo(reasons.get(summary.playbookId()));
         });
-        assertThatThrownBy(() -> flags.raiseAll(FlagKind.STALE, Map.of(first, " ")))
+        long unflagged = store.save(conversion("OPS", "new", "New Page", 1, "ssh a"), false).playbookId();
+        Map<Long, String> oneBlank = new HashMap<>(Map.of(unflagged, "old", first, " "));
+        assertThatThrownBy(() -> flags.raiseAll(FlagKind.STALE, oneBlank))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a reason");
+        assertThat(store.find(unflagged).orElseThrow().summary().outdated()).as("nothing written").isFalse();
     }
 
     @Test
