@@ -51,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of(
                 "-Dplaybooks.config.file=" + (config == null ? work.resolve("no-config.json") : config),
                 "-Dplaybooks.data.dir=" + work.resolve("data"),
-                "-Dconfluence.sync.schedule-paused=true", "-jar", "target/confluence-playbooks.jar"));
+                "-Dconfluence.sync.schedule-paused=true", "-jar", System.getProperty("bench.jar", "target/confluence-playbooks.jar")));
         ProcessBuilder launch = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(work.resolve("service.log").toFile());
         Map<String, String> env = launch.environment();
