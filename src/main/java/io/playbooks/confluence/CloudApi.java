@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Cloud: REST v2 lists spaces and pages (bodies included, cursor paging); the labels that detection needs and the
@@ -23,15 +24,18 @@ final class CloudApi implements SiteApi {
     private final CqlSearch cql;
     private final int pageSize;
     private final List<String> detectionLabels;
+    private final Executor readAhead;
     private final Map<String, String> spaceKeysById = new ConcurrentHashMap<>();
 
-    CloudApi(ConfluenceHttp http, SiteUrls urls, CqlSearch cql, int pageSize, List<String> detectionLabels) {
+    CloudApi(ConfluenceHttp http, SiteUrls urls, CqlSearch cql, int pageSize, List<String> detectionLabels,
+             Executor readAhead) {
         this.http = http;
         this.urls = urls;
         this.json = new ContentJson(urls);
         this.cql = cql;
         this.pageSize = pageSize;
         this.detectionLabels = detectionLabels;
+        this.readAhead = readAhead;
     }
 
     @Override
@@ -64,7 +68,7 @@ final class CloudApi implements SiteApi {
         Map<String, List<Attachment>> attachments = cql.attachmentsByPage(space.key());
         URI first = from != null ? from : urls.api("/api/v2/spaces/" + space.id() + "/pages",
                 "body-format", "storage", "status", "current", "limit", pageSize);
-        return new ListedPages(new PagedResults(http, urls, first), p -> {
+        return new ListedPages(PagedResults.readingAhead(http, urls, first, readAhead), p -> {
             String id = p.path("id").asText();
             return json.v2Page(p, space.key(), labels.getOrDefault(id, List.of()), attachments.getOrDefault(id, List.of()));
         });

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -49,6 +50,9 @@ public class ConfluenceClient implements AutoCloseable {
     private final CamelHttpTransport transport;
     private final ConfluenceHttp http;
     private final CqlSearch cql;
+    private final CamelContext camel;
+    /** Fetches the next answer of a page listing while the caller works through the current one. */
+    private final ExecutorService readAhead;
     private final Map<String, SpaceInfo> spaces = new ConcurrentHashMap<>();
     private volatile SiteApi api;
     private volatile ZoneId siteZone;
@@ -65,6 +69,8 @@ public class ConfluenceClient implements AutoCloseable {
                 settings.maxConcurrency());
         this.http = new ConfluenceHttp(transport, settings, sleeper, clock, ThreadLocalRandom.current());
         this.cql = new CqlSearch(http, urls, new ContentJson(urls), settings.pageSize());
+        this.camel = camel;
+        this.readAhead = camel.getExecutorServiceManager().newCachedThreadPool(this, "ConfluenceListingReadAhead");
     }
 
     public ConfluenceSettings settings() {
@@ -96,7 +102,8 @@ public class ConfluenceClient implements AutoCloseable {
     /**
      * Every current page of the space with body, version, labels (see {@link #DETECTION_LABELS}) and attachment
      * metadata. The space check and the label/attachment queries run now; the pages are fetched one listing answer
-     * (up to {@code page_size} pages) at a time as the caller iterates, so a streaming splitter holds one answer.
+     * (up to {@code page_size} pages) at a time, each while the caller works through the one before it, so a
+     * streaming splitter holds two answers at most and does not wait for the listing between them.
      * Cost on Cloud: 1 space + ceil(N / page_size) listing calls + one paged CQL query each for labels and
      * attachments. On Data Center: 1 space + ceil(N / limit) listing calls + the attachment query.
      */
@@ -187,6 +194,7 @@ public class ConfluenceClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        camel.getExecutorServiceManager().shutdown(readAhead);
         transport.close();
     }
 
@@ -197,8 +205,8 @@ public class ConfluenceClient implements AutoCloseable {
                 if (api == null) {
                     Deployment d = settings.deployment().orElseGet(this::detect);
                     api = d == Deployment.CLOUD
-                            ? new CloudApi(http, urls, cql, settings.pageSize(), DETECTION_LABELS)
-                            : new DataCenterApi(http, urls, cql, settings.pageSize());
+                            ? new CloudApi(http, urls, cql, settings.pageSize(), DETECTION_LABELS, readAhead)
+                            : new DataCenterApi(http, urls, cql, settings.pageSize(), readAhead);
                 }
                 a = api;
             }

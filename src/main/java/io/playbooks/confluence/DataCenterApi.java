@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Data Center: REST v1 only. The content listing carries bodies, versions and labels
@@ -23,13 +24,15 @@ final class DataCenterApi implements SiteApi {
     private final ContentJson json;
     private final CqlSearch cql;
     private final int pageSize;
+    private final Executor readAhead;
 
-    DataCenterApi(ConfluenceHttp http, SiteUrls urls, CqlSearch cql, int pageSize) {
+    DataCenterApi(ConfluenceHttp http, SiteUrls urls, CqlSearch cql, int pageSize, Executor readAhead) {
         this.http = http;
         this.urls = urls;
         this.json = new ContentJson(urls);
         this.cql = cql;
         this.pageSize = pageSize;
+        this.readAhead = readAhead;
     }
 
     @Override
@@ -55,7 +58,7 @@ final class DataCenterApi implements SiteApi {
         Map<String, List<Attachment>> attachments = cql.attachmentsByPage(space.key());
         URI first = from != null ? from : urls.api("/rest/api/content", "spaceKey", space.key(),
                 "type", "page", "expand", PAGE_EXPAND, "start", 0, "limit", pageSize);
-        return new ListedPages(new PagedResults(http, urls, first),
+        return new ListedPages(PagedResults.readingAhead(http, urls, first, readAhead),
                 c -> json.v1Page(c, space.key(), attachments.getOrDefault(c.path("id").asText(), List.of())));
     }
 

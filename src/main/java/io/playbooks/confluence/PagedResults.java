@@ -9,6 +9,9 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
  * The {@code results} of a listing, fetched one answer at a time as the caller iterates. The next answer comes from
  * {@code _links.next}, else from the {@code Link: <...>; rel="next"} header; without either the listing ends, whatever
  * {@code size} says (a last page may be full, and a server may cap {@code limit} below what was asked).
+ * {@link #readingAhead} fetches each answer while the caller works through the one before it.
  */
 final class PagedResults implements Iterator<JsonNode> {
 
@@ -23,14 +27,35 @@ final class PagedResults implements Iterator<JsonNode> {
 
     private final ConfluenceHttp http;
     private final SiteUrls urls;
+    /** Where answers are fetched ahead of the caller; null: each when the one before is used up, by the caller. */
+    private final Executor readAhead;
     private final Deque<JsonNode> buffer = new ArrayDeque<>();
     private URI next;
     private URI answered;
+    /** The answer of {@link #next}, on its way; null when not read ahead. */
+    private CompletableFuture<Answer> ahead;
 
     PagedResults(ConfluenceHttp http, SiteUrls urls, URI first) {
+        this(http, urls, first, null);
+    }
+
+    private PagedResults(ConfluenceHttp http, SiteUrls urls, URI first, Executor readAhead) {
         this.http = http;
         this.urls = urls;
         this.next = first;
+        this.readAhead = readAhead;
+    }
+
+    /**
+     * A listing that asks for its first answer now and for each next one as soon as the answer before has come, on
+     * {@code executor}: the caller's work on one answer (a bulk import converting and storing 250 pages) hides the
+     * wait for the next. One answer more is held in memory; a failure of the call surfaces when the caller reaches
+     * that answer, as it would without reading ahead.
+     */
+    static PagedResults readingAhead(ConfluenceHttp http, SiteUrls urls, URI first, Executor executor) {
+        PagedResults results = new PagedResults(http, urls, first, executor);
+        results.fetchNextAhead();
+        return results;
     }
 
     /** The call whose answer held the result returned last; null before the first answer. */
@@ -47,7 +72,12 @@ final class PagedResults implements Iterator<JsonNode> {
     @Override
     public boolean hasNext() {
         while (buffer.isEmpty() && next != null) {
-            fetch();
+            Answer answer = ahead != null ? await(ahead) : fetch(next);
+            ahead = null;
+            answer.results().forEach(buffer::addLast);
+            answered = answer.uri();
+            next = answer.next();
+            fetchNextAhead();
         }
         return !buffer.isEmpty();
     }
@@ -60,8 +90,28 @@ final class PagedResults implements Iterator<JsonNode> {
         return buffer.removeFirst();
     }
 
-    private void fetch() {
-        URI current = next;
+    private void fetchNextAhead() {
+        if (readAhead != null && next != null) {
+            URI uri = next;
+            ahead = CompletableFuture.supplyAsync(() -> fetch(uri), readAhead);
+        }
+    }
+
+    private static Answer await(CompletableFuture<Answer> answer) {
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfluenceException("interrupted while waiting for a listing answer", 0, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new ConfluenceException("a listing call failed: " + e.getCause(), 0, e.getCause());
+        }
+    }
+
+    private Answer fetch(URI current) {
         HttpReply reply = http.required(current);
         JsonNode body = http.parse(current, reply);
         JsonNode results = body.path("results");
@@ -69,17 +119,20 @@ final class PagedResults implements Iterator<JsonNode> {
             throw new ConfluenceException("GET " + current + " answered without a 'results' list: not a Confluence"
                     + " listing (is the base URL right?)", reply.status(), null);
         }
-        results.forEach(buffer::addLast);
-        answered = current;
         String link = body.path("_links").path("next").asText("");
         if (link.isEmpty()) {
             link = linkHeaderNext(reply.header("Link"));
         }
-        next = link.isEmpty() ? null : urls.resolve(link);
-        if (current.equals(next)) {
+        URI following = link.isEmpty() ? null : urls.resolve(link);
+        if (current.equals(following)) {
             throw new ConfluenceException("GET " + current + " names itself as the next page: paging stopped to"
                     + " avoid a loop", reply.status(), null);
         }
+        return new Answer(current, results, following);
+    }
+
+    /** One listing call's results, and the call that follows it (null at the end). */
+    private record Answer(URI uri, JsonNode results, URI next) {
     }
 
     static String linkHeaderNext(String header) {

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -100,18 +101,43 @@ class ConfluenceClientCloudTest extends ClientTestSupport {
     }
 
     @Test
-    void listingIsLazyOneAnswerAtATime() {
+    void listingReadsOneAnswerAheadOfTheCallerAndNoFurther() throws InterruptedException {
         site.addGeneratedPages("OPS", 600);
         ConfluenceClient client = cloudClient();
 
         Iterator<SourcePage> pages = client.pages("OPS");
-        assertThat(site.requestCount("/api/v2/spaces/")).isZero();
         pages.next();
-        assertThat(site.requestCount("/api/v2/spaces/")).isEqualTo(1);
+        // the second answer is asked for while the caller works through the first
+        awaitListingCalls(2);
+        Thread.sleep(200);
+        assertThat(site.requestCount("/api/v2/spaces/")).as("not a second answer ahead").isEqualTo(2);
         for (int i = 1; i < 251; i++) {
             pages.next();
         }
-        assertThat(site.requestCount("/api/v2/spaces/")).isEqualTo(2);
+        awaitListingCalls(3);
+        assertThat(drain(pages)).hasSize(349);
+        assertThat(site.requestCount("/api/v2/spaces/")).isEqualTo(3);
+    }
+
+    @Test
+    void aListingCallThatFailsAheadFailsWhenTheCallerReachesItsAnswer() {
+        site.addGeneratedPages("OPS", 600);
+        // the second listing call: the first with a cursor (the label query's calls have no body-format)
+        site.failNext("body-format=storage&status=current&limit=250&cursor=", 1, 401, Map.of());
+        Iterator<SourcePage> pages = cloudClient().pages("OPS");
+
+        for (int i = 0; i < 250; i++) {
+            pages.next();
+        }
+        assertThatThrownBy(pages::next).isInstanceOf(ConfluenceAuthException.class);
+    }
+
+    private void awaitListingCalls(int calls) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (site.requestCount("/api/v2/spaces/") < calls && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(site.requestCount("/api/v2/spaces/")).isEqualTo(calls);
     }
 
     @Test
