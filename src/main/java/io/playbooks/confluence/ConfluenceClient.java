@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -50,9 +51,16 @@ public class ConfluenceClient implements AutoCloseable {
     private final CamelHttpTransport transport;
     private final ConfluenceHttp http;
     private final CqlSearch cql;
-    private final CamelContext camel;
-    /** Fetches the next answer of a page listing while the caller works through the current one. */
-    private final ExecutorService readAhead;
+    /**
+     * Fetches the next answer of a page listing while the caller works through the current one. A plain pool of
+     * this client's own, not one of Camel's: those register metrics that outlive a client replaced by
+     * {@code POST /configure} or built for a connection test.
+     */
+    private final ExecutorService readAhead = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "confluence-listing-read-ahead");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<String, SpaceInfo> spaces = new ConcurrentHashMap<>();
     private volatile SiteApi api;
     private volatile ZoneId siteZone;
@@ -69,8 +77,6 @@ public class ConfluenceClient implements AutoCloseable {
                 settings.maxConcurrency());
         this.http = new ConfluenceHttp(transport, settings, sleeper, clock, ThreadLocalRandom.current());
         this.cql = new CqlSearch(http, urls, new ContentJson(urls), settings.pageSize());
-        this.camel = camel;
-        this.readAhead = camel.getExecutorServiceManager().newCachedThreadPool(this, "ConfluenceListingReadAhead");
     }
 
     public ConfluenceSettings settings() {
@@ -101,8 +107,8 @@ public class ConfluenceClient implements AutoCloseable {
 
     /**
      * Every current page of the space with body, version, labels (see {@link #DETECTION_LABELS}) and attachment
-     * metadata. The space check and the label/attachment queries run now; the pages are fetched one listing answer
-     * (up to {@code page_size} pages) at a time, each while the caller works through the one before it, so a
+     * metadata. The space check and the label/attachment queries run now, and so does the first listing call; each
+     * next answer (up to {@code page_size} pages) is fetched while the caller works through the one before it, so a
      * streaming splitter holds two answers at most and does not wait for the listing between them.
      * Cost on Cloud: 1 space + ceil(N / page_size) listing calls + one paged CQL query each for labels and
      * attachments. On Data Center: 1 space + ceil(N / limit) listing calls + the attachment query.
@@ -194,7 +200,7 @@ public class ConfluenceClient implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        camel.getExecutorServiceManager().shutdown(readAhead);
+        readAhead.shutdown();
         transport.close();
     }
 

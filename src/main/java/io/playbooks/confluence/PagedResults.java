@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,8 +73,10 @@ final class PagedResults implements Iterator<JsonNode> {
     @Override
     public boolean hasNext() {
         while (buffer.isEmpty() && next != null) {
-            Answer answer = ahead != null ? await(ahead) : fetch(next);
+            CompletableFuture<Answer> fetching = ahead;
+            // cleared first: after a failure, asking again makes the call again instead of rethrowing the old failure
             ahead = null;
+            Answer answer = fetching != null ? await(fetching) : fetch(next);
             answer.results().forEach(buffer::addLast);
             answered = answer.uri();
             next = answer.next();
@@ -93,7 +96,13 @@ final class PagedResults implements Iterator<JsonNode> {
     private void fetchNextAhead() {
         if (readAhead != null && next != null) {
             URI uri = next;
-            ahead = CompletableFuture.supplyAsync(() -> fetch(uri), readAhead);
+            try {
+                ahead = CompletableFuture.supplyAsync(() -> fetch(uri), readAhead);
+            } catch (RejectedExecutionException closed) {
+                // the client was closed (its settings replaced) while a caller still lists: the caller fetches the next
+                // answer itself, as without reading ahead
+                ahead = null;
+            }
         }
     }
 
@@ -101,11 +110,15 @@ final class PagedResults implements Iterator<JsonNode> {
         try {
             return answer.get();
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new ConfluenceException("interrupted while waiting for a listing answer", 0, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
             }
             throw new ConfluenceException("a listing call failed: " + e.getCause(), 0, e.getCause());
         }

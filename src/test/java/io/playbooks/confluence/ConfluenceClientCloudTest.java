@@ -120,13 +120,16 @@ class ConfluenceClientCloudTest extends ClientTestSupport {
     }
 
     @Test
-    void aListingCallThatFailsAheadFailsWhenTheCallerReachesItsAnswer() {
+    void aListingCallThatFailsAheadFailsWhenTheCallerReachesItsAnswer() throws InterruptedException {
         site.addGeneratedPages("OPS", 600);
         // the second listing call: the first with a cursor (the label query's calls have no body-format)
         site.failNext("body-format=storage&status=current&limit=250&cursor=", 1, 401, Map.of());
         Iterator<SourcePage> pages = cloudClient().pages("OPS");
+        pages.next();
+        // the failing call has been made, ahead of the caller
+        awaitListingCalls(2);
 
-        for (int i = 0; i < 250; i++) {
+        for (int i = 1; i < 250; i++) {
             pages.next();
         }
         assertThatThrownBy(pages::next).isInstanceOf(ConfluenceAuthException.class);

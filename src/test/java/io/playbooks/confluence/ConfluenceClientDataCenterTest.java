@@ -5,8 +5,10 @@ import io.playbooks.page.SourcePage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Iterator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +51,23 @@ class ConfluenceClientDataCenterTest extends ClientTestSupport {
 
         assertThat(drain(dcClient().pages("OPS"))).hasSize(1050);
         assertThat(site.requestCount("/rest/api/content?")).isEqualTo(11);
+    }
+
+    @Test
+    void theNextListingAnswerIsAskedForWhileTheCallerWorksThroughTheCurrentOne() throws InterruptedException {
+        site.maxLimit(100);
+        site.addGeneratedPages("OPS", 250);
+
+        Iterator<SourcePage> pages = dcClient().pages("OPS");
+        pages.next();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (site.requestCount("/rest/api/content?") < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        assertThat(site.requestCount("/rest/api/content?")).isEqualTo(2);
+        assertThat(drain(pages)).hasSize(249);
+        assertThat(site.requestCount("/rest/api/content?")).isEqualTo(3);
     }
 
     @Test
