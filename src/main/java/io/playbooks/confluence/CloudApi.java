@@ -64,8 +64,11 @@ final class CloudApi implements SiteApi {
 
     @Override
     public PageListing pages(SpaceInfo space, URI from) {
+        // two independent paged queries, side by side: a space rich in images has a long attachment query too
+        CallAhead<Map<String, List<Attachment>>> attachmentQuery =
+                CallAhead.start(() -> cql.attachmentsByPage(space.key()), readAhead);
         Map<String, List<String>> labels = cql.labelsByPage(space.key(), detectionLabels);
-        Map<String, List<Attachment>> attachments = cql.attachmentsByPage(space.key());
+        Map<String, List<Attachment>> attachments = attachmentQuery.get();
         URI first = from != null ? from : urls.api("/api/v2/spaces/" + space.id() + "/pages",
                 "body-format", "storage", "status", "current", "limit", pageSize);
         return new ListedPages(PagedResults.readingAhead(http, urls, first, readAhead), p -> {

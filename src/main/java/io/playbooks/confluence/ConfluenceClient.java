@@ -107,9 +107,9 @@ public class ConfluenceClient implements AutoCloseable {
 
     /**
      * Every current page of the space with body, version, labels (see {@link #DETECTION_LABELS}) and attachment
-     * metadata. The space check and the label/attachment queries run now, and so does the first listing call; each
-     * next answer (up to {@code page_size} pages) is fetched while the caller works through the one before it, so a
-     * streaming splitter holds two answers at most and does not wait for the listing between them.
+     * metadata. The space check and the label and attachment queries (side by side) run now, and so does the first
+     * listing call; each next answer (up to {@code page_size} pages) is fetched while the caller works through the
+     * one before it, so a streaming splitter holds two answers at most and does not wait for the listing between them.
      * Cost on Cloud: 1 space + ceil(N / page_size) listing calls + one paged CQL query each for labels and
      * attachments. On Data Center: 1 space + ceil(N / limit) listing calls + the attachment query.
      */

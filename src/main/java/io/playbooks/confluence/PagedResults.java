@@ -9,10 +9,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +31,7 @@ final class PagedResults implements Iterator<JsonNode> {
     private URI next;
     private URI answered;
     /** The answer of {@link #next}, on its way; null when not read ahead. */
-    private CompletableFuture<Answer> ahead;
+    private CallAhead<Answer> ahead;
 
     PagedResults(ConfluenceHttp http, SiteUrls urls, URI first) {
         this(http, urls, first, null);
@@ -73,10 +70,10 @@ final class PagedResults implements Iterator<JsonNode> {
     @Override
     public boolean hasNext() {
         while (buffer.isEmpty() && next != null) {
-            CompletableFuture<Answer> fetching = ahead;
+            CallAhead<Answer> fetching = ahead;
             // cleared first: after a failure, asking again makes the call again instead of rethrowing the old failure
             ahead = null;
-            Answer answer = fetching != null ? await(fetching) : fetch(next);
+            Answer answer = fetching != null ? fetching.get() : fetch(next);
             answer.results().forEach(buffer::addLast);
             answered = answer.uri();
             next = answer.next();
@@ -96,31 +93,7 @@ final class PagedResults implements Iterator<JsonNode> {
     private void fetchNextAhead() {
         if (readAhead != null && next != null) {
             URI uri = next;
-            try {
-                ahead = CompletableFuture.supplyAsync(() -> fetch(uri), readAhead);
-            } catch (RejectedExecutionException closed) {
-                // the client was closed (its settings replaced) while a caller still lists: the caller fetches the next
-                // answer itself, as without reading ahead
-                ahead = null;
-            }
-        }
-    }
-
-    private static Answer await(CompletableFuture<Answer> answer) {
-        try {
-            return answer.get();
-        } catch (InterruptedException e) {
-            answer.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new ConfluenceException("interrupted while waiting for a listing answer", 0, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new ConfluenceException("a listing call failed: " + e.getCause(), 0, e.getCause());
+            ahead = CallAhead.start(() -> fetch(uri), readAhead);
         }
     }
 

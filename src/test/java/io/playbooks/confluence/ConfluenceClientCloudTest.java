@@ -120,6 +120,22 @@ class ConfluenceClientCloudTest extends ClientTestSupport {
     }
 
     @Test
+    void theLabelAndAttachmentQueriesRunSideBySide() {
+        site.addGeneratedPages("OPS", 300);
+        // the label query needs two calls; its first answer comes late
+        site.slowNext("label in", 1, Duration.ofSeconds(2));
+
+        assertThat(drain(cloudClient().pages("OPS"))).hasSize(300);
+
+        List<String> urls = site.requestedUrls();
+        List<String> labelCalls = urls.stream().filter(url -> url.contains("label in")).toList();
+        assertThat(labelCalls).hasSize(2);
+        int attachmentQuery = urls.indexOf(urls.stream().filter(url -> url.contains("type=attachment")).findFirst().orElseThrow());
+        assertThat(attachmentQuery).as("the attachment query, asked before the label query's second call")
+                .isLessThan(urls.indexOf(labelCalls.get(1)));
+    }
+
+    @Test
     void aListingCallThatFailsAheadFailsWhenTheCallerReachesItsAnswer() throws InterruptedException {
         site.addGeneratedPages("OPS", 600);
         // the second listing call: the first with a cursor (the label query's calls have no body-format)
