@@ -52,9 +52,9 @@ public class ConfluenceClient implements AutoCloseable {
     private final ConfluenceHttp http;
     private final CqlSearch cql;
     /**
-     * Fetches the next answer of a page listing while the caller works through the current one. A plain pool of
-     * this client's own, not one of Camel's: those register metrics that outlive a client replaced by
-     * {@code POST /configure} or built for a connection test.
+     * Makes calls ahead of the caller: the next answer of a page listing while the caller works through the current
+     * one, the attachment query beside the label query. A plain pool of this client's own, not one of Camel's: those
+     * register metrics that outlive a client replaced by {@code POST /configure} or built for a connection test.
      */
     private final ExecutorService readAhead = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "confluence-listing-read-ahead");
