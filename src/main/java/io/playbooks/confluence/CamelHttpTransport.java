@@ -1,11 +1,14 @@
 package io.playbooks.confluence;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpClientConfigurer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,7 +19,8 @@ import java.util.Map;
  * Sends GET requests through camel-http. One endpoint per site origin carries the time-outs and turns off
  * Apache HttpClient's own silent retries (so every 429/503 reaches {@link ConfluenceHttp}); the path and query of
  * each request travel in the {@code CamelHttpUri} / {@code CamelHttpRawQuery} headers, so paging through thousands
- * of cursors does not create thousands of endpoints.
+ * of cursors does not create thousands of endpoints. Answers are read straight from the connection into a
+ * {@link ReplyBody} (no stream cache, which would copy a listing of megabytes through growing arrays twice more).
  */
 final class CamelHttpTransport implements AutoCloseable {
 
@@ -44,14 +48,15 @@ final class CamelHttpTransport implements AutoCloseable {
      * @throws IOException when no HTTP answer came: time-out, connection refused, unknown host, TLS failure
      */
     HttpReply get(URI uri, Map<String, String> requestHeaders) throws IOException {
-        Exchange exchange = producer.send(endpointFor(uri), ex -> {
+        Endpoint endpoint = producer.getCamelContext().getEndpoint(endpointFor(uri));
+        Exchange exchange = producer.send(endpoint, ExchangePattern.InOut, ex -> {
             requestHeaders.forEach(ex.getIn()::setHeader);
             ex.getIn().setHeader(Exchange.HTTP_METHOD, "GET");
             ex.getIn().setHeader(Exchange.HTTP_URI, withoutQuery(uri));
             if (uri.getRawQuery() != null) {
                 ex.getIn().setHeader(Exchange.HTTP_RAW_QUERY, uri.getRawQuery());
             }
-        });
+        }, CamelHttpTransport::readBody);
         Exception failure = exchange.getException();
         if (failure != null) {
             IOException io = findIoCause(failure);
@@ -64,8 +69,18 @@ final class CamelHttpTransport implements AutoCloseable {
                 headers.put(name.toLowerCase(Locale.ROOT), value.toString());
             }
         });
-        byte[] body = exchange.getMessage().getBody(byte[].class);
-        return new HttpReply(status == null ? 0 : status, headers, body == null ? new byte[0] : body);
+        ReplyBody body = exchange.getMessage().getBody(ReplyBody.class);
+        return new HttpReply(status == null ? 0 : status, headers, body == null ? ReplyBody.EMPTY : body);
+    }
+
+    /** Runs before the exchange completes, while the answer's stream is still open (camel-http closes it then). */
+    private static void readBody(Exchange exchange) throws IOException {
+        InputStream stream = exchange.getMessage().getBody(InputStream.class);
+        if (stream != null) {
+            try (stream) {
+                exchange.getMessage().setBody(ReplyBody.read(stream));
+            }
+        }
     }
 
     private String endpointFor(URI uri) {
@@ -77,6 +92,7 @@ final class CamelHttpTransport implements AutoCloseable {
                 + "&soTimeout=" + requestTimeout.toMillis()
                 + "&maxTotalConnections=" + maxConnections
                 + "&connectionsPerRoute=" + maxConnections
+                + "&disableStreamCache=true"
                 + "&httpClientConfigurer=#" + NO_RETRIES_CONFIGURER;
     }
 

@@ -94,7 +94,7 @@ final class ConfluenceHttp {
                     new ConfluenceException("Confluence answered 404 Not Found for GET " + asked
                             + ": the attachment is gone or the link is stale", 404, null));
             if (reply.status() < 300) {
-                return reply.body();
+                return reply.body().bytes();
             }
             String location = reply.header("Location");
             if (location == null || location.isBlank()) {
@@ -165,14 +165,14 @@ final class ConfluenceHttp {
     /** Parses a successful answer as JSON; anything else (a login page, a proxy) is a clear error. */
     JsonNode parse(URI uri, HttpReply reply) {
         try {
-            JsonNode node = JSON.readTree(reply.body());
+            JsonNode node = JSON.readTree(reply.body().open());
             if (node == null || !node.isContainerNode()) {
                 throw new IOException("not a JSON object");
             }
             return node;
         } catch (IOException e) {
             throw new ConfluenceException("GET " + uri + " answered " + reply.status()
-                    + " with something that is not Confluence JSON (" + ErrorBodies.reason(reply.body())
+                    + " with something that is not Confluence JSON (" + ErrorBodies.reason(reply.body().bytes())
                     + "): is " + settings.url() + " the base URL of a Confluence site?", reply.status(), e);
         }
     }
@@ -243,7 +243,7 @@ final class ConfluenceHttp {
     }
 
     private static String reasonOf(HttpReply reply) {
-        String reason = ErrorBodies.reason(reply.body());
+        String reason = ErrorBodies.reason(reply.body().bytes());
         return reason.isEmpty() ? "" : ": " + reason;
     }
 }

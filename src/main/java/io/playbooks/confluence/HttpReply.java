@@ -7,9 +7,9 @@ import java.util.Map;
  *
  * @param status  the status code
  * @param headers response headers, names in lower case
- * @param body    the body bytes (empty when none)
+ * @param body    the body (empty when none)
  */
-record HttpReply(int status, Map<String, String> headers, byte[] body) {
+record HttpReply(int status, Map<String, String> headers, ReplyBody body) {
 
     String header(String name) {
         return headers.get(name.toLowerCase(java.util.Locale.ROOT));

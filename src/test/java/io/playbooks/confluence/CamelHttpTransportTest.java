@@ -1,6 +1,7 @@
 package io.playbooks.confluence;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -45,13 +47,51 @@ class CamelHttpTransportTest {
         HttpReply reply = transport.get(uri, Map.of("Authorization", "Bearer t", "Accept", "application/json"));
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+        assertThat(new String(reply.body().bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
         assertThat(reply.header("Link")).isEqualTo("<next>; rel=\"next\"");
         assertThat(reply.headers()).doesNotContainKey("authorization");
         server.verify(getRequestedFor(urlPathEqualTo("/wiki/rest/api/content/search"))
                 .withQueryParam("cql", equalTo("space=\"OPS\" and type=page"))
                 .withQueryParam("cursor", equalTo("a+b"))
                 .withHeader("Authorization", equalTo("Bearer t")));
+    }
+
+    @Test
+    void readsALargeCompressedAnswerWholeAndReleasesEachConnection() throws IOException {
+        byte[] listing = new byte[5 * ReplyBody.BLOCK + 123];
+        new Random(7).ints(listing.length, 'a', 'z' + 1).forEach(new java.util.function.IntConsumer() {
+            private int at;
+
+            @Override
+            public void accept(int c) {
+                listing[at++] = (byte) c;
+            }
+        });
+        server.stubFor(get(anyUrl()).willReturn(ok().withBody(gzip(listing))
+                .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")));
+
+        for (int call = 0; call < 10; call++) {
+            HttpReply reply = transport.get(URI.create(server.baseUrl() + "/listing?call=" + call), Map.of());
+            assertThat(reply.body().length()).isEqualTo(listing.length);
+            assertThat(reply.body().bytes()).isEqualTo(listing);
+            assertThat(reply.body().open().readAllBytes()).isEqualTo(listing);
+        }
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void anAnswerBrokenOffMidwayIsAnIoFailure() {
+        server.stubFor(get(anyUrl()).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+
+        assertThatThrownBy(() -> transport.get(URI.create(server.baseUrl() + "/broken"), Map.of()))
+                .isInstanceOf(IOException.class);
     }
 
     @Test

@@ -1,0 +1,75 @@
+package io.playbooks.confluence;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The body of one answer, kept in blocks of 64 KB. A listing answer with 250 page bodies is a megabyte or more:
+ * read into one growing array it would be copied through ever larger arrays, each of which G1 places as a
+ * "humongous" object that starts a marking cycle of the whole heap, once per call of a bulk import.
+ */
+final class ReplyBody {
+
+    static final ReplyBody EMPTY = new ReplyBody(List.of(), 0);
+    static final int BLOCK = 64 * 1024;
+
+    private final List<byte[]> blocks;
+    private final int length;
+
+    private ReplyBody(List<byte[]> blocks, int length) {
+        this.blocks = blocks;
+        this.length = length;
+    }
+
+    /** Reads the stream to its end; the caller closes it. */
+    static ReplyBody read(InputStream in) throws IOException {
+        List<byte[]> blocks = new ArrayList<>();
+        long length = 0;
+        int filled;
+        do {
+            byte[] block = new byte[BLOCK];
+            filled = in.readNBytes(block, 0, BLOCK);
+            length += filled;
+            if (length > Integer.MAX_VALUE) {
+                throw new IOException("answer larger than " + Integer.MAX_VALUE + " bytes");
+            }
+            if (filled > 0) {
+                blocks.add(filled == BLOCK ? block : Arrays.copyOf(block, filled));
+            }
+        } while (filled == BLOCK);
+        return blocks.isEmpty() ? EMPTY : new ReplyBody(blocks, (int) length);
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** The bytes as one stream, without joining the blocks. */
+    InputStream open() {
+        List<InputStream> parts = new ArrayList<>(blocks.size());
+        for (byte[] block : blocks) {
+            parts.add(new ByteArrayInputStream(block));
+        }
+        return new SequenceInputStream(Collections.enumeration(parts));
+    }
+
+    /** The bytes in one array: for small bodies (error reasons) and downloads whose caller needs them whole. */
+    byte[] bytes() {
+        if (blocks.size() == 1) {
+            return blocks.get(0);
+        }
+        byte[] all = new byte[length];
+        int at = 0;
+        for (byte[] block : blocks) {
+            System.arraycopy(block, 0, all, at, block.length);
+            at += block.length;
+        }
+        return all;
+    }
+}
