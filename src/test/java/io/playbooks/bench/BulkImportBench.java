@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -126,6 +127,21 @@ public final class BulkImportBench {
                         heaps.size() - collectionsBefore, peakHeapMb);
                 System.out.printf("sync of the unchanged space: %d requests (%s), %.2f s, %.1f CPU-s%n", syncRequests,
                         sync.get("checked_playbooks"), syncSeconds, syncCpuSeconds);
+            }
+        }
+        // each run's database holds two spaces of playbooks with their history (100 MB and more): repeated runs
+        // would fill the disk; the service log and GC log stay
+        if (!Boolean.getBoolean("bench.keep-db")) {
+            deleteTree(work.resolve("db"));
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
         }
     }
