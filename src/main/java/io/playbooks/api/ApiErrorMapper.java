@@ -58,32 +58,26 @@ public class ApiErrorMapper implements Processor {
         if (cause instanceof JsonProcessingException json) {
             return new ApiError("the request body is not valid JSON: " + json.getOriginalMessage(), 400, "bad_request");
         }
-        if (cause instanceof IllegalArgumentException bad) {
-            return new ApiError(bad.getMessage(), 400, "bad_request");
-        }
         String message = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return new ApiError(message, 500, "internal_error");
     }
 
-    /** The cause that best explains the failure: ours first, then bad arguments, then bad JSON, else the deepest. */
+    /**
+     * The cause that best explains the failure: ours first, then bad JSON, else the deepest. An
+     * IllegalArgumentException is not taken for bad input: the request checks say so with {@link ApiException}, so
+     * one thrown anywhere else is a fault of the service (500), not of the caller.
+     */
     private static Throwable rootApiCause(Throwable failure) {
         Throwable deepest = failure;
-        Throwable badArgument = null;
         Throwable badJson = null;
         for (Throwable current = failure; current != null; current = current.getCause() == current ? null : current.getCause()) {
             if (current instanceof ApiException || current instanceof ConfluenceException || current instanceof StoreException) {
                 return current;
             }
-            if (badArgument == null && current instanceof IllegalArgumentException) {
-                badArgument = current;
-            }
             if (badJson == null && current instanceof JsonProcessingException) {
                 badJson = current;
             }
             deepest = current;
-        }
-        if (badArgument != null) {
-            return badArgument;
         }
         return badJson != null ? badJson : deepest;
     }

@@ -8,7 +8,7 @@ public record BulkImportRequest(@JsonProperty("space_key") String spaceKey,
 
     public BulkImportRequest {
         if (spaceKey == null || spaceKey.isBlank()) {
-            throw new IllegalArgumentException("space_key is required, e.g. {\"space_key\": \"OPS\"}");
+            throw ApiException.badRequest("space_key is required, e.g. {\"space_key\": \"OPS\"}");
         }
     }
 }

@@ -13,7 +13,7 @@ public record ConfigureRequest(String url, String username, @JsonProperty("api_t
 
     public ConfigureRequest {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("url is required, e.g. https://example.atlassian.net/wiki");
+            throw ApiException.badRequest("url is required, e.g. https://example.atlassian.net/wiki");
         }
         spaces = spaces == null ? List.of() : spaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -11,7 +11,7 @@ public record ImportRequest(@JsonProperty("page_id") String pageId, @JsonPropert
 
     public ImportRequest {
         if (pageId == null || pageId.isBlank()) {
-            throw new IllegalArgumentException("page_id is required, e.g. {\"page_id\": \"123456789\"}");
+            throw ApiException.badRequest("page_id is required, e.g. {\"page_id\": \"123456789\"}");
         }
     }
 }

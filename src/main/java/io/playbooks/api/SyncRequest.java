@@ -11,7 +11,7 @@ public record SyncRequest(@JsonProperty("max_age_hours") Integer maxAgeHours) {
 
     public SyncRequest {
         if (maxAgeHours != null && maxAgeHours <= 0) {
-            throw new IllegalArgumentException("max_age_hours must be a positive number of hours, not " + maxAgeHours);
+            throw ApiException.badRequest("max_age_hours must be a positive number of hours, not " + maxAgeHours);
         }
     }
 

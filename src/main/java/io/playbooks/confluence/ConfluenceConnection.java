@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Confluence sites the service talks to now, each with its settings and its own client. The first site is the
@@ -247,9 +248,9 @@ public class ConfluenceConnection {
      */
     public synchronized void configure(ConfigureRequest request) {
         ConfluenceSettings candidate = candidate(request);
-        ConfluenceSites changed = new ConfluenceSites(sites.stream().map(ConfluenceSite::settings).toList())
-                .withFirst(candidate);
-        ConfluenceClient candidateClient = clients.apply(candidate);
+        ConfluenceSites changed = fromRequest(() -> new ConfluenceSites(
+                sites.stream().map(ConfluenceSite::settings).toList()).withFirst(candidate));
+        ConfluenceClient candidateClient = fromRequest(() -> clients.apply(candidate));
         try {
             candidateClient.testConnection();
             for (String space : candidate.spaces()) {
@@ -283,7 +284,7 @@ public class ConfluenceConnection {
      */
     public ConnectionTest test(ConfigureRequest request) throws IOException {
         ConfluenceSettings candidate = candidate(request);
-        try (ConfluenceClient candidateClient = clients.apply(candidate)) {
+        try (ConfluenceClient candidateClient = fromRequest(() -> clients.apply(candidate))) {
             candidateClient.testConnection();
             List<SpaceInfo> spaces = candidate.spaces().stream().map(candidateClient::space).toList();
             return new ConnectionTest(true, candidateClient.deployment().settingName(), spaces);
@@ -301,22 +302,36 @@ public class ConfluenceConnection {
             throw ApiException.badRequest("api_token is required when the url changes (from " + settings.url() + " to "
                     + request.url() + "): the stored token is only ever sent to the site it was saved for");
         }
-        ConfluenceSettings.Builder builder = settings.toBuilder()
-                .url(request.url())
-                .username(request.username() == null ? "" : request.username())
-                .spaces(request.spaces())
-                .enabled(request.enabledOrDefault());
-        if (request.apiToken() != null && !request.apiToken().isBlank()) {
-            builder.apiToken(request.apiToken());
-        }
-        if (request.deployment() != null) {
-            builder.deployment(Deployment.parse(request.deployment()).orElse(null));
-        }
-        ConfluenceSettings candidate = builder.build();
+        ConfluenceSettings candidate = fromRequest(() -> {
+            ConfluenceSettings.Builder builder = settings.toBuilder()
+                    .url(request.url())
+                    .username(request.username() == null ? "" : request.username())
+                    .spaces(request.spaces())
+                    .enabled(request.enabledOrDefault());
+            if (request.apiToken() != null && !request.apiToken().isBlank()) {
+                builder.apiToken(request.apiToken());
+            }
+            if (request.deployment() != null) {
+                builder.deployment(Deployment.parse(request.deployment()).orElse(null));
+            }
+            return builder.build();
+        });
         if (!candidate.isConfigured()) {
             throw ApiException.badRequest("url and api_token are both needed to connect to Confluence");
         }
         return candidate;
+    }
+
+    /**
+     * Runs a step that checks the request's settings (the URL, the deployment, a space claimed by two sites): what
+     * those checks refuse is the caller's input, a 400, not a failure of the service.
+     */
+    private static <T> T fromRequest(Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (IllegalArgumentException invalid) {
+            throw ApiException.badRequest(invalid.getMessage());
+        }
     }
 
     /** Same scheme, host, port and path: the stored token may go there. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.playbooks.api.ApiException;
 
 /**
  * Body of {@code POST /playbooks/{id}/executions} and the arguments of MCP {@code report_execution}: how a run of
@@ -17,13 +18,13 @@ public record ExecutionReport(ExecutionOutcome outcome, @JsonProperty("duration_
 
     public ExecutionReport {
         if (outcome == null) {
-            throw new IllegalArgumentException("outcome is required: one of " + ExecutionOutcome.codes());
+            throw ApiException.badRequest("outcome is required: one of " + ExecutionOutcome.codes());
         }
         if (durationMs < 0) {
-            throw new IllegalArgumentException("duration_ms must be 0 or more milliseconds, not " + durationMs);
+            throw ApiException.badRequest("duration_ms must be 0 or more milliseconds, not " + durationMs);
         }
         if (notes != null && notes.length() > MAX_NOTES) {
-            throw new IllegalArgumentException("notes must be at most " + MAX_NOTES + " characters, not " + notes.length());
+            throw ApiException.badRequest("notes must be at most " + MAX_NOTES + " characters, not " + notes.length());
         }
         notes = notes == null || notes.isBlank() ? null : notes;
     }
@@ -34,19 +35,19 @@ public record ExecutionReport(ExecutionOutcome outcome, @JsonProperty("duration_
                                      @JsonProperty("duration_ms") JsonNode durationMs,
                                      @JsonProperty("notes") String notes) {
         if (outcome == null || outcome.isBlank()) {
-            throw new IllegalArgumentException("outcome is required: one of " + ExecutionOutcome.codes());
+            throw ApiException.badRequest("outcome is required: one of " + ExecutionOutcome.codes());
         }
-        ExecutionOutcome known = ExecutionOutcome.fromCode(outcome).orElseThrow(() -> new IllegalArgumentException(
+        ExecutionOutcome known = ExecutionOutcome.fromCode(outcome).orElseThrow(() -> ApiException.badRequest(
                 "outcome must be one of " + ExecutionOutcome.codes() + ", not '" + outcome + "'"));
         return new ExecutionReport(known, milliseconds(durationMs), notes);
     }
 
     private static long milliseconds(JsonNode durationMs) {
         if (durationMs == null || durationMs.isNull() || durationMs.isMissingNode()) {
-            throw new IllegalArgumentException("duration_ms is required: how long the run took, in milliseconds");
+            throw ApiException.badRequest("duration_ms is required: how long the run took, in milliseconds");
         }
         if (!durationMs.isIntegralNumber() || !durationMs.canConvertToLong()) {
-            throw new IllegalArgumentException("duration_ms must be a whole number of milliseconds, not " + durationMs);
+            throw ApiException.badRequest("duration_ms must be a whole number of milliseconds, not " + durationMs);
         }
         return durationMs.longValue();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.playbooks.api.ApiException;
 import io.playbooks.conversion.DetectionProfile;
 
 import java.io.IOException;
@@ -70,7 +71,12 @@ public class ActiveProfile implements Supplier<DetectionProfile> {
      * document's own source is kept as where it came from.
      */
     public synchronized ProfileDocument importDocument(JsonNode body) {
-        ProfileDocument incoming = ProfileDocuments.read(body, "the profile");
+        ProfileDocument incoming;
+        try {
+            incoming = ProfileDocuments.read(body, "the profile");
+        } catch (IllegalArgumentException invalid) {
+            throw ApiException.badRequest(invalid.getMessage());
+        }
         ProfileDocument accepted = new ProfileDocument(ProfileDocument.FORMAT, ProfileDocument.FORMAT_VERSION,
                 new ProfileDocument.Source("imported", instance, clock.instant(), body.get("source")),
                 incoming.learning(), incoming.profile(), null);

@@ -67,6 +67,19 @@ class ConnectionTestApiTest {
         assertThat(service.get(API + "/status").json().get("connected").asBoolean()).isTrue();
     }
 
+    @Test
+    void settingsTheServiceRefusesAreABadRequestThatSaysWhy() {
+        Reply withQuery = service.post(API + "/connection/test", "{\"url\": \"" + site.baseUrl() + "?space=OPS\", "
+                + "\"api_token\": \"t\", \"spaces\": [\"OPS\"]}");
+        Reply unknownDeployment = service.post(API + "/connection/test", "{\"url\": \"" + site.baseUrl() + "\", "
+                + "\"api_token\": \"t\", \"spaces\": [\"OPS\"], \"deployment\": \"mainframe\"}");
+
+        assertThat(withQuery.status()).isEqualTo(400);
+        assertThat(withQuery.json().get("error").asText()).contains("must not carry a query");
+        assertThat(unknownDeployment.status()).isEqualTo(400);
+        assertThat(unknownDeployment.json().get("error").asText()).contains("'mainframe' is not one of cloud");
+    }
+
     /** Settings with the URL and account of the fake and the given token and space. */
     private String settings(String token, String space) {
         return "{\"url\": \"" + site.baseUrl() + "\", \"username\": \"" + FakeConfluence.CLOUD_USER + "\", \"api_token\": \""

@@ -2,6 +2,7 @@ package io.playbooks.learning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.playbooks.api.ApiException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,7 @@ class ExecutionReportTest {
 
     private static void assertRefused(String body, String message) {
         assertThatThrownBy(() -> read(body)).isInstanceOf(ValueInstantiationException.class)
-                .rootCause().isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+                .rootCause().isInstanceOf(ApiException.class).hasMessage(message);
     }
 
     private static ExecutionReport read(String body) throws Exception {
