@@ -63,23 +63,30 @@ public class ApiErrorMapper implements Processor {
     }
 
     /**
-     * The cause that best explains the failure: ours first, then bad JSON, else the deepest. An
-     * IllegalArgumentException is not taken for bad input: the request checks say so with {@link ApiException}, so
-     * one thrown anywhere else is a fault of the service (500), not of the caller.
+     * The cause that best explains the failure: ours (a request refused, Confluence, the database) wherever it sits;
+     * else bad JSON when only Camel's wrappers stand above it (the request body did not parse); else the outermost
+     * exception that is not Camel's, which says what the service was doing. An IllegalArgumentException, or JSON
+     * the service failed to read from its own store, is not taken for bad input: the request checks say so with
+     * {@link ApiException}, so anything else is a fault of the service (500), not of the caller.
      */
     private static Throwable rootApiCause(Throwable failure) {
         Throwable deepest = failure;
-        Throwable badJson = null;
+        Throwable outermostOfTheService = null;
         for (Throwable current = failure; current != null; current = current.getCause() == current ? null : current.getCause()) {
             if (current instanceof ApiException || current instanceof ConfluenceException || current instanceof StoreException) {
                 return current;
             }
-            if (badJson == null && current instanceof JsonProcessingException) {
-                badJson = current;
+            if (outermostOfTheService == null) {
+                if (current instanceof JsonProcessingException) {
+                    return current;
+                }
+                if (!current.getClass().getName().startsWith("org.apache.camel.")) {
+                    outermostOfTheService = current;
+                }
             }
             deepest = current;
         }
-        return badJson != null ? badJson : deepest;
+        return outermostOfTheService != null ? outermostOfTheService : deepest;
     }
 
     private static String typeOf(int status) {

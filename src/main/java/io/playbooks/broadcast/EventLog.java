@@ -37,11 +37,11 @@ public class EventLog {
     }
 
     /** Logs the event and queues its deliveries; answers the logged entry (with its id). */
-    public EventEntry record(PlaybookEvent event) throws JsonProcessingException {
+    public EventEntry record(PlaybookEvent event) {
         if (event == null || event.category() == null || event.severity() == null) {
             throw new IllegalArgumentException("a broadcast event needs a category and a severity, got " + event);
         }
-        EventOutbox.LoggedEvent logged = outbox.record(event.category(), event.severity(), json.writeValueAsString(event),
+        EventOutbox.LoggedEvent logged = outbox.record(event.category(), event.severity(), payload(event),
                 endpoints.stream().map(BroadcastEndpoint::target).toList());
         // readers woken before an import's transaction commits would not see the event yet; woken once it is in the
         // file, streams read the events of a whole flush at a time
@@ -106,6 +106,16 @@ public class EventLog {
     private <T> T stored(T read) {
         durability.awaitStored();
         return read;
+    }
+
+    private String payload(PlaybookEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            // the service's own record failed to serialise: its fault, never the caller's bad JSON
+            throw new IllegalStateException("the " + event.category() + " event cannot be written as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
     }
 
     private List<EventEntry> entries(List<EventOutbox.LoggedEvent> logged) {

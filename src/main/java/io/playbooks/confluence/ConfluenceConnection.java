@@ -250,7 +250,7 @@ public class ConfluenceConnection {
         ConfluenceSettings candidate = candidate(request);
         ConfluenceSites changed = fromRequest(() -> new ConfluenceSites(
                 sites.stream().map(ConfluenceSite::settings).toList()).withFirst(candidate));
-        ConfluenceClient candidateClient = fromRequest(() -> clients.apply(candidate));
+        ConfluenceClient candidateClient = clients.apply(candidate);
         try {
             candidateClient.testConnection();
             for (String space : candidate.spaces()) {
@@ -284,7 +284,7 @@ public class ConfluenceConnection {
      */
     public ConnectionTest test(ConfigureRequest request) throws IOException {
         ConfluenceSettings candidate = candidate(request);
-        try (ConfluenceClient candidateClient = fromRequest(() -> clients.apply(candidate))) {
+        try (ConfluenceClient candidateClient = clients.apply(candidate)) {
             candidateClient.testConnection();
             List<SpaceInfo> spaces = candidate.spaces().stream().map(candidateClient::space).toList();
             return new ConnectionTest(true, candidateClient.deployment().settingName(), spaces);
@@ -314,7 +314,9 @@ public class ConfluenceConnection {
             if (request.deployment() != null) {
                 builder.deployment(Deployment.parse(request.deployment()).orElse(null));
             }
-            return builder.build();
+            ConfluenceSettings built = builder.build();
+            new SiteUrls(built.url()); // the URL as the client will read it: refused here, it is the caller's input
+            return built;
         });
         if (!candidate.isConfigured()) {
             throw ApiException.badRequest("url and api_token are both needed to connect to Confluence");

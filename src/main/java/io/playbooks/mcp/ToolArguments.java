@@ -32,12 +32,16 @@ public final class ToolArguments {
         return headers;
     }
 
-    /** The arguments as the REST body type, e.g. {@code ImportRequest}; a bad value fails with the type's message. */
+    /**
+     * The arguments as the REST body type, e.g. {@code ImportRequest}.
+     *
+     * @throws Invalid when a value does not fit the type, with the type's own message
+     */
     public <T> T as(Class<T> type) {
         try {
             return json.convertValue(values, type);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(rootMessage(e), e);
+            throw new Invalid(rootMessage(e), e);
         }
     }
 
@@ -47,5 +51,13 @@ public final class ToolArguments {
             cause = cause.getCause();
         }
         return cause.getMessage();
+    }
+
+    /** Arguments the tool cannot take: the caller's mistake, told apart from a failure of the tool itself. */
+    public static final class Invalid extends RuntimeException {
+
+        Invalid(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

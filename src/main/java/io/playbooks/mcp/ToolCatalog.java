@@ -83,7 +83,7 @@ public final class ToolCatalog {
                     .build();
         } catch (RouteCall.RouteFailure failure) {
             return error(name + " failed (" + failure.type() + ", status " + failure.status() + "): " + failure.getMessage());
-        } catch (IllegalArgumentException bad) {
+        } catch (ToolArguments.Invalid bad) {
             return error(name + " got invalid arguments: " + bad.getMessage());
         } catch (JsonProcessingException | RuntimeException unexpected) {
             LOG.warn("tool {} failed", name, unexpected);

@@ -36,13 +36,25 @@ class ApiErrorMapperTest {
     }
 
     @Test
-    void jsonThatDoesNotParseIsABadRequest() {
+    void aRequestBodyThatDoesNotParseIsABadRequest() {
         Throwable failure = catchThrowable(() -> json.readValue("{\"space_key\": ", BulkImportRequest.class));
 
-        ApiError error = ApiErrorMapper.toError(failure);
+        ApiError error = ApiErrorMapper.toError(new CamelExecutionException("route failed", null, failure));
 
         assertThat(error.status()).isEqualTo(400);
         assertThat(error.error()).startsWith("the request body is not valid JSON");
+    }
+
+    @Test
+    void jsonTheServiceCannotReadFromItsOwnStoreIsAnInternalError() {
+        Throwable unreadable = catchThrowable(() -> json.readTree("{\"category\": "));
+        Throwable failure = new CamelExecutionException("route failed", null,
+                new IllegalStateException("event 7 of the log is not a playbook event", unreadable));
+
+        ApiError error = ApiErrorMapper.toError(failure);
+
+        assertThat(error.status()).isEqualTo(500);
+        assertThat(error.error()).isEqualTo("IllegalStateException: event 7 of the log is not a playbook event");
     }
 
     @Test
