@@ -237,7 +237,7 @@ final class ConfluenceHttp {
                 ? "no answer within " + settings.requestTimeout().toMillis() + " ms (request_timeout)"
                 : e instanceof UnknownHostException ? "unknown host " + uri.getHost()
                 : e instanceof SSLException ? "TLS failure (" + e.getMessage() + ")"
-                : "cannot connect (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+                : "no complete answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
         return new ConfluenceException("Confluence unreachable at GET " + uri + ": " + what + " after " + attempts
                 + " attempt(s); check the URL " + settings.url() + " and the network", 0, e);
     }

@@ -87,11 +87,18 @@ class CamelHttpTransportTest {
     }
 
     @Test
-    void anAnswerBrokenOffMidwayIsAnIoFailure() {
-        server.stubFor(get(anyUrl()).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    void anAnswerBrokenOffMidwayIsAnIoFailureThatKeepsNoConnection() throws IOException {
+        server.stubFor(get(urlPathEqualTo("/broken")).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+        server.stubFor(get(urlPathEqualTo("/whole")).willReturn(okJson("{\"a\":1}")));
 
-        assertThatThrownBy(() -> transport.get(URI.create(server.baseUrl() + "/broken"), Map.of()))
-                .isInstanceOf(IOException.class);
+        // more broken answers than the pool has connections: one left held would leave the good call waiting
+        for (int call = 0; call < 6; call++) {
+            assertThatThrownBy(() -> transport.get(URI.create(server.baseUrl() + "/broken"), Map.of()))
+                    .isInstanceOf(IOException.class);
+        }
+        HttpReply whole = transport.get(URI.create(server.baseUrl() + "/whole"), Map.of());
+
+        assertThat(new String(whole.body().bytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
     }
 
     @Test
