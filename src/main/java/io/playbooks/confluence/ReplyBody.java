@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * The body of one answer, kept in blocks of 64 KB. A listing answer with 250 page bodies is a megabyte or more:
- * read into one growing array it would be copied through ever larger arrays, each of which G1 places as a
- * "humongous" object that starts a marking cycle of the whole heap, once per call of a bulk import.
+ * read into one growing array it would be copied through ever larger arrays, which G1 places as "humongous"
+ * objects that start marking cycles of the whole heap: dozens in a bulk import under a 256 MB heap.
  */
 final class ReplyBody {
 
@@ -59,7 +59,10 @@ final class ReplyBody {
         return new SequenceInputStream(Collections.enumeration(parts));
     }
 
-    /** The bytes in one array: for small bodies (error reasons) and downloads whose caller needs them whole. */
+    /**
+     * The bytes in one array: for small bodies (error reasons) and downloads whose caller needs them whole. A body of
+     * one block is that block, not a copy: callers only read it.
+     */
     byte[] bytes() {
         if (blocks.size() == 1) {
             return blocks.get(0);
