@@ -71,6 +71,7 @@ public class ApiErrorMapper implements Processor {
      */
     private static Throwable rootApiCause(Throwable failure) {
         Throwable deepest = failure;
+        Throwable badJson = null;
         Throwable outermostOfTheService = null;
         for (Throwable current = failure; current != null; current = current.getCause() == current ? null : current.getCause()) {
             if (current instanceof ApiException || current instanceof ConfluenceException || current instanceof StoreException) {
@@ -78,13 +79,15 @@ public class ApiErrorMapper implements Processor {
             }
             if (outermostOfTheService == null) {
                 if (current instanceof JsonProcessingException) {
-                    return current;
-                }
-                if (!current.getClass().getName().startsWith("org.apache.camel.")) {
+                    badJson = badJson == null ? current : badJson;
+                } else if (!current.getClass().getName().startsWith("org.apache.camel.")) {
                     outermostOfTheService = current;
                 }
             }
             deepest = current;
+        }
+        if (badJson != null) {
+            return badJson;
         }
         return outermostOfTheService != null ? outermostOfTheService : deepest;
     }

@@ -21,7 +21,7 @@ class ApiErrorMapperTest {
 
         assertThat(error.status()).isEqualTo(400);
         assertThat(error.type()).isEqualTo("bad_request");
-        assertThat(error.error()).contains("space_key is required");
+        assertThat(error.error()).isEqualTo("space_key is required, e.g. {\"space_key\": \"OPS\"}");
     }
 
     @Test
@@ -32,7 +32,7 @@ class ApiErrorMapperTest {
         ApiError error = ApiErrorMapper.toError(failure);
 
         assertThat(error.status()).isEqualTo(400);
-        assertThat(error.error()).contains("duration_ms must be 0 or more");
+        assertThat(error.error()).isEqualTo("duration_ms must be 0 or more milliseconds, not -5");
     }
 
     @Test
