@@ -45,7 +45,8 @@ final class CamelHttpTransport implements AutoCloseable {
     /**
      * Sends one GET.
      *
-     * @throws IOException when no HTTP answer came: time-out, connection refused, unknown host, TLS failure
+     * @throws IOException when no whole HTTP answer came: time-out, connection refused, unknown host, TLS failure, an
+     *                     answer broken off midway
      */
     HttpReply get(URI uri, Map<String, String> requestHeaders) throws IOException {
         Endpoint endpoint = producer.getCamelContext().getEndpoint(endpointFor(uri));
