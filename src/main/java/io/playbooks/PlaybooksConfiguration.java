@@ -11,6 +11,8 @@ import io.playbooks.api.ListenGuard;
 import io.playbooks.api.Discovery;
 import io.playbooks.api.ImportResponses;
 import io.playbooks.api.LazyOpenApiDocument;
+import io.playbooks.api.AttachmentReply;
+import io.playbooks.api.PlaybookAttachments;
 import io.playbooks.api.PlaybookCatalog;
 import io.playbooks.api.PlaybookDocuments;
 import io.playbooks.api.Previews;
@@ -126,6 +128,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
     private boolean openProbes;
     @PropertyInject(value = "playbooks.startup.background-delay-ms", defaultValue = "2000")
     private long backgroundDelayMs;
+    @PropertyInject(value = "playbooks.attachments.max-mb", defaultValue = "25")
+    private int attachmentMaxMegabytes;
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -213,6 +217,8 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("analyticsReport", new AnalyticsReport(catalog, importRollups,
                 new AnalyticsQueries(database.dataSource()), new SpaceSnapshots(database.dataSource()), clock));
         registry.bind("playbookDocuments", new PlaybookDocuments(store, catalog));
+        registry.bind("playbookAttachments", new PlaybookAttachments(catalog, confluence, attachmentMaxMegabytes));
+        registry.bind("attachmentReply", new AttachmentReply());
         registry.bind("playbookUse", new PlaybookUse(catalog, usage, executions));
         // the index is rebuilt from the database (and the model loaded) in the background after the start, or at once
         // by the first search or import before then

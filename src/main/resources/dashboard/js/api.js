@@ -62,3 +62,29 @@ export async function api(path, { method = 'GET', body } = {}) {
 
 export const get = (path) => api(path);
 export const post = (path, body = {}) => api(path, { method: 'POST', body });
+
+/**
+ * A file the API answers (an attachment) as an object URL for an <img> or a download link: fetched here because an
+ * <img src> cannot carry the bearer token. The caller revokes the URL when done with it.
+ */
+export async function fileUrl(path) {
+  const headers = {};
+  const bearer = token.get();
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  let response;
+  try {
+    response = await fetch(BASE + path, { headers, credentials: 'omit' });
+  } catch (e) {
+    throw new ApiError(0, `The service cannot be reached (${e.message}).`, 'network');
+  }
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText || 'error'}`;
+    try {
+      message = (await response.json()).error || message;
+    } catch {
+      // not JSON: the status says it
+    }
+    throw new ApiError(response.status, message);
+  }
+  return URL.createObjectURL(await response.blob());
+}

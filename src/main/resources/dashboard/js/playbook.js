@@ -1,7 +1,7 @@
 // One playbook: its steps, its YAML, where it came from, its value score and why, and its version history with a
 // diff of any two versions.
 
-import { get } from './api.js';
+import { fileUrl, get } from './api.js';
 import { badge, card, clear, errorBox, facts, h, loading, timeCell } from './dom.js';
 import { diffLines, renderDiff } from './diff.js';
 import { reasonList, stateBadges } from './outdated.js';
@@ -25,8 +25,10 @@ export async function render(view, [id]) {
   }
   document.getElementById('page-title').textContent = detail.name;
 
+  const attachmentPath = (name) =>
+    `/playbooks/${encodeURIComponent(detail.playbook_id)}/attachments/${encodeURIComponent(name)}`;
   const panels = {
-    steps: () => renderPlaybook(playbook),
+    steps: () => renderPlaybook(playbook, (name) => fileUrl(attachmentPath(name))),
     yaml: () => h('pre', { class: 'yaml' }, h('code', {}, detail.yaml || '')),
     history: () => history(detail.playbook_id),
   };
@@ -63,9 +65,28 @@ export async function render(view, [id]) {
         playbook && playbook.metadata && playbook.metadata.labels && playbook.metadata.labels.length
           ? ['Labels', h('span', { class: 'badges' }, playbook.metadata.labels.map((label) => badge(label)))] : null,
         detail.attachments && detail.attachments.length
-          ? ['Attachments', h('ul', { class: 'plain' }, detail.attachments.map((a) => h('li', {}, a.fileName)))] : null,
+          ? ['Attachments', h('ul', { class: 'plain attachments' }, detail.attachments.map((a) =>
+            h('li', {}, downloadLink(a.file_name, attachmentPath(a.file_name)))))] : null,
       ])), valueCard(detail.playbook_id))));
   select('steps');
+}
+
+/** A link that fetches the file through the API (with the token) and hands it to the browser as a download. */
+function downloadLink(name, path) {
+  const link = h('a', { href: '#', class: 'attachment-link' }, name);
+  link.addEventListener('click', async (event) => {
+    event.preventDefault();
+    try {
+      const url = await fileUrl(path);
+      const save = h('a', { download: name });
+      save.href = url;
+      save.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    } catch (e) {
+      link.replaceWith(h('span', { class: 'muted' }, `${name}: ${e.message}`));
+    }
+  });
+  return link;
 }
 
 function backLink() {

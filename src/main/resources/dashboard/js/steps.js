@@ -1,10 +1,15 @@
 // A playbook's steps as a reader wants them: numbered, commands in monospace, warnings set apart.
 
-import { badge, h } from './dom.js';
+import { badge, clear, h } from './dom.js';
 
 const ACTION_LABELS = { shell: 'shell', http_request: 'HTTP', noop: 'manual' };
 
-export function renderPlaybook(playbook) {
+/**
+ * @param playbook the playbook document
+ * @param imageUrl (file name) -> Promise of a URL of that attachment's picture; without it (a preview of a page not
+ *        stored yet) step images are named, not shown
+ */
+export function renderPlaybook(playbook, imageUrl = null) {
   if (!playbook) return h('p', { class: 'muted' }, 'No playbook.');
   return h('div', { class: 'playbook' },
     playbook.description ? h('p', { class: 'lead' }, playbook.description) : null,
@@ -12,9 +17,9 @@ export function renderPlaybook(playbook) {
       p.required ? badge('required', 'warn') : null, p.description ? ` ${p.description}` : '')),
     list('Before you start', playbook.prerequisites, (p) => h('li', {}, p.description)),
     h('h3', { class: 'section-title' }, `Steps (${(playbook.steps || []).length})`),
-    renderSteps(playbook.steps || []),
+    renderSteps(playbook.steps || [], imageUrl),
     playbook.rollback && playbook.rollback.length
-      ? [h('h3', { class: 'section-title' }, 'Rollback'), renderSteps(playbook.rollback)] : null);
+      ? [h('h3', { class: 'section-title' }, 'Rollback'), renderSteps(playbook.rollback, imageUrl)] : null);
 }
 
 function list(title, items, item) {
@@ -22,12 +27,12 @@ function list(title, items, item) {
   return h('div', { class: 'aside-list' }, h('h3', { class: 'section-title' }, title), h('ul', {}, items.map(item)));
 }
 
-export function renderSteps(steps) {
+export function renderSteps(steps, imageUrl = null) {
   if (!steps.length) return h('p', { class: 'muted' }, 'This playbook has no steps.');
-  return h('ol', { class: 'steps' }, steps.map(renderStep));
+  return h('ol', { class: 'steps' }, steps.map((step) => renderStep(step, imageUrl)));
 }
 
-function renderStep(step) {
+function renderStep(step, imageUrl) {
   const args = step.args || {};
   return h('li', { class: 'step', dataset: { action: step.action } },
     h('div', { class: 'step-head' },
@@ -40,9 +45,24 @@ function renderStep(step) {
     (step.notes || []).map((note) => h('p', { class: 'note' }, note)),
     (step.snippets || []).map((snippet) => h('figure', { class: 'snippet' },
       h('figcaption', {}, snippet.language || 'text'), h('pre', {}, h('code', {}, snippet.code)))),
-    (step.images || []).length ? h('p', { class: 'muted small' },
-      `Images: ${step.images.map((image) => image.alt || image.filename).join(', ')}`) : null,
-    step.substeps && step.substeps.length ? renderSteps(step.substeps) : null);
+    (step.images || []).map((image) => stepImage(image, imageUrl)),
+    step.substeps && step.substeps.length ? renderSteps(step.substeps, imageUrl) : null);
+}
+
+/** The picture a step shows: an attachment of the page loaded through the API, an external one as a link. */
+function stepImage(image, imageUrl) {
+  const caption = image.alt || image.filename || image.url;
+  if (!image.filename) {
+    return h('p', { class: 'muted small' }, 'Image: ', h('a', { href: image.url, target: '_blank', rel: 'noopener noreferrer' }, caption));
+  }
+  if (!imageUrl) return h('p', { class: 'muted small' }, `Image: ${caption}`);
+  const picture = h('img', { class: 'step-image', alt: caption });
+  const figure = h('figure', { class: 'step-figure' }, picture, h('figcaption', {}, caption));
+  imageUrl(image.filename).then((url) => {
+    picture.addEventListener('load', () => URL.revokeObjectURL(url), { once: true });
+    picture.src = url;
+  }).catch((e) => clear(figure, h('p', { class: 'muted small' }, `Image ${caption} could not be loaded: ${e.message}`)));
+  return figure;
 }
 
 /**

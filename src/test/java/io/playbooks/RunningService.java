@@ -74,6 +74,12 @@ public final class RunningService implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** A POST with a bearer token. */
+    public Reply post(String path, String jsonBody, String bearerToken) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerToken).POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     public Reply put(String path, String jsonBody) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));

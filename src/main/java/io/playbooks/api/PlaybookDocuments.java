@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.playbooks.page.Attachment;
 import io.playbooks.storage.PlaybookStore;
 import io.playbooks.storage.PlaybookSummary;
 import io.playbooks.storage.PlaybookVersion;
@@ -16,7 +17,7 @@ import java.util.List;
 /**
  * One playbook as an agent reads it ({@code GET /playbooks/{id}/document}, {@code GET /pages/{page_id}/playbook},
  * MCP {@code get_playbook}): found by id, slug or Confluence page id, at its newest content version or a given
- * one, as YAML and as a list of steps.
+ * one, as YAML, as a list of steps, and with the files its page had then.
  */
 public class PlaybookDocuments {
 
@@ -47,7 +48,7 @@ public class PlaybookDocuments {
         PlaybookVersion shown = version == null || version.isBlank() ? newestContent(summary, newestFirst)
                 : numbered(summary, newestFirst, versionNumber(version));
         return new PlaybookDocument(summary, shown.versionNumber(), shown.sourceVersion(), shown.createdAt(),
-                shown.yaml(), steps(summary, shown));
+                shown.yaml(), steps(summary, shown), store.attachments(shown.id()));
     }
 
     private PlaybookSummary byPage(String pageId) {
@@ -93,9 +94,10 @@ public class PlaybookDocuments {
         }
     }
 
+    /** @param attachments the files the page had at this version (metadata; get_playbook_attachment fetches one) */
     public record PlaybookDocument(PlaybookSummary playbook, int version,
                                    @JsonProperty("confluence_version") int confluenceVersion,
                                    @JsonProperty("created_at") Instant createdAt,
-                                   String yaml, JsonNode steps) {
+                                   String yaml, JsonNode steps, List<Attachment> attachments) {
     }
 }

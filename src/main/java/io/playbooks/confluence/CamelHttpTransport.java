@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sends GET requests through camel-http. One endpoint per site origin carries the time-outs and turns off
@@ -49,6 +50,16 @@ final class CamelHttpTransport implements AutoCloseable {
      *                     answer broken off midway
      */
     HttpReply get(URI uri, Map<String, String> requestHeaders) throws IOException {
+        return get(uri, requestHeaders, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Sends one GET whose answer may have at most {@code bodyLimit} bytes.
+     *
+     * @throws ContentTooLargeException when the answer says or turns out to be larger: it is not read further
+     * @throws IOException              when no whole HTTP answer came (see {@link #get(URI, Map)})
+     */
+    HttpReply get(URI uri, Map<String, String> requestHeaders, long bodyLimit) throws IOException {
         Endpoint endpoint = producer.getCamelContext().getEndpoint(endpointFor(uri));
         Exchange exchange = producer.send(endpoint, ExchangePattern.InOut, ex -> {
             requestHeaders.forEach(ex.getIn()::setHeader);
@@ -57,9 +68,13 @@ final class CamelHttpTransport implements AutoCloseable {
             if (uri.getRawQuery() != null) {
                 ex.getIn().setHeader(Exchange.HTTP_RAW_QUERY, uri.getRawQuery());
             }
-        }, CamelHttpTransport::readBody);
+        }, ex -> readBody(ex, uri, bodyLimit));
         Exception failure = exchange.getException();
         if (failure != null) {
+            ContentTooLargeException tooLarge = exchange.getException(ContentTooLargeException.class);
+            if (tooLarge != null) {
+                throw tooLarge;
+            }
             IOException io = findIoCause(failure);
             throw io != null ? io : new IOException(failure.getMessage(), failure);
         }
@@ -74,13 +89,21 @@ final class CamelHttpTransport implements AutoCloseable {
         return new HttpReply(status == null ? 0 : status, headers, body == null ? ReplyBody.EMPTY : body);
     }
 
-    /** Runs before the exchange completes, while the answer's stream is still open (camel-http closes it then). */
-    private static void readBody(Exchange exchange) throws IOException {
+    /**
+     * Runs before the exchange completes, while the answer's stream is still open (camel-http closes it then). An
+     * answer above the limit is refused without being kept: nothing past the limit is held in memory.
+     */
+    private static void readBody(Exchange exchange, URI uri, long limit) throws IOException {
         InputStream stream = exchange.getMessage().getBody(InputStream.class);
-        if (stream != null) {
-            try (stream) {
-                exchange.getMessage().setBody(ReplyBody.read(stream));
-            }
+        if (stream == null) {
+            return;
+        }
+        try (stream) {
+            Long declared = exchange.getMessage().getHeader("Content-Length", Long.class);
+            Optional<ReplyBody> body = declared != null && declared > limit ? Optional.empty()
+                    : ReplyBody.readAtMost(stream, limit);
+            exchange.getMessage().setBody(body.orElseThrow(() -> new ContentTooLargeException(
+                    "GET " + uri + " answered more than " + limit + " bytes", limit)));
         }
     }
 

@@ -7,9 +7,7 @@ import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -168,9 +166,13 @@ public class ConfluenceClient implements AutoCloseable {
         return fileNames.isEmpty() ? List.of() : cql.attachmentsNamed(spaceKey, fileNames);
     }
 
-    /** The content behind an {@link Attachment#downloadUrl()} of this site, fetched now. */
-    public InputStream attachment(String downloadUrl) {
-        return new ByteArrayInputStream(http.download(onSite(downloadUrl, "attachment link")));
+    /**
+     * The content behind an {@link Attachment#downloadUrl()} of this site, fetched now.
+     *
+     * @param maxBytes the most bytes taken: a larger content is a {@link ContentTooLargeException}
+     */
+    public ReplyBody attachment(String downloadUrl, long maxBytes) {
+        return http.download(onSite(downloadUrl, "attachment link"), maxBytes);
     }
 
     /** A link resolved against the site; refused when it points at another host, which must not get the credentials. */

@@ -5,6 +5,7 @@ import io.playbooks.api.ConfigureRequest;
 import io.playbooks.page.SourcePage;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,6 +102,22 @@ public class ConfluenceConnection {
                     + "): add it to the spaces of its site in config.json");
         }
         return configured.get(0);
+    }
+
+    /**
+     * The content behind an attachment's download link, fetched with the credentials of the configured site the link
+     * points at (by host and port): a link to no configured site is refused, so credentials never go elsewhere.
+     *
+     * @param maxBytes the most bytes taken: a larger content is a {@link ContentTooLargeException}
+     */
+    public ReplyBody attachment(String downloadUrl, long maxBytes) {
+        String authority = URI.create(downloadUrl).getRawAuthority();
+        ConfluenceClient client = sites.stream().filter(site -> site.client().isPresent())
+                .filter(site -> URI.create(site.settings().url()).getRawAuthority().equalsIgnoreCase(authority))
+                .findFirst().flatMap(ConfluenceSite::client)
+                .orElseThrow(() -> ApiException.conflict("the attachment link " + downloadUrl
+                        + " is on no configured Confluence site (" + siteNames(sites) + "): configure that site to fetch it"));
+        return client.attachment(downloadUrl, maxBytes);
     }
 
     /** The settings of the site a space belongs to. */
@@ -339,8 +356,8 @@ public class ConfluenceConnection {
     /** Same scheme, host, port and path: the stored token may go there. */
     static boolean sameSite(String stored, String requested) {
         try {
-            java.net.URI a = java.net.URI.create(stored.trim().replaceAll("/+$", ""));
-            java.net.URI b = java.net.URI.create(requested.trim().replaceAll("/+$", ""));
+            java.net.URI a = URI.create(stored.trim().replaceAll("/+$", ""));
+            java.net.URI b = URI.create(requested.trim().replaceAll("/+$", ""));
             return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
                     && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost())
                     && a.getPort() == b.getPort() && java.util.Objects.equals(a.getPath(), b.getPath());

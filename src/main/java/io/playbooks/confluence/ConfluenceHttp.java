@@ -78,23 +78,25 @@ final class ConfluenceHttp {
 
     /** GET whose 404 means "no such thing": empty. */
     Optional<HttpReply> get(URI uri) {
-        return call(uri, headers, false);
+        return call(uri, headers, false, Integer.MAX_VALUE);
     }
 
     /**
      * Downloads the content behind a link of this site (an attachment), following redirects: Cloud sends downloads
      * on to its media service, which gets no credentials since it is another host.
+     *
+     * @param limit the most bytes taken; a larger content is a {@link ContentTooLargeException}, not retried
      */
-    byte[] download(URI uri) {
+    ReplyBody download(URI uri, long limit) {
         URI current = uri;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             boolean sameSite = current.getRawAuthority().equalsIgnoreCase(uri.getRawAuthority());
             URI asked = current;
-            HttpReply reply = call(current, sameSite ? headers : Map.of(), true).orElseThrow(() ->
+            HttpReply reply = call(current, sameSite ? headers : Map.of(), true, limit).orElseThrow(() ->
                     new ConfluenceException("Confluence answered 404 Not Found for GET " + asked
                             + ": the attachment is gone or the link is stale", 404, null));
             if (reply.status() < 300) {
-                return reply.body().bytes();
+                return reply.body();
             }
             String location = reply.header("Location");
             if (location == null || location.isBlank()) {
@@ -106,11 +108,12 @@ final class ConfluenceHttp {
         throw new ConfluenceException("GET " + uri + " redirected more than " + MAX_REDIRECTS + " times", 0, null);
     }
 
-    private Optional<HttpReply> call(URI uri, Map<String, String> requestHeaders, boolean redirectsWanted) {
+    private Optional<HttpReply> call(URI uri, Map<String, String> requestHeaders, boolean redirectsWanted,
+                                     long bodyLimit) {
         for (int attempt = 1; ; attempt++) {
             HttpReply reply;
             try {
-                reply = send(uri, requestHeaders);
+                reply = send(uri, requestHeaders, bodyLimit);
             } catch (IOException e) {
                 errors.increment();
                 if (e instanceof UnknownHostException || e instanceof SSLException
@@ -182,7 +185,7 @@ final class ConfluenceHttp {
                 errors.sum());
     }
 
-    private HttpReply send(URI uri, Map<String, String> requestHeaders) throws IOException {
+    private HttpReply send(URI uri, Map<String, String> requestHeaders, long bodyLimit) throws IOException {
         try {
             inFlight.acquire();
         } catch (InterruptedException e) {
@@ -191,7 +194,7 @@ final class ConfluenceHttp {
         }
         try {
             requests.increment();
-            return transport.get(uri, requestHeaders);
+            return transport.get(uri, requestHeaders, bodyLimit);
         } finally {
             inFlight.release();
         }

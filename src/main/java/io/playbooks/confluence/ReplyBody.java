@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The body of one answer, kept in blocks of 64 KB. A listing answer with 250 page bodies is a megabyte or more:
  * read into one growing array it would be copied through ever larger arrays, which G1 places as "humongous"
  * objects that start marking cycles of the whole heap: dozens in a bulk import under a 256 MB heap.
  */
-final class ReplyBody {
+public final class ReplyBody {
 
     static final ReplyBody EMPTY = new ReplyBody(List.of(), 0);
     static final int BLOCK = 64 * 1024;
@@ -29,6 +30,16 @@ final class ReplyBody {
 
     /** Reads the stream to its end; the caller closes it. */
     static ReplyBody read(InputStream in) throws IOException {
+        return readAtMost(in, Integer.MAX_VALUE).orElseThrow(() ->
+                new IOException("answer larger than " + Integer.MAX_VALUE + " bytes"));
+    }
+
+    /**
+     * Reads the stream to its end, or until it has given more than {@code limit} bytes (at most
+     * {@link Integer#MAX_VALUE}): then empty, and the rest is left unread. The caller closes the stream.
+     */
+    static Optional<ReplyBody> readAtMost(InputStream in, long limit) throws IOException {
+        long most = Math.min(limit, Integer.MAX_VALUE);
         List<byte[]> blocks = new ArrayList<>();
         long length = 0;
         int filled;
@@ -36,22 +47,22 @@ final class ReplyBody {
             byte[] block = new byte[BLOCK];
             filled = in.readNBytes(block, 0, BLOCK);
             length += filled;
-            if (length > Integer.MAX_VALUE) {
-                throw new IOException("answer larger than " + Integer.MAX_VALUE + " bytes");
+            if (length > most) {
+                return Optional.empty();
             }
             if (filled > 0) {
                 blocks.add(filled == BLOCK ? block : Arrays.copyOf(block, filled));
             }
         } while (filled == BLOCK);
-        return blocks.isEmpty() ? EMPTY : new ReplyBody(blocks, (int) length);
+        return Optional.of(blocks.isEmpty() ? EMPTY : new ReplyBody(blocks, (int) length));
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
     /** The bytes as one stream, without joining the blocks. */
-    InputStream open() {
+    public InputStream open() {
         List<InputStream> parts = new ArrayList<>(blocks.size());
         for (byte[] block : blocks) {
             parts.add(new ByteArrayInputStream(block));
@@ -63,7 +74,7 @@ final class ReplyBody {
      * The bytes in one array: for small bodies (error reasons) and downloads whose caller needs them whole. A body of
      * one block is that block, not a copy: callers only read it.
      */
-    byte[] bytes() {
+    public byte[] bytes() {
         if (blocks.size() == 1) {
             return blocks.get(0);
         }

@@ -1,6 +1,7 @@
 package io.playbooks.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.playbooks.api.AttachmentContent;
 import io.playbooks.api.BulkImportRequest;
 import io.playbooks.api.ConfigureRequest;
 import io.playbooks.api.ImportRequest;
@@ -46,6 +47,11 @@ public final class PlaybookTools {
             Map<String, Object> headers = args.headers("page_id", "version", "from");
             headers.putAll(renamed(args.headers("playbook_id"), "playbook_id", "id"));
             return route.call("direct:playbook-document", null, headers);
+        });
+        tools.put("get_playbook_attachment", (args, progress) -> {
+            Map<String, Object> headers = args.headers("file_name");
+            headers.putAll(renamed(args.headers("playbook_id"), "playbook_id", "id"));
+            return AttachmentForAgents.of((AttachmentContent) route.call("direct:playbook-attachment", null, headers));
         });
         tools.put("report_execution", (args, progress) -> {
             Map<String, Object> headers = renamed(args.headers("playbook_id"), "playbook_id", "id");

@@ -25,7 +25,8 @@ import java.util.Set;
 /**
  * The MCP tools as the SDK serves them: names, descriptions and input and output schemas from
  * {@code mcp/tools.json}, each paired with its {@link ToolCall}. A result is returned as structured content (the
- * same JSON as the REST answer) plus that JSON as text; any failure is a tool error ({@code isError}) in words.
+ * same JSON as the REST answer) plus that JSON as text, and the content items of a {@link RichResult} after them;
+ * any failure is a tool error ({@code isError}) in words.
  */
 public final class ToolCatalog {
 
@@ -75,12 +76,18 @@ public final class ToolCatalog {
     private CallToolResult run(String name, ToolCall call, McpSyncServerExchange exchange, CallToolRequest request) {
         try {
             Object result = call.call(new ToolArguments(request.arguments(), json), progressFor(exchange, request));
+            List<McpSchema.Content> more = List.of();
+            if (result instanceof RichResult rich) {
+                result = rich.structured();
+                more = rich.content();
+            }
             Map<String, Object> structured = json.convertValue(result, OBJECT);
-            return CallToolResult.builder()
+            CallToolResult.Builder answer = CallToolResult.builder()
                     .structuredContent(structured)
                     .addTextContent(json.writeValueAsString(structured))
-                    .isError(false)
-                    .build();
+                    .isError(false);
+            more.forEach(answer::addContent);
+            return answer.build();
         } catch (RouteCall.RouteFailure failure) {
             return error(name + " failed (" + failure.type() + ", status " + failure.status() + "): " + failure.getMessage());
         } catch (ToolArguments.Invalid bad) {

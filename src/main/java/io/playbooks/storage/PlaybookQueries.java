@@ -241,7 +241,7 @@ final class PlaybookQueries {
                 rows.getString("outdated_reason"), rows.getInt("step_count"), rows.getInt("version_number"), flags);
     }
 
-    private static List<Attachment> attachments(Connection connection, long versionId) throws SQLException {
+    static List<Attachment> attachments(Connection connection, long versionId) throws SQLException {
         try (PreparedStatement statement = prepare(connection, ATTACHMENTS, versionId);
              ResultSet rows = statement.executeQuery()) {
             List<Attachment> attachments = new ArrayList<>();

@@ -163,6 +163,12 @@ public class PlaybookStore {
                 connection -> PlaybookQueries.versions(connection, playbookId));
     }
 
+    /** The attachments the page had at a version (their metadata; the content stays in Confluence). */
+    public List<Attachment> attachments(long versionId) {
+        return read("read the attachments of version " + versionId,
+                connection -> PlaybookQueries.attachments(connection, versionId));
+    }
+
     /**
      * The page of every playbook stored for a space, outdated ones included, with the kind of its newest version, in
      * page order (what a reconcile compares with the listing, in one read).

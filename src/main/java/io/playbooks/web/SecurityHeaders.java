@@ -18,8 +18,9 @@ final class SecurityHeaders implements Handler<RoutingContext> {
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            // charts and Swagger UI draw small icons from data: URIs
-            "img-src 'self' data:",
+            // charts and Swagger UI draw small icons from data: URIs; step pictures are attachments fetched with the
+            // API token and shown from blob: URLs
+            "img-src 'self' data: blob:",
             "connect-src 'self'",
             "font-src 'self'",
             "object-src 'none'",

@@ -81,9 +81,9 @@ class BulkImportTest {
         JsonNode playbook = service.get(API + "/playbooks/" + playbookId).json();
 
         JsonNode attachment = playbook.get("attachments").get(0);
-        assertThat(attachment.get("fileName").asText()).isEqualTo("gateway.png");
-        assertThat(attachment.get("mediaType").asText()).isEqualTo("image/png");
-        assertThat(attachment.get("downloadUrl").asText()).contains("gateway.png");
+        assertThat(attachment.get("file_name").asText()).isEqualTo("gateway.png");
+        assertThat(attachment.get("media_type").asText()).isEqualTo("image/png");
+        assertThat(attachment.get("download_url").asText()).contains("gateway.png");
     }
 
     @Test

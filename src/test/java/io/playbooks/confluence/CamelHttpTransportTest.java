@@ -78,6 +78,23 @@ class CamelHttpTransportTest {
         }
     }
 
+    @Test
+    void anAnswerAboveTheLimitIsRefusedWhetherItsLengthIsAnnouncedOrLearntWhileReading() throws IOException {
+        byte[] content = new byte[3 * ReplyBody.BLOCK];
+        server.stubFor(get(urlPathEqualTo("/announced")).willReturn(ok().withBody(content)));
+        // compressed: the length of what it inflates to is known only once read
+        server.stubFor(get(urlPathEqualTo("/compressed")).willReturn(ok().withBody(gzip(content))
+                .withHeader("Content-Encoding", "gzip")));
+
+        for (String path : new String[] {"/announced", "/compressed"}) {
+            URI uri = URI.create(server.baseUrl() + path);
+            assertThatThrownBy(() -> transport.get(uri, Map.of(), 2L * ReplyBody.BLOCK))
+                    .isInstanceOf(ContentTooLargeException.class)
+                    .hasMessage("GET " + uri + " answered more than " + 2 * ReplyBody.BLOCK + " bytes");
+            assertThat(transport.get(uri, Map.of(), content.length).body().bytes()).isEqualTo(content);
+        }
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {

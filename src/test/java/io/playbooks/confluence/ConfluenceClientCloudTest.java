@@ -177,7 +177,7 @@ class ConfluenceClientCloudTest extends ClientTestSupport {
         assertThat(png.version()).isEqualTo(1);
         assertThat(png.downloadUrl()).startsWith(site.baseUrl() + "/download/attachments/" + a.id + "/");
         assertThat(site.requestCount("/download/")).isZero();
-        try (InputStream in = client.attachment(png.downloadUrl())) {
+        try (InputStream in = client.attachment(png.downloadUrl(), 1024).open()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("PNGDATA");
         }
         assertThat(client.attachments("OPS").get(a.id)).hasSize(2);
@@ -193,7 +193,7 @@ class ConfluenceClientCloudTest extends ClientTestSupport {
                     .atPriority(1).willReturn(WireMock.aResponse().withStatus(302)
                             .withHeader("Location", media.baseUrl() + "/file/abc")));
 
-            try (InputStream in = cloudClient().attachment("/download/attachments/1/a.png?version=1")) {
+            try (InputStream in = cloudClient().attachment("/download/attachments/1/a.png?version=1", 1024).open()) {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("BYTES");
             }
 
@@ -205,8 +205,22 @@ class ConfluenceClientCloudTest extends ClientTestSupport {
     }
 
     @Test
+    void aDownloadAboveTheLimitIsRefusedAndNotRetried() {
+        byte[] content = new byte[300 * 1024];
+        site.server().stubFor(WireMock.get("/wiki/download/attachments/1/big.png").atPriority(1)
+                .willReturn(WireMock.ok().withBody(content)));
+
+        assertThatThrownBy(() -> cloudClient().attachment("/download/attachments/1/big.png", 200 * 1024))
+                .isInstanceOf(ContentTooLargeException.class)
+                .hasMessageContaining("/download/attachments/1/big.png answered more than 204800 bytes");
+        assertThat(site.requestCount("/download/attachments/1/big.png")).as("not retried").isEqualTo(1);
+        assertThat(cloudClient().attachment("/download/attachments/1/big.png", content.length).bytes())
+                .isEqualTo(content);
+    }
+
+    @Test
     void refusesToSendCredentialsToAnotherHost() {
-        assertThatThrownBy(() -> cloudClient().attachment("https://evil.example.com/download/x.png"))
+        assertThatThrownBy(() -> cloudClient().attachment("https://evil.example.com/download/x.png", 1024))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not on the Confluence site");
     }
 

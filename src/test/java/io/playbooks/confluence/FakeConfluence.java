@@ -825,7 +825,8 @@ public final class FakeConfluence implements AutoCloseable {
     }
 
     private String downloadPath(FakeAttachment a) {
-        return "/download/attachments/" + a.pageId + "/" + a.fileName.replace(" ", "%20") + "?version=1&api=v2";
+        return "/download/attachments/" + a.pageId + "/"
+                + java.net.URLEncoder.encode(a.fileName, StandardCharsets.UTF_8).replace("+", "%20") + "?version=1&api=v2";
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ class McpHttpToolsTest {
         site = FakeConfluence.cloud().start();
         site.addSpace("OPS", "Operations");
         pages = site.addAuthoredPages("OPS");
+        site.addSpace("LAB", "Lab");
         site.now(Instant.now());
         service = ConnectorTestSupport.serviceFor(site, "mcp-http", workDir, List.of("OPS"),
                 Map.of("playbooks.api.token", TOKEN));
@@ -139,6 +140,38 @@ class McpHttpToolsTest {
         assertThat(bySlug.get("playbook").get("playbook_id").asLong()).isEqualTo(id);
         assertThat(byPage.get("version").asInt()).isEqualTo(1);
         assertThat(byPage.get("playbook").get("confluence_page_id").asText()).isEqualTo(deploy.id);
+    }
+
+    @Test
+    void anAttachedPictureComesBackAsAnImageAndATextFileAsText() {
+        FakePage lab = site.addPage("LAB", "Restart the lab gateway", List.of("runbook"),
+                "<ol><li>Open the panel:<ac:image><ri:attachment ri:filename=\"panel.png\" /></ac:image></li>"
+                        + "<li>Restart it: <code>sudo systemctl restart lab-gateway</code></li></ol>");
+        byte[] picture = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+        site.addAttachment(lab.id, "panel.png", "image/png", picture);
+        site.addAttachment(lab.id, "gateway.yaml", "application/x-yaml", "port: 8443\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        site.addAttachment(lab.id, "manual.pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'});
+        long id = ok(call(client, "import_confluence_playbook", Map.of("page_id", lab.id))).get("playbook_id").asLong();
+        JsonNode document = ok(call(client, "get_playbook", Map.of("playbook_id", id)));
+
+        CallToolResult image = call(client, "get_playbook_attachment", Map.of("playbook_id", id, "file_name", "panel.png"));
+        CallToolResult yaml = call(client, "get_playbook_attachment", Map.of("playbook_id", id, "file_name", "gateway.yaml"));
+        CallToolResult pdf = call(client, "get_playbook_attachment", Map.of("playbook_id", id, "file_name", "manual.pdf"));
+        CallToolResult missing = call(client, "get_playbook_attachment", Map.of("playbook_id", id, "file_name", "nope.png"));
+
+        assertThat(document.get("attachments").findValuesAsText("file_name"))
+                .containsExactlyInAnyOrder("panel.png", "gateway.yaml", "manual.pdf");
+        assertThat(ok(image).get("returned_as").asText()).isEqualTo("image");
+        McpSchema.ImageContent shown = (McpSchema.ImageContent) image.content().get(1);
+        assertThat(shown.mimeType()).isEqualTo("image/png");
+        assertThat(java.util.Base64.getDecoder().decode(shown.data())).isEqualTo(picture);
+        assertThat(ok(yaml).get("returned_as").asText()).isEqualTo("text");
+        assertThat(((McpSchema.TextContent) yaml.content().get(1)).text()).isEqualTo("port: 8443\n");
+        assertThat(ok(pdf).get("returned_as").asText()).isEqualTo("none");
+        assertThat(ok(pdf).get("download_url").asText()).contains("/download/attachments/" + lab.id + "/manual.pdf");
+        assertThat(pdf.content()).hasSize(1);
+        assertThat(missing.isError()).isTrue();
+        assertThat(text(missing)).contains("status 404", "no attachment named 'nope.png'", "panel.png");
     }
 
     @Test

@@ -23,7 +23,7 @@ final class McpTestClients {
     static final List<String> ALL_TOOLS = List.of("discover_confluence_playbooks", "preview_confluence_playbook",
             "import_confluence_playbook", "bulk_import_confluence_space", "sync_confluence_playbooks",
             "get_confluence_status", "list_confluence_playbooks", "configure_confluence_integration",
-            "search_playbooks", "get_playbook", "report_execution", "read_playbook_events",
+            "search_playbooks", "get_playbook", "get_playbook_attachment", "report_execution", "read_playbook_events",
             "export_detection_profile", "import_detection_profile", "get_analytics");
 
     private McpTestClients() {
