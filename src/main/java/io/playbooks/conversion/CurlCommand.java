@@ -91,10 +91,8 @@ final class CurlCommand {
         if (url == null) {
             return Optional.empty();
         }
-        if (method == null) {
-            method = head ? "HEAD" : get ? "GET" : upload ? "PUT" : body != null ? "POST" : "GET";
-        }
-        return Optional.of(new HttpCall(method.toUpperCase(java.util.Locale.ROOT), url, headers, body));
+        return HttpCall.withMethod(method, head ? "HEAD" : get ? "GET" : upload ? "PUT" : body != null ? "POST" : "GET",
+                url, headers, body);
     }
 
     /** Index of the first short option in a cluster (-fsSLo) that takes a value, or -1. */

@@ -1,8 +1,10 @@
 package io.playbooks.conversion;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One HTTP call a step makes, read from a curl or wget command or a {@code GET https://...} line.
@@ -11,6 +13,9 @@ import java.util.Optional;
  * @param body    the data sent, or null
  */
 record HttpCall(String method, String url, Map<String, String> headers, String body) {
+
+    private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final Pattern PARAMETER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
 
     /** The call a step's command text makes, when it is one plain HTTP call (no pipes, chains or redirects). */
     static Optional<HttpCall> of(String command) {
@@ -30,6 +35,25 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
             case "wget" -> WgetCommand.parse(words.subList(1, words.size()));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The method as a step keeps it: a method name in capitals (GET, PURGE, PROPFIND...) or a parameter the user fills
+     * in ({@code ${METHOD}}), as written; anything else (a shell variable, a quoted expression) is no HTTP call the
+     * service can describe, and the command stays a shell step.
+     */
+    static Optional<String> method(String written) {
+        if (METHOD_NAME.matcher(written).matches()) {
+            return Optional.of(written.toUpperCase(Locale.ROOT));
+        }
+        return PARAMETER.matcher(written).matches() ? Optional.of(written) : Optional.empty();
+    }
+
+    /** The call with the method written, else the default one; empty when the written method is none (see above). */
+    static Optional<HttpCall> withMethod(String written, String byDefault, String url, Map<String, String> headers,
+                                         String body) {
+        return method(written == null || written.isBlank() ? byDefault : written.trim())
+                .map(method -> new HttpCall(method, url, headers, body));
     }
 
     /** The step arguments of an http_request step: url, method, then headers and body when given. */

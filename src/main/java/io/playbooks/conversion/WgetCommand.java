@@ -2,7 +2,6 @@ package io.playbooks.conversion;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -55,10 +54,7 @@ final class WgetCommand {
         if (url == null) {
             return Optional.empty();
         }
-        if (method == null) {
-            method = body != null ? "POST" : "GET";
-        }
-        return Optional.of(new HttpCall(method.toUpperCase(Locale.ROOT), url, headers, body));
+        return HttpCall.withMethod(method, body != null ? "POST" : "GET", url, headers, body);
     }
 
     private static boolean takesValue(String option) {

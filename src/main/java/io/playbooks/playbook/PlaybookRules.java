@@ -2,7 +2,6 @@ package io.playbooks.playbook;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -17,7 +16,8 @@ public final class PlaybookRules {
 
     private static final Pattern STEP_ID = Pattern.compile("[a-z]+_[0-9][0-9_]*");
     private static final Pattern CONTENT_HASH = Pattern.compile("sha256:[0-9a-f]{64}");
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+    /** The schema's method pattern: a method name in capitals, or a parameter. */
+    private static final Pattern METHOD = Pattern.compile("[A-Z][A-Z0-9_-]*|\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
 
     private PlaybookRules() {
     }
@@ -64,7 +64,7 @@ public final class PlaybookRules {
         }
         if (Step.HTTP_REQUEST.equals(action)) {
             return args.get("url") instanceof String url && !url.isEmpty()
-                    && args.get("method") instanceof String method && METHODS.contains(method)
+                    && args.get("method") instanceof String method && METHOD.matcher(method).matches()
                     && (!args.containsKey("headers") || textOnly(args.get("headers")))
                     && (!args.containsKey("body") || args.get("body") instanceof String);
         }

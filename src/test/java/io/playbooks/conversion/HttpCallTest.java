@@ -22,6 +22,20 @@ class HttpCallTest {
     }
 
     @Test
+    void anyMethodNameIsKeptInCapitalsAndAParameterAsWritten() {
+        assertThat(call("curl -X PURGE https://www.shop.example.net/p/1").method()).isEqualTo("PURGE");
+        assertThat(call("curl --request propfind https://dav.example.net/").method()).isEqualTo("PROPFIND");
+        assertThat(call("curl -X ${METHOD} https://api.example.net/x").method()).isEqualTo("${METHOD}");
+        assertThat(call("curl -X '' -d a=1 https://api.example.net/x").method()).isEqualTo("POST");
+        assertThat(call("wget --method=PURGE https://www.shop.example.net/p/1").method()).isEqualTo("PURGE");
+    }
+
+    @Test
+    void aMethodNoStepCanDescribeLeavesTheCommandAShellCommand() {
+        assertThat(HttpCall.of("curl -X \"$M\" https://api.example.net/x")).isEmpty();
+    }
+
+    @Test
     void longOptionsOverContinuationLines() {
         HttpCall call = call("curl --request POST \\\n  --header \"X-Vault-Token: ${VAULT_TOKEN}\" \\\n"
                 + "  --data '{\"ttl\":\"1h\"}' \\\n  https://vault:8200/v1/database/roles/app");

@@ -64,7 +64,7 @@ class PlaybookRulesTest {
             p -> playbook(List.of(step("step_1", Step.SHELL, args("command", ""))), METADATA),
             p -> playbook(List.of(step("step_1", Step.SHELL, args())), METADATA),
             p -> playbook(List.of(step("step_1", "teleport", args("command", "ls"))), METADATA),
-            p -> playbook(List.of(step("step_1", Step.HTTP_REQUEST, args("url", "https://x", "method", "FETCH"))), METADATA),
+            p -> playbook(List.of(step("step_1", Step.HTTP_REQUEST, args("url", "https://x", "method", "get it"))), METADATA),
             p -> playbook(List.of(step("step_1", Step.HTTP_REQUEST, args("method", "GET"))), METADATA),
             p -> playbook(List.of(step("step_1", Step.HTTP_REQUEST, args("url", "https://x", "method", "GET",
                     "headers", Map.of("Retry", 3)))), METADATA),
