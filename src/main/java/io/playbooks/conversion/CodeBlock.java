@@ -16,7 +16,7 @@ record CodeBlock(String command, Snippet snippet) {
         String language = Macros.name(macro).equals("noformat") ? "" : Macros.parameter(macro, "language");
         String code = withoutBlankEdges(Macros.plainBody(macro));
         boolean commands = CodeLanguage.isShell(language)
-                || (CodeLanguage.isUnspecified(language) && CommandRecognizer.isCommand(code));
+                || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code));
         if (!commands) {
             return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
         }

@@ -40,19 +40,46 @@ final class CommandRecognizer {
             "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "gpg", "sops", "kubeseal", "cosign", "trivy",
             "dotnet", "cargo", "bundle", "rake", "php", "composer", "ldapsearch", "kinit", "klist", "rabbitmqctl",
             "rabbitmq-plugins", "nodetool", "cqlsh", "zkcli.sh", "varnishadm", "supervisorctl", "pm2", "gh", "glab",
-            "svn", "kustomize", "skaffold", "tctl", "temporal", "sqlplus", "rman", "wsl", "choco", "winget");
+            "svn", "kustomize", "skaffold", "tctl", "temporal", "sqlplus", "rman", "wsl", "choco", "winget",
+            "ceph", "cephadm", "rados", "rbd", "radosgw-admin", "gluster", "zfs", "zpool", "mdadm", "smartctl",
+            "ipmitool", "pcs", "crm", "pulumi", "cdk", "serverless", "sam", "lxc", "incus", "microk8s", "k3s",
+            "kcat", "kafkacat", "ethtool", "conntrack", "semanage", "restorecon", "setenforce", "getenforce",
+            "ausearch", "loginctl", "systemd-analyze", "update-alternatives", "dpkg", "rpm", "flatpak", "rails",
+            "flyway", "liquibase", "alembic", "django-admin", "celery", "sidekiqctl", "gunicorn", "uwsgi", "unicorn",
+            "puma", "redis-server", "memcached", "consul-template", "envoy", "caddy", "traefik", "openvpn", "wg",
+            "wg-quick", "tailscale", "kubelet", "containerd", "runc", "skopeo", "buildah", "crane", "oras");
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
     private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z]+");
     private static final Pattern BIN_PATH = Pattern.compile("/\\S*/s?bin/\\S+");
+    /** {@code NAME=value } before a command; a value in quotes may hold spaces. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=(?:\"[^\"]*\"|'[^']*'|\\S*)\\s+");
     private static final Pattern HTTP_LINE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+https?://\\S+.*", Pattern.DOTALL);
 
     private CommandRecognizer() {
     }
 
+    /**
+     * Whether an unlabelled code block holds commands: its first line that is no shell comment is a command (a
+     * first line {@code # systemctl ...} is one behind a root prompt).
+     */
+    static boolean startsWithCommand(String code) {
+        for (String line : code.strip().split("\n")) {
+            String text = line.trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (text.startsWith("#") && !isCommand(text)) {
+                continue;
+            }
+            return isCommand(text);
+        }
+        return false;
+    }
+
     /** Whether inline code (or the first line of an unlabelled code block) is a command to run. */
     static boolean isCommand(String code) {
-        String text = ConsoleTranscript.withoutPrompt(firstLine(code).trim());
+        String text = withoutAssignments(ConsoleTranscript.withoutPrompt(firstLine(code).trim()));
         if (text.isEmpty()) {
             return false;
         }
@@ -80,6 +107,21 @@ final class CommandRecognizer {
             }
         }
         return false;
+    }
+
+    /** The command without the environment assignments before it ({@code RAILS_ENV=production bundle exec ...}). */
+    private static String withoutAssignments(String text) {
+        if (text.indexOf('=') < 0) {
+            return text; // most commands assign nothing: no regex for them
+        }
+        String rest = text;
+        while (true) {
+            java.util.regex.Matcher assignment = ASSIGNMENT.matcher(rest);
+            if (!assignment.lookingAt() || assignment.end() == rest.length()) {
+                return rest;
+            }
+            rest = rest.substring(assignment.end());
+        }
     }
 
     /**

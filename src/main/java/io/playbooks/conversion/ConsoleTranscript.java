@@ -12,23 +12,34 @@ import java.util.regex.Pattern;
 final class ConsoleTranscript {
 
     private static final Pattern PROMPT = Pattern.compile(
-            "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?[$#] |\\$ |# |% |PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
+            "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?[$#] |\\[[\\w.-]+@[\\w.-]+[^\\]\\n]*\\][$#] |\\$ |# |% "
+                    + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
+    /** Prompts that no line of a script starts with: {@code user@host:~$ }, {@code [root@host ~]# }, {@code PS C:\> }. */
+    private static final Pattern UNMISTAKABLE_PROMPT = Pattern.compile(
+            "(?m)^(?:(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ |\\[[\\w.-]+@[\\w.-]+[^\\]\\n]*\\][$#] "
+                    + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
-    private static final Pattern DOLLAR_PROMPT = Pattern.compile("(?m)^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ ");
+    private static final String CONTINUATION_PROMPT = "> ";
 
     private ConsoleTranscript() {
     }
 
     /**
-     * Whether a code block is a transcript: a console language, or any line behind a {@code $ } prompt
-     * ({@code # } alone is not enough outside console snippets, since it starts shell comments).
+     * Whether a code block is a transcript: a console language, any line behind a prompt no script line starts with
+     * ({@code $ }, {@code [root@host ~]# }, {@code PS C:\> }), or a first line {@code # command} followed by a line
+     * that is no command, its output ({@code # } alone is not enough, since it also starts shell comments).
      */
     static boolean isTranscript(String language, String code) {
         if (CodeLanguage.isConsole(language)) {
             return true;
         }
-        // every prompt the pattern finds ends in "$ ": without one the regex would only try each line in vain
-        return code.contains("$ ") && DOLLAR_PROMPT.matcher(code).find();
+        // every such prompt ends in "$ ", "# " or "> ": without one the regex would only try each line in vain
+        if ((code.contains("$ ") || code.contains("# ") || code.contains("> ")) && UNMISTAKABLE_PROMPT.matcher(code).find()) {
+            return true;
+        }
+        String[] lines = LINE_BREAK.split(code.strip(), 3);
+        return lines.length > 1 && lines[0].startsWith("# ") && CommandRecognizer.isCommand(lines[0].substring(2))
+                && !CommandRecognizer.isCommand(lines[1]);
     }
 
     /** The commands of a transcript joined with "\n"; a command runs on over lines while it is incomplete. */
@@ -42,7 +53,9 @@ final class ConsoleTranscript {
             }
             StringBuilder command = new StringBuilder(lines[i].substring(prompt.end()));
             while (ShellWords.isIncomplete(command.toString().stripTrailing()) && i + 1 < lines.length) {
-                command.append('\n').append(lines[++i]);
+                String next = lines[++i];
+                // the shell's continuation prompt (PS2) is no part of the command
+                command.append('\n').append(next.startsWith(CONTINUATION_PROMPT) ? next.substring(CONTINUATION_PROMPT.length()) : next);
             }
             if (!command.toString().isBlank()) {
                 commands.add(command.toString().stripTrailing());

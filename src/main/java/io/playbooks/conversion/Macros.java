@@ -73,9 +73,17 @@ final class Macros {
     static String plainBody(Element macro) {
         for (Element child = macro.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:plain-text-body")) {
-                return child.wholeText();
+                return withXmlLineEnds(child.wholeText());
             }
         }
         return "";
+    }
+
+    /**
+     * The text with CR LF and lone CR as LF, as an XML processor reads every line end (XML 1.0, 2.11) and jsoup does
+     * not: a command continued with a backslash before CR LF stays one command.
+     */
+    private static String withXmlLineEnds(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

@@ -11,7 +11,8 @@ class CommandRecognizerTest {
     @ValueSource(strings = {"sudo systemctl restart storefront", "kubectl cordon ${NODE_NAME}", "./run.sh",
             "./scripts/deploy.sh production v2", "kafka-topics.sh --describe", "patronictl -c /etc/p.yml list",
             "Get-Service -Name X", "df -h /var", "$ ls -la", "git tag -a v1 -m x", "/opt/app/bin/start --now",
-            "GET https://es:9200/_cat/indices"})
+            "GET https://es:9200/_cat/indices", "RAILS_ENV=production bundle exec rake jobs:clear",
+            "A=1 B=\"two words\" ./migrate.sh", "ceph osd tree down", "pcs status"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -22,6 +23,19 @@ class CommandRecognizerTest {
             "kubectl", "checkout", "cpu: 500m", "/tmp/gateway-threads.txt", "errors[]", ""})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"# clear the compiled JSPs first\nrm -rf /opt/tomcat/work/*", "\n#!/bin/bash\n# a comment\nsystemctl stop x",
+            "# systemctl status tomcat\n● tomcat.service"})
+    void aCodeBlockStartsWithACommandAfterItsCommentLines(String code) {
+        assertThat(CommandRecognizer.startsWithCommand(code)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"# settings for the app\nport: 8080", "LOG_LEVEL=debug", "# only a comment"})
+    void aCodeBlockOfCommentsAndValuesHoldsNoCommand(String code) {
+        assertThat(CommandRecognizer.startsWithCommand(code)).isFalse();
     }
 
     @ParameterizedTest

@@ -20,6 +20,20 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void bracketedRootAndWindowsPromptsAreStripped() {
+        assertThat(ConsoleTranscript.commands("[root@app-01 ~]# systemctl stop tomcat\n[root@app-01 ~]# ps -ef | grep [c]atalina"))
+                .isEqualTo("systemctl stop tomcat\nps -ef | grep [c]atalina");
+        assertThat(ConsoleTranscript.commands("C:\\Windows\\system32> iisreset /status\nStatus for IIS Admin Service : Running"))
+                .isEqualTo("iisreset /status");
+    }
+
+    @Test
+    void theContinuationPromptIsNoPartOfTheCommand() {
+        assertThat(ConsoleTranscript.commands("$ vault write auth/approle/role/x \\\n> token_ttl=1h \\\n> token_max_ttl=4h\nSuccess!"))
+                .isEqualTo("vault write auth/approle/role/x \\\ntoken_ttl=1h \\\ntoken_max_ttl=4h");
+    }
+
+    @Test
     void aCommandContinuedOverLinesKeepsItsLines() {
         String transcript = "$ aws s3 cp a \\\n    s3://b/\nupload: a to s3://b/a\n$ echo 'two\nlines'\ntwo";
         assertThat(ConsoleTranscript.commands(transcript)).isEqualTo("aws s3 cp a \\\n    s3://b/\necho 'two\nlines'");
@@ -30,5 +44,13 @@ class ConsoleTranscriptTest {
         assertThat(ConsoleTranscript.isTranscript("console", "ls")).isTrue();
         assertThat(ConsoleTranscript.isTranscript("bash", "echo a\n$ ls")).isTrue();
         assertThat(ConsoleTranscript.isTranscript("bash", "# restart the agent\nsystemctl restart agent")).isFalse();
+        assertThat(ConsoleTranscript.isTranscript("powershell", "PS C:\\> Get-Service w3svc\nRunning")).isTrue();
+        assertThat(ConsoleTranscript.isTranscript("", "[root@db ~]# df -h\nFilesystem Size")).isTrue();
+    }
+
+    @Test
+    void aFirstLineHashCommandFollowedByOutputIsARootPrompt() {
+        assertThat(ConsoleTranscript.isTranscript("", "# systemctl status tomcat\n● tomcat.service - Tomcat")).isTrue();
+        assertThat(ConsoleTranscript.isTranscript("", "# clear the work folder\nrm -rf /opt/tomcat/work/*")).isFalse();
     }
 }
