@@ -3,6 +3,7 @@ package io.playbooks.conversion;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The detector's original weights and word lists: the profile every instance starts with. */
 final class BuiltInProfile {
@@ -16,7 +17,7 @@ final class BuiltInProfile {
             "meeting-notes", "meeting", "retrospective", "retro", "release-notes", "decision-log", "decision",
             "requirements", "product-requirements", "architecture", "design", "glossary", "contacts", "team",
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
-            "faq");
+            "faq", "index", "handover", "status-report", "weekly-report");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -35,13 +36,13 @@ final class BuiltInProfile {
             "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
             "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
             "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "faq", "okr", "okrs",
-            "agenda");
+            "agenda", "handover", "status report", "weekly report");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",
             "user interaction", "goals", "background and strategic fit", "not doing", "endpoints", "error codes",
             "changes", "fixes", "known issues", "new features", "bug fixes", "deprecations", "alternatives",
-            "consequences", "terms");
+            "consequences", "terms", "incidents", "ongoing issues", "follow-ups", "highlights");
     private static final List<String> IMPERATIVE_VERBS = List.of(
             "add", "allow", "announce", "apply", "approve", "ask", "attach", "back", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",
@@ -61,7 +62,14 @@ final class BuiltInProfile {
             "trigger", "turn", "type", "uncordon", "uninstall", "unlock", "unmount", "unpack", "update", "upgrade",
             "upload", "use", "validate", "verify", "wait", "watch", "write");
 
+    private static final Set<String> VERBS = Set.copyOf(IMPERATIVE_VERBS);
+
     private BuiltInProfile() {
+    }
+
+    /** Whether a word is one of the built-in imperative verbs (lower case): a heading that starts with one is a step. */
+    static boolean isImperativeVerb(String word) {
+        return VERBS.contains(word);
     }
 
     static DetectionProfile with(Map<String, String> spaceCategoryMapping) {

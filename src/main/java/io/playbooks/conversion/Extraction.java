@@ -13,8 +13,9 @@ import java.util.List;
  * @param headings        the texts of all headings, in order
  * @param numberedHeadings how many steps came from numbered headings
  * @param listedSteps     how many steps came from ordered lists, step tables and task lists
+ * @param linkOnlySteps   how many of those are list items that only link to another page (an index of pages)
  */
 record Extraction(String description, List<Parameter> parameters, List<Prerequisite> prerequisites,
                   List<Step> steps, List<Step> rollback, List<String> headings, int numberedHeadings,
-                  int listedSteps) {
+                  int listedSteps, int linkOnlySteps) {
 }

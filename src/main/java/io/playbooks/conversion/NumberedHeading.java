@@ -4,11 +4,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Headings that number a step: "1. Stop traffic", "2) Drain", "Step 2: Drain node", "Step 3 - Verify". */
+/** Headings that number a step: "1. Stop traffic", "2) Drain", "3 - Verify", "Step 2: Drain node", "Step 3 - Verify". */
 final class NumberedHeading {
 
     private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3})\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
-    private static final Pattern NUMBER = Pattern.compile("^(\\d{1,3})\\s*[.)]\\s+(\\S.*)$");
+    /** "1. Stop", "2) Drain", "3: Verify", "4 - Switch over", "5 – Unfreeze": a number, then a mark, then the title. */
+    private static final Pattern NUMBER = Pattern.compile("^(\\d{1,3})(?:\\s*[.):]|\\s+[-\u2013\u2014])\\s+(\\S.*)$");
 
     private NumberedHeading() {
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,11 +21,14 @@ import java.util.regex.Pattern;
  */
 final class ParameterFinder {
 
-    private static final List<String> NAME_COLUMNS = List.of("parameter", "parameters", "variable", "variables",
-            "name", "placeholder", "input", "argument");
-    private static final List<String> DESCRIPTION_COLUMNS = List.of("description", "meaning", "purpose", "value",
+    private static final Set<String> NAME_COLUMNS = Set.of("parameter", "parameters", "variable", "variables",
+            "name", "placeholder", "input", "argument", "param", "key");
+    /** "Parameter name", "Variable (env)": a name column whatever follows its first word. */
+    private static final Set<String> NAME_FIRST_WORDS = Set.of("parameter", "variable", "placeholder", "param",
+            "argument", "input");
+    private static final Set<String> DESCRIPTION_COLUMNS = Set.of("description", "meaning", "purpose", "value",
             "example", "details");
-    private static final List<String> REQUIRED_COLUMNS = List.of("required", "mandatory", "optional");
+    private static final Set<String> REQUIRED_COLUMNS = Set.of("required", "mandatory", "optional");
     private static final Pattern TOKEN_MARKS = Pattern.compile("^\\$\\{|}$|^<|>$");
     private static final Pattern YES = Pattern.compile("(yes|y|true|x|required|mandatory)\\b");
     private static final Pattern TOKEN = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|<([A-Za-z][A-Za-z0-9_-]*)>");
@@ -47,7 +51,10 @@ final class ParameterFinder {
             Matcher matcher = TOKEN.matcher(text);
             while (matcher.find()) {
                 String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-                parameters.putIfAbsent(name, new Parameter(name, "placeholder in the playbook's commands", true));
+                // <SSLHostConfig> ... </SSLHostConfig> in an XML sample is an element, not a placeholder
+                if (matcher.group(2) == null || !text.contains("</" + name + ">")) {
+                    parameters.putIfAbsent(name, new Parameter(name, "placeholder in the playbook's commands", true));
+                }
             }
         }
         return List.copyOf(parameters.values());
@@ -56,12 +63,12 @@ final class ParameterFinder {
     private static void readTable(Element table, Map<String, Parameter> parameters) {
         List<Element> rows = TableReader.rows(table);
         List<String> header = TableReader.header(rows);
-        int name = TableReader.column(header, NAME_COLUMNS);
-        int description = TableReader.column(header, DESCRIPTION_COLUMNS);
+        int name = TableReader.column(header, ParameterFinder::namesParameters);
+        int description = TableReader.column(header, DESCRIPTION_COLUMNS::contains);
         if (name < 0 || description < 0) {
             return;
         }
-        int required = TableReader.column(header, REQUIRED_COLUMNS);
+        int required = TableReader.column(header, REQUIRED_COLUMNS::contains);
         boolean optionalColumn = required >= 0 && header.get(required).contains("optional");
         for (Element row : rows.subList(1, rows.size())) {
             List<Element> cells = TableReader.cells(row);
@@ -79,6 +86,11 @@ final class ParameterFinder {
             }
             parameters.putIfAbsent(parameterName, new Parameter(parameterName, PlainText.of(cells.get(description)), isRequired));
         }
+    }
+
+    private static boolean namesParameters(String column) {
+        int space = column.indexOf(' ');
+        return NAME_COLUMNS.contains(column) || space > 0 && NAME_FIRST_WORDS.contains(column.substring(0, space));
     }
 
     private static void collectTexts(List<Step> steps, List<String> texts) {

@@ -65,9 +65,10 @@ public final class PlaybookDetector {
         double score = headingSignal(extraction.headings(), profile.headings().notAProcedure(),
                 Signal.NOT_A_PROCEDURE_HEADINGS, reasons);
         score += headingSignal(extraction.headings(), profile.headings().procedure(), Signal.PROCEDURE_HEADINGS, reasons);
-        if (extraction.listedSteps() >= 2) {
-            score += fire(Signal.ORDERED_PROCEDURE, weights.orderedProcedure(), String.valueOf(extraction.listedSteps()),
-                    reasons);
+        // list items that only link to other pages are an index, not a procedure
+        int listed = extraction.listedSteps() - extraction.linkOnlySteps();
+        if (listed >= 2) {
+            score += fire(Signal.ORDERED_PROCEDURE, weights.orderedProcedure(), String.valueOf(listed), reasons);
         }
         if (extraction.numberedHeadings() >= 2) {
             score += fire(Signal.NUMBERED_HEADINGS, weights.numberedHeadings(),
@@ -76,6 +77,10 @@ public final class PlaybookDetector {
         List<Step> steps = extraction.steps();
         if (steps.isEmpty()) {
             return score + fire(Signal.NO_STEPS, weights.noSteps(), "", reasons);
+        }
+        if (extraction.linkOnlySteps() * 2 >= steps.size()) {
+            return score + fire(Signal.NO_STEPS, weights.noSteps(), ": " + extraction.linkOnlySteps() + " of "
+                    + steps.size() + " list items only link to other pages, an index of pages", reasons);
         }
         int acting = 0;
         int imperative = 0;

@@ -2,6 +2,7 @@ package io.playbooks.conversion;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** What a section of a page holds, told by its heading. */
 enum SectionKind {
@@ -9,10 +10,11 @@ enum SectionKind {
     PROCEDURE(List.of()),
     /** Its list items are prerequisites, not steps. */
     PREREQUISITES(List.of("prerequisite", "pre-requisite", "prereq", "requirements", "before you begin", "before you start",
-            "before starting", "you will need", "you'll need", "what you need", "what you will need", "preconditions")),
+            "before starting", "you will need", "you'll need", "what you need", "what you will need", "what you'll need",
+            "preconditions")),
     /** Its steps go to the playbook's rollback. */
     ROLLBACK(List.of("rollback", "roll back", "roll-back", "rolling back", "back out", "backout", "back-out",
-            "backing out", "revert", "undo")),
+            "backing out", "revert", "reverting", "undo")),
     /** Reference material around the procedure: holds no steps. */
     NO_STEPS(List.of("see also", "reference", "related", "further reading", "further information", "more information",
             "links", "external links", "resources", "additional resources",
@@ -20,27 +22,103 @@ enum SectionKind {
             "document history", "history", "action items", "parameters", "variables", "inputs", "glossary",
             "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions"));
 
-    private final List<String> headingStarts;
+    /** Headings that name a part of the page, not a step, even when numbered ("1. Overview", "3. Procedure"). */
+    private static final Set<String> PART_NAMES = Set.of("overview", "introduction", "purpose", "scope", "summary",
+            "procedure", "steps", "instructions", "context", "about", "appendix");
+    /** Words after a kind's name that keep the heading a section name: "Rollback plan", "Prerequisites checklist". */
+    private static final Set<String> NAME_SUFFIXES = Set.of("plan", "procedure", "steps", "instructions", "checklist",
+            "section", "notes", "list");
+    /** Short headings that end with a kind's name ("Upgrade prerequisites", "Escalation contacts"): at most words. */
+    private static final int SHORT_HEADING_WORDS = 4;
 
-    SectionKind(List<String> headingStarts) {
-        this.headingStarts = headingStarts;
+    private final List<String> names;
+
+    SectionKind(List<String> names) {
+        this.names = names;
     }
 
-    /** The kind a heading opens, or null when the heading names none (the section then inherits). */
+    /**
+     * The kind a heading opens, or null when the heading names none (the section then inherits). The heading starts
+     * with a kind's name ("Rollback", "See also: dashboards", "References"), or a short heading ends with one
+     * ("Emergency rollback", "How to roll back", "Useful links"), unless it reads as a step ("Check the links").
+     * Names are whole words: "Contacting the vendor" is no Contacts section.
+     */
     static SectionKind of(String headingText) {
-        String heading = headingText.toLowerCase(Locale.ROOT);
-        int textStart = 0;
-        while (textStart < heading.length()
-                && (Character.isDigit(heading.charAt(textStart)) || ".) ".indexOf(heading.charAt(textStart)) >= 0)) {
-            textStart++;
+        String heading = normalized(headingText);
+        for (SectionKind kind : values()) {
+            for (String name : kind.names) {
+                if (startsWithWord(heading, name)) {
+                    return kind;
+                }
+            }
+        }
+        String[] words = heading.split(" ");
+        if (words.length > SHORT_HEADING_WORDS) {
+            return null;
         }
         for (SectionKind kind : values()) {
-            for (String start : kind.headingStarts) {
-                if (heading.startsWith(start, textStart)) {
+            for (String name : kind.names) {
+                if (endsWithWord(heading, name) && (kind != NO_STEPS || !BuiltInProfile.isImperativeVerb(words[0]))) {
                     return kind;
                 }
             }
         }
         return null;
+    }
+
+    /**
+     * The kind a numbered heading opens when the whole heading names a part of the page ("4. Rollback", "2.
+     * Prerequisites", "3. Procedure"): then it is a section, not a step. "2. Roll back the release" stays a step.
+     *
+     * @return the kind, PROCEDURE for a part such as "Overview", or null when the heading is a step
+     */
+    static SectionKind ofNumbered(String title) {
+        String heading = normalized(title);
+        if (PART_NAMES.contains(heading)) {
+            return PROCEDURE;
+        }
+        int lastSpace = heading.lastIndexOf(' ');
+        String withoutSuffix = lastSpace > 0 && NAME_SUFFIXES.contains(heading.substring(lastSpace + 1))
+                ? heading.substring(0, lastSpace) : heading;
+        for (SectionKind kind : values()) {
+            for (String name : kind.names) {
+                if (withoutSuffix.equals(name) || withoutSuffix.equals(name + "s")) {
+                    return kind;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Lower case, typographic apostrophes plain, leading numbering ("3.", "2)") and trailing colons left out. */
+    private static String normalized(String headingText) {
+        String heading = headingText.toLowerCase(Locale.ROOT).replace('\u2019', '\'').trim();
+        int start = 0;
+        while (start < heading.length() && (Character.isDigit(heading.charAt(start)) || ".) ".indexOf(heading.charAt(start)) >= 0)) {
+            start++;
+        }
+        int end = heading.length();
+        while (end > start && ":.".indexOf(heading.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return heading.substring(start, end).trim();
+    }
+
+    private static boolean startsWithWord(String heading, String name) {
+        return heading.startsWith(name) && wordEndsAt(heading, name.length());
+    }
+
+    private static boolean endsWithWord(String heading, String name) {
+        int at = heading.endsWith(name) ? heading.length() - name.length()
+                : heading.endsWith(name + "s") ? heading.length() - name.length() - 1 : -1;
+        return at == 0 || at > 0 && heading.charAt(at - 1) == ' ';
+    }
+
+    /** Whether a name that ends at {@code end} ends a word there (a plural "s" may follow). */
+    private static boolean wordEndsAt(String heading, int end) {
+        if (end < heading.length() && heading.charAt(end) == 's') {
+            end++;
+        }
+        return end == heading.length() || !Character.isLetter(heading.charAt(end));
     }
 }

@@ -52,6 +52,21 @@ final class SectionSplitter {
         return 0;
     }
 
+    private static List<Element> commandsIn(Element heading) {
+        return ElementsByTag.in(heading, "code"::equals).stream()
+                .filter(code -> CommandRecognizer.isCommand(code.wholeText().strip())).toList();
+    }
+
+    /** The title up to the command it names ("Run ./reindex.sh" gives "Run"), or the whole title. */
+    private static String before(String title, String command) {
+        int at = title.indexOf(command);
+        int end = at < 0 ? title.length() : at;
+        while (end > 0 && " :,;-\u2013\u2014".indexOf(title.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end == 0 ? title : title.substring(0, end);
+    }
+
     /** One pass over the blocks, keeping the kinds that enclosing headings opened. */
     private static final class Splitting {
         private record Opened(int level, SectionKind kind) {
@@ -62,6 +77,7 @@ final class SectionSplitter {
         private String heading;
         private SectionKind kind = SectionKind.PROCEDURE;
         private String stepTitle;
+        private List<Element> titleCommands = List.of();
         private int stepLevel;
         private List<Element> current = new ArrayList<>();
 
@@ -84,8 +100,13 @@ final class SectionSplitter {
                 opened.pop();
             }
             String text = PlainText.of(newHeading);
-            stepTitle = NumberedHeading.title(text).orElse(null);
-            SectionKind named = stepTitle != null ? null : SectionKind.of(text);
+            String numbered = NumberedHeading.title(text).orElse(null);
+            SectionKind named = numbered != null ? SectionKind.ofNumbered(numbered) : SectionKind.of(text);
+            stepTitle = named == null ? numbered : null;
+            titleCommands = stepTitle == null ? List.of() : commandsIn(newHeading);
+            if (!titleCommands.isEmpty()) {
+                stepTitle = before(stepTitle, PlainText.of(titleCommands.get(0)));
+            }
             if (named != null) {
                 opened.push(new Opened(level, named));
             }
@@ -96,7 +117,7 @@ final class SectionSplitter {
 
         private void close() {
             if (heading != null || !current.isEmpty()) {
-                sections.add(new Section(heading, kind, stepTitle, List.copyOf(current)));
+                sections.add(new Section(heading, kind, stepTitle, titleCommands, List.copyOf(current)));
             }
             current = new ArrayList<>();
         }

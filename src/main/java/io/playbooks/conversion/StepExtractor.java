@@ -27,6 +27,7 @@ final class StepExtractor {
     private String description;
     private int numberedHeadings;
     private int listedSteps;
+    private int linkOnlySteps;
 
     private StepExtractor() {
     }
@@ -39,7 +40,7 @@ final class StepExtractor {
         return new Extraction(extractor.description == null ? "" : extractor.description,
                 ParameterFinder.find(page, extractor.steps, extractor.rollback), extractor.prerequisites,
                 extractor.steps, extractor.rollback, extractor.headings, extractor.numberedHeadings,
-                extractor.listedSteps);
+                extractor.listedSteps, extractor.linkOnlySteps);
     }
 
     private void read(Section section) {
@@ -58,8 +59,12 @@ final class StepExtractor {
 
     private void readSteps(Section section, List<Step> target, Supplier<String> nextId) {
         if (section.stepHeading()) {
-            target.add(StepReader.read(nextId.get(), section.stepTitle(), section.blocks()));
-            numberedHeadings++;
+            List<Node> content = new ArrayList<>(section.titleCommands());
+            content.addAll(section.blocks());
+            StepReader.read(nextId.get(), section.stepTitle(), content).ifPresent(step -> {
+                target.add(step);
+                numberedHeadings++;
+            });
             return;
         }
         List<Element> blocks = section.blocks();
@@ -75,14 +80,17 @@ final class StepExtractor {
                         if (i == items.size() - 1 && continuation > b) {
                             content.addAll(blocks.subList(b + 1, continuation));
                         }
-                        target.add(StepReader.read(nextId.get(), null, content));
+                        if (target == steps && LinkOnlyItem.is(content)) {
+                            linkOnlySteps++;
+                        }
+                        StepReader.read(nextId.get(), null, content).ifPresent(target::add);
                     }
                     if (continuation > b) {
                         b = continuation - 1;
                     }
                 }
                 case "ac:task-list" -> TaskList.tasks(block)
-                        .forEach(task -> target.add(StepReader.read(nextId.get(), null, TaskList.body(task))));
+                        .forEach(task -> StepReader.read(nextId.get(), null, TaskList.body(task)).ifPresent(target::add));
                 case "table" -> {
                     if (StepTable.isStepTable(block)) {
                         StepTable.steps(block, nextId).forEach(target::add);

@@ -9,6 +9,7 @@ import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads one step from its content (a list item, the part under a numbered heading, a table row, a task): its
@@ -40,13 +41,14 @@ final class StepReader {
     }
 
     /**
-     * @param title the title of a numbered heading, which names the step; null to name it from its text
+     * @param title the title of a numbered heading, which names the step; null or blank to name it from its content
+     * @return the step, or empty when the content holds nothing to do or show (an empty list item or task)
      */
-    static Step read(String id, String title, List<? extends Node> content) {
+    static Optional<Step> read(String id, String title, List<? extends Node> content) {
         return read(id, 0, title, content);
     }
 
-    private static Step read(String id, int depth, String title, List<? extends Node> content) {
+    private static Optional<Step> read(String id, int depth, String title, List<? extends Node> content) {
         StepReader reader = new StepReader(id, depth);
         for (Node node : content) {
             reader.visit(node);
@@ -144,19 +146,49 @@ final class StepReader {
     private void readSubsteps(Element list) {
         for (Element item : ElementsByTag.children(list, list.tagName().equals("ol") ? "li" : "ac:task")) {
             List<Node> content = item.tagName().equals("ac:task") ? TaskList.body(item) : item.childNodes();
-            substeps.add(read(id + "_" + (substeps.size() + 1), depth + 1, null, content));
+            read(id + "_" + (substeps.size() + 1), depth + 1, null, content).ifPresent(substeps::add);
         }
     }
 
-    private Step step(String title) {
+    private Optional<Step> step(String title) {
         String fullText = PlainText.normalize(text);
-        String name = title != null ? title : nameFrom(fullText, nameEnd < 0 ? text.length() : nameEnd);
+        String name = title != null && !title.isBlank() ? title : nameFrom(fullText, nameEnd < 0 ? text.length() : nameEnd);
         if (name.isEmpty()) {
-            name = commands.isEmpty() ? "" : shorten(PlainText.normalize(commands.get(0)));
+            name = nameFromWhatItHolds();
+        }
+        if (name.isEmpty()) {
+            return Optional.empty();
         }
         Action action = Action.of(commands, fullText.isEmpty() ? name : fullText);
-        return new Step(id, name, action.type(), action.args(), StepDescription.of(fullText, name, action, commands),
-                notes, warnings, snippets, images, substeps);
+        return Optional.of(new Step(id, name, action.type(), action.args(),
+                StepDescription.of(fullText, name, action, commands), notes, warnings, snippets, images, substeps));
+    }
+
+    /**
+     * A step without text (a list item holding only a command, a panel, a screenshot or a code sample) is named by
+     * what it holds, so that it stays a step instead of failing the playbook's schema.
+     */
+    private String nameFromWhatItHolds() {
+        if (!commands.isEmpty()) {
+            return shorten(PlainText.normalize(commands.get(0)));
+        }
+        for (List<String> panels : List.of(warnings, notes)) {
+            if (!panels.isEmpty()) {
+                return shorten(panels.get(0));
+            }
+        }
+        if (!images.isEmpty()) {
+            Image image = images.get(0);
+            String shown = image.alt() != null && !image.alt().isBlank() ? image.alt()
+                    : image.filename() != null ? image.filename() : image.url();
+            return shorten("See " + PlainText.normalize(shown == null ? "the image" : shown));
+        }
+        if (!snippets.isEmpty()) {
+            String code = snippets.get(0).code().strip();
+            int lineEnd = code.indexOf('\n');
+            return code.isEmpty() ? "" : shorten(PlainText.normalize(lineEnd < 0 ? code : code.substring(0, lineEnd)));
+        }
+        return substeps.isEmpty() ? "" : substeps.get(0).name();
     }
 
     /** The text before the step's first command, cut at its first colon. */

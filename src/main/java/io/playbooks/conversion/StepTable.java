@@ -6,15 +6,22 @@ import org.jsoup.nodes.Node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** A table whose header names a step / action / command column: one step per row. */
 final class StepTable {
 
-    private static final List<String> STEP_COLUMNS = List.of("step", "steps", "action", "actions", "command",
-            "commands", "task", "tasks", "instruction", "instructions", "what to do", "procedure");
-    private static final List<String> NUMBER_COLUMNS = List.of("#", "no", "nr", "step", "n");
+    /** Words that name a step column alone or with others ("Step No.", "Rollback action", "Command to run"). */
+    private static final Set<String> STEP_WORDS = Set.of("step", "steps", "action", "actions", "command",
+            "commands", "task", "tasks", "instruction", "instructions", "procedure");
+    private static final Set<String> STEP_NAMES = Set.of("what to do", "to do", "todo");
+    /** Columns of meeting notes and decision logs, which hold no procedure. */
+    private static final Set<String> NOT_STEP_NAMES = Set.of("action item", "action items", "action owner",
+            "task owner", "task id", "command output");
+    private static final Set<String> NUMBER_NAMES = Set.of("#", "no", "nr", "n", "step", "step #", "step no",
+            "step nr", "step number", "number", "seq", "order");
 
     private static final Pattern ROW_NUMBER = Pattern.compile("\\d*\\.?");
 
@@ -22,13 +29,28 @@ final class StepTable {
     }
 
     static boolean isStepTable(Element table) {
-        return TableReader.column(TableReader.header(TableReader.rows(table)), STEP_COLUMNS) >= 0;
+        return TableReader.column(TableReader.header(TableReader.rows(table)), StepTable::namesSteps) >= 0;
+    }
+
+    private static boolean namesSteps(String column) {
+        if (STEP_NAMES.contains(column) || NUMBER_NAMES.contains(column) && column.startsWith("step")) {
+            return true;
+        }
+        if (NOT_STEP_NAMES.contains(column)) {
+            return false;
+        }
+        for (String word : column.split(" ")) {
+            if (STEP_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One step per row after the header; a cell that only numbers the row is left out. */
     static List<Step> steps(Element table, Supplier<String> ids) {
         List<Element> rows = TableReader.rows(table);
-        int numberColumn = TableReader.column(TableReader.header(rows), NUMBER_COLUMNS);
+        int numberColumn = TableReader.column(TableReader.header(rows), NUMBER_NAMES::contains);
         List<Step> steps = new ArrayList<>();
         for (Element row : rows.subList(Math.min(1, rows.size()), rows.size())) {
             List<Element> cells = TableReader.cells(row);
@@ -41,7 +63,7 @@ final class StepTable {
                 content.add(cell);
             }
             if (hasText(content)) {
-                steps.add(StepReader.read(ids.get(), null, content));
+                StepReader.read(ids.get(), null, content).ifPresent(steps::add);
             }
         }
         return steps;

@@ -4,6 +4,7 @@ import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Locale;
 
 /** The rows and cells of a storage-format table (tbody or not), with its first row read as the header. */
@@ -51,10 +52,10 @@ final class TableReader {
         return header;
     }
 
-    /** Index of the first header cell that is one of the names, or -1. */
-    static int column(List<String> header, List<String> names) {
+    /** Index of the first header cell whose name (see {@link #name}) the test accepts, or -1. */
+    static int column(List<String> header, Predicate<String> names) {
         for (int i = 0; i < header.size(); i++) {
-            if (names.contains(name(header.get(i)))) {
+            if (names.test(name(header.get(i)))) {
                 return i;
             }
         }

@@ -222,4 +222,104 @@ class PageConversionTest {
         assertThat(playbook.steps().get(0).args()).containsEntry("command", "sudo systemctl stop agent");
         assertThat(playbook.steps().get(2).args()).containsEntry("command", "ls -la");
     }
+
+    @Test
+    void anEmptyListItemIsNoStepAndAnItemWithoutTextIsNamedByWhatItHolds() {
+        Playbook playbook = convert("<ol><li>Stop: <code>sudo systemctl stop a</code></li><li><br/></li>"
+                + "<li><ac:image ac:alt=\"the login screen\"><ri:attachment ri:filename=\"login.png\" /></ac:image></li>"
+                + "<li>" + code("yaml", "replicas: 3") + "</li>"
+                + "<li><ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><p>Never on Fridays.</p></ac:rich-text-body>"
+                + "</ac:structured-macro></li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::id).containsExactly("step_1", "step_2", "step_3", "step_4");
+        assertThat(playbook.steps()).extracting(Step::name)
+                .containsExactly("Stop", "See the login screen", "replicas: 3", "Never on Fridays.");
+    }
+
+    @Test
+    void aNumberedHeadingWithoutATitleIsNamedByItsContent() {
+        Playbook playbook = convert("<h2>Step 1</h2><p>Find the version: <code>aws s3api list-object-versions --bucket b</code></p>"
+                + "<h2>Step 2</h2><p>Pick the newest version that is no delete marker.</p>"
+                + "<h2>Step 3</h2><p>Copy it back: <code>aws s3api copy-object --bucket b --key k</code></p>");
+
+        assertThat(playbook.steps()).extracting(Step::name)
+                .containsExactly("Find the version", "Pick the newest version that is no delete marker", "Copy it back");
+    }
+
+    @Test
+    void aCommandInANumberedHeadingIsTheStepsCommand() {
+        Playbook playbook = convert("<h2>Step 1: Freeze writes</h2><p>Set the tenant read-only.</p>"
+                + "<h2>Step 2: Run <code>./bin/reindex.sh --tenant ${TENANT_ID}</code></h2><p>Takes about an hour.</p>");
+
+        Step reindex = playbook.steps().get(1);
+        assertThat(reindex.name()).isEqualTo("Run");
+        assertThat(reindex.args()).containsEntry("command", "./bin/reindex.sh --tenant ${TENANT_ID}");
+    }
+
+    @Test
+    void stepTablesAreKnownByAStepWordInAnyColumnName() {
+        Playbook playbook = convert("<table><tr><th>Step No.</th><th>Description</th></tr>"
+                + "<tr><td>1</td><td>Pause it: <code>kubectl scale deploy/a --replicas=0</code></td></tr></table>"
+                + "<h2>Back out</h2><table><tr><th>#</th><th>Rollback action</th></tr>"
+                + "<tr><td>1</td><td>Resume it: <code>kubectl scale deploy/a --replicas=2</code></td></tr></table>"
+                + "<table><tr><th>Action item</th><th>Owner</th></tr><tr><td>Write the report</td><td>Ana</td></tr></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Pause it");
+        assertThat(playbook.rollback()).extracting(Step::name).containsExactly("Resume it");
+    }
+
+    @Test
+    void sectionHeadingsInOtherWordsOpenTheirKindAndWholeWordsOnly() {
+        Playbook playbook = convert("<h2>What you\u2019ll need</h2><ul><li>Access to the bastion</li></ul>"
+                + "<h2>Procedure</h2><ol><li>Fail over: <code>redis-cli -p 26379 SENTINEL failover s</code></li>"
+                + "<li>Contact the vendor if it fails.</li></ol>"
+                + "<h2>Contacting the storage vendor</h2><ol><li>Collect the bundle: <code>sudo collect-bundle --out /tmp/b</code></li></ol>"
+                + "<h2>Emergency rollback</h2><ol><li>Fail back: <code>redis-cli -p 26379 SENTINEL failover s</code></li></ol>"
+                + "<h2>Escalation contacts</h2><ol><li>Call the storage on-call.</li></ol>");
+
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::description).containsExactly("Access to the bastion");
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Fail over", "Contact the vendor if it fails",
+                "Collect the bundle");
+        assertThat(playbook.rollback()).extracting(Step::name).containsExactly("Fail back");
+    }
+
+    @Test
+    void numberedSectionNamesAreSectionsAndNumberedActionsAreSteps() {
+        Playbook playbook = convert("<h2>1. Overview</h2><p>Sets up replication.</p><h2>2. Prerequisites</h2>"
+                + "<ul><li>mc configured for both sites</li></ul><h2>3. Procedure</h2>"
+                + "<ol><li>Create the bucket: <code>mc mb dc2/b</code></li><li>Add the rule: <code>mc replicate add dc1/b</code></li></ol>"
+                + "<h2>4. Rollback</h2><ol><li>Remove the rule: <code>mc replicate rm --all --force dc1/b</code></li></ol>"
+                + "<h2>5. References</h2><ol><li>The MinIO manual.</li></ol>");
+
+        assertThat(playbook.description()).isEqualTo("Sets up replication.");
+        assertThat(playbook.prerequisites()).hasSize(1);
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Create the bucket", "Add the rule");
+        assertThat(playbook.rollback()).extracting(Step::name).containsExactly("Remove the rule");
+
+        Playbook numbered = convert("<h2>1. Drain the node</h2><p><code>kubectl drain n1</code></p>"
+                + "<h2>2. Roll back the release</h2><p><code>helm rollback app</code></p>");
+        assertThat(numbered.steps()).extracting(Step::name).containsExactly("Drain the node", "Roll back the release");
+        assertThat(numbered.rollback()).isEmpty();
+    }
+
+    @Test
+    void anElementOfAnXmlSampleIsNoParameterButAPlaceholderInItIsAndAParameterNameColumnIsRead() {
+        Playbook playbook = convert("<table><tr><th>Parameter name</th><th>Description</th></tr>"
+                + "<tr><td>PORT</td><td>the HTTPS port</td></tr></table><ol><li>Edit server.xml:"
+                + code("xml", "<SSLHostConfig>\n  <Certificate certificateFile=\"conf/<cert-file>\"/>\n</SSLHostConfig>")
+                + "</li><li>Restart: <code>sudo systemctl restart tomcat</code></li></ol>");
+
+        // <cert-file> is a placeholder in the sample; <SSLHostConfig> ... </SSLHostConfig> an element of it
+        assertThat(playbook.parameters()).extracting(Parameter::name).containsExactly("PORT", "cert-file");
+        assertThat(playbook.parameters().get(0).description()).isEqualTo("the HTTPS port");
+    }
+
+    @Test
+    void windowsLineEndsInACodeBodyAreLineEndsAsXmlReadsThem() {
+        Playbook playbook = convert("<ol><li>Purge:" + code("bash", "curl -X POST \\\r\n  https://cdn.example.net/purge \\\r\n"
+                + "  -d path=/img") + "</li><li>Check: <code>curl -I https://cdn.example.net/img</code></li></ol>");
+
+        assertThat(playbook.steps().get(0).action()).isEqualTo("http_request");
+        assertThat(playbook.steps().get(0).args()).containsEntry("url", "https://cdn.example.net/purge");
+    }
 }

@@ -21,6 +21,28 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void anIndexOfRunbooksIsNoPlaybookHoweverImperativeItsLinksRead() {
+        String link = "<li><ac:link><ri:page ri:content-title=\"%s\" /></ac:link></li>";
+        Detection detection = detect("Payments team runbooks", List.of("payments"), "<p>Our runbooks.</p><ol>"
+                + String.format(link, "Refund a card payment") + String.format(link, "Restart the payment gateway")
+                + String.format(link, "Rotate the PSP API key") + "</ol>");
+
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).anySatisfy(r -> assertThat(r).contains("3 of 3 list items only link to other pages"));
+    }
+
+    @Test
+    void anOnCallHandoverWithFollowUpsIsNoPlaybook() {
+        Detection detection = detect("On-call handover 2024-W23", List.of("oncall", "handover"),
+                "<h2>Incidents</h2><p>Two pages, both resolved.</p><h2>Follow-ups</h2><ol>"
+                        + "<li>Check the disk of db-02: <code>df -h /var/lib/postgresql</code></li>"
+                        + "<li>Review the alert thresholds with the team.</li><li>Close the ticket OPS-112.</li></ol>");
+
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).anySatisfy(r -> assertThat(r).contains("'handover'"));
+    }
+
+    @Test
     void structureAloneMakesAProcedureAPlaybook() {
         Detection detection = detect("Agent cache", List.of(), PROCEDURE);
         assertThat(detection.isPlaybook()).isTrue();
