@@ -6,7 +6,8 @@ import io.playbooks.page.SourcePage;
 import io.playbooks.playbook.JacksonPlaybookYaml;
 import io.playbooks.playbook.Playbook;
 import io.playbooks.playbook.Prerequisite;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,28 +20,32 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Conformance on the 30 annotated pages of src/test/resources/corpus/authored, scored the way
- * shared/tools/score_conversion.py scores them. Thresholds: detection F1 at least 0.95, mean step score at
- * least 0.95, no playbook page under 0.75, rollback and prerequisites as expected on every page that has them.
+ * Conformance on annotated pages, scored the way shared/tools/score_conversion.py scores them: the 30 pages of
+ * src/test/resources/corpus/authored (from ../shared), and the 37 of corpus/more, written here to aim at the rules
+ * the authored pages cover thinly (step tables with other column names, section headings in other words, numbered
+ * section names, prompts of other shells, link indexes, empty list items...). Thresholds: detection F1 at least
+ * 0.95, mean step score at least 0.95, no playbook page under 0.75, rollback and prerequisites as expected on every
+ * page that has them.
  */
 class ConformanceTest {
 
-    private static final Path CORPUS = Path.of("src/test/resources/corpus/authored");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PageConverter converter = new PageConverter();
 
-    @Test
-    void convertsTheAnnotatedPagesAsExpected() throws IOException {
+    @ParameterizedTest
+    @CsvSource({"authored, 30", "more, 37"})
+    void convertsTheAnnotatedPagesAsExpected(String corpusName, int pages) throws IOException {
+        Path corpus = Path.of("src/test/resources/corpus", corpusName);
         int tp = 0;
         int fp = 0;
         int fn = 0;
         List<Double> stepScores = new ArrayList<>();
         List<String> misses = new ArrayList<>();
-        for (Path expectedFile : expectedFiles()) {
+        for (Path expectedFile : expectedFiles(corpus, pages)) {
             String name = expectedFile.getFileName().toString().replace(".expected.json", "");
             JsonNode expected = JSON.readTree(expectedFile.toFile());
-            Conversion conversion = converter.convert(page(name, expected));
+            Conversion conversion = converter.convert(page(corpus, name, expected));
             boolean want = expected.path("is_playbook").asBoolean();
             boolean got = conversion.hasPlaybook();
             if (want && got) {
@@ -82,16 +87,16 @@ class ConformanceTest {
         assertThat(misses).as("pages converted differently from their annotation").isEmpty();
     }
 
-    private static List<Path> expectedFiles() throws IOException {
-        try (Stream<Path> files = Files.list(CORPUS)) {
+    private static List<Path> expectedFiles(Path corpus, int pages) throws IOException {
+        try (Stream<Path> files = Files.list(corpus)) {
             List<Path> expected = files.filter(f -> f.toString().endsWith(".expected.json")).sorted().toList();
-            assertThat(expected).as("annotated pages in " + CORPUS).hasSizeGreaterThanOrEqualTo(30);
+            assertThat(expected).as("annotated pages in " + corpus).hasSize(pages);
             return expected;
         }
     }
 
-    private static SourcePage page(String name, JsonNode expected) throws IOException {
-        String body = Files.readString(CORPUS.resolve(name + ".xhtml"));
+    private static SourcePage page(Path corpus, String name, JsonNode expected) throws IOException {
+        String body = Files.readString(corpus.resolve(name + ".xhtml"));
         return SourcePage.of(name, expected.path("space").asText(null), expected.path("title").asText(),
                 texts(expected.path("labels")), body);
     }
