@@ -37,9 +37,10 @@ final class ConsoleTranscript {
         if ((code.contains("$ ") || code.contains("# ") || code.contains("> ")) && UNMISTAKABLE_PROMPT.matcher(code).find()) {
             return true;
         }
-        String[] lines = LINE_BREAK.split(code.strip(), 3);
-        return lines.length > 1 && lines[0].startsWith("# ") && CommandRecognizer.isCommand(lines[0].substring(2))
-                && !CommandRecognizer.isCommand(lines[1]);
+        String text = code.strip();
+        int firstEnd = text.indexOf('\n');
+        return text.startsWith("# ") && firstEnd > 0 && CommandRecognizer.isCommand(text.substring(2, firstEnd))
+                && !CommandRecognizer.isCommand(text.substring(firstEnd + 1));
     }
 
     /** The commands of a transcript joined with "\n"; a command runs on over lines while it is incomplete. */

@@ -1,6 +1,9 @@
 package io.playbooks.conversion;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -45,22 +48,21 @@ enum SectionKind {
      */
     static SectionKind of(String headingText) {
         String heading = normalized(headingText);
-        for (SectionKind kind : values()) {
-            for (String name : kind.names) {
-                if (startsWithWord(heading, name)) {
-                    return kind;
-                }
+        int firstSpace = heading.indexOf(' ');
+        String first = firstSpace < 0 ? heading : heading.substring(0, firstSpace);
+        for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
+            if (startsWithWord(heading, candidate.name())) {
+                return candidate.kind();
             }
         }
-        String[] words = heading.split(" ");
-        if (words.length > SHORT_HEADING_WORDS) {
+        if (wordCount(heading) > SHORT_HEADING_WORDS) {
             return null;
         }
-        for (SectionKind kind : values()) {
-            for (String name : kind.names) {
-                if (endsWithWord(heading, name) && (kind != NO_STEPS || !BuiltInProfile.isImperativeVerb(words[0]))) {
-                    return kind;
-                }
+        String last = heading.substring(heading.lastIndexOf(' ') + 1);
+        for (Named candidate : Names.BY_LAST_WORD.getOrDefault(singular(last), List.of())) {
+            if (endsWithWord(heading, candidate.name())
+                    && (candidate.kind() != NO_STEPS || !BuiltInProfile.isImperativeVerb(first))) {
+                return candidate.kind();
             }
         }
         return null;
@@ -82,12 +84,48 @@ enum SectionKind {
                 ? heading.substring(0, lastSpace) : heading;
         for (SectionKind kind : values()) {
             for (String name : kind.names) {
-                if (withoutSuffix.equals(name) || withoutSuffix.equals(name + "s")) {
+                if (startsWithWord(withoutSuffix, name) && withoutSuffix.length() <= name.length() + 1) {
                     return kind;
                 }
             }
         }
         return null;
+    }
+
+    private static int wordCount(String heading) {
+        int words = heading.isEmpty() ? 0 : 1;
+        for (int i = 0; i < heading.length(); i++) {
+            words += heading.charAt(i) == ' ' ? 1 : 0;
+        }
+        return words;
+    }
+
+    /** A word without its plural "s" ("contacts", "links"): the key the names are found by. */
+    private static String singular(String word) {
+        return word.length() > 1 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+    }
+
+    private record Named(String name, SectionKind kind) {
+    }
+
+    /**
+     * The names by their first and last word (singular), so that a heading is compared with the few names that can
+     * match it, not with all of them: every heading of every page is looked up here.
+     */
+    private static final class Names {
+        static final Map<String, List<Named>> BY_FIRST_WORD = index(true);
+        static final Map<String, List<Named>> BY_LAST_WORD = index(false);
+
+        private static Map<String, List<Named>> index(boolean firstWord) {
+            Map<String, List<Named>> index = new HashMap<>();
+            for (SectionKind kind : values()) {
+                for (String name : kind.names) {
+                    String word = firstWord ? name.split(" ")[0] : name.substring(name.lastIndexOf(' ') + 1);
+                    index.computeIfAbsent(singular(word), w -> new ArrayList<>()).add(new Named(name, kind));
+                }
+            }
+            return Map.copyOf(index);
+        }
     }
 
     /** Lower case, typographic apostrophes plain, leading numbering ("3.", "2)") and trailing colons left out. */
@@ -108,10 +146,16 @@ enum SectionKind {
         return heading.startsWith(name) && wordEndsAt(heading, name.length());
     }
 
+    /** Whether the heading's last words are the name, or its plural ("contacts"), after a space or alone. */
     private static boolean endsWithWord(String heading, String name) {
-        int at = heading.endsWith(name) ? heading.length() - name.length()
-                : heading.endsWith(name + "s") ? heading.length() - name.length() - 1 : -1;
-        return at == 0 || at > 0 && heading.charAt(at - 1) == ' ';
+        int plural = heading.endsWith("s") ? 1 : 0;
+        for (int s = 0; s <= plural; s++) {
+            int at = heading.length() - s - name.length();
+            if (at >= 0 && heading.startsWith(name, at) && (at == 0 || heading.charAt(at - 1) == ' ')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a name that ends at {@code end} ends a word there (a plural "s" may follow). */
