@@ -42,7 +42,8 @@ final class BuiltInProfile {
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",
             "user interaction", "goals", "background and strategic fit", "not doing", "endpoints", "error codes",
             "changes", "fixes", "known issues", "new features", "bug fixes", "deprecations", "alternatives",
-            "consequences", "terms", "incidents", "ongoing issues", "follow-ups", "highlights");
+            "consequences", "terms", "incidents", "ongoing issues", "follow-ups", "highlights", "timeline",
+            "contributing factors", "incident summary");
     private static final List<String> IMPERATIVE_VERBS = List.of(
             "add", "allow", "announce", "apply", "approve", "ask", "attach", "back", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",

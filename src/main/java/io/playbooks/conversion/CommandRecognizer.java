@@ -47,7 +47,19 @@ final class CommandRecognizer {
             "ausearch", "loginctl", "systemd-analyze", "update-alternatives", "dpkg", "rpm", "flatpak", "rails",
             "flyway", "liquibase", "alembic", "django-admin", "celery", "sidekiqctl", "gunicorn", "uwsgi", "unicorn",
             "puma", "redis-server", "memcached", "consul-template", "envoy", "caddy", "traefik", "openvpn", "wg",
-            "wg-quick", "tailscale", "kubelet", "containerd", "runc", "skopeo", "buildah", "crane", "oras");
+            "wg-quick", "tailscale", "kubelet", "containerd", "runc", "skopeo", "buildah", "crane", "oras",
+            "airflow", "dbt", "spark-submit", "hdfs", "yarn-daemon.sh", "beeline", "trino", "clickhouse-client",
+            "msiexec", "dism", "wmic", "reg", "schtasks", "taskkill", "tasklist", "netsh", "certutil", "gpupdate",
+            "aptly", "reprepro", "galera_new_cluster", "mysqladmin", "mysqlcheck", "xtrabackup", "pg_isready",
+            "pg_upgrade", "pgbackrest", "barman", "wal-g", "repmgr", "pgbouncer", "mongostat", "mongotop",
+            "rabbitmqadmin", "kafka-console-consumer", "kafka-consumer-groups", "kafka-configs", "zookeeper-shell",
+            "elasticsearch-plugin", "opensearch-plugin", "logstash", "filebeat", "metricbeat", "fluent-bit",
+            "vector", "prometheus", "alertmanager", "grafana-cli", "nginx-reload", "varnishlog", "varnishstat",
+            "haproxyctl", "keepalived", "corosync-cfgtool", "drbdadm", "multipath", "iscsiadm", "exportfs",
+            "showmount", "nfsstat", "smbclient", "realm", "sssctl", "authconfig", "ipa", "ldapmodify", "ldapadd",
+            "nsupdate", "rndc", "unbound-control", "pdnsutil", "chef", "salt-call", "salt-key", "mco", "nova",
+            "glance", "cinder", "neutron", "heat", "swift", "ovs-vsctl", "virt-install", "qemu-img", "vboxmanage",
+            "esxcli", "govc", "pwsh.exe", "powershell.exe", "cmd.exe");
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
     private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z]+");

@@ -33,6 +33,7 @@ final class CurlCommand {
         String method = null;
         String url = null;
         String body = null;
+        String user = null;
         boolean upload = false;
         boolean head = false;
         boolean get = false;
@@ -76,6 +77,7 @@ final class CurlCommand {
                 case "-d", "-F" -> body = join(body, value);
                 case "-T", "--upload-file" -> upload = true;
                 case "--url" -> url = value;
+                case "-u", "--user" -> user = value;
                 case "--head" -> head = true;
                 case "--get" -> get = true;
                 default -> {
@@ -92,7 +94,7 @@ final class CurlCommand {
             return Optional.empty();
         }
         return HttpCall.withMethod(method, head ? "HEAD" : get ? "GET" : upload ? "PUT" : body != null ? "POST" : "GET",
-                url, headers, body);
+                url, headers, body, user);
     }
 
     /** Index of the first short option in a cluster (-fsSLo) that takes a value, or -1. */

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  *
  * @param headers header name to value, in the order written
  * @param body    the data sent, or null
+ * @param user    the credentials of {@code curl -u} as written ({@code admin:${OS_PASSWORD}}), or null
  */
-record HttpCall(String method, String url, Map<String, String> headers, String body) {
+record HttpCall(String method, String url, Map<String, String> headers, String body, String user) {
 
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
@@ -51,12 +52,12 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
 
     /** The call with the method written, else the default one; empty when the written method is none (see above). */
     static Optional<HttpCall> withMethod(String written, String byDefault, String url, Map<String, String> headers,
-                                         String body) {
+                                         String body, String user) {
         return method(written == null || written.isBlank() ? byDefault : written.trim())
-                .map(method -> new HttpCall(method, url, headers, body));
+                .map(method -> new HttpCall(method, url, headers, body, user));
     }
 
-    /** The step arguments of an http_request step: url, method, then headers and body when given. */
+    /** The step arguments of an http_request step: url, method, then headers, body and user when given. */
     Map<String, Object> args() {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("url", url);
@@ -66,6 +67,9 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         }
         if (body != null) {
             args.put("body", body);
+        }
+        if (user != null) {
+            args.put("user", user);
         }
         return args;
     }

@@ -74,17 +74,36 @@ final class PlainText {
         }
     }
 
-    /** A link shows its own body, else the title of the page (or the attachment) it points to. */
+    /**
+     * A link shows its own body, else the title of the page (or the attachment) it points to; a body that does not
+     * name the page it links to keeps that title beside it ("the Nomad UI (Nomad UI access for payments)"), since
+     * the title is what a reader looks the page up by.
+     */
     static String linkText(Element link) {
+        String target = target(link);
         for (Element child = link.firstElementChild(); child != null; child = child.nextElementSibling()) {
             String tag = child.tagName();
             if (tag.equals("ac:link-body") || tag.equals("ac:plain-text-link-body")) {
                 String body = of(child);
                 if (!body.isEmpty()) {
-                    return body;
+                    return target.isEmpty() || body.contains(target) || !linksToAPage(link) ? body : body + " (" + target + ")";
                 }
             }
         }
+        return target;
+    }
+
+    private static boolean linksToAPage(Element link) {
+        for (Element child = link.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (child.tagName().equals("ri:page") || child.tagName().equals("ri:blog-post")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The title of the page, the file name of the attachment or the address the link points to, else "". */
+    private static String target(Element link) {
         for (Element child = link.firstElementChild(); child != null; child = child.nextElementSibling()) {
             switch (child.tagName()) {
                 case "ri:page", "ri:blog-post" -> {

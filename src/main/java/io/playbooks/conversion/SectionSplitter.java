@@ -33,7 +33,7 @@ final class SectionSplitter {
         for (Element child = container.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (WRAPPERS.contains(child.tagName())) {
                 unwrap(child, blocks);
-            } else if (Macros.isTransparent(child)) {
+            } else if (Macros.isTransparent(child) || holdsAProcedure(child)) {
                 Element body = Macros.richBody(child);
                 if (body != null) {
                     unwrap(body, blocks);
@@ -42,6 +42,26 @@ final class SectionSplitter {
                 blocks.add(child);
             }
         }
+    }
+
+    /**
+     * An info, note, tip or warning panel standing in the page with a list of steps in it is a panel around the
+     * procedure (as expand and panel macros are); one inside a step stays that step's note or warning.
+     */
+    private static boolean holdsAProcedure(Element block) {
+        if (!Macros.isMacro(block) || !(Macros.isNote(Macros.name(block)) || Macros.isWarning(Macros.name(block)))) {
+            return false;
+        }
+        Element body = Macros.richBody(block);
+        if (body == null) {
+            return false;
+        }
+        for (Element child = body.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (child.tagName().equals("ol") || child.tagName().equals("ac:task-list")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int headingLevel(Element element) {

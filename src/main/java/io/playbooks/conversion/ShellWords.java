@@ -66,6 +66,22 @@ final class ShellWords {
         }
     }
 
+    /** The end (after its '>') of a {@code <placeholder>} that starts at {@code at} inside a word, or -1. */
+    private static int placeholderEnd(String command, int at) {
+        if (at == 0 || Character.isWhitespace(command.charAt(at - 1))) {
+            return -1; // "< file" or "<file" after a blank is a redirect
+        }
+        int i = at + 1;
+        if (i >= command.length() || !Character.isLetter(command.charAt(i))) {
+            return -1;
+        }
+        while (i < command.length() && (Character.isLetterOrDigit(command.charAt(i)) || command.charAt(i) == '-'
+                || command.charAt(i) == '_')) {
+            i++;
+        }
+        return i < command.length() && command.charAt(i) == '>' ? i + 1 : -1;
+    }
+
     /** The words of one command with quotes removed; null when it chains, pipes or redirects (not one simple call). */
     static List<String> simpleCommandWords(String command) {
         List<String> words = new ArrayList<>();
@@ -95,6 +111,12 @@ final class ShellWords {
             } else if (c == '\'' || c == '"') {
                 quote = c;
                 inWord = true;
+            } else if (c == '<' && placeholderEnd(command, i) > 0) {
+                // a page's placeholder (https://host/keys/<key-id>), which no one runs as a redirect
+                int end = placeholderEnd(command, i);
+                word.append(command, i, end);
+                inWord = true;
+                i = end - 1;
             } else if (c == '|' || c == ';' || c == '&' || c == '>' || c == '<' || c == '`') {
                 return null;
             } else if (Character.isWhitespace(c)) {

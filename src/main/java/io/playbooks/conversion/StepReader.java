@@ -66,7 +66,7 @@ final class StepReader {
         }
         String tag = element.tagName();
         if (tag.equals("ac:image")) {
-            images.add(ImageReader.read(element));
+            ImageReader.read(element).ifPresent(images::add);
             return;
         }
         if (PlainText.isHidden(tag)) {

@@ -54,7 +54,7 @@ final class WgetCommand {
         if (url == null) {
             return Optional.empty();
         }
-        return HttpCall.withMethod(method, body != null ? "POST" : "GET", url, headers, body);
+        return HttpCall.withMethod(method, body != null ? "POST" : "GET", url, headers, body, null);
     }
 
     private static boolean takesValue(String option) {

@@ -66,7 +66,8 @@ public final class PlaybookRules {
             return args.get("url") instanceof String url && !url.isEmpty()
                     && args.get("method") instanceof String method && METHOD.matcher(method).matches()
                     && (!args.containsKey("headers") || textOnly(args.get("headers")))
-                    && (!args.containsKey("body") || args.get("body") instanceof String);
+                    && (!args.containsKey("body") || args.get("body") instanceof String)
+                    && (!args.containsKey("user") || args.get("user") instanceof String);
         }
         if (Step.NOOP.equals(action)) {
             return args.get("message") instanceof String;

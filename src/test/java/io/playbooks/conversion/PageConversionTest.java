@@ -322,4 +322,47 @@ class PageConversionTest {
         assertThat(playbook.steps().get(0).action()).isEqualTo("http_request");
         assertThat(playbook.steps().get(0).args()).containsEntry("url", "https://cdn.example.net/purge");
     }
+
+    @Test
+    void anImageThatNamesNoPictureIsLeftOutAndTheStepKept() {
+        Playbook playbook = convert("<ol><li>Open the panel:<ac:image><ri:attachment ri:filename=\"\" /></ac:image>"
+                + "<ac:image ac:alt=\"empty\"></ac:image></li><li>Restart: <code>sudo systemctl restart a</code></li></ol>");
+
+        assertThat(playbook.steps().get(0).images()).isEmpty();
+    }
+
+    @Test
+    void aProcedureInsideANotePanelIsRead() {
+        Playbook playbook = convert("<p>Frees a stuck Terraform lock.</p><ac:structured-macro ac:name=\"note\"><ac:rich-text-body>"
+                + "<p>Only when no apply runs.</p><ol><li>Find the lock: <code>terraform plan -lock-timeout=1s</code></li>"
+                + "<li>Release it: <code>terraform force-unlock &lt;lock-id&gt;</code></li></ol></ac:rich-text-body>"
+                + "</ac:structured-macro>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Find the lock", "Release it");
+        assertThat(playbook.parameters()).extracting(Parameter::name).containsExactly("lock-id");
+    }
+
+    @Test
+    void aPlaceholderInACurlUrlIsNoRedirectAndCurlCredentialsAreKept() {
+        Playbook playbook = convert("<ol><li>Revoke the key:" + code("bash",
+                "curl -XDELETE -u \"admin:${ADMIN_TOKEN}\" https://api.github.com/repos/acme/keys/<key-id>")
+                + "</li><li>Check: <code>curl https://api.github.com/repos/acme/keys</code></li></ol>");
+
+        Step revoke = playbook.steps().get(0);
+        assertThat(revoke.action()).isEqualTo("http_request");
+        assertThat(revoke.args()).containsEntry("method", "DELETE")
+                .containsEntry("url", "https://api.github.com/repos/acme/keys/<key-id>")
+                .containsEntry("user", "admin:${ADMIN_TOKEN}");
+        assertThat(playbook.parameters()).extracting(Parameter::name).containsExactlyInAnyOrder("ADMIN_TOKEN", "key-id");
+    }
+
+    @Test
+    void aLinkWithItsOwnTextKeepsTheTitleOfThePageItLinksTo() {
+        Playbook playbook = convert("<ol><li>Open the deployment in the <ac:link><ri:page ri:content-title=\"Nomad UI access\" />"
+                + "<ac:plain-text-link-body><![CDATA[Nomad UI]]></ac:plain-text-link-body></ac:link> and wait.</li>"
+                + "<li>Unpause: <code>airflow dags unpause billing_daily</code></li></ol>");
+
+        assertThat(playbook.steps().get(0).args().get("message")).isEqualTo("Open the deployment in the Nomad UI (Nomad UI access) and wait.");
+        assertThat(playbook.steps().get(1).action()).isEqualTo("shell");
+    }
 }

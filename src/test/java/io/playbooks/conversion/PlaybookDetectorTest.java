@@ -43,6 +43,17 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void anIncidentReviewWithATimelineIsNoPlaybook() {
+        Detection detection = detect("Product search outage on 2024-08-12", List.of("incident"),
+                "<h2>Summary</h2><p>Search was down for 40 minutes.</p><h2>Timeline</h2><p>09:12 alert fired.</p>"
+                        + "<h2>Follow-up actions</h2><ol><li>Add an alert on the heap: <code>kubectl apply -f heap-alert.yaml</code></li>"
+                        + "<li>Review the capacity plan.</li></ol>");
+
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).anySatisfy(r -> assertThat(r).contains("'Timeline'"));
+    }
+
+    @Test
     void structureAloneMakesAProcedureAPlaybook() {
         Detection detection = detect("Agent cache", List.of(), PROCEDURE);
         assertThat(detection.isPlaybook()).isTrue();
