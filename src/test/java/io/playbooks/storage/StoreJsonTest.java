@@ -46,7 +46,7 @@ class StoreJsonTest {
         assertThat(json.get("playbook_id").asLong()).isEqualTo(7);
         assertThat(json.get("yaml").asText()).isEqualTo("version: 1\n");
         assertThat(json.get("playbook_json").asText()).isEqualTo("{\"version\":1}");
-        assertThat(json.get("attachments").get(0).get("fileName").asText()).isEqualTo("flow.png");
+        assertThat(json.get("attachments").get(0).get("file_name").asText()).isEqualTo("flow.png");
         assertThat(json.has("summary")).isFalse();
     }
 
