@@ -16,7 +16,9 @@ record CodeBlock(String command, Snippet snippet) {
         String language = Macros.name(macro).equals("noformat") ? "" : Macros.parameter(macro, "language");
         String code = withoutBlankEdges(Macros.plainBody(macro));
         boolean commands = CodeLanguage.isShell(language)
-                || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code));
+                || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code))
+                // an "http" block that is one request ("POST https://..." with headers and body) is that call
+                || (CodeLanguage.isHttp(language) && RequestLine.parse(code).isPresent());
         if (!commands) {
             return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
         }

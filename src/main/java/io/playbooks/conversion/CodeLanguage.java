@@ -24,6 +24,11 @@ final class CodeLanguage {
         return SHELL.contains(normalize(language));
     }
 
+    static boolean isHttp(String language) {
+        String name = normalize(language);
+        return name.equals("http") || name.equals("https") || name.equals("rest");
+    }
+
     static boolean isUnspecified(String language) {
         return UNSPECIFIED.contains(normalize(language));
     }

@@ -20,6 +20,8 @@ import java.util.Optional;
 final class StepReader {
 
     private static final int NAME_LIMIT = 100;
+    /** Stands for a colon of inline code while the name is cut at the step's first colon: "If it shows `seqno: -1`". */
+    private static final char CODE_COLON = '\uE000';
     /** Lists nested deeper than this stay part of their step's text: no runbook nests further, and it bounds recursion. */
     static final int MAX_SUBSTEP_DEPTH = 8;
 
@@ -133,7 +135,7 @@ final class StepReader {
         if (CommandRecognizer.isCommand(literal)) {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
         }
-        text.append(literal);
+        text.append(literal.replace(':', CODE_COLON));
     }
 
     private void addCommand(String command) {
@@ -151,8 +153,10 @@ final class StepReader {
     }
 
     private Optional<Step> step(String title) {
-        String fullText = PlainText.normalize(text);
-        String name = title != null && !title.isBlank() ? title : nameFrom(fullText, nameEnd < 0 ? text.length() : nameEnd);
+        String marked = PlainText.normalize(text);
+        String fullText = withCodeColons(marked);
+        String name = title != null && !title.isBlank() ? title
+                : withCodeColons(nameFrom(marked, nameEnd < 0 ? text.length() : nameEnd));
         if (name.isEmpty()) {
             name = nameFromWhatItHolds();
         }
@@ -191,7 +195,11 @@ final class StepReader {
         return substeps.isEmpty() ? "" : substeps.get(0).name();
     }
 
-    /** The text before the step's first command, cut at its first colon. */
+    private static String withCodeColons(String text) {
+        return text.indexOf(CODE_COLON) < 0 ? text : text.replace(CODE_COLON, ':');
+    }
+
+    /** The text before the step's first command, cut at its first colon outside inline code. */
     private String nameFrom(String fullText, int rawEnd) {
         String name = rawEnd == text.length() ? fullText : PlainText.normalize(text, rawEnd);
         int colon = name.indexOf(": ");

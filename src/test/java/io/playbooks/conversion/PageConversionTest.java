@@ -365,4 +365,23 @@ class PageConversionTest {
         assertThat(playbook.steps().get(0).args().get("message")).isEqualTo("Open the deployment in the Nomad UI (Nomad UI access) and wait.");
         assertThat(playbook.steps().get(1).action()).isEqualTo("shell");
     }
+
+    @Test
+    void anHttpCodeBlockHoldingOneRequestIsThatCall() {
+        Playbook playbook = convert("<ol><li>Pause the connector:" + code("http",
+                "PUT https://connect.internal:8083/connectors/s3-sink/pause\nAccept: application/json")
+                + "</li><li>Check: <code>curl https://connect.internal:8083/connectors</code></li></ol>");
+
+        assertThat(playbook.steps().get(0).action()).isEqualTo("http_request");
+        assertThat(playbook.steps().get(0).args()).containsEntry("method", "PUT")
+                .containsEntry("headers", Map.of("Accept", "application/json"));
+    }
+
+    @Test
+    void aColonInsideInlineCodeDoesNotCutTheStepsName() {
+        Playbook playbook = convert("<ol><li>If every node shows <code>seqno: -1</code>, bootstrap the one with the "
+                + "highest position: <code>galera_new_cluster</code></li><li>Start: <code>sudo systemctl start mariadb</code></li></ol>");
+
+        assertThat(playbook.steps().get(0).name()).isEqualTo("If every node shows seqno: -1, bootstrap the one with the highest position");
+    }
 }
