@@ -17,7 +17,8 @@ final class BuiltInProfile {
             "meeting-notes", "meeting", "retrospective", "retro", "release-notes", "decision-log", "decision",
             "requirements", "product-requirements", "architecture", "design", "glossary", "contacts", "team",
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
-            "faq", "index", "handover", "status-report", "weekly-report");
+            "faq", "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
+            "architecture-decision-record", "decision-record", "rfc", "proposal");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -43,7 +44,8 @@ final class BuiltInProfile {
             "user interaction", "goals", "background and strategic fit", "not doing", "endpoints", "error codes",
             "changes", "fixes", "known issues", "new features", "bug fixes", "deprecations", "alternatives",
             "consequences", "terms", "incidents", "ongoing issues", "follow-ups", "highlights", "timeline",
-            "contributing factors", "incident summary");
+            "contributing factors", "incident summary", "root cause", "follow-up actions", "context", "status",
+            "options considered", "considered options", "decision drivers");
     private static final List<String> IMPERATIVE_VERBS = List.of(
             "add", "allow", "announce", "apply", "approve", "ask", "attach", "back", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",
@@ -60,6 +62,7 @@ final class BuiltInProfile {
             "restart", "restore", "resume", "retry", "revert", "review", "revoke", "roll", "rollback", "rotate",
             "run", "save", "scale", "schedule", "see", "select", "send", "set", "shorten", "shut", "sign", "ssh",
             "start", "stop", "store", "submit", "switch", "sync", "tag", "take", "tell", "terminate", "test", "tick",
+            "insert", "retire", "eject", "press", "hold", "plug", "unplug", "swap", "wipe", "label", "power", "replug",
             "trigger", "turn", "type", "uncordon", "uninstall", "unlock", "unmount", "unpack", "update", "upgrade",
             "upload", "use", "validate", "verify", "wait", "watch", "write");
 

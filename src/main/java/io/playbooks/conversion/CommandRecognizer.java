@@ -59,8 +59,12 @@ final class CommandRecognizer {
             "showmount", "nfsstat", "smbclient", "realm", "sssctl", "authconfig", "ipa", "ldapmodify", "ldapadd",
             "nsupdate", "rndc", "unbound-control", "pdnsutil", "chef", "salt-call", "salt-key", "mco", "nova",
             "glance", "cinder", "neutron", "heat", "swift", "ovs-vsctl", "virt-install", "qemu-img", "vboxmanage",
-            "esxcli", "govc", "pwsh.exe", "powershell.exe", "cmd.exe");
+            "esxcli", "govc", "pwsh.exe", "powershell.exe", "cmd.exe", "cilium", "hubble", "bq", "s5cmd", "k6",
+            "heroku", "fly", "bosh", "cf", "hcloud", "ibmcloud", "oci", "scw", "firebase", "vercel", "netlify", "kn",
+            "tkn", "kubectl-argo-rollouts", "kubecolor", "k9s", "tsh", "teleport", "boundary", "step", "cfssl");
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
+    /** Names that say a program: ...ctl (control), ...adm / ...admin, ...cli. */
+    private static final Pattern TOOL_NAME = Pattern.compile("[a-z][a-z0-9_-]*(ctl|adm|admin|-cli|cli)");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
     private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z]+");
     private static final Pattern BIN_PATH = Pattern.compile("/\\S*/s?bin/\\S+");
@@ -112,6 +116,9 @@ final class CommandRecognizer {
         }
         if (!PROGRAM_WORD.matcher(program).matches()) {
             return false;
+        }
+        if (TOOL_NAME.matcher(lower).matches()) {
+            return true; // kafkactl, cachectl, mdadm, linode-cli: named as the programs of their kind are
         }
         for (int i = 1; i < words.size(); i++) {
             if (words.get(i).startsWith("-") && words.get(i).length() > 1) {

@@ -11,11 +11,11 @@ import java.util.List;
  *
  * @param description     the first paragraph of prose
  * @param headings        the texts of all headings, in order
- * @param numberedHeadings how many steps came from numbered headings
+ * @param headingSteps    the steps that came from numbered headings
  * @param listedSteps     how many steps came from ordered lists, step tables and task lists
  * @param linkOnlySteps   how many of those are list items that only link to another page (an index of pages)
  */
 record Extraction(String description, List<Parameter> parameters, List<Prerequisite> prerequisites,
-                  List<Step> steps, List<Step> rollback, List<String> headings, int numberedHeadings,
+                  List<Step> steps, List<Step> rollback, List<String> headings, List<Step> headingSteps,
                   int listedSteps, int linkOnlySteps) {
 }

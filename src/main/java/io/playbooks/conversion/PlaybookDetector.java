@@ -62,17 +62,20 @@ public final class PlaybookDetector {
 
     private static double structure(Extraction extraction, DetectionProfile profile, List<String> reasons) {
         DetectionProfile.StructureWeights weights = profile.structure();
-        double score = headingSignal(extraction.headings(), profile.headings().notAProcedure(),
-                Signal.NOT_A_PROCEDURE_HEADINGS, reasons);
+        double score = notAProcedureHeadings(extraction.headings(), profile.headings().notAProcedure(), reasons);
         score += headingSignal(extraction.headings(), profile.headings().procedure(), Signal.PROCEDURE_HEADINGS, reasons);
         // list items that only link to other pages are an index, not a procedure
         int listed = extraction.listedSteps() - extraction.linkOnlySteps();
         if (listed >= 2) {
             score += fire(Signal.ORDERED_PROCEDURE, weights.orderedProcedure(), String.valueOf(listed), reasons);
         }
-        if (extraction.numberedHeadings() >= 2) {
-            score += fire(Signal.NUMBERED_HEADINGS, weights.numberedHeadings(),
-                    String.valueOf(extraction.numberedHeadings()), reasons);
+        // numbered sections that name topics ("1. Topology", "2. Zone loss") are no steps to take
+        List<Step> headingSteps = extraction.headingSteps();
+        long actionable = headingSteps.stream().filter(step -> !Step.NOOP.equals(step.action())
+                || isImperative(step, profile.imperativeVerbs())).count();
+        if (headingSteps.size() >= 2 && actionable * 2 >= headingSteps.size()) {
+            score += fire(Signal.NUMBERED_HEADINGS, weights.numberedHeadings(), String.valueOf(headingSteps.size()),
+                    reasons);
         }
         List<Step> steps = extraction.steps();
         if (steps.isEmpty()) {
@@ -138,6 +141,30 @@ public final class PlaybookDetector {
      * The first heading that starts with a word of the map fires the signal with that word's weight. The maps are
      * unmodifiable: their keys are walked, not their entries, which such a map wraps one by one.
      */
+    /**
+     * Headings of pages that are not procedures count when two or more of them are there (Attendees and Action items,
+     * Timeline and Lessons learned, Decision and Consequences): one alone ("Decision", "Timeline") also heads a part of
+     * many runbooks.
+     */
+    private static double notAProcedureHeadings(List<String> headings, Map<String, Double> starts, List<String> reasons) {
+        List<String> found = new ArrayList<>();
+        double weight = 0;
+        for (String heading : headings) {
+            String lower = heading.toLowerCase(Locale.ROOT);
+            for (String start : starts.keySet()) {
+                if (lower.startsWith(start)) {
+                    if (found.isEmpty()) {
+                        weight = starts.get(start);
+                    }
+                    found.add(heading);
+                    break;
+                }
+            }
+        }
+        return found.size() < 2 ? 0
+                : fire(Signal.NOT_A_PROCEDURE_HEADINGS, weight, String.join("', '", found), reasons);
+    }
+
     private static double headingSignal(List<String> headings, Map<String, Double> starts, Signal signal,
                                         List<String> reasons) {
         for (String heading : headings) {
@@ -200,8 +227,10 @@ public final class PlaybookDetector {
         List<String> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= title.length(); i++) {
+            // a hyphen joins words ("how-to", "post-mortem") but not a number to a name ("ADR-022")
             boolean wordChar = i < title.length() && (Character.isLetterOrDigit(title.charAt(i))
-                    || (title.charAt(i) == '-' && start >= 0));
+                    || (title.charAt(i) == '-' && start >= 0 && i + 1 < title.length()
+                    && !Character.isDigit(title.charAt(i + 1))));
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {

@@ -25,7 +25,7 @@ final class StepExtractor {
     private final List<Prerequisite> prerequisites = new ArrayList<>();
     private final List<String> headings = new ArrayList<>();
     private String description;
-    private int numberedHeadings;
+    private final List<Step> headingSteps = new ArrayList<>();
     private int listedSteps;
     private int linkOnlySteps;
 
@@ -39,7 +39,7 @@ final class StepExtractor {
         }
         return new Extraction(extractor.description == null ? "" : extractor.description,
                 ParameterFinder.find(page, extractor.steps, extractor.rollback), extractor.prerequisites,
-                extractor.steps, extractor.rollback, extractor.headings, extractor.numberedHeadings,
+                extractor.steps, extractor.rollback, extractor.headings, extractor.headingSteps,
                 extractor.listedSteps, extractor.linkOnlySteps);
     }
 
@@ -63,7 +63,7 @@ final class StepExtractor {
             content.addAll(section.blocks());
             StepReader.read(nextId.get(), section.stepTitle(), content).ifPresent(step -> {
                 target.add(step);
-                numberedHeadings++;
+                headingSteps.add(step);
             });
             return;
         }

@@ -12,7 +12,8 @@ class CommandRecognizerTest {
             "./scripts/deploy.sh production v2", "kafka-topics.sh --describe", "patronictl -c /etc/p.yml list",
             "Get-Service -Name X", "df -h /var", "$ ls -la", "git tag -a v1 -m x", "/opt/app/bin/start --now",
             "GET https://es:9200/_cat/indices", "RAILS_ENV=production bundle exec rake jobs:clear",
-            "A=1 B=\"two words\" ./migrate.sh", "ceph osd tree down", "pcs status"})
+            "A=1 B=\"two words\" ./migrate.sh", "ceph osd tree down", "pcs status",
+            "kafkactl describe consumer-group orders", "cachectl drain node-3", "linode-cli linodes list"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }

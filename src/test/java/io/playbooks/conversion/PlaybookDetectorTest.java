@@ -54,6 +54,31 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void oneHeadingOfAnotherKindOfPageDoesNotSinkAProcedure() {
+        Detection detection = detect("Ledger database standby", List.of(), "<h2>Decision</h2><p>Promote the standby when the "
+                + "primary is down for 10 minutes.</p><h2>Procedure</h2><ol><li>Check replication: <code>psql -c 'select 1'</code></li>"
+                + "<li>Promote: <code>kubectl exec ledger-db-1 -- pg_ctl promote</code></li>"
+                + "<li>Point the app at it: <code>kubectl set env deploy/ledger DB_HOST=ledger-db-1</code></li></ol>");
+
+        assertThat(detection.isPlaybook()).isTrue();
+    }
+
+    @Test
+    void numberedSectionsThatNameTopicsAreNoStepHeadingsAndAnAdrIsNoPlaybook() {
+        Detection architecture = detect("Search cluster topology and failover", List.of(), "<h2>1. Topology</h2><p>Three zones.</p>"
+                + "<h2>2. Replicas and allocation</h2><p>One replica per zone.</p><h2>3. Zone loss</h2><p>Shards move.</p>"
+                + "<h2>4. Node loss</h2><p>Check health: <code>curl https://search:9200/_cluster/health</code></p>");
+        Detection adr = detect("ADR-022: Replace SOPS with External Secrets", List.of("adr"), "<h2>Decision</h2><p>We move.</p>"
+                + "<ol><li>Install the operator: <code>helm install eso external-secrets/external-secrets</code></li>"
+                + "<li>Migrate the secrets.</li></ol>");
+
+        assertThat(architecture.isPlaybook()).isFalse();
+        assertThat(architecture.reasons()).noneSatisfy(r -> assertThat(r).contains("numbered step headings"));
+        assertThat(adr.isPlaybook()).isFalse();
+        assertThat(adr.reasons()).anySatisfy(r -> assertThat(r).contains("'adr'"));
+    }
+
+    @Test
     void structureAloneMakesAProcedureAPlaybook() {
         Detection detection = detect("Agent cache", List.of(), PROCEDURE);
         assertThat(detection.isPlaybook()).isTrue();
