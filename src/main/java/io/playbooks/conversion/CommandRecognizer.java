@@ -61,8 +61,21 @@ final class CommandRecognizer {
             "glance", "cinder", "neutron", "heat", "swift", "ovs-vsctl", "virt-install", "qemu-img", "vboxmanage",
             "esxcli", "govc", "pwsh.exe", "powershell.exe", "cmd.exe", "cilium", "hubble", "bq", "s5cmd", "k6",
             "heroku", "fly", "bosh", "cf", "hcloud", "ibmcloud", "oci", "scw", "firebase", "vercel", "netlify", "kn",
-            "tkn", "kubectl-argo-rollouts", "kubecolor", "k9s", "tsh", "teleport", "boundary", "step", "cfssl");
+            "tkn", "kubectl-argo-rollouts", "kubecolor", "k9s", "tsh", "teleport", "boundary", "step", "cfssl",
+            "ansible-vault", "ansible-galaxy", "ansible-inventory", "findmnt", "rabbitmq-diagnostics",
+            "rabbitmq-upgrade", "ipconfig", "gpresult", "w32tm", "sfc", "chkdsk", "e2fsck", "a2enmod", "a2dismod",
+            "a2ensite", "a2dissite", "postmap", "postfix", "postqueue", "postsuper", "named-checkzone",
+            "named-checkconf", "pdns_control", "yamllint", "shellcheck", "tmux", "screen", "whois", "whoami",
+            "lsmod", "nproc", "nvidia-smi", "xfs_repair", "tune2fs", "growpart", "partprobe", "swapon", "swapoff",
+            "fstrim", "mokutil", "needs-restarting", "unattended-upgrade", "apt-mark", "yum-config-manager",
+            "subscription-manager", "cloud-init", "aws-vault", "saml2aws", "ssh-agent", "ssh-add");
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
+    /** Programs run without arguments often enough that, alone in inline code, they are the command itself. */
+    private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
+            "free", "timedatectl", "hostnamectl", "pg_isready", "nproc", "dmesg", "iisreset", "ipconfig", "gpupdate",
+            "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig");
+    /** A program in a folder of the project or the host, run by its relative path: bin/rails, scripts/deploy. */
+    private static final Pattern RELATIVE_PROGRAM = Pattern.compile("(bin|sbin|scripts?|tools|hack)/[\\w.-]+");
     /** Names that say a program: ...ctl (control), ...adm / ...admin, ...cli. */
     private static final Pattern TOOL_NAME = Pattern.compile("[a-z][a-z0-9_-]*(ctl|adm|admin|-cli|cli)");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
@@ -108,10 +121,11 @@ final class CommandRecognizer {
             return true;
         }
         if (words.size() < 2) {
-            return false;
+            return BARE_COMMANDS.contains(program.toLowerCase(Locale.ROOT));
         }
         String lower = program.toLowerCase(Locale.ROOT);
-        if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()) {
+        if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()
+                || RELATIVE_PROGRAM.matcher(program).matches()) {
             return true;
         }
         if (!PROGRAM_WORD.matcher(program).matches()) {

@@ -13,7 +13,9 @@ class CommandRecognizerTest {
             "Get-Service -Name X", "df -h /var", "$ ls -la", "git tag -a v1 -m x", "/opt/app/bin/start --now",
             "GET https://es:9200/_cat/indices", "RAILS_ENV=production bundle exec rake jobs:clear",
             "A=1 B=\"two words\" ./migrate.sh", "ceph osd tree down", "pcs status",
-            "kafkactl describe consumer-group orders", "cachectl drain node-3", "linode-cli linodes list"})
+            "kafkactl describe consumer-group orders", "cachectl drain node-3", "linode-cli linodes list",
+            "ansible-vault edit group_vars/all/vault.yml", "findmnt /data", "ipconfig /flushdns", "uptime",
+            "bin/rails db:migrate"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
