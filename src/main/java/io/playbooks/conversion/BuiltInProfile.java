@@ -44,7 +44,7 @@ final class BuiltInProfile {
             "user interaction", "goals", "background and strategic fit", "not doing", "endpoints", "error codes",
             "changes", "fixes", "known issues", "new features", "bug fixes", "deprecations", "alternatives",
             "consequences", "terms", "incidents", "ongoing issues", "follow-ups", "highlights", "timeline",
-            "contributing factors", "incident summary", "root cause", "follow-up actions", "context", "status",
+            "contributing factors", "incident summary", "root cause", "follow-up actions", "context",
             "options considered", "considered options", "decision drivers");
     private static final List<String> IMPERATIVE_VERBS = List.of(
             "add", "allow", "announce", "apply", "approve", "ask", "attach", "back", "build", "call", "capture",
