@@ -76,6 +76,13 @@ final class CommandRecognizer {
             "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig");
     /** A program in a folder of the project or the host, run by its relative path: bin/rails, scripts/deploy. */
     private static final Pattern RELATIVE_PROGRAM = Pattern.compile("(bin|sbin|scripts?|tools|hack)/[\\w.-]+");
+    /** First words of query statements and of prose, which start no command of an unknown program. */
+    private static final Set<String> NOT_PROGRAMS = Set.of("select", "insert", "update", "delete", "alter", "create",
+            "drop", "grant", "revoke", "truncate", "with", "explain", "vacuum", "analyze", "set", "begin", "commit",
+            "rollback", "use", "the", "a", "an", "and", "or", "if", "for", "to", "of", "in", "on", "is", "not", "no");
+    /** Words of sentences, which no arguments of a command are. */
+    private static final Set<String> PROSE_WORDS = Set.of("the", "a", "an", "of", "and", "is", "are", "was", "be",
+            "this", "that", "these", "those", "it", "its", "we", "you", "our", "your", "which", "when", "then");
     /** Names that say a program: ...ctl (control), ...adm / ...admin, ...cli. */
     private static final Pattern TOOL_NAME = Pattern.compile("[a-z][a-z0-9_-]*(ctl|adm|admin|-cli|cli)");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
@@ -108,7 +115,8 @@ final class CommandRecognizer {
 
     /** Whether inline code (or the first line of an unlabelled code block) is a command to run. */
     static boolean isCommand(String code) {
-        String text = withoutAssignments(ConsoleTranscript.withoutPrompt(firstLine(code).trim()));
+        String line = firstLine(code).trim();
+        String text = withoutAssignments(ConsoleTranscript.withoutPrompt(line));
         if (text.isEmpty()) {
             return false;
         }
@@ -139,7 +147,43 @@ final class CommandRecognizer {
                 return true;
             }
         }
-        return false;
+        // behind "# " the words may as well be a shell comment: only known programs count there
+        return !line.startsWith("#") && isSubcommandLine(words);
+    }
+
+    /**
+     * A program no list knows, run with subcommands and arguments ({@code tmsh save sys config}, {@code gam delete
+     * user ${EMAIL}}, {@code awx jobs stdout 17}): at least three words, none of them a query's keyword or a word of
+     * a sentence, and no argument a capitalised word; a phrase, a value or a line of output ("orders-api 3/3
+     * Running") is not that.
+     */
+    /** "Running", "ERROR": a word of output or prose; a file name, path or parameter may hold capitals ("23.4R2", "${ID}"). */
+    private static boolean isCapitalisedWord(String word) {
+        boolean capitals = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (!Character.isLetter(c)) {
+                return false;
+            }
+            capitals |= Character.isUpperCase(c);
+        }
+        return capitals;
+    }
+
+    private static boolean isSubcommandLine(List<String> words) {
+        if (words.size() < 3 || NOT_PROGRAMS.contains(words.get(0))) {
+            return false;
+        }
+        for (int i = 1; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.equals("=") || word.equals(":") || word.endsWith(":") && i == 1) {
+                return false; // "key = value", "name: value": settings, not a command
+            }
+            if (PROSE_WORDS.contains(word) || isCapitalisedWord(word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The command without the environment assignments before it ({@code RAILS_ENV=production bundle exec ...}). */

@@ -53,9 +53,11 @@ final class ConsoleTranscript {
                 continue;
             }
             StringBuilder command = new StringBuilder(lines[i].substring(prompt.end()));
-            while (ShellWords.isIncomplete(command.toString().stripTrailing()) && i + 1 < lines.length) {
+            // an incomplete command runs on; so does input behind the shell's continuation prompt (PS2), a here
+            // document's lines for instance; the prompt itself is no part of the command
+            while (i + 1 < lines.length && (ShellWords.isIncomplete(command.toString().stripTrailing())
+                    || lines[i + 1].startsWith(CONTINUATION_PROMPT))) {
                 String next = lines[++i];
-                // the shell's continuation prompt (PS2) is no part of the command
                 command.append('\n').append(next.startsWith(CONTINUATION_PROMPT) ? next.substring(CONTINUATION_PROMPT.length()) : next);
             }
             if (!command.toString().isBlank()) {

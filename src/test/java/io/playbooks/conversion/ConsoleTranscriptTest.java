@@ -34,6 +34,12 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void aHereDocumentTypedBehindTheContinuationPromptStaysInItsCommand() {
+        assertThat(ConsoleTranscript.commands("$ kubectl apply -f - <<EOF\n> kind: Namespace\n> metadata: {name: x}\n> EOF\nnamespace/x created"))
+                .isEqualTo("kubectl apply -f - <<EOF\nkind: Namespace\nmetadata: {name: x}\nEOF");
+    }
+
+    @Test
     void aCommandContinuedOverLinesKeepsItsLines() {
         String transcript = "$ aws s3 cp a \\\n    s3://b/\nupload: a to s3://b/a\n$ echo 'two\nlines'\ntwo";
         assertThat(ConsoleTranscript.commands(transcript)).isEqualTo("aws s3 cp a \\\n    s3://b/\necho 'two\nlines'");
