@@ -68,7 +68,15 @@ final class CommandRecognizer {
             "named-checkconf", "pdns_control", "yamllint", "shellcheck", "tmux", "screen", "whois", "whoami",
             "lsmod", "nproc", "nvidia-smi", "xfs_repair", "tune2fs", "growpart", "partprobe", "swapon", "swapoff",
             "fstrim", "mokutil", "needs-restarting", "unattended-upgrade", "apt-mark", "yum-config-manager",
-            "subscription-manager", "cloud-init", "aws-vault", "saml2aws", "ssh-agent", "ssh-add");
+            "subscription-manager", "cloud-init", "aws-vault", "saml2aws", "ssh-agent", "ssh-add", "tmsh", "gam",
+            "awx", "strmqm", "endmqm", "dspmq", "runmqsc", "crtmqm", "dltmqm", "asmcmd", "srvctl", "winmgmt",
+            "wevtutil", "bcdedit", "diskpart", "dcdiag", "repadmin", "netdom", "nltest", "dsquery", "pvecm", "qm",
+            "pct", "pvesm", "lvs", "vgs", "pvs", "lvdisplay", "vgdisplay", "pvdisplay", "perccli", "storcli",
+            "racadm", "ssacli", "hpssacli", "fdesetup", "diskutil", "launchctl", "softwareupdate", "profiles",
+            "jamf", "defaults", "scutil", "networksetup", "pkgutil", "installer", "spctl", "csrutil");
+    /** Commands of network operating systems (IOS, Junos, PAN-OS, EOS), written in lower case as their CLIs take them. */
+    private static final Set<String> NETWORK_OS_COMMANDS = Set.of("show", "configure", "commit", "request", "write",
+            "reload", "copy", "clear", "interface", "router", "shutdown", "no", "end", "exit", "ping", "traceroute");
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
     /** Programs run without arguments often enough that, alone in inline code, they are the command itself. */
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
@@ -79,7 +87,10 @@ final class CommandRecognizer {
     /** First words of query statements and of prose, which start no command of an unknown program. */
     private static final Set<String> NOT_PROGRAMS = Set.of("select", "insert", "update", "delete", "alter", "create",
             "drop", "grant", "revoke", "truncate", "with", "explain", "vacuum", "analyze", "set", "begin", "commit",
-            "rollback", "use", "the", "a", "an", "and", "or", "if", "for", "to", "of", "in", "on", "is", "not", "no");
+            "rollback", "use", "the", "a", "an", "and", "or", "if", "for", "to", "of", "in", "on", "is", "not", "no",
+            "sub", "function", "def", "class", "import", "package", "return", "else", "while", "do", "var", "let",
+            "const", "public", "private", "static", "include", "require", "module", "resource", "data", "variable",
+            "output", "provider", "locals", "dn", "objectclass", "changetype");
     /** Words of sentences, which no arguments of a command are. */
     private static final Set<String> PROSE_WORDS = Set.of("the", "a", "an", "of", "and", "is", "are", "was", "be",
             "this", "that", "these", "those", "it", "its", "we", "you", "our", "your", "which", "when", "then");
@@ -133,7 +144,7 @@ final class CommandRecognizer {
         }
         String lower = program.toLowerCase(Locale.ROOT);
         if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()
-                || RELATIVE_PROGRAM.matcher(program).matches()) {
+                || RELATIVE_PROGRAM.matcher(program).matches() || NETWORK_OS_COMMANDS.contains(program)) {
             return true;
         }
         if (!PROGRAM_WORD.matcher(program).matches()) {
@@ -143,7 +154,9 @@ final class CommandRecognizer {
             return true; // kafkactl, cachectl, mdadm, linode-cli: named as the programs of their kind are
         }
         for (int i = 1; i < words.size(); i++) {
-            if (words.get(i).startsWith("-") && words.get(i).length() > 1) {
+            String word = words.get(i);
+            // an option (-f, --force) or a Windows switch or absolute path (/verifyrepository, /data)
+            if ((word.startsWith("-") || word.startsWith("/") && !word.startsWith("//")) && word.length() > 1) {
                 return true;
             }
         }
@@ -179,8 +192,8 @@ final class CommandRecognizer {
             if (word.equals("=") || word.equals(":") || word.endsWith(":") && i == 1) {
                 return false; // "key = value", "name: value": settings, not a command
             }
-            if (PROSE_WORDS.contains(word) || isCapitalisedWord(word)) {
-                return false;
+            if (PROSE_WORDS.contains(word) || isCapitalisedWord(word) || word.contains("{") || word.contains("}")) {
+                return false; // a sentence, output, or source code ("sub vcl_recv {")
             }
         }
         return true;

@@ -15,7 +15,9 @@ class CommandRecognizerTest {
             "A=1 B=\"two words\" ./migrate.sh", "ceph osd tree down", "pcs status",
             "kafkactl describe consumer-group orders", "cachectl drain node-3", "linode-cli linodes list",
             "ansible-vault edit group_vars/all/vault.yml", "findmnt /data", "ipconfig /flushdns", "uptime",
-            "bin/rails db:migrate", "tmsh save sys config", "gam delete user ${LEAVER_EMAIL}", "awx jobs stdout 17"})
+            "bin/rails db:migrate", "tmsh save sys config", "gam delete user ${LEAVER_EMAIL}", "awx jobs stdout 17",
+            "strmqm QM_ORDERS", "winmgmt /verifyrepository", "configure terminal", "show ip interface brief",
+            "request system software add /var/tmp/junos-23.4R2.tgz validate"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -25,7 +27,7 @@ class CommandRecognizerTest {
             "X-Request-Id", "Authorization: Bearer <token>", "GET /v2/stock/{sku}", "400", "--atomic", "orders.v1",
             "kubectl", "checkout", "cpu: 500m", "/tmp/gateway-threads.txt", "errors[]", "",
             "select count(*) from orders", "orders-api 3/3 Running 0 4d", "log_level = debug", "the orders queue",
-            "retry after a minute"})
+            "retry after a minute", "sub vcl_recv {", "Show the logs", "SHOW PROCESSLIST"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }
