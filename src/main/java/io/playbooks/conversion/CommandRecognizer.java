@@ -91,6 +91,12 @@ final class CommandRecognizer {
             "sub", "function", "def", "class", "import", "package", "return", "else", "while", "do", "var", "let",
             "const", "public", "private", "static", "include", "require", "module", "resource", "data", "variable",
             "output", "provider", "locals", "dn", "objectclass", "changetype");
+    /** Subcommands that make a program of any two-word code ("pvecm status", "dspmq list"). */
+    private static final Set<String> SUBCOMMANDS = Set.of("status", "list", "ls", "start", "stop", "restart",
+            "reload", "describe", "info", "version", "health", "healthcheck", "ps", "logs", "apply", "sync", "flush",
+            "validate", "rollout", "drain", "login", "logout", "whoami", "upgrade", "update", "install", "uninstall",
+            "enable", "disable", "check", "diag", "diagnose", "verify", "reset", "rebuild", "reindex", "purge");
+
     /** Words of sentences, which no arguments of a command are. */
     private static final Set<String> PROSE_WORDS = Set.of("the", "a", "an", "of", "and", "is", "are", "was", "be",
             "this", "that", "these", "those", "it", "its", "we", "you", "our", "your", "which", "when", "then");
@@ -166,7 +172,8 @@ final class CommandRecognizer {
 
     /**
      * A program no list knows, run with subcommands and arguments ({@code tmsh save sys config}, {@code gam delete
-     * user ${EMAIL}}, {@code awx jobs stdout 17}): at least three words, none of them a query's keyword or a word of
+     * user ${EMAIL}}, {@code awx jobs stdout 17}): at least three words (or two, the second a well-known subcommand:
+     * {@code pvecm status}), none of them a query's keyword or a word of
      * a sentence, and no argument a capitalised word; a phrase, a value or a line of output ("orders-api 3/3
      * Running") is not that.
      */
@@ -184,7 +191,8 @@ final class CommandRecognizer {
     }
 
     private static boolean isSubcommandLine(List<String> words) {
-        if (words.size() < 3 || NOT_PROGRAMS.contains(words.get(0))) {
+        boolean subcommand = words.size() == 2 && SUBCOMMANDS.contains(words.get(1));
+        if (words.size() < 3 && !subcommand || NOT_PROGRAMS.contains(words.get(0))) {
             return false;
         }
         for (int i = 1; i < words.size(); i++) {

@@ -17,7 +17,7 @@ class CommandRecognizerTest {
             "ansible-vault edit group_vars/all/vault.yml", "findmnt /data", "ipconfig /flushdns", "uptime",
             "bin/rails db:migrate", "tmsh save sys config", "gam delete user ${LEAVER_EMAIL}", "awx jobs stdout 17",
             "strmqm QM_ORDERS", "winmgmt /verifyrepository", "configure terminal", "show ip interface brief",
-            "request system software add /var/tmp/junos-23.4R2.tgz validate"})
+            "request system software add /var/tmp/junos-23.4R2.tgz validate", "pvecm status"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -27,7 +27,7 @@ class CommandRecognizerTest {
             "X-Request-Id", "Authorization: Bearer <token>", "GET /v2/stock/{sku}", "400", "--atomic", "orders.v1",
             "kubectl", "checkout", "cpu: 500m", "/tmp/gateway-threads.txt", "errors[]", "",
             "select count(*) from orders", "orders-api 3/3 Running 0 4d", "log_level = debug", "the orders queue",
-            "retry after a minute", "sub vcl_recv {", "Show the logs", "SHOW PROCESSLIST"})
+            "retry after a minute", "sub vcl_recv {", "Show the logs", "SHOW PROCESSLIST", "orders queue"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }
