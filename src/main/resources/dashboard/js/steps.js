@@ -59,7 +59,9 @@ function stepImage(image, imageUrl) {
   const picture = h('img', { class: 'step-image', alt: caption });
   const figure = h('figure', { class: 'step-figure' }, picture, h('figcaption', {}, caption));
   imageUrl(image.filename).then((url) => {
-    picture.addEventListener('load', () => URL.revokeObjectURL(url), { once: true });
+    const release = () => URL.revokeObjectURL(url);
+    picture.addEventListener('load', release, { once: true });
+    picture.addEventListener('error', release, { once: true });
     picture.src = url;
   }).catch((e) => clear(figure, h('p', { class: 'muted small' }, `Image ${caption} could not be loaded: ${e.message}`)));
   return figure;

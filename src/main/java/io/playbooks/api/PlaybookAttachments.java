@@ -4,6 +4,7 @@ import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.ContentTooLargeException;
 import io.playbooks.page.Attachment;
 import io.playbooks.storage.PlaybookDetail;
+import org.apache.camel.Header;
 
 import java.util.List;
 
@@ -31,7 +32,8 @@ public class PlaybookAttachments {
         this.maxMegabytes = maxMegabytes;
     }
 
-    public AttachmentContent content(String idOrSlug, String fileName) {
+    /** The headers are bound by name, not through a method expression, which would strip quotes from a file name. */
+    public AttachmentContent content(@Header("id") String idOrSlug, @Header("file_name") String fileName) {
         if (fileName == null || fileName.isBlank()) {
             throw ApiException.badRequest("file_name is required: the name of a file attached to the playbook's page, "
                     + "as its attachments list it (GET /playbooks/{id})");

@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,7 @@ final class CamelHttpTransport implements AutoCloseable {
 
     /**
      * Runs before the exchange completes, while the answer's stream is still open (camel-http closes it then). An
-     * answer above the limit is refused without being kept: nothing past the limit is held in memory.
+     * answer above the limit is refused without being kept, and its connection dropped rather than read to the end.
      */
     private static void readBody(Exchange exchange, URI uri, long limit) throws IOException {
         InputStream stream = exchange.getMessage().getBody(InputStream.class);
@@ -102,6 +103,10 @@ final class CamelHttpTransport implements AutoCloseable {
             Long declared = exchange.getMessage().getHeader("Content-Length", Long.class);
             Optional<ReplyBody> body = declared != null && declared > limit ? Optional.empty()
                     : ReplyBody.readAtMost(stream, limit);
+            if (body.isEmpty() && stream instanceof EofSensorInputStream connection) {
+                // closing would read the rest of the answer to reuse the connection: drop the connection instead
+                connection.abort();
+            }
             exchange.getMessage().setBody(body.orElseThrow(() -> new ContentTooLargeException(
                     "GET " + uri + " answered more than " + limit + " bytes", limit)));
         }

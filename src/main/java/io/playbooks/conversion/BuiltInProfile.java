@@ -63,6 +63,7 @@ final class BuiltInProfile {
             "run", "save", "scale", "schedule", "see", "select", "send", "set", "shorten", "shut", "sign", "ssh",
             "start", "stop", "store", "submit", "switch", "sync", "tag", "take", "tell", "terminate", "test", "tick",
             "insert", "retire", "eject", "press", "hold", "plug", "unplug", "swap", "wipe", "label", "power", "replug",
+            "assess", "mitigate", "evaluate", "diagnose", "document", "analyse", "analyze", "collect", "estimate",
             "trigger", "turn", "type", "uncordon", "uninstall", "unlock", "unmount", "unpack", "update", "upgrade",
             "upload", "use", "validate", "verify", "wait", "watch", "write");
 

@@ -77,6 +77,9 @@ final class CommandRecognizer {
     /** Commands of network operating systems (IOS, Junos, PAN-OS, EOS), written in lower case as their CLIs take them. */
     private static final Set<String> NETWORK_OS_COMMANDS = Set.of("show", "configure", "commit", "request", "write",
             "reload", "copy", "clear", "interface", "router", "shutdown", "no", "end", "exit", "ping", "traceroute");
+    /** Those that start no message or setting, so that they count in inline code too ("request system reboot"). */
+    private static final Set<String> INLINE_NETWORK_OS_COMMANDS = Set.of("show", "configure", "commit", "request",
+            "reload");
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
     /** Programs run without arguments often enough that, alone in inline code, they are the command itself. */
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
@@ -122,18 +125,36 @@ final class CommandRecognizer {
             if (text.isEmpty()) {
                 continue;
             }
-            if (text.startsWith("#") && !isCommand(text)) {
+            if (text.startsWith("#") && !isCommand(text, true)) {
                 continue;
             }
-            return isCommand(text);
+            return isCommand(text, true);
         }
         return false;
     }
 
-    /** Whether inline code (or the first line of an unlabelled code block) is a command to run. */
+    /**
+     * Whether inline code is a command to run: it starts with a known program, a script, a cmdlet, a program named as
+     * tools are ({@code kafkactl}), or a program-like word followed by options. Stricter than a code block's first
+     * line ({@link #startsWithCommand}): inline code also quotes messages and settings ("too many open files",
+     * {@code root /var/www/html}).
+     */
     static boolean isCommand(String code) {
-        String line = firstLine(code).trim();
-        String text = withoutAssignments(ConsoleTranscript.withoutPrompt(line));
+        return isCommand(code, false);
+    }
+
+    /** Whether the text starts with {@code NAME=value } (a setting, or an assignment before a command). */
+    static boolean isAssignment(String text) {
+        return ASSIGNMENT.matcher(text.strip()).lookingAt() || text.strip().matches("[A-Za-z_][A-Za-z0-9_]*=\\S*(\\n[\\s\\S]*)?");
+    }
+
+    /**
+     * @param blockLine a code block's line: network OS commands, a /switch or absolute path after a program-like word,
+     *                  and programs no list knows by their shape count there too
+     */
+    private static boolean isCommand(String code, boolean blockLine) {
+        String first = firstLine(code).trim();
+        String text = withoutAssignments(ConsoleTranscript.withoutPrompt(first));
         if (text.isEmpty()) {
             return false;
         }
@@ -150,7 +171,7 @@ final class CommandRecognizer {
         }
         String lower = program.toLowerCase(Locale.ROOT);
         if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()
-                || RELATIVE_PROGRAM.matcher(program).matches() || NETWORK_OS_COMMANDS.contains(program)) {
+                || RELATIVE_PROGRAM.matcher(program).matches() || (blockLine ? NETWORK_OS_COMMANDS : INLINE_NETWORK_OS_COMMANDS).contains(program)) {
             return true;
         }
         if (!PROGRAM_WORD.matcher(program).matches()) {
@@ -162,12 +183,12 @@ final class CommandRecognizer {
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
             // an option (-f, --force) or a Windows switch or absolute path (/verifyrepository, /data)
-            if ((word.startsWith("-") || word.startsWith("/") && !word.startsWith("//")) && word.length() > 1) {
+            if ((word.startsWith("-") || blockLine && word.startsWith("/") && !word.startsWith("//")) && word.length() > 1) {
                 return true;
             }
         }
         // behind "# " the words may as well be a shell comment: only known programs count there
-        return !line.startsWith("#") && isSubcommandLine(words);
+        return blockLine && !first.startsWith("#") && isSubcommandLine(words);
     }
 
     /**

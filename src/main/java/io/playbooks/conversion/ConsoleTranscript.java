@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 final class ConsoleTranscript {
 
     private static final Pattern PROMPT = Pattern.compile(
-            "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?[$#] |\\[[\\w.-]+@[\\w.-]+[^\\]\\n]*\\][$#] |\\$ |# |% "
+            "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?[$#] |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] |\\$ |# |% "
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     /** Prompts that no line of a script starts with: {@code user@host:~$ }, {@code [root@host ~]# }, {@code PS C:\> }. */
     private static final Pattern UNMISTAKABLE_PROMPT = Pattern.compile(
-            "(?m)^(?:(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ |\\[[\\w.-]+@[\\w.-]+[^\\]\\n]*\\][$#] "
+            "(?m)^(?:(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] "
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
@@ -37,10 +37,15 @@ final class ConsoleTranscript {
         if ((code.contains("$ ") || code.contains("# ") || code.contains("> ")) && UNMISTAKABLE_PROMPT.matcher(code).find()) {
             return true;
         }
+        if (!CodeLanguage.isUnspecified(language)) {
+            return false; // in a bash block, "# words" is a comment
+        }
         String text = code.strip();
         int firstEnd = text.indexOf('\n');
-        return text.startsWith("# ") && firstEnd > 0 && CommandRecognizer.isCommand(text.substring(2, firstEnd))
-                && !CommandRecognizer.isCommand(text.substring(firstEnd + 1));
+        // "# systemctl status x" then output; a comment's words are no known program's ("# rotate db credentials")
+        return text.startsWith("# ") && firstEnd > 0 && CommandRecognizer.isCommand(text.substring(0, firstEnd))
+                && !CommandRecognizer.isCommand(text.substring(firstEnd + 1))
+                && !CommandRecognizer.isAssignment(text.substring(firstEnd + 1));
     }
 
     /** The commands of a transcript joined with "\n"; a command runs on over lines while it is incomplete. */
@@ -53,10 +58,11 @@ final class ConsoleTranscript {
                 continue;
             }
             StringBuilder command = new StringBuilder(lines[i].substring(prompt.end()));
-            // an incomplete command runs on; so does input behind the shell's continuation prompt (PS2), a here
-            // document's lines for instance; the prompt itself is no part of the command
+            // an incomplete command runs on, and so do a here document's lines behind the shell's continuation prompt
+            // (PS2); the prompt itself is no part of the command
+            boolean hereDocument = command.indexOf("<<") >= 0;
             while (i + 1 < lines.length && (ShellWords.isIncomplete(command.toString().stripTrailing())
-                    || lines[i + 1].startsWith(CONTINUATION_PROMPT))) {
+                    || hereDocument && lines[i + 1].startsWith(CONTINUATION_PROMPT))) {
                 String next = lines[++i];
                 command.append('\n').append(next.startsWith(CONTINUATION_PROMPT) ? next.substring(CONTINUATION_PROMPT.length()) : next);
             }

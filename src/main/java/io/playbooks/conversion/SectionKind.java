@@ -31,6 +31,13 @@ enum SectionKind {
     /** Words after a kind's name that keep the heading a section name: "Rollback plan", "Prerequisites checklist". */
     private static final Set<String> NAME_SUFFIXES = Set.of("plan", "procedure", "steps", "instructions", "checklist",
             "section", "notes", "list");
+    /**
+     * The names of sections without steps that still name one at the end of a short heading ("Useful links", "Escalation
+     * contacts"); "impact", "symptoms" or "inputs" there name what a step works on ("Assess impact").
+     */
+    private static final Set<String> ENDING_NO_STEPS = Set.of("see also", "reference", "links", "resources",
+            "contact", "owner", "change history", "changelog", "revision history", "version history", "history",
+            "glossary", "faq", "further reading");
     /** Short headings that end with a kind's name ("Upgrade prerequisites", "Escalation contacts"): at most words. */
     private static final int SHORT_HEADING_WORDS = 4;
 
@@ -60,8 +67,10 @@ enum SectionKind {
         }
         String last = heading.substring(heading.lastIndexOf(' ') + 1);
         for (Named candidate : Names.BY_LAST_WORD.getOrDefault(singular(last), List.of())) {
-            if (endsWithWord(heading, candidate.name())
-                    && (candidate.kind() != NO_STEPS || !BuiltInProfile.isImperativeVerb(first))) {
+            boolean namesTheSection = candidate.kind() != NO_STEPS || ENDING_NO_STEPS.contains(candidate.name());
+            // "Prepare the rollback", "Check the links" are steps about the thing, not a section of it
+            boolean aStep = candidate.kind() != PREREQUISITES && BuiltInProfile.isImperativeVerb(first);
+            if (namesTheSection && !aStep && endsWithWord(heading, candidate.name())) {
                 return candidate.kind();
             }
         }

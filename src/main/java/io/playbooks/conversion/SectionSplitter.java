@@ -45,11 +45,12 @@ final class SectionSplitter {
     }
 
     /**
-     * An info, note, tip or warning panel standing in the page with a list of steps in it is a panel around the
-     * procedure (as expand and panel macros are); one inside a step stays that step's note or warning.
+     * An info, note or tip panel standing in the page with a list of steps in it is a panel around the procedure (as
+     * expand and panel macros are); one inside a step stays that step's note.
      */
     private static boolean holdsAProcedure(Element block) {
-        if (!Macros.isMacro(block) || !(Macros.isNote(Macros.name(block)) || Macros.isWarning(Macros.name(block)))) {
+        // a warning's list says what goes wrong ("1. All sessions are dropped"), not what to do
+        if (!Macros.isMacro(block) || !Macros.isNote(Macros.name(block))) {
             return false;
         }
         Element body = Macros.richBody(block);

@@ -93,7 +93,7 @@ final class StepExtractor {
                         .forEach(task -> StepReader.read(nextId.get(), null, TaskList.body(task)).ifPresent(target::add));
                 case "table" -> {
                     if (StepTable.isStepTable(block)) {
-                        StepTable.steps(block, nextId).forEach(target::add);
+                        StepTable.steps(block, nextId, target::add);
                     }
                 }
                 default -> {

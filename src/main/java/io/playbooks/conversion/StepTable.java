@@ -7,6 +7,7 @@ import org.jsoup.nodes.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -47,11 +48,13 @@ final class StepTable {
         return false;
     }
 
-    /** One step per row after the header; a cell that only numbers the row is left out. */
-    static List<Step> steps(Element table, Supplier<String> ids) {
+    /**
+     * One step per row after the header, handed to {@code target} as it is read, so that the next id counts it; a
+     * cell that only numbers the row is left out.
+     */
+    static void steps(Element table, Supplier<String> ids, Consumer<Step> target) {
         List<Element> rows = TableReader.rows(table);
         int numberColumn = TableReader.column(TableReader.header(rows), NUMBER_NAMES::contains);
-        List<Step> steps = new ArrayList<>();
         for (Element row : rows.subList(Math.min(1, rows.size()), rows.size())) {
             List<Element> cells = TableReader.cells(row);
             List<Node> content = new ArrayList<>();
@@ -63,10 +66,9 @@ final class StepTable {
                 content.add(cell);
             }
             if (hasText(content)) {
-                StepReader.read(ids.get(), null, content).ifPresent(steps::add);
+                StepReader.read(ids.get(), null, content).ifPresent(target);
             }
         }
-        return steps;
     }
 
     private static boolean hasText(List<Node> cells) {

@@ -25,12 +25,12 @@ final class AttachmentForAgents {
 
     static RichResult of(AttachmentContent file) {
         String type = file.mediaType();
-        byte[] bytes = file.content().bytes();
         if (IMAGES.contains(type)) {
-            return result(file, "image", new McpSchema.ImageContent(null, Base64.getEncoder().encodeToString(bytes), type));
+            return result(file, "image", new McpSchema.ImageContent(null,
+                    Base64.getEncoder().encodeToString(file.content().bytes()), type));
         }
         if (isText(type)) {
-            return result(file, "text", new McpSchema.TextContent(new String(bytes, StandardCharsets.UTF_8)));
+            return result(file, "text", new McpSchema.TextContent(new String(file.content().bytes(), StandardCharsets.UTF_8)));
         }
         return new RichResult(summary(file, "none"), List.of());
     }

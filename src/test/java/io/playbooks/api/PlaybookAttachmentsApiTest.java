@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlaybookAttachmentsApiTest {
 
     private static final String API = "/api/v1/confluence";
-    private static final String ODD_NAME = "notes, v2 (final) #1.txt";
+    private static final String ODD_NAME = "'notes', v2 (final) #1.txt";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private FakeConfluence site;

@@ -17,7 +17,7 @@ class CommandRecognizerTest {
             "ansible-vault edit group_vars/all/vault.yml", "findmnt /data", "ipconfig /flushdns", "uptime",
             "bin/rails db:migrate", "tmsh save sys config", "gam delete user ${LEAVER_EMAIL}", "awx jobs stdout 17",
             "strmqm QM_ORDERS", "winmgmt /verifyrepository", "configure terminal", "show ip interface brief",
-            "request system software add /var/tmp/junos-23.4R2.tgz validate", "pvecm status"})
+            "request system reboot", "pvecm status"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -27,14 +27,17 @@ class CommandRecognizerTest {
             "X-Request-Id", "Authorization: Bearer <token>", "GET /v2/stock/{sku}", "400", "--atomic", "orders.v1",
             "kubectl", "checkout", "cpu: 500m", "/tmp/gateway-threads.txt", "errors[]", "",
             "select count(*) from orders", "orders-api 3/3 Running 0 4d", "log_level = debug", "the orders queue",
-            "retry after a minute", "sub vcl_recv {", "Show the logs", "SHOW PROCESSLIST", "orders queue"})
+            "retry after a minute", "sub vcl_recv {", "Show the logs", "SHOW PROCESSLIST", "orders queue",
+            "no space left on device", "too many open files", "connection reset by peer", "root /var/www/html",
+            "error_log /var/log/nginx/error.log"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"# clear the compiled JSPs first\nrm -rf /opt/tomcat/work/*", "\n#!/bin/bash\n# a comment\nsystemctl stop x",
-            "# systemctl status tomcat\n● tomcat.service"})
+            "# systemctl status tomcat\n● tomcat.service", "interface Gi1/0/12\nshutdown",
+            "request system software add /var/tmp/junos-23.4R2.tgz validate", "tmsh save sys config", "lvs /dev/vg0"})
     void aCodeBlockStartsWithACommandAfterItsCommentLines(String code) {
         assertThat(CommandRecognizer.startsWithCommand(code)).isTrue();
     }

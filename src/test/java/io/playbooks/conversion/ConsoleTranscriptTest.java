@@ -40,6 +40,11 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void aLineBehindAnotherProgramsPromptIsNoContinuation() {
+        assertThat(ConsoleTranscript.commands("$ mongo --quiet\n> db.users.countDocuments()\n42")).isEqualTo("mongo --quiet");
+    }
+
+    @Test
     void aCommandContinuedOverLinesKeepsItsLines() {
         String transcript = "$ aws s3 cp a \\\n    s3://b/\nupload: a to s3://b/a\n$ echo 'two\nlines'\ntwo";
         assertThat(ConsoleTranscript.commands(transcript)).isEqualTo("aws s3 cp a \\\n    s3://b/\necho 'two\nlines'");
@@ -58,5 +63,7 @@ class ConsoleTranscriptTest {
     void aFirstLineHashCommandFollowedByOutputIsARootPrompt() {
         assertThat(ConsoleTranscript.isTranscript("", "# systemctl status tomcat\n● tomcat.service - Tomcat")).isTrue();
         assertThat(ConsoleTranscript.isTranscript("", "# clear the work folder\nrm -rf /opt/tomcat/work/*")).isFalse();
+        assertThat(ConsoleTranscript.isTranscript("bash", "# rotate db credentials\nNAMESPACE=prod\nkubectl delete secret db")).isFalse();
+        assertThat(ConsoleTranscript.isTranscript("", "# rotate db credentials\nNAMESPACE=prod")).isFalse();
     }
 }

@@ -384,4 +384,13 @@ class PageConversionTest {
 
         assertThat(playbook.steps().get(0).name()).isEqualTo("If every node shows seqno: -1, bootstrap the one with the highest position");
     }
+
+    @Test
+    void eachRowOfAStepTableHasItsOwnIdAndAHeadingNamingWhatAStepWorksOnKeepsItsSteps() {
+        Playbook playbook = convert("<h2>Assess impact</h2><ol><li>Check the error rate: <code>kubectl top pods</code></li></ol>"
+                + "<table><tr><th>Step</th><th>Command</th></tr><tr><td>Drain</td><td><code>kubectl drain n1</code></td></tr>"
+                + "<tr><td>Cordon</td><td><code>kubectl cordon n2</code></td></tr></table>");
+
+        assertThat(playbook.steps()).extracting(Step::id).containsExactly("step_1", "step_2", "step_3");
+    }
 }
