@@ -138,10 +138,6 @@ public final class PlaybookDetector {
     }
 
     /**
-     * The first heading that starts with a word of the map fires the signal with that word's weight. The maps are
-     * unmodifiable: their keys are walked, not their entries, which such a map wraps one by one.
-     */
-    /**
      * Headings of pages that are not procedures count when two or more of them are there (Attendees and Action items,
      * Timeline and Lessons learned, Decision and Consequences): one alone ("Decision", "Timeline") also heads a part of
      * many runbooks.
@@ -165,6 +161,10 @@ public final class PlaybookDetector {
                 : fire(Signal.NOT_A_PROCEDURE_HEADINGS, weight, String.join("', '", found), reasons);
     }
 
+    /**
+     * The first heading that starts with a word of the map fires the signal with that word's weight. The maps are
+     * unmodifiable: their keys are walked, not their entries, which such a map wraps one by one.
+     */
     private static double headingSignal(List<String> headings, Map<String, Double> starts, Signal signal,
                                         List<String> reasons) {
         for (String heading : headings) {

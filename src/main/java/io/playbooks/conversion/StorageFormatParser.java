@@ -7,6 +7,7 @@ import org.jsoup.parser.Parser;
 /**
  * Parses a storage-format body (XHTML with ac:/ri: elements) with jsoup's XML parser, which keeps the CDATA of
  * code macros byte for byte and decodes the HTML entities (&amp;nbsp; &amp;ndash; ...) that storage format uses.
+ * The Cloud editor's extension nodes come out as the macros the readers know ({@link AdfExtensions}).
  */
 public final class StorageFormatParser {
 
@@ -20,6 +21,8 @@ public final class StorageFormatParser {
         WellFormednessCheck.problemIn(body).ifPresent(problem -> {
             throw new IllFormedPageException(problem);
         });
-        return Jsoup.parse(body, "", Parser.xmlParser());
+        Document document = Jsoup.parse(body, "", Parser.xmlParser());
+        AdfExtensions.rewrite(document, body);
+        return document;
     }
 }

@@ -393,4 +393,38 @@ class PageConversionTest {
 
         assertThat(playbook.steps()).extracting(Step::id).containsExactly("step_1", "step_2", "step_3");
     }
+
+    private static String adfPanel(String type, String content) {
+        return "<ac:adf-extension><ac:adf-node type=\"panel\"><ac:adf-attribute key=\"panel-icon-id\">1f5d1</ac:adf-attribute>"
+                + "<ac:adf-attribute key=\"panel-type\">" + type + "</ac:adf-attribute><ac:adf-content>" + content
+                + "</ac:adf-content></ac:adf-node><ac:adf-fallback><div class=\"panel\"><div class=\"panelContent\">" + content
+                + "</div></div></ac:adf-fallback></ac:adf-extension>";
+    }
+
+    @Test
+    void aPanelOfTheNewEditorInAStepIsReadOnceAsANoteOrAWarning() {
+        Playbook playbook = convert("<ol><li><p>Drain the node</p>" + code("bash", "kubectl drain node-1")
+                + adfPanel("error", "<p>Never drain two nodes of one zone.</p>") + "</li><li><p>Uncordon it</p>"
+                + adfPanel("note", "<p>Only after the maintenance.</p>") + "<p><code>kubectl uncordon node-1</code></p></li></ol>");
+
+        Step drain = playbook.steps().get(0);
+        assertThat(drain.warnings()).containsExactly("Never drain two nodes of one zone.");
+        assertThat(drain.description()).isNull();
+        Step uncordon = playbook.steps().get(1);
+        assertThat(uncordon.name()).isEqualTo("Uncordon it");
+        assertThat(uncordon.notes()).containsExactly("Only after the maintenance.");
+        assertThat(uncordon.args()).containsEntry("command", "kubectl uncordon node-1");
+    }
+
+    @Test
+    void aPanelOfTheNewEditorAroundAProcedureCountsAsInThePageAndOtherNodesReadAsTheirFallback() {
+        Playbook playbook = convert("<p>Restarts the worker.</p>" + adfPanel("custom", "<ol><li>Stop: <code>sudo systemctl stop w</code>"
+                + "</li><li>Start: <code>sudo systemctl start w</code></li></ol>")
+                + "<ac:adf-extension><ac:adf-node type=\"decision-list\"><ac:adf-node type=\"decision-item\">"
+                + "<ac:adf-attribute key=\"state\">DECIDED</ac:adf-attribute><ac:adf-content>Restart twice an hour at most"
+                + "</ac:adf-content></ac:adf-node></ac:adf-node><ac:adf-fallback><ol><li>Restart twice an hour at most</li></ol>"
+                + "</ac:adf-fallback></ac:adf-extension>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Stop", "Start", "Restart twice an hour at most");
+    }
 }
