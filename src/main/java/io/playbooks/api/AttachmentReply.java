@@ -1,5 +1,6 @@
 package io.playbooks.api;
 
+import io.playbooks.page.Attachment;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
@@ -23,13 +24,14 @@ public class AttachmentReply implements Processor {
     @Override
     public void process(Exchange exchange) throws InvalidPayloadException {
         Message message = exchange.getMessage();
-        AttachmentContent file = message.getMandatoryBody(AttachmentContent.class);
-        String mediaType = file.mediaType();
+        AttachmentContent fetched = message.getMandatoryBody(AttachmentContent.class);
+        Attachment attachment = fetched.file().attachment();
+        String mediaType = fetched.file().mediaType();
         message.setHeader(Exchange.CONTENT_TYPE, mediaType);
         message.setHeader("Content-Disposition", (SHOWN_INLINE.contains(mediaType) ? "inline" : "attachment")
-                + "; filename*=UTF-8''" + URLEncoder.encode(file.attachment().fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-        message.setHeader("ETag", "\"" + file.attachment().id() + "-" + file.attachment().version() + "\"");
+                + "; filename*=UTF-8''" + URLEncoder.encode(attachment.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+        message.setHeader("ETag", "\"" + attachment.id() + "-" + attachment.version() + "\"");
         message.setHeader("Cache-Control", "private, max-age=300");
-        message.setBody(file.content().open());
+        message.setBody(fetched.content().open());
     }
 }

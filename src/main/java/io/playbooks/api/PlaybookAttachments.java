@@ -32,26 +32,34 @@ public class PlaybookAttachments {
         this.maxMegabytes = maxMegabytes;
     }
 
-    /** The headers are bound by name, not through a method expression, which would strip quotes from a file name. */
+    /**
+     * The file fetched now. The headers are bound by name, not through a method expression, which would strip quotes
+     * from a file name.
+     */
     public AttachmentContent content(@Header("id") String idOrSlug, @Header("file_name") String fileName) {
+        AttachedFile file = file(idOrSlug, fileName);
+        Attachment attachment = file.attachment();
+        if (attachment.downloadUrl() == null || attachment.downloadUrl().isBlank()) {
+            throw ApiException.notFound("attachment '" + fileName + "' of playbook " + file.slug()
+                    + " has no download link: re-import the page to refresh its attachments");
+        }
+        try {
+            return new AttachmentContent(file, confluence.attachment(attachment.downloadUrl(), maxMegabytes * MEGABYTE));
+        } catch (ContentTooLargeException tooLarge) {
+            throw new ApiException(413, "attachment '" + fileName + "' of playbook " + file.slug()
+                    + " is larger than the " + maxMegabytes + " MB this service relays (playbooks.attachments.max-mb): "
+                    + "open it in Confluence at " + attachment.downloadUrl());
+        }
+    }
+
+    /** What the playbook keeps of the file, without fetching it: enough to decide whether to. */
+    public AttachedFile file(@Header("id") String idOrSlug, @Header("file_name") String fileName) {
         if (fileName == null || fileName.isBlank()) {
             throw ApiException.badRequest("file_name is required: the name of a file attached to the playbook's page, "
                     + "as its attachments list it (GET /playbooks/{id})");
         }
         PlaybookDetail playbook = catalog.get(idOrSlug);
-        Attachment attachment = named(playbook, fileName);
-        if (attachment.downloadUrl() == null || attachment.downloadUrl().isBlank()) {
-            throw ApiException.notFound("attachment '" + fileName + "' of playbook " + playbook.summary().slug()
-                    + " has no download link: re-import the page to refresh its attachments");
-        }
-        try {
-            return new AttachmentContent(playbook.summary().playbookId(), attachment,
-                    confluence.attachment(attachment.downloadUrl(), maxMegabytes * MEGABYTE));
-        } catch (ContentTooLargeException tooLarge) {
-            throw new ApiException(413, "attachment '" + fileName + "' of playbook " + playbook.summary().slug()
-                    + " is larger than the " + maxMegabytes + " MB this service relays (playbooks.attachments.max-mb): "
-                    + "open it in Confluence at " + attachment.downloadUrl());
-        }
+        return new AttachedFile(playbook.summary().playbookId(), playbook.summary().slug(), named(playbook, fileName));
     }
 
     private static Attachment named(PlaybookDetail playbook, String fileName) {

@@ -1,7 +1,9 @@
 package io.playbooks.mcp;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.playbooks.api.AttachedFile;
 import io.playbooks.api.AttachmentContent;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +13,8 @@ import java.util.Set;
 
 /**
  * An attachment as an agent can take it: a raster image as MCP image content, text (plain, JSON, YAML, XML,
- * scripts) as text content, anything else (PDF, archives, SVG) described only, with the link to open it in Confluence.
+ * scripts) as text content, anything else (PDF, archives, SVG) described only, with the link to open it in Confluence,
+ * and not fetched.
  */
 final class AttachmentForAgents {
 
@@ -23,16 +26,27 @@ final class AttachmentForAgents {
     private AttachmentForAgents() {
     }
 
-    static RichResult of(AttachmentContent file) {
+    /** Whether an agent gets the file's content, so that it is worth fetching: pictures and text. */
+    static boolean returnsContent(AttachedFile file) {
+        return IMAGES.contains(file.mediaType()) || isText(file.mediaType());
+    }
+
+    static RichResult of(AttachmentContent fetched) {
+        AttachedFile file = fetched.file();
         String type = file.mediaType();
         if (IMAGES.contains(type)) {
-            return result(file, "image", new McpSchema.ImageContent(null,
-                    Base64.getEncoder().encodeToString(file.content().bytes()), type));
+            return result(fetched, "image", new McpSchema.ImageContent(null,
+                    Base64.getEncoder().encodeToString(fetched.content().bytes()), type));
         }
         if (isText(type)) {
-            return result(file, "text", new McpSchema.TextContent(new String(file.content().bytes(), StandardCharsets.UTF_8)));
+            return result(fetched, "text", new McpSchema.TextContent(new String(fetched.content().bytes(), StandardCharsets.UTF_8)));
         }
-        return new RichResult(summary(file, "none"), List.of());
+        return described(file);
+    }
+
+    /** The file described only, without its content, which was not fetched. */
+    static RichResult described(AttachedFile file) {
+        return new RichResult(summary(file, null, "none"), List.of());
     }
 
     private static boolean isText(String type) {
@@ -40,21 +54,25 @@ final class AttachmentForAgents {
                 || type.endsWith("+xml") && !type.equals("image/svg+xml");
     }
 
-    private static RichResult result(AttachmentContent file, String returnedAs, McpSchema.Content content) {
-        return new RichResult(summary(file, returnedAs), List.of(content));
+    private static RichResult result(AttachmentContent fetched, String returnedAs, McpSchema.Content content) {
+        return new RichResult(summary(fetched.file(), fetched.content().length(), returnedAs), List.of(content));
     }
 
-    private static Summary summary(AttachmentContent file, String returnedAs) {
+    private static Summary summary(AttachedFile file, Integer sizeBytes, String returnedAs) {
         return new Summary(file.playbookId(), file.attachment().fileName(), file.mediaType(),
-                file.attachment().version(), file.content().length(), returnedAs, file.attachment().downloadUrl());
+                file.attachment().version(), sizeBytes, returnedAs, file.attachment().downloadUrl());
     }
 
-    /** What the structured result says of the file; {@code returned_as} tells where its content is, if anywhere. */
+    /**
+     * What the structured result says of the file; {@code returned_as} tells where its content is, if anywhere, and
+     * {@code size_bytes} is there when it is.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(@JsonProperty("playbook_id") long playbookId,
                    @JsonProperty("file_name") String fileName,
                    @JsonProperty("media_type") String mediaType,
                    int version,
-                   @JsonProperty("size_bytes") int sizeBytes,
+                   @JsonProperty("size_bytes") Integer sizeBytes,
                    @JsonProperty("returned_as") String returnedAs,
                    @JsonProperty("download_url") String downloadUrl) {
     }

@@ -1,6 +1,7 @@
 package io.playbooks.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.playbooks.api.AttachedFile;
 import io.playbooks.api.AttachmentContent;
 import io.playbooks.api.BulkImportRequest;
 import io.playbooks.api.ConfigureRequest;
@@ -51,7 +52,10 @@ public final class PlaybookTools {
         tools.put("get_playbook_attachment", (args, progress) -> {
             Map<String, Object> headers = args.headers("file_name");
             headers.putAll(renamed(args.headers("playbook_id"), "playbook_id", "id"));
-            return AttachmentForAgents.of((AttachmentContent) route.call("direct:playbook-attachment", null, headers));
+            AttachedFile file = (AttachedFile) route.call("direct:playbook-attachment-file", null, headers);
+            return AttachmentForAgents.returnsContent(file)
+                    ? AttachmentForAgents.of((AttachmentContent) route.call("direct:playbook-attachment", null, headers))
+                    : AttachmentForAgents.described(file);
         });
         tools.put("report_execution", (args, progress) -> {
             Map<String, Object> headers = renamed(args.headers("playbook_id"), "playbook_id", "id");

@@ -143,7 +143,7 @@ class McpHttpToolsTest {
     }
 
     @Test
-    void anAttachedPictureComesBackAsAnImageAndATextFileAsText() {
+    void anAttachedPictureComesBackAsAnImageATextFileAsTextAndOtherFilesAreDescribedWithoutFetchingThem() {
         FakePage lab = site.addPage("LAB", "Restart the lab gateway", List.of("runbook"),
                 "<ol><li>Open the panel:<ac:image><ri:attachment ri:filename=\"panel.png\" /></ac:image></li>"
                         + "<li>Restart it: <code>sudo systemctl restart lab-gateway</code></li></ol>");
@@ -170,6 +170,9 @@ class McpHttpToolsTest {
         assertThat(ok(pdf).get("returned_as").asText()).isEqualTo("none");
         assertThat(ok(pdf).get("download_url").asText()).contains("/download/attachments/" + lab.id + "/manual.pdf");
         assertThat(pdf.content()).hasSize(1);
+        assertThat(ok(pdf).has("size_bytes")).isFalse();
+        assertThat(site.requestCount("/manual.pdf")).as("a file only described is not fetched").isZero();
+        assertThat(ok(image).get("size_bytes").asInt()).isEqualTo(picture.length);
         assertThat(missing.isError()).isTrue();
         assertThat(text(missing)).contains("status 404", "no attachment named 'nope.png'", "panel.png");
     }
@@ -202,7 +205,8 @@ class McpHttpToolsTest {
         assertThat(progress).isNotEmpty();
         assertThat(progress).allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("bulk-1"));
         assertThat(progress.get(progress.size() - 1).message()).contains("pages of space OPS done");
-        assertThat(listed.get("total_confluence_playbooks").asInt()).isEqualTo(20);
+        // other tests of the class import pages of another space into the same service
+        assertThat(listed.get("playbooks").findValuesAsText("confluence_space").stream().filter("OPS"::equals)).hasSize(20);
         assertThat(found.get("results").size()).isBetween(1, 3);
         JsonNode best = found.get("results").get(0);
         assertThat(best.get("name").asText()).isEqualTo("Deploy Application");
