@@ -4,7 +4,7 @@ import io.playbooks.playbook.Snippet;
 import org.jsoup.nodes.Element;
 
 /**
- * A code or noformat macro: commands when its language is shell-like (or unnamed and its first line is a
+ * A code or noformat macro (or a pre block): commands when its language is shell-like (or unnamed and its first line is a
  * command), else a snippet kept byte for byte.
  *
  * @param command the command text (prompts and output removed from transcripts), or null for a snippet
@@ -14,7 +14,16 @@ record CodeBlock(String command, Snippet snippet) {
 
     static CodeBlock of(Element macro) {
         String language = Macros.name(macro).equals("noformat") ? "" : Macros.parameter(macro, "language");
-        String code = withoutBlankEdges(Macros.plainBody(macro));
+        return of(language, Macros.plainBody(macro));
+    }
+
+    /** A {@code <pre>} block of HTML (pages migrated from other wikis): code in no named language, as noformat is. */
+    static CodeBlock ofPreformatted(Element pre) {
+        return of("", pre.wholeText());
+    }
+
+    private static CodeBlock of(String language, String body) {
+        String code = withoutBlankEdges(body);
         boolean commands = CodeLanguage.isShell(language)
                 || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code))
                 // an "http" block that is one request ("POST https://..." with headers and body) is that call

@@ -4,16 +4,20 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Plain text of storage-format content as a reader sees it: macro parameters, task ids and code bodies left
- * out, page links shown by their title, whitespace (including no-break spaces) collapsed.
+ * Plain text of storage-format content as a reader sees it: macro parameters (but a status's title and a Jira
+ * issue's key), task ids and code bodies left out, page links shown by their title, whitespace (including no-break spaces) collapsed.
  */
 final class PlainText {
 
     private static final Set<String> HIDDEN = Set.of("ac:parameter", "ac:plain-text-body", "ac:task-id",
-            "ac:task-uuid", "ac:task-status", "ac:image", "ac:emoticon", "ac:placeholder", "ri:user");
+            "ac:task-uuid", "ac:task-status", "ac:image", "ac:emoticon", "ac:placeholder", "ri:user",
+            "ac:default-parameter");
+    /** Macros that show one of their parameters as text: a status lozenge its title, a Jira issue its key. */
+    private static final Map<String, String> SHOWN_PARAMETERS = Map.of("status", "title", "jira", "key");
     private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "td", "th", "br", "h1", "h2", "h3",
             "h4", "h5", "h6", "ul", "ol", "table", "ac:task", "blockquote", "pre");
 
@@ -57,8 +61,9 @@ final class PlainText {
             text.append(element.attr("datetime"));
             return;
         }
-        if (Macros.isMacro(element) && Macros.name(element).equals("status")) {
-            text.append(Macros.parameter(element, "title"));
+        String shown = Macros.isMacro(element) ? SHOWN_PARAMETERS.get(Macros.name(element)) : null;
+        if (shown != null) {
+            text.append(Macros.parameter(element, shown));
             return;
         }
         boolean block = isBlock(tag);

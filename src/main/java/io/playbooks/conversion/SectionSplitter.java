@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Splits a parsed page into sections by its headings. Layouts (ac:layout, sections, cells), plain divs and
+ * Splits a parsed page into sections by its headings. Layouts (ac:layout, sections, cells), plain divs, quotes
+ * (migrated wikis indent with them) and
  * container macros (expand, panel, details...) are unwrapped first, so their content counts as if it stood in
  * the page directly. A heading naming a kind (Prerequisites, Rollback, See also...) gives it to the deeper
  * headings under it; a numbered heading makes its whole part of the page, deeper headings included, one step.
@@ -17,7 +18,7 @@ import java.util.Set;
 final class SectionSplitter {
 
     private static final Set<String> WRAPPERS = Set.of("ac:layout", "ac:layout-section", "ac:layout-cell", "div",
-            "section", "article", "main", "body", "ac:rich-text-body");
+            "section", "article", "main", "body", "ac:rich-text-body", "blockquote");
 
     private SectionSplitter() {
     }

@@ -74,9 +74,9 @@ final class StepExtractor {
             switch (block.tagName()) {
                 case "ol" -> {
                     int continuation = continuationOf(blocks, b);
-                    List<Element> items = ElementsByTag.children(block, "li");
+                    List<List<Node>> items = ListItems.of(block);
                     for (int i = 0; i < items.size(); i++) {
-                        List<Node> content = new ArrayList<>(items.get(i).childNodes());
+                        List<Node> content = items.get(i);
                         if (i == items.size() - 1 && continuation > b) {
                             content.addAll(blocks.subList(b + 1, continuation));
                         }
@@ -89,8 +89,8 @@ final class StepExtractor {
                         b = continuation - 1;
                     }
                 }
-                case "ac:task-list" -> TaskList.tasks(block)
-                        .forEach(task -> StepReader.read(nextId.get(), null, TaskList.body(task)).ifPresent(target::add));
+                case "ac:task-list" -> ListItems.of(block)
+                        .forEach(task -> StepReader.read(nextId.get(), null, task).ifPresent(target::add));
                 case "table" -> {
                     if (StepTable.isStepTable(block)) {
                         StepTable.steps(block, nextId, target::add);

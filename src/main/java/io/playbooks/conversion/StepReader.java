@@ -34,6 +34,8 @@ final class StepReader {
     private final List<String> warnings = new ArrayList<>();
     private final List<Image> images = new ArrayList<>();
     private final List<Step> substeps = new ArrayList<>();
+    /** Inline code already read as the end of the code before it, when the walk comes to it. */
+    private final List<Element> joinedChips = new ArrayList<>(0);
     /** Where in {@link #text} the first command appeared: the step's name ends there at the latest. */
     private int nameEnd = -1;
 
@@ -87,6 +89,7 @@ final class StepReader {
                 }
             }
             case "code" -> visitInlineCode(element);
+            case "pre" -> addCode(CodeBlock.ofPreformatted(element));
             case "ac:link" -> text.append(PlainText.linkText(element));
             case "time" -> text.append(element.attr("datetime"));
             default -> visitChildren(element, PlainText.isBlock(tag));
@@ -109,12 +112,7 @@ final class StepReader {
     private void visitMacro(Element macro) {
         String name = Macros.name(macro);
         if (Macros.isCode(name)) {
-            CodeBlock code = CodeBlock.of(macro);
-            if (code.snippet() != null) {
-                snippets.add(code.snippet());
-            } else if (!code.command().isBlank()) {
-                addCommand(code.command());
-            }
+            addCode(CodeBlock.of(macro));
             return;
         }
         Element body = Macros.richBody(macro);
@@ -130,8 +128,24 @@ final class StepReader {
         }
     }
 
+    private void addCode(CodeBlock code) {
+        if (code.snippet() != null) {
+            snippets.add(code.snippet());
+        } else if (!code.command().isBlank()) {
+            addCommand(code.command());
+        }
+    }
+
     private void visitInlineCode(Element code) {
-        String literal = code.wholeText().replace('\u00a0', ' ').strip();
+        if (joinedChips.remove(code)) {
+            return;
+        }
+        String whole = code.wholeText();
+        for (Element chip = InlineCode.nextChip(code); chip != null; chip = InlineCode.nextChip(chip)) {
+            whole += chip.wholeText();
+            joinedChips.add(chip);
+        }
+        String literal = whole.replace('\u00a0', ' ').strip();
         if (CommandRecognizer.isCommand(literal)) {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
         }
@@ -146,8 +160,7 @@ final class StepReader {
     }
 
     private void readSubsteps(Element list) {
-        for (Element item : ElementsByTag.children(list, list.tagName().equals("ol") ? "li" : "ac:task")) {
-            List<Node> content = item.tagName().equals("ac:task") ? TaskList.body(item) : item.childNodes();
+        for (List<Node> content : ListItems.of(list)) {
             read(id + "_" + (substeps.size() + 1), depth + 1, null, content).ifPresent(substeps::add);
         }
     }

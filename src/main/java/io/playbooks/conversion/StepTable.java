@@ -50,25 +50,39 @@ final class StepTable {
 
     /**
      * One step per row after the header, handed to {@code target} as it is read, so that the next id counts it; a
-     * cell that only numbers the row is left out.
+     * cell that only numbers the row is left out. The step is named from its step or action column when that has
+     * text, so that an owner, a status or a note in the other columns stays out of the name.
      */
     static void steps(Element table, Supplier<String> ids, Consumer<Step> target) {
         List<Element> rows = TableReader.rows(table);
-        int numberColumn = TableReader.column(TableReader.header(rows), NUMBER_NAMES::contains);
+        List<String> header = TableReader.header(rows);
+        int numberColumn = TableReader.column(header, NUMBER_NAMES::contains);
+        List<Integer> nameColumns = TableReader.columns(header, StepTable::namesWhatToDo);
         for (Element row : rows.subList(Math.min(1, rows.size()), rows.size())) {
             List<Element> cells = TableReader.cells(row);
             List<Node> content = new ArrayList<>();
+            Element nameCell = null;
             for (int i = 0; i < cells.size(); i++) {
                 Element cell = cells.get(i);
-                if (i == numberColumn && ROW_NUMBER.matcher(PlainText.of(cell)).matches()) {
+                String text = PlainText.of(cell);
+                if (i == numberColumn && ROW_NUMBER.matcher(text).matches()) {
                     continue;
+                }
+                if (nameCell == null && nameColumns.contains(i) && !text.isEmpty()) {
+                    nameCell = cell;
                 }
                 content.add(cell);
             }
             if (hasText(content)) {
-                StepReader.read(ids.get(), null, content).ifPresent(target);
+                String name = nameCell == null ? null : StepReader.read("", null, List.of(nameCell)).map(Step::name).orElse(null);
+                StepReader.read(ids.get(), name, content).ifPresent(target);
             }
         }
+    }
+
+    /** A step or action column that says what to do, not the command column, which names a step by its command. */
+    private static boolean namesWhatToDo(String column) {
+        return namesSteps(column) && !column.contains("command");
     }
 
     private static boolean hasText(List<Node> cells) {

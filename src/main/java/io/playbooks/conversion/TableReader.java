@@ -62,6 +62,17 @@ final class TableReader {
         return -1;
     }
 
+    /** Indexes of the header cells whose names the test accepts, in order. */
+    static List<Integer> columns(List<String> header, Predicate<String> names) {
+        List<Integer> columns = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (names.test(name(header.get(i)))) {
+                columns.add(i);
+            }
+        }
+        return columns;
+    }
+
     /** A header cell as a column name: only its letters a-z, '#' and inner spaces. */
     private static String name(String headerCell) {
         StringBuilder name = new StringBuilder(headerCell.length());

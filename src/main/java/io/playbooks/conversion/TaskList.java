@@ -11,10 +11,6 @@ final class TaskList {
     private TaskList() {
     }
 
-    static List<Element> tasks(Element taskList) {
-        return ElementsByTag.children(taskList, "ac:task");
-    }
-
     static List<Node> body(Element task) {
         Element body = bodyElement(task);
         return body == null ? List.of() : body.childNodes();

@@ -427,4 +427,60 @@ class PageConversionTest {
 
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Stop", "Start", "Restart twice an hour at most");
     }
+
+    @Test
+    void aTaskListOrAnOrderedListStandingInAListAfterAnItemGivesThatItemsSubsteps() {
+        Playbook tasks = convert("<ac:task-list><ac:task><ac:task-id>1</ac:task-id><ac:task-status>incomplete</ac:task-status>"
+                + "<ac:task-body>Drain the node: <code>kubectl drain node-1</code></ac:task-body></ac:task><ac:task-list><ac:task>"
+                + "<ac:task-id>2</ac:task-id><ac:task-status>incomplete</ac:task-status><ac:task-body>Check its pods: "
+                + "<code>kubectl get pods -A --field-selector spec.nodeName=node-1</code></ac:task-body></ac:task></ac:task-list>"
+                + "<ac:task><ac:task-id>3</ac:task-id><ac:task-status>incomplete</ac:task-status><ac:task-body>Patch it: "
+                + "<code>sudo apt-get upgrade -y</code></ac:task-body></ac:task></ac:task-list>");
+        Playbook lists = convert("<ol><li>Prepare the disk</li><ol><li>Zap it: <code>sudo ceph-volume lvm zap /dev/sdb</code></li>"
+                + "</ol><li>Start it: <code>sudo systemctl start ceph-osd@3</code></li></ol>");
+
+        assertThat(tasks.steps()).extracting(Step::name).containsExactly("Drain the node", "Patch it");
+        assertThat(tasks.steps().get(0).substeps()).extracting(Step::id, Step::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("step_1_1", "Check its pods"));
+        assertThat(lists.steps()).extracting(Step::name).containsExactly("Prepare the disk", "Start it");
+        assertThat(lists.steps().get(0).substeps().get(0).args()).containsEntry("command", "sudo ceph-volume lvm zap /dev/sdb");
+    }
+
+    @Test
+    void aStepTableRowIsNamedFromItsActionColumnNotFromItsOwnerOrNotes() {
+        Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th><th>Owner</th><th>Done</th></tr>"
+                + "<tr><td>1</td><td>Announce the window</td><td></td><td>Alice</td><td>No</td></tr>"
+                + "<tr><td>2</td><td>Stop the app</td><td><code>sudo systemctl stop app</code></td><td>Bob</td><td>No</td></tr>"
+                + "</tbody></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Announce the window", "Stop the app");
+        assertThat(playbook.steps().get(0).args()).containsEntry("message", "Announce the window Alice No");
+        assertThat(playbook.steps().get(1).args()).containsEntry("command", "sudo systemctl stop app");
+    }
+
+    @Test
+    void inlineCodeSplitByALinkOrACommentMarkerIsOneCommand() {
+        Playbook playbook = convert("<ol><li>Check: <code>curl -sk </code><a href=\"https://argocd.example.net/api/version\">"
+                + "<code>https://argocd.example.net/api/version</code></a></li><li>Restart: <code>kubectl -n shop rollout restart "
+                + "</code><ac:inline-comment-marker ac:ref=\"c1\"><code>deployment/cart-api</code></ac:inline-comment-marker></li>"
+                + "<li>Compare <code>a.txt</code> and <code>b.txt</code> by hand</li></ol>");
+
+        assertThat(playbook.steps().get(0).action()).isEqualTo("http_request");
+        assertThat(playbook.steps().get(0).args()).containsEntry("url", "https://argocd.example.net/api/version");
+        assertThat(playbook.steps().get(1).args()).containsEntry("command", "kubectl -n shop rollout restart deployment/cart-api");
+        assertThat(playbook.steps().get(2).args()).containsEntry("message", "Compare a.txt and b.txt by hand");
+    }
+
+    @Test
+    void migratedPagesQuotesPreBlocksOldMacroParametersAndJiraKeysReadAsAReaderSeesThem() {
+        Playbook playbook = convert("<blockquote><ol><li><h3><ac:macro ac:name=\"anchor\"><ac:default-parameter>copy"
+                + "</ac:default-parameter></ac:macro>Copy the certificate</h3><pre>sudo cp ldap.crt /etc/ldap/certs/\n"
+                + "sudo chown openldap /etc/ldap/certs/ldap.crt</pre></li><li>Note the change in <ac:structured-macro "
+                + "ac:name=\"jira\"><ac:parameter ac:name=\"server\">JIRA</ac:parameter><ac:parameter ac:name=\"key\">OPS-1234"
+                + "</ac:parameter></ac:structured-macro></li></ol></blockquote>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Copy the certificate", "Note the change in OPS-1234");
+        assertThat(playbook.steps().get(0).args()).containsEntry("command",
+                "sudo cp ldap.crt /etc/ldap/certs/\nsudo chown openldap /etc/ldap/certs/ldap.crt");
+    }
 }

@@ -1,0 +1,41 @@
+package io.playbooks.conversion;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The items of an ordered list or a task list, each as the content a step is read from. A list standing directly
+ * in the list after an item belongs to that item, as if nested inside it: Confluence stores nested tasks so
+ * ({@code <ac:task-list><ac:task/><ac:task-list>...</ac:task-list></ac:task-list>}), and some editors write
+ * {@code <ol><li/><ol>...</ol></ol>}.
+ */
+final class ListItems {
+
+    private ListItems() {
+    }
+
+    static List<List<Node>> of(Element list) {
+        boolean tasks = list.tagName().equals("ac:task-list");
+        String itemTag = tasks ? "ac:task" : "li";
+        List<List<Node>> items = new ArrayList<>();
+        for (Element child = list.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            String tag = child.tagName();
+            if (tag.equals(itemTag)) {
+                items.add(new ArrayList<>(tasks ? TaskList.body(child) : child.childNodes()));
+            } else if (isList(tag)) {
+                if (items.isEmpty()) {
+                    items.add(new ArrayList<>());
+                }
+                items.get(items.size() - 1).add(child);
+            }
+        }
+        return items;
+    }
+
+    private static boolean isList(String tag) {
+        return tag.equals("ol") || tag.equals("ul") || tag.equals("ac:task-list");
+    }
+}
