@@ -4,6 +4,7 @@ import io.playbooks.confluence.ConfluenceConnection;
 import io.playbooks.confluence.ContentTooLargeException;
 import io.playbooks.page.Attachment;
 import io.playbooks.storage.PlaybookDetail;
+import org.apache.camel.Body;
 import org.apache.camel.Header;
 
 import java.util.List;
@@ -32,34 +33,31 @@ public class PlaybookAttachments {
         this.maxMegabytes = maxMegabytes;
     }
 
-    /**
-     * The file fetched now. The headers are bound by name, not through a method expression, which would strip quotes
-     * from a file name.
-     */
-    public AttachmentContent content(@Header("id") String idOrSlug, @Header("file_name") String fileName) {
-        AttachedFile file = file(idOrSlug, fileName);
-        Attachment attachment = file.attachment();
-        if (attachment.downloadUrl() == null || attachment.downloadUrl().isBlank()) {
-            throw ApiException.notFound("attachment '" + fileName + "' of playbook " + file.slug()
-                    + " has no download link: re-import the page to refresh its attachments");
-        }
-        try {
-            return new AttachmentContent(file, confluence.attachment(attachment.downloadUrl(), maxMegabytes * MEGABYTE));
-        } catch (ContentTooLargeException tooLarge) {
-            throw new ApiException(413, "attachment '" + fileName + "' of playbook " + file.slug()
-                    + " is larger than the " + maxMegabytes + " MB this service relays (playbooks.attachments.max-mb): "
-                    + "open it in Confluence at " + attachment.downloadUrl());
-        }
-    }
-
-    /** What the playbook keeps of the file, without fetching it: enough to decide whether to. */
+    /** What the playbook keeps of the file: enough to decide whether to fetch it, and the link to fetch it by. */
     public AttachedFile file(@Header("id") String idOrSlug, @Header("file_name") String fileName) {
         if (fileName == null || fileName.isBlank()) {
             throw ApiException.badRequest("file_name is required: the name of a file attached to the playbook's page, "
                     + "as its attachments list it (GET /playbooks/{id})");
         }
         PlaybookDetail playbook = catalog.get(idOrSlug);
-        return new AttachedFile(playbook.summary().playbookId(), playbook.summary().slug(), named(playbook, fileName));
+        Attachment attachment = named(playbook, fileName);
+        if (attachment.downloadUrl() == null || attachment.downloadUrl().isBlank()) {
+            throw ApiException.notFound("attachment '" + fileName + "' of playbook " + playbook.summary().slug()
+                    + " has no download link: re-import the page to refresh its attachments");
+        }
+        return new AttachedFile(playbook.summary().playbookId(), playbook.summary().slug(), attachment);
+    }
+
+    /** The file fetched from Confluence now. */
+    public AttachmentContent content(@Body AttachedFile file) {
+        Attachment attachment = file.attachment();
+        try {
+            return new AttachmentContent(file, confluence.attachment(attachment.downloadUrl(), maxMegabytes * MEGABYTE));
+        } catch (ContentTooLargeException tooLarge) {
+            throw new ApiException(413, "attachment '" + attachment.fileName() + "' of playbook " + file.slug()
+                    + " is larger than the " + maxMegabytes + " MB this service relays (playbooks.attachments.max-mb): "
+                    + "open it in Confluence at " + attachment.downloadUrl());
+        }
     }
 
     private static Attachment named(PlaybookDetail playbook, String fileName) {

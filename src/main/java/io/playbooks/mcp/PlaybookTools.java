@@ -54,7 +54,7 @@ public final class PlaybookTools {
             headers.putAll(renamed(args.headers("playbook_id"), "playbook_id", "id"));
             AttachedFile file = (AttachedFile) route.call("direct:playbook-attachment-file", null, headers);
             return AttachmentForAgents.returnsContent(file)
-                    ? AttachmentForAgents.of((AttachmentContent) route.call("direct:playbook-attachment", null, headers))
+                    ? AttachmentForAgents.of((AttachmentContent) route.call("direct:playbook-attachment-content", file, Map.of()))
                     : AttachmentForAgents.described(file);
         });
         tools.put("report_execution", (args, progress) -> {
