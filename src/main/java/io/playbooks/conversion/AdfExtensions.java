@@ -3,6 +3,7 @@ package io.playbooks.conversion;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ final class AdfExtensions {
             return;
         }
         // innermost first: a panel inside a panel is rewritten before its parent moves it
-        var extensions = document.getElementsByTag(EXTENSION);
+        List<Element> extensions = ElementsByTag.in(document, EXTENSION::equals);
         for (int i = extensions.size() - 1; i >= 0; i--) {
             rewriteOne(extensions.get(i));
         }

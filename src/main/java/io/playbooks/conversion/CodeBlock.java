@@ -14,12 +14,12 @@ record CodeBlock(String command, Snippet snippet) {
 
     static CodeBlock of(Element macro) {
         String language = Macros.name(macro).equals("noformat") ? "" : Macros.parameter(macro, "language");
-        return of(language, Macros.plainBody(macro));
+        return of(language.isEmpty() ? Macros.defaultParameter(macro) : language, Macros.plainBody(macro));
     }
 
     /** A {@code <pre>} block of HTML (pages migrated from other wikis): code in no named language, as noformat is. */
     static CodeBlock ofPreformatted(Element pre) {
-        return of("", pre.wholeText());
+        return of("", Macros.withXmlLineEnds(pre.wholeText()));
     }
 
     private static CodeBlock of(String language, String body) {
@@ -32,6 +32,9 @@ record CodeBlock(String command, Snippet snippet) {
             return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
         }
         String command = ConsoleTranscript.isTranscript(language, code) ? ConsoleTranscript.commands(code) : code;
+        if (command.isBlank() && CommandRecognizer.startsWithCommand(code)) {
+            command = code; // a console block without a single prompt holds commands, not their output
+        }
         return new CodeBlock(command, null);
     }
 

@@ -85,6 +85,13 @@ final class CommandRecognizer {
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
             "free", "timedatectl", "hostnamectl", "pg_isready", "nproc", "dmesg", "iisreset", "ipconfig", "gpupdate",
             "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig");
+    /**
+     * Programs run without arguments on a line of a code block; inline, these words more often name a field or a
+     * setting ("the {@code date} column").
+     */
+    private static final Set<String> BLOCK_BARE_COMMANDS = Set.of("ls", "pwd", "date", "hostname", "env", "top",
+            "htop", "id", "w", "who", "ps", "history", "jobs", "lscpu", "lspci", "lsusb", "mount", "sync", "uname",
+            "groups", "ulimit", "locale", "printenv", "atop", "iotop", "iftop", "ss", "route", "arp");
     /** A program in a folder of the project or the host, run by its relative path: bin/rails, scripts/deploy. */
     private static final Pattern RELATIVE_PROGRAM = Pattern.compile("(bin|sbin|scripts?|tools|hack)/[\\w.-]+");
     /** First words of query statements and of prose, which start no command of an unknown program. */
@@ -167,7 +174,8 @@ final class CommandRecognizer {
             return true;
         }
         if (words.size() < 2) {
-            return BARE_COMMANDS.contains(program.toLowerCase(Locale.ROOT));
+            String bare = program.toLowerCase(Locale.ROOT);
+            return BARE_COMMANDS.contains(bare) || blockLine && BLOCK_BARE_COMMANDS.contains(bare);
         }
         String lower = program.toLowerCase(Locale.ROOT);
         if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()

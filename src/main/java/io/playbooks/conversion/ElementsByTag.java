@@ -24,17 +24,6 @@ final class ElementsByTag {
         return found;
     }
 
-    /** The child elements with the tag name, in order (no stream, no child list built). */
-    static List<Element> children(Element parent, String tagName) {
-        List<Element> found = new ArrayList<>();
-        for (int i = 0; i < parent.childNodeSize(); i++) {
-            if (parent.childNode(i) instanceof Element child && child.tagName().equals(tagName)) {
-                found.add(child);
-            }
-        }
-        return found;
-    }
-
     private static void collect(Element element, Predicate<String> tag, List<Element> found) {
         if (tag.test(element.normalName())) {
             found.add(element);

@@ -37,8 +37,16 @@ final class Macros {
         return CODE.contains(macroName);
     }
 
+    /**
+     * A container macro: one of those known to hold page content, or any other macro with a rich body except the
+     * panels (notes and warnings): an add-on's step or card macro holds the page's content too.
+     */
     static boolean isTransparent(Element element) {
-        return TRANSPARENT.contains(name(element));
+        String name = name(element);
+        if (TRANSPARENT.contains(name)) {
+            return true;
+        }
+        return isMacro(element) && !isNote(name) && !isWarning(name) && !isCode(name) && richBody(element) != null;
     }
 
     static boolean isNote(String macroName) {
@@ -53,6 +61,20 @@ final class Macros {
     static String parameter(Element macro, String parameterName) {
         for (Element child = macro.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ac:parameter") && child.attr("ac:name").equalsIgnoreCase(parameterName)) {
+                return child.text().trim();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The unnamed parameter of a macro, or "": {@code ac:default-parameter} of the old form, {@code ac:parameter}
+     * without a name of the new one ({code:xml} and {jira:OPS-1} of wiki markup become these).
+     */
+    static String defaultParameter(Element macro) {
+        for (Element child = macro.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (child.tagName().equals("ac:default-parameter")
+                    || child.tagName().equals("ac:parameter") && child.attr("ac:name").isEmpty()) {
                 return child.text().trim();
             }
         }
@@ -83,7 +105,7 @@ final class Macros {
      * The text with CR LF and lone CR as LF, as an XML processor reads every line end (XML 1.0, 2.11) and jsoup does
      * not: a command continued with a backslash before CR LF stays one command.
      */
-    private static String withXmlLineEnds(String text) {
+    static String withXmlLineEnds(String text) {
         return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

@@ -39,7 +39,9 @@ final class ParameterFinder {
     static List<Parameter> find(Document page, List<Step> steps, List<Step> rollback) {
         Map<String, Parameter> parameters = new LinkedHashMap<>();
         for (Element table : ElementsByTag.in(page, "table"::equals)) {
-            readTable(table, parameters);
+            if (!insideAStep(table)) {
+                readTable(table, parameters);
+            }
         }
         List<String> texts = new ArrayList<>();
         collectTexts(steps, texts);
@@ -58,6 +60,16 @@ final class ParameterFinder {
             }
         }
         return List.copyOf(parameters.values());
+    }
+
+    /** A table in a list item or a task shows values a step works with ("compare these"), not the playbook's inputs. */
+    private static boolean insideAStep(Element table) {
+        for (Element parent = table.parent(); parent != null; parent = parent.parent()) {
+            if (parent.tagName().equals("li") || parent.tagName().equals("ac:task")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void readTable(Element table, Map<String, Parameter> parameters) {

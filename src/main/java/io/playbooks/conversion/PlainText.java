@@ -63,7 +63,8 @@ final class PlainText {
         }
         String shown = Macros.isMacro(element) ? SHOWN_PARAMETERS.get(Macros.name(element)) : null;
         if (shown != null) {
-            text.append(Macros.parameter(element, shown));
+            String value = Macros.parameter(element, shown);
+            text.append(value.isEmpty() ? Macros.defaultParameter(element) : value);
             return;
         }
         boolean block = isBlock(tag);

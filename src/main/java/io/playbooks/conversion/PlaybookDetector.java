@@ -57,7 +57,13 @@ public final class PlaybookDetector {
         }
         double clamped = Math.max(0, Math.min(1, score));
         double rounded = Math.round(clamped * 100) / 100.0;
-        return new Detection(rounded >= profile.threshold(), rounded, reasons);
+        boolean playbook = rounded >= profile.threshold();
+        if (!playbook) {
+            // the signals that fired may all be for a procedure: say why they were not enough
+            reasons.add("score " + twoPlaces(rounded) + " is below the " + twoPlaces(profile.threshold())
+                    + " a playbook needs");
+        }
+        return new Detection(playbook, rounded, reasons);
     }
 
     private static double structure(Extraction extraction, DetectionProfile profile, List<String> reasons) {
@@ -251,6 +257,10 @@ public final class PlaybookDetector {
      * cost more than the rest of detection: the shortest decimal of the double (what the Formatter starts from too)
      * rounded half up to two places, the sign of the double (so -0.001 stays "-0.00").
      */
+    private static String twoPlaces(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
     static String signed(double weight) {
         if (!Double.isFinite(weight)) {
             return String.format(Locale.ROOT, "%+.2f", weight);

@@ -1,6 +1,8 @@
 package io.playbooks.conversion;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Splits a parsed page into sections by its headings. Layouts (ac:layout, sections, cells), plain divs, quotes
- * (migrated wikis indent with them) and
+ * Splits a parsed page into sections by its headings. Layouts (ac:layout, sections, cells), plain divs, quotes of
+ * blocks (migrated wikis indent with them) and
  * container macros (expand, panel, details...) are unwrapped first, so their content counts as if it stood in
  * the page directly. A heading naming a kind (Prerequisites, Rollback, See also...) gives it to the deeper
  * headings under it; a numbered heading makes its whole part of the page, deeper headings included, one step.
@@ -18,7 +20,7 @@ import java.util.Set;
 final class SectionSplitter {
 
     private static final Set<String> WRAPPERS = Set.of("ac:layout", "ac:layout-section", "ac:layout-cell", "div",
-            "section", "article", "main", "body", "ac:rich-text-body", "blockquote");
+            "section", "article", "main", "body", "ac:rich-text-body", "ac:confluence");
 
     private SectionSplitter() {
     }
@@ -32,7 +34,7 @@ final class SectionSplitter {
     /** The block-level elements of a container, containers unwrapped, in document order. */
     static void unwrap(Element container, List<Element> blocks) {
         for (Element child = container.firstElementChild(); child != null; child = child.nextElementSibling()) {
-            if (WRAPPERS.contains(child.tagName())) {
+            if (WRAPPERS.contains(child.tagName()) || isQuotedBlocks(child)) {
                 unwrap(child, blocks);
             } else if (Macros.isTransparent(child) || holdsAProcedure(child)) {
                 Element body = Macros.richBody(child);
@@ -43,6 +45,19 @@ final class SectionSplitter {
                 blocks.add(child);
             }
         }
+    }
+
+    /** A quote holding blocks only: migrated wikis indent whole lists with it. A quote of words stays a block. */
+    private static boolean isQuotedBlocks(Element element) {
+        if (!element.tagName().equals("blockquote")) {
+            return false;
+        }
+        for (Node child = element.firstChild(); child != null; child = child.nextSibling()) {
+            if (child instanceof TextNode text && !text.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ final class StepReader {
     private final List<Image> images = new ArrayList<>();
     private final List<Step> substeps = new ArrayList<>();
     /** Inline code already read as the end of the code before it, when the walk comes to it. */
-    private final List<Element> joinedChips = new ArrayList<>(0);
+    private final ArrayDeque<Element> joinedChips = new ArrayDeque<>(0);
     /** Where in {@link #text} the first command appeared: the step's name ends there at the latest. */
     private int nameEnd = -1;
 
@@ -121,6 +122,11 @@ final class StepReader {
             if (!panel.isEmpty()) {
                 (Macros.isWarning(name) ? warnings : notes).add(panel);
             }
+            if (body != null) {
+                // a code block in the panel ("Only if it is stale:" and the command) is code of the step, not lost
+                ElementsByTag.in(body, tag -> tag.equals("ac:structured-macro") || tag.equals("ac:macro")).stream()
+                        .filter(inner -> Macros.isCode(Macros.name(inner))).forEach(code -> addCode(CodeBlock.of(code)));
+            }
         } else if (body != null) {
             visitChildren(body, true);
         } else {
@@ -137,15 +143,21 @@ final class StepReader {
     }
 
     private void visitInlineCode(Element code) {
-        if (joinedChips.remove(code)) {
+        if (code == joinedChips.peekFirst()) {
+            joinedChips.removeFirst(); // the walk meets the chips in document order, the order they were joined in
             return;
         }
-        String whole = code.wholeText();
-        for (Element chip = InlineCode.nextChip(code); chip != null; chip = InlineCode.nextChip(chip)) {
-            whole += chip.wholeText();
-            joinedChips.add(chip);
+        String literal = code.wholeText();
+        Element next = InlineCode.nextChip(code);
+        if (next != null) {
+            StringBuilder whole = new StringBuilder(literal);
+            for (Element chip = next; chip != null; chip = InlineCode.nextChip(chip)) {
+                whole.append(chip.wholeText());
+                joinedChips.addLast(chip);
+            }
+            literal = whole.toString();
         }
-        String literal = whole.replace('\u00a0', ' ').strip();
+        literal = literal.replace('\u00a0', ' ').strip();
         if (CommandRecognizer.isCommand(literal)) {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
         }

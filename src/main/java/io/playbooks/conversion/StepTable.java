@@ -56,19 +56,24 @@ final class StepTable {
     static void steps(Element table, Supplier<String> ids, Consumer<Step> target) {
         List<Element> rows = TableReader.rows(table);
         List<String> header = TableReader.header(rows);
-        int numberColumn = TableReader.column(header, NUMBER_NAMES::contains);
-        List<Integer> nameColumns = TableReader.columns(header, StepTable::namesWhatToDo);
-        for (Element row : rows.subList(Math.min(1, rows.size()), rows.size())) {
-            List<Element> cells = TableReader.cells(row);
+        List<int[]> startColumns = TableReader.startColumns(rows);
+        int[] headerStarts = startColumns.isEmpty() ? new int[0] : startColumns.get(0);
+        int numberHeader = TableReader.column(header, NUMBER_NAMES::contains);
+        int numberColumn = numberHeader < 0 ? -1 : headerStarts[numberHeader];
+        List<Integer> nameColumns = TableReader.columns(header, StepTable::namesWhatToDo).stream()
+                .map(index -> headerStarts[index]).toList();
+        for (int r = Math.min(1, rows.size()); r < rows.size(); r++) {
+            List<Element> cells = TableReader.cells(rows.get(r));
+            int[] starts = startColumns.get(r);
             List<Node> content = new ArrayList<>();
             Element nameCell = null;
             for (int i = 0; i < cells.size(); i++) {
                 Element cell = cells.get(i);
                 String text = PlainText.of(cell);
-                if (i == numberColumn && ROW_NUMBER.matcher(text).matches()) {
+                if (starts[i] == numberColumn && ROW_NUMBER.matcher(text).matches()) {
                     continue;
                 }
-                if (nameCell == null && nameColumns.contains(i) && !text.isEmpty()) {
+                if (nameCell == null && !text.isEmpty() && spansAny(cell, starts[i], nameColumns)) {
                     nameCell = cell;
                 }
                 content.add(cell);
@@ -78,6 +83,16 @@ final class StepTable {
                 StepReader.read(ids.get(), name, content).ifPresent(target);
             }
         }
+    }
+
+    private static boolean spansAny(Element cell, int start, List<Integer> columns) {
+        int width = TableReader.span(cell, "colspan");
+        for (int column : columns) {
+            if (column >= start && column < start + width) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A step or action column that says what to do, not the command column, which names a step by its command. */

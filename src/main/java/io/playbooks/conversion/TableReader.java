@@ -40,6 +40,45 @@ final class TableReader {
         return cells;
     }
 
+    /**
+     * The column each cell of each row starts in, counting the columns that cells of rows above still span
+     * ({@code rowspan}) and the columns each cell spans itself ({@code colspan}), as a browser lays them out.
+     */
+    static List<int[]> startColumns(List<Element> rows) {
+        List<int[]> starts = new ArrayList<>(rows.size());
+        List<Integer> spannedUntil = new ArrayList<>(); // per column, the last row a cell from above still covers
+        for (int r = 0; r < rows.size(); r++) {
+            List<Element> cells = cells(rows.get(r));
+            int[] rowStarts = new int[cells.size()];
+            int column = 0;
+            for (int c = 0; c < cells.size(); c++) {
+                while (column < spannedUntil.size() && spannedUntil.get(column) >= r) {
+                    column++;
+                }
+                rowStarts[c] = column;
+                int width = span(cells.get(c), "colspan");
+                int lastRow = r + span(cells.get(c), "rowspan") - 1;
+                for (int w = 0; w < width; w++, column++) {
+                    while (spannedUntil.size() <= column) {
+                        spannedUntil.add(-1);
+                    }
+                    spannedUntil.set(column, lastRow);
+                }
+            }
+            starts.add(rowStarts);
+        }
+        return starts;
+    }
+
+    /** A span attribute as a count of 1 to 100 (absent, malformed or absurd values count as 1 or 100). */
+    static int span(Element cell, String attribute) {
+        String value = cell.attr(attribute).trim();
+        if (value.isEmpty() || value.length() > 3 || !value.chars().allMatch(Character::isDigit)) {
+            return 1;
+        }
+        return Math.max(1, Math.min(100, Integer.parseInt(value)));
+    }
+
     /** The header row's cell texts in lower case, or an empty list for a table without rows. */
     static List<String> header(List<Element> rows) {
         if (rows.isEmpty()) {

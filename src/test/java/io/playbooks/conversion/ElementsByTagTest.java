@@ -45,12 +45,4 @@ class ElementsByTagTest {
 
         assertThat(ElementsByTag.in(table, "table"::equals)).extracting(Element::id).containsExactly("outer", "inner");
     }
-
-    @Test
-    void childrenAreOnlyTheDirectChildrenWithThatTagName() {
-        Element list = Jsoup.parse("<ol><li>a<ol><li>nested</li></ol></li><p/><li>b</li></ol>", "", Parser.xmlParser())
-                .getElementsByTag("ol").first();
-
-        assertThat(ElementsByTag.children(list, "li")).extracting(Element::ownText).containsExactly("a", "b");
-    }
 }

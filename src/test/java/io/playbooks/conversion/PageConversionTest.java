@@ -454,7 +454,7 @@ class PageConversionTest {
                 + "</tbody></table>");
 
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Announce the window", "Stop the app");
-        assertThat(playbook.steps().get(0).args()).containsEntry("message", "Announce the window Alice No");
+        assertThat(playbook.steps().get(0).action()).isEqualTo("noop");
         assertThat(playbook.steps().get(1).args()).containsEntry("command", "sudo systemctl stop app");
     }
 
@@ -482,5 +482,77 @@ class PageConversionTest {
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Copy the certificate", "Note the change in OPS-1234");
         assertThat(playbook.steps().get(0).args()).containsEntry("command",
                 "sudo cp ldap.crt /etc/ldap/certs/\nsudo chown openldap /etc/ldap/certs/ldap.crt");
+    }
+
+    @Test
+    void mergedCellsOfAStepTableAreReadInTheColumnsTheyCover() {
+        Playbook playbook = convert("<table><tbody><tr><th>#</th><th>Action</th><th>Owner</th></tr>"
+                + "<tr><td rowspan=\"2\">1</td><td>Stop the app: <code>sudo systemctl stop app</code></td><td>Alice</td></tr>"
+                + "<tr><td>Check it is down</td><td>Alice</td></tr>"
+                + "<tr><td colspan=\"2\">Heads-up only, nothing to run</td><td>Bob</td></tr></tbody></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name)
+                .containsExactly("Stop the app", "Check it is down", "Heads-up only, nothing to run");
+    }
+
+    @Test
+    void aListBeforeTheFirstItemOfAListIsReadAndNotMadeASecondStep() {
+        Playbook playbook = convert("<ol><ol><li>Zap the disk: <code>sudo ceph-volume lvm zap /dev/sdb</code></li></ol>"
+                + "<ul><li>on the OSD host</li></ul><li>Start it: <code>sudo systemctl start ceph-osd@3</code></li></ol>"
+                + "<ol><ul><li>as root</li></ul><li>Check it: <code>sudo ceph osd tree</code></li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Zap the disk", "Start it", "Check it");
+        assertThat(playbook.steps().get(0).substeps()).isEmpty();
+        assertThat(playbook.steps().get(2).description()).contains("as root");
+    }
+
+    @Test
+    void aQuoteOfWordsKeepsItsWordsAndAPreBlockReadsItsLineEndsAsXmlDoes() {
+        Playbook playbook = convert("<h2>1. Restart</h2><blockquote>Run <code>sudo systemctl restart x</code> now and wait "
+                + "for the health check</blockquote><h2>2. Clean up</h2><pre>rm -rf /tmp/x\r\nrm -rf /tmp/y</pre>");
+
+        assertThat(playbook.steps().get(0).description()).contains("now and wait for the health check");
+        assertThat(playbook.steps().get(1).args()).containsEntry("command", "rm -rf /tmp/x\nrm -rf /tmp/y");
+    }
+
+    @Test
+    void oldMacroFormsGiveTheirUnnamedParameterWhereItMeansSomething() {
+        Playbook playbook = convert("<ol><li>Note it in <ac:macro ac:name=\"jira\"><ac:default-parameter>OPS-1234"
+                + "</ac:default-parameter></ac:macro></li><li>Build the mapping:<ac:structured-macro ac:name=\"code\">"
+                + "<ac:parameter ac:name=\"\">xml</ac:parameter><ac:plain-text-body><![CDATA[java -jar tool.jar -d out]]>"
+                + "</ac:plain-text-body></ac:structured-macro></li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
+
+        assertThat(playbook.steps().get(0).name()).isEqualTo("Note it in OPS-1234");
+        assertThat(playbook.steps().get(1).action()).isEqualTo("noop");
+        assertThat(playbook.steps().get(1).snippets()).containsExactly(new Snippet("xml", "java -jar tool.jar -d out"));
+    }
+
+    @Test
+    void anExportsConfluenceRootAndAnAddOnsContainerMacroHoldThePage() {
+        Playbook playbook = convert("<ac:confluence><ac:structured-macro ac:name=\"ui-steps\"><ac:rich-text-body><ol>"
+                + "<li>Stop: <code>sudo systemctl stop a</code></li><li>Start: <code>sudo systemctl start a</code></li></ol>"
+                + "</ac:rich-text-body></ac:structured-macro></ac:confluence>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Stop", "Start");
+    }
+
+    @Test
+    void bareProgramsAndPromptlessConsoleBlocksAreCommandsAndCodeInAPanelOfAStepIsKept() {
+        Playbook playbook = convert("<ol><li>List the files" + code("", "ls\ndf -h") + "</li><li>Show the nodes"
+                + code("console", "kubectl get nodes") + "</li><li><p>Flush the cache</p><ac:structured-macro ac:name=\"warning\">"
+                + "<ac:rich-text-body><p>Only if it is stale:</p>" + code("bash", "redis-cli FLUSHALL")
+                + "</ac:rich-text-body></ac:structured-macro></li></ol>");
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("ls\ndf -h", "kubectl get nodes", "redis-cli FLUSHALL");
+        assertThat(playbook.steps().get(2).warnings()).containsExactly("Only if it is stale:");
+    }
+
+    @Test
+    void aTableInsideAStepIsNoParameterTable() {
+        Playbook playbook = convert("<ol><li><p>Compare the values</p><table><tr><th>Key</th><th>Value</th></tr>"
+                + "<tr><td>timeout</td><td>30s</td></tr></table></li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
+
+        assertThat(playbook.parameters()).isEmpty();
     }
 }

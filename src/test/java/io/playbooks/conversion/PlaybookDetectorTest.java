@@ -120,6 +120,17 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aPageTurnedDownWithSignalsOfAProcedureSaysTheyWereNotEnough() {
+        Detection detection = detect("Release process", List.of(), "<h2>Steps</h2><ol><li>Cut the branch</li>"
+                + "<li>Tag the release</li><li>Announce it</li></ol>");
+
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).last().isEqualTo("score 0.35 is below the 0.50 a playbook needs");
+        assertThat(detect("Runbook: restart", List.of("runbook"), PROCEDURE).reasons())
+                .noneSatisfy(reason -> assertThat(reason).contains("is below"));
+    }
+
+    @Test
     void scoreStaysWithinZeroAndOneAndAlwaysHasReasons() {
         Detection high = detect("Runbook: restart", List.of("runbook", "sop"), PROCEDURE);
         Detection low = detect("Glossary reference policy", List.of("glossary"), "<p>Terms.</p>");
