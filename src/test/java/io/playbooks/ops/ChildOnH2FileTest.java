@@ -4,6 +4,8 @@ import io.playbooks.confluence.FakeConfluence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,16 @@ abstract class ChildOnH2FileTest {
         }
         if (site != null) {
             site.close();
+        }
+    }
+
+    /** The last lines of a child's log, shown when an assertion fails (the folder is deleted after the test). */
+    String tail(String logName, int lines) {
+        try {
+            List<String> all = Files.readAllLines(workDir.resolve(logName));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 

@@ -52,7 +52,11 @@ class KillDuringBulkImportTest extends ChildOnH2FileTest {
         assertThat(rerun.get("pages_done_before").asInt()).isGreaterThanOrEqualTo(progress.get("done_pages").asInt());
         assertThat(rerun.get("failed_imports").asInt()).isZero();
         assertThat(fromScratch.get("resumed").asBoolean()).isFalse();
-        assertThat(fromScratch.get("successful_imports").asInt()).as("nothing left to import").isZero();
+        // it failed once in CI (one page imported by this third run): say which page and what the runs logged
+        assertThat(fromScratch.get("successful_imports").asInt()).as(() -> "nothing left to import; the third run "
+                + "imported " + fromScratch.get("imported_playbooks") + "\nthe killed run's last progress: " + progress
+                + "\nthe rerun: " + rerun + "\nkilled run's log ends:\n" + tail("first.log", 40)
+                + "\nrestarted service's log ends:\n" + tail("second.log", 80)).isZero();
         assertThat(afterAll.get("total_confluence_playbooks").asInt()).isEqualTo(fromScratch.get("discovered_pages").asInt());
         assertThat(afterAll.get("playbooks").findValuesAsText("version_number")).containsOnly("1");
     }

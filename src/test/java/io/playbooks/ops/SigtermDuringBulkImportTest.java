@@ -50,7 +50,7 @@ class SigtermDuringBulkImportTest extends ChildOnH2FileTest {
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the service stops after SIGTERM").isTrue();
 
         StoppedRun stopped = stoppedRun();
-        assertThat(stopped.state).as(() -> "the stopped service's log ends:\n" + tail(workDir.resolve("first.log"), 60))
+        assertThat(stopped.state).as(() -> "the stopped service's log ends:\n" + tail("first.log", 60))
                 .isEqualTo("interrupted");
         assertThat(stopped.pagesDone).as("pages recorded done").isEqualTo(stopped.pagesRecorded).isBetween(60, PAGES - 1);
         assertThat(stopped.versions).as("every page done is stored, none half").isEqualTo(playbookVersionsWithin(stopped));
@@ -118,15 +118,5 @@ class SigtermDuringBulkImportTest extends ChildOnH2FileTest {
 
     private static String decoded(String rawQuery) {
         return URLDecoder.decode(rawQuery, StandardCharsets.UTF_8);
-    }
-
-    /** The last lines of a log, shown when an assertion about the stopped service fails (the folder is deleted). */
-    private static String tail(Path log, int lines) {
-        try {
-            List<String> all = Files.readAllLines(log);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (java.io.IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 }
