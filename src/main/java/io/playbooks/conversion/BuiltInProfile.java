@@ -18,7 +18,7 @@ final class BuiltInProfile {
             "requirements", "product-requirements", "architecture", "design", "glossary", "contacts", "team",
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
             "faq", "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
-            "architecture-decision-record", "decision-record", "rfc", "proposal");
+            "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -37,7 +37,7 @@ final class BuiltInProfile {
             "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
             "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
             "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "faq", "okr", "okrs",
-            "agenda", "handover", "status report", "weekly report");
+            "agenda", "handover", "status report", "weekly report", "project plan");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",

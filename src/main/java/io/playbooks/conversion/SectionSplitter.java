@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,12 +40,26 @@ final class SectionSplitter {
             } else if (Macros.isTransparent(child) || holdsAProcedure(child)) {
                 Element body = Macros.richBody(child);
                 if (body != null) {
+                    numberedTitle(child).ifPresent(blocks::add);
                     unwrap(body, blocks);
                 }
             } else {
                 blocks.add(child);
             }
         }
+    }
+
+    /**
+     * An expand titled as a numbered step ("2. Fail over") is that step, its body the step's content: a heading of the
+     * lowest level stands for the title, so that the expand's own headings and the next step's title end it.
+     */
+    private static Optional<Element> numberedTitle(Element macro) {
+        String name = Macros.name(macro);
+        if (!name.equals("expand") && !name.equals("ui-expand")) {
+            return Optional.empty();
+        }
+        String title = Macros.parameter(macro, "title");
+        return NumberedHeading.title(title).isPresent() ? Optional.of(new Element("h6").text(title)) : Optional.empty();
     }
 
     /** A quote holding blocks only: migrated wikis indent whole lists with it. A quote of words stays a block. */

@@ -162,7 +162,8 @@ final class StepExtractor {
     }
 
     private void findDescription(Section section) {
-        if (description != null || section.kind() == SectionKind.PREREQUISITES) {
+        // the paragraphs under a numbered heading are that step's text, not the page's description
+        if (description != null || section.kind() == SectionKind.PREREQUISITES || section.stepHeading()) {
             return;
         }
         for (Element block : section.blocks()) {

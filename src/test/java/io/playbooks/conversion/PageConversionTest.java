@@ -555,4 +555,18 @@ class PageConversionTest {
 
         assertThat(playbook.parameters()).isEmpty();
     }
+
+    @Test
+    void expandsTitledAsNumberedStepsAreStepsAndTheirTextIsNoDescriptionOfThePage() {
+        Playbook playbook = convert("<ac:structured-macro ac:name=\"expand\"><ac:parameter ac:name=\"title\">1. Check the cluster"
+                + "</ac:parameter><ac:rich-text-body><p>Post the result in #ops.</p>" + code("bash", "patronictl list")
+                + "</ac:rich-text-body></ac:structured-macro><ac:structured-macro ac:name=\"expand\"><ac:parameter "
+                + "ac:name=\"title\">2. Fail over</ac:parameter><ac:rich-text-body>" + code("bash", "patronictl failover --force")
+                + "</ac:rich-text-body></ac:structured-macro>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Check the cluster", "Fail over");
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("patronictl list", "patronictl failover --force");
+        assertThat(playbook.description()).isNull();
+    }
 }

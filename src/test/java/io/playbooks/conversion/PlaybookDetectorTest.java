@@ -120,6 +120,15 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aProjectPlanIsNoPlaybookEvenWithMigrationInItsTitle() {
+        Detection detection = detect("Kubernetes migration project plan", List.of("project-plan"), "<h2>Phases</h2><ol>"
+                + "<li><p>Inventory the VM services (June)</p></li><li><p>Migrate stateless services</p></li></ol>");
+
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).anySatisfy(reason -> assertThat(reason).contains("'project plan'"));
+    }
+
+    @Test
     void aPageTurnedDownWithSignalsOfAProcedureSaysTheyWereNotEnough() {
         Detection detection = detect("Release process", List.of(), "<h2>Steps</h2><ol><li>Cut the branch</li>"
                 + "<li>Tag the release</li><li>Announce it</li></ol>");
