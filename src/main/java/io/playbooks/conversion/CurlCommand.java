@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The HTTP call of a curl command line. The method comes from -X / --request, else POST when data is sent
- * (-d, --data*, --json, -F), PUT for an upload (-T), HEAD for -I, else GET.
+ * (-d, --data*, --json, -F), PUT for an upload (-T, its file the body as {@code @file}), HEAD for -I, else GET.
  */
 final class CurlCommand {
 
@@ -75,7 +75,10 @@ final class CurlCommand {
                     }
                 }
                 case "-d", "-F" -> body = join(body, value);
-                case "-T", "--upload-file" -> upload = true;
+                case "-T", "--upload-file" -> {
+                    upload = true;
+                    body = value == null ? body : "@" + value; // the file is the body, in curl's own notation
+                }
                 case "--url" -> url = value;
                 case "-u", "--user" -> user = value;
                 case "--head" -> head = true;

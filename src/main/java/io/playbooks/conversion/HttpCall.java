@@ -19,7 +19,8 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
 
     /** The call a step's command text makes, when it is one plain HTTP call (no pipes, chains or redirects). */
-    static Optional<HttpCall> of(String command) {
+    static Optional<HttpCall> of(String written) {
+        String command = withoutLeadingComments(written);
         Optional<HttpCall> line = RequestLine.parse(command);
         if (line.isPresent()) {
             return line;
@@ -36,6 +37,20 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
             case "wget" -> WgetCommand.parse(words.subList(1, words.size()));
             default -> Optional.empty();
         };
+    }
+
+    /** The command without the comment lines before it ("# the edge must answer first"), which say, not do. */
+    private static String withoutLeadingComments(String command) {
+        int start = 0;
+        while (start < command.length()) {
+            int lineEnd = command.indexOf('\n', start);
+            String line = (lineEnd < 0 ? command.substring(start) : command.substring(start, lineEnd)).strip();
+            if (!line.isEmpty() && !line.startsWith("#") || lineEnd < 0) {
+                break;
+            }
+            start = lineEnd + 1;
+        }
+        return start == 0 ? command : command.substring(start);
     }
 
     /**

@@ -81,6 +81,9 @@ final class StepReader {
             visitMacro(element);
             return;
         }
+        if (tag.equals("ol") || tag.equals("ul") || tag.equals("ac:task-list")) {
+            endNameBeforeAList();
+        }
         switch (tag) {
             case "ol", "ac:task-list" -> {
                 if (depth < MAX_SUBSTEP_DEPTH) {
@@ -164,6 +167,13 @@ final class StepReader {
         text.append(literal.replace(':', CODE_COLON));
     }
 
+    /** A nested list says more of the step, item by item: the name is the text before it, the list stays in the text. */
+    private void endNameBeforeAList() {
+        if (nameEnd < 0 && !text.isEmpty() && !PlainText.normalize(text).isEmpty()) {
+            nameEnd = text.length();
+        }
+    }
+
     private void addCommand(String command) {
         if (nameEnd < 0) {
             nameEnd = text.length();
@@ -217,7 +227,8 @@ final class StepReader {
             int lineEnd = code.indexOf('\n');
             return code.isEmpty() ? "" : shorten(PlainText.normalize(lineEnd < 0 ? code : code.substring(0, lineEnd)));
         }
-        return substeps.isEmpty() ? "" : substeps.get(0).name();
+        // the substeps' names in short, not the first one's alone, which would read as that substep twice
+        return shorten(String.join("; ", substeps.stream().map(Step::name).toList()));
     }
 
     private static String withCodeColons(String text) {

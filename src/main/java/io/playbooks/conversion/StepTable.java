@@ -79,7 +79,7 @@ final class StepTable {
                 content.add(cell);
             }
             if (hasText(content)) {
-                String name = nameCell == null ? null : StepReader.read("", null, List.of(nameCell)).map(Step::name).orElse(null);
+                String name = nameCell == null ? null : StepReader.read("", null, nameCell.childNodes()).map(Step::name).orElse(null);
                 StepReader.read(ids.get(), name, content).ifPresent(target);
             }
         }

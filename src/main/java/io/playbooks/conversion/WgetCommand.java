@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The HTTP call of a wget command line: --method, --header, --post-data / --body-data, else GET. */
+/**
+ * The HTTP call of a wget command line: --method, --header, --post-data / --body-data (a file's body as
+ * {@code @file}), else GET.
+ */
 final class WgetCommand {
 
     private static final String SHORT_WITH_VALUE = "OoaeTtwPUBiYQlADRIX";
@@ -34,7 +37,9 @@ final class WgetCommand {
                             HttpCall.addHeader(headers, value);
                         }
                     }
-                    case "--post-data", "--post-file", "--body-data", "--body-file" -> body = value;
+                    case "--post-data", "--body-data" -> body = value;
+                    // a body read from a file, written as curl writes one (-d @file)
+                    case "--post-file", "--body-file" -> body = value == null ? null : "@" + value;
                     default -> {
                     }
                 }

@@ -90,4 +90,17 @@ class HttpCallTest {
                 .containsExactly("url", "method", "headers", "body");
         assertThat(call("curl https://h/p").args().keySet()).containsExactly("url", "method");
     }
+
+    @Test
+    void anUploadedFileIsTheBodyAsCurlWritesItAndCommentLinesBeforeTheCallAreNoCommand() {
+        HttpCall upload = call("curl -u deployer:${ART_TOKEN} -T dashboards.zip \"https://repo.example.net/dash/1.zip\"");
+        HttpCall wget = call("wget --method=PUT --body-file=config.json https://lb.example.net/api/config");
+        HttpCall commented = call("# the edge must answer before you continue\n\ncurl -sf https://edge.example.net/status");
+
+        assertThat(upload.method()).isEqualTo("PUT");
+        assertThat(upload.body()).isEqualTo("@dashboards.zip");
+        assertThat(wget.body()).isEqualTo("@config.json");
+        assertThat(commented.url()).isEqualTo("https://edge.example.net/status");
+        assertThat(HttpCall.of("# only a comment")).isEmpty();
+    }
 }

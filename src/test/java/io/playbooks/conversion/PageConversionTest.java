@@ -569,4 +569,17 @@ class PageConversionTest {
                 .containsExactly("patronictl list", "patronictl failover --force");
         assertThat(playbook.description()).isNull();
     }
+
+    @Test
+    void aNestedListEndsTheNameAndAnItemHoldingOnlySubstepsIsNamedByThemAll() {
+        Playbook playbook = convert("<ol><li><p>Wait until sessions drain</p><ul><li><p>watch the scur column</p></li></ul></li>"
+                + "<li><ol><li>Stop it: <code>sudo systemctl stop jenkins</code></li><li>Copy the home: "
+                + "<code>rsync -a /var/lib/jenkins/ new:/var/lib/jenkins/</code></li></ol></li></ol>"
+                + "<table><tr><th>Step</th><th>Command</th></tr><tr><td><p>Check the pool</p><ul><li><p>all green</p></li></ul>"
+                + "</td><td></td></tr></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Wait until sessions drain",
+                "Stop it; Copy the home", "Check the pool");
+        assertThat(playbook.steps().get(0).args()).containsEntry("message", "Wait until sessions drain watch the scur column");
+    }
 }
