@@ -17,7 +17,7 @@ final class BuiltInProfile {
             "meeting-notes", "meeting", "retrospective", "retro", "release-notes", "decision-log", "decision",
             "requirements", "product-requirements", "architecture", "design", "glossary", "contacts", "team",
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
-            "faq", "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
+            "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
@@ -36,7 +36,7 @@ final class BuiltInProfile {
     private static final List<String> NOT_A_PROCEDURE_TITLE_WORDS = List.of(
             "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
             "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
-            "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "faq", "okr", "okrs",
+            "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "okr", "okrs",
             "agenda", "handover", "status report", "weekly report", "project plan");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",

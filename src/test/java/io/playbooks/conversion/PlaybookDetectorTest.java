@@ -120,6 +120,18 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aFaqIsJudgedByWhatItHoldsAProcedureOfCommandsOrAnswersOnly() {
+        Detection procedure = detect("Vault operations FAQ", List.of("faq"), "<h2>How do I unseal a Vault node?</h2><ol>"
+                + "<li>Check the seal status: <code>vault status</code></li><li>Enter three key shares: "
+                + "<code>vault operator unseal</code></li><li>Check it again: <code>vault status</code></li></ol>");
+        Detection answers = detect("Expense policy FAQ", List.of("faq"), "<h2>Can I expense a taxi?</h2><p>Yes, after 22:00."
+                + "</p><h2>Who approves?</h2><p>Your manager.</p>");
+
+        assertThat(procedure.isPlaybook()).isTrue();
+        assertThat(answers.isPlaybook()).isFalse();
+    }
+
+    @Test
     void aProjectPlanIsNoPlaybookEvenWithMigrationInItsTitle() {
         Detection detection = detect("Kubernetes migration project plan", List.of("project-plan"), "<h2>Phases</h2><ol>"
                 + "<li><p>Inventory the VM services (June)</p></li><li><p>Migrate stateless services</p></li></ol>");
