@@ -62,9 +62,10 @@ final class CurlCommand {
                 get |= word.substring(0, valueAt).indexOf('G') > 0;
                 value = valueAt + 1 < word.length() ? word.substring(valueAt + 1) : (i + 1 < words.size() ? words.get(++i) : null);
             } else {
-                if (url == null) {
-                    url = word;
+                if (url != null) {
+                    return Optional.empty(); // two URLs are two calls: a command, not one HTTP call
                 }
+                url = word;
                 continue;
             }
             switch (option) {
@@ -79,7 +80,12 @@ final class CurlCommand {
                     upload = true;
                     body = value == null ? body : "@" + value; // the file is the body, in curl's own notation
                 }
-                case "--url" -> url = value;
+                case "--url" -> {
+                    if (url != null) {
+                        return Optional.empty();
+                    }
+                    url = value;
+                }
                 case "-u", "--user" -> user = value;
                 case "--head" -> head = true;
                 case "--get" -> get = true;

@@ -54,6 +54,8 @@ final class WgetCommand {
                 }
             } else if (url == null) {
                 url = word;
+            } else {
+                return Optional.empty(); // two URLs are two calls: a command, not one HTTP call
             }
         }
         if (url == null) {

@@ -85,6 +85,15 @@ class HttpCallTest {
     }
 
     @Test
+    void aCommandLineWithTwoUrlsIsTwoCallsNotOne() {
+        assertThat(HttpCall.of("curl -s -o /dev/null -w '%{http_code}\\n' http://a:9100/metrics http://a:9100/-/healthy"))
+                .isEmpty();
+        assertThat(HttpCall.of("curl --url https://x/a https://x/b")).isEmpty();
+        assertThat(HttpCall.of("wget -q https://x/a.tar.gz https://x/a.tar.gz.sha256")).isEmpty();
+        assertThat(call("curl -s --url https://x/a").url()).isEqualTo("https://x/a");
+    }
+
+    @Test
     void argsKeepUrlMethodThenHeadersAndBody() {
         assertThat(call("curl -X POST -H 'A: b' -d x https://h/p").args().keySet())
                 .containsExactly("url", "method", "headers", "body");
