@@ -18,7 +18,8 @@ final class BuiltInProfile {
             "requirements", "product-requirements", "architecture", "design", "glossary", "contacts", "team",
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
-            "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan");
+            "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
+            "cheatsheet");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -37,7 +38,7 @@ final class BuiltInProfile {
             "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
             "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
             "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "okr", "okrs",
-            "agenda", "handover", "status report", "weekly report", "project plan");
+            "agenda", "handover", "status report", "weekly report", "project plan", "cheat sheet", "cheatsheet");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",
@@ -55,7 +56,7 @@ final class BuiltInProfile {
             "flush", "follow", "force", "free", "gather", "generate", "get", "go", "grant", "identify", "investigate",
             "import", "increase", "inform", "initialise", "initialize", "inspect", "install", "kill", "launch",
             "list", "load", "locate", "lock", "log", "login", "look", "make", "mark", "merge", "migrate", "modify",
-            "monitor", "mount", "move", "navigate", "note", "notify", "open", "page", "paste", "pause", "ping",
+            "monitor", "mount", "move", "navigate", "note", "notify", "open", "page", "paste", "patch", "pause", "ping",
             "plan", "poll", "post", "prepare", "promote", "provision", "prune", "pull", "purge", "push", "query",
             "raise", "re-enable", "re-queue", "read", "reboot", "rebuild", "record", "reduce", "refresh", "register",
             "reindex", "reload", "remove", "rename", "renew", "repeat", "replace", "request", "reset", "resize",

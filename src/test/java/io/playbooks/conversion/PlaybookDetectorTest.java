@@ -141,6 +141,16 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aCheatSheetOfCommandsIsNoPlaybook() {
+        Detection detection = detect("kubectl cheat sheet", List.of(), "<table><tbody><tr><th>Command</th>"
+                + "<th>What it does</th></tr><tr><td><code>kubectl get pods -A</code></td><td>Lists every pod</td></tr>"
+                + "<tr><td><code>kubectl rollout restart deploy/api</code></td><td>Restarts the api</td></tr></tbody></table>");
+
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).anySatisfy(reason -> assertThat(reason).contains("'cheat sheet'"));
+    }
+
+    @Test
     void aPageTurnedDownWithSignalsOfAProcedureSaysTheyWereNotEnough() {
         Detection detection = detect("Release process", List.of(), "<h2>Steps</h2><ol><li>Cut the branch</li>"
                 + "<li>Tag the release</li><li>Announce it</li></ol>");
