@@ -1,15 +1,28 @@
 package io.playbooks.conversion;
 
+import org.jsoup.nodes.Element;
+
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Headings that number a step: "1. Stop traffic", "2) Drain", "3 - Verify", "Step 2: Drain node", "Step 3 - Verify". */
+/**
+ * Headings that number a step: "1. Stop traffic", "2) Drain", "3 - Verify", "Step 2: Drain node", "Step 3 - Verify",
+ * and the steps of a step in outline numbering ("1.2 Drain the node", "Step 2.1: Patch").
+ */
 final class NumberedHeading {
 
-    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3})\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
+    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3}(?:\\.\\d{1,3})*)\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
     /** "1. Stop", "2) Drain", "3: Verify", "4 - Switch over", "5 – Unfreeze": a number, then a mark, then the title. */
     private static final Pattern NUMBER = Pattern.compile("^(\\d{1,3})(?:\\s*[.):]|\\s+[-\u2013\u2014])\\s+(\\S.*)$");
+    /**
+     * "1.2 Drain the node", "2.1. Patch", "3.1 - Reboot": outline numbers need no mark, but a title that starts with
+     * an imperative verb: documents number their chapters so too ("2.1 Goals"), and versions look alike ("1.5 release").
+     */
+    private static final Pattern OUTLINE_NUMBER = Pattern.compile(
+            "^(\\d{1,3}(?:\\.\\d{1,3})+)(?:\\s*[.):]|\\s+[-\u2013\u2014])?\\s+(\\S.*)$");
 
     private NumberedHeading() {
     }
@@ -19,13 +32,42 @@ final class NumberedHeading {
         String text = headingText.trim();
         char first = text.isEmpty() ? ' ' : text.charAt(0);
         if (first != 's' && first != 'S' && (first < '0' || first > '9')) {
-            return Optional.empty(); // neither pattern can match: most headings are plain words
+            return Optional.empty(); // no pattern can match: most headings are plain words
         }
         Matcher matcher = STEP_WORD.matcher(text);
         if (matcher.matches()) {
             return Optional.of(matcher.group(2).trim());
         }
         matcher = NUMBER.matcher(text);
-        return matcher.matches() ? Optional.of(matcher.group(2).trim()) : Optional.empty();
+        if (matcher.matches()) {
+            return Optional.of(matcher.group(2).trim());
+        }
+        matcher = OUTLINE_NUMBER.matcher(text);
+        return matcher.matches() && startsWithAVerb(matcher.group(2)) ? Optional.of(matcher.group(2).trim())
+                : Optional.empty();
+    }
+
+    private static boolean startsWithAVerb(String title) {
+        int end = 0;
+        while (end < title.length() && Character.isLetter(title.charAt(end))) {
+            end++;
+        }
+        return BuiltInProfile.isImperativeVerb(title.substring(0, end).toLowerCase(Locale.ROOT));
+    }
+
+    /** The commands a heading names in inline code ("Run <code>./reindex.sh</code>"): the step's first commands. */
+    static List<Element> commandsIn(Element heading) {
+        return ElementsByTag.in(heading, "code"::equals).stream()
+                .filter(code -> CommandRecognizer.isCommand(code.wholeText().strip())).toList();
+    }
+
+    /** The title up to the command it names ("Run ./reindex.sh" gives "Run"), or the whole title. */
+    static String nameBefore(String title, Element command) {
+        int at = title.indexOf(PlainText.of(command));
+        int end = at < 0 ? title.length() : at;
+        while (end > 0 && " :,;-\u2013\u2014".indexOf(title.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end == 0 ? title : title.substring(0, end);
     }
 }

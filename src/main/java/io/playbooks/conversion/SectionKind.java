@@ -23,11 +23,14 @@ enum SectionKind {
             "links", "external links", "resources", "additional resources",
             "contact", "owner", "change history", "changelog", "change log", "revision history", "version history",
             "document history", "history", "action items", "parameters", "variables", "inputs", "glossary",
-            "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions"));
+            "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes"));
 
-    /** Headings that name a part of the page, not a step, even when numbered ("1. Overview", "3. Procedure"). */
-    private static final Set<String> PART_NAMES = Set.of("overview", "introduction", "purpose", "scope", "summary",
+    /** Headings that name a part of the page, not a step, even when numbered ("1. Introduction", "3. Procedure"). */
+    private static final Set<String> PART_NAMES = Set.of("introduction", "purpose", "scope", "summary",
             "procedure", "steps", "instructions", "context", "about", "appendix");
+    /** Headings that name the procedure itself: the steps follow. */
+    private static final Set<String> PROCEDURE_NAMES = Set.of("procedure", "steps", "instructions", "step by step",
+            "step-by-step", "the procedure", "procedure steps");
     /** Words after a kind's name that keep the heading a section name: "Rollback plan", "Prerequisites checklist". */
     private static final Set<String> NAME_SUFFIXES = Set.of("plan", "procedure", "steps", "instructions", "checklist",
             "section", "notes", "list");
@@ -75,6 +78,11 @@ enum SectionKind {
             }
         }
         return null;
+    }
+
+    /** Whether a heading names the procedure itself ("Procedure", "Steps"), not a kind of section around it. */
+    static boolean namesTheProcedure(String headingText) {
+        return PROCEDURE_NAMES.contains(normalized(headingText));
     }
 
     /**

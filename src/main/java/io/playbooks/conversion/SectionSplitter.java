@@ -23,6 +23,13 @@ final class SectionSplitter {
     private static final Set<String> WRAPPERS = Set.of("ac:layout", "ac:layout-section", "ac:layout-cell", "div",
             "section", "article", "main", "body", "ac:rich-text-body", "ac:confluence");
 
+    /** Where a section that an expand holds ends: what follows is in the section around the expand again. */
+    private static final String SECTION_END = "section-end";
+    /** The most words a bold paragraph or an expand title has when it names a section rather than says something. */
+    private static final int SECTION_NAME_WORDS = 4;
+    /** The level of the heading that stands for an expand's or a bold paragraph's section name: the lowest. */
+    private static final int SECTION_END_LEVEL = 6;
+
     private SectionSplitter() {
     }
 
@@ -39,14 +46,65 @@ final class SectionSplitter {
                 unwrap(child, blocks);
             } else if (Macros.isTransparent(child) || holdsAProcedure(child)) {
                 Element body = Macros.richBody(child);
-                if (body != null) {
+                if (body == null) {
+                    continue;
+                }
+                Optional<Element> namedSection = sectionTitle(child);
+                if (namedSection.isPresent()) {
+                    blocks.add(namedSection.get());
+                    unwrap(body, blocks);
+                    blocks.add(new Element(SECTION_END));
+                } else {
                     numberedTitle(child).ifPresent(blocks::add);
                     unwrap(body, blocks);
                 }
+            } else if (isBoldSectionName(child)) {
+                blocks.add(new Element("h6").text(PlainText.of(child)));
             } else {
                 blocks.add(child);
             }
         }
+    }
+
+    /**
+     * An expand titled as a section ("Prerequisites", "Rollback") holds that section: a heading of the lowest level
+     * stands for the title, and the section ends with the expand.
+     */
+    private static Optional<Element> sectionTitle(Element macro) {
+        String name = Macros.name(macro);
+        if (!name.equals("expand") && !name.equals("ui-expand")) {
+            return Optional.empty();
+        }
+        String title = Macros.parameter(macro, "title");
+        return title != null && namesASection(title) ? Optional.of(new Element("h6").text(title)) : Optional.empty();
+    }
+
+    /**
+     * A paragraph of bold words only that names a section ("<strong>Before you begin:</strong>", "<b>Rollback</b>"):
+     * editors who do not use headings write them so; it opens the section as a heading of the lowest level would.
+     */
+    private static boolean isBoldSectionName(Element block) {
+        if (!block.tagName().equals("p") || block.childrenSize() != 1) {
+            return false;
+        }
+        String bold = block.child(0).tagName();
+        if (!bold.equals("strong") && !bold.equals("b")) {
+            return false;
+        }
+        for (Node child = block.firstChild(); child != null; child = child.nextSibling()) {
+            if (child instanceof TextNode text && !text.text().replace(':', ' ').isBlank()) {
+                return false;
+            }
+        }
+        return namesASection(PlainText.of(block));
+    }
+
+    /** A short title that names a kind of section, or the procedure itself (which ends a prerequisites section). */
+    private static boolean namesASection(String title) {
+        String words = title.strip();
+        return !words.isEmpty() && words.split("\\s+").length <= SECTION_NAME_WORDS
+                && NumberedHeading.title(words).isEmpty()
+                && (SectionKind.of(words) != null || SectionKind.namesTheProcedure(words));
     }
 
     /**
@@ -104,21 +162,6 @@ final class SectionSplitter {
         return 0;
     }
 
-    private static List<Element> commandsIn(Element heading) {
-        return ElementsByTag.in(heading, "code"::equals).stream()
-                .filter(code -> CommandRecognizer.isCommand(code.wholeText().strip())).toList();
-    }
-
-    /** The title up to the command it names ("Run ./reindex.sh" gives "Run"), or the whole title. */
-    private static String before(String title, String command) {
-        int at = title.indexOf(command);
-        int end = at < 0 ? title.length() : at;
-        while (end > 0 && " :,;-\u2013\u2014".indexOf(title.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return end == 0 ? title : title.substring(0, end);
-    }
-
     /** One pass over the blocks, keeping the kinds that enclosing headings opened. */
     private static final class Splitting {
         private record Opened(int level, SectionKind kind) {
@@ -135,6 +178,14 @@ final class SectionSplitter {
 
         List<Section> run(List<Element> blocks) {
             for (Element block : blocks) {
+                if (block.tagName().equals(SECTION_END)) {
+                    // inside a numbered step the expand's section was part of the step's content, and stays so
+                    if (stepTitle == null || stepLevel >= SECTION_END_LEVEL) {
+                        close();
+                        reopenEnclosing();
+                    }
+                    continue;
+                }
                 int level = headingLevel(block);
                 if (level == 0 || (stepTitle != null && level > stepLevel)) {
                     current.add(block);
@@ -147,6 +198,17 @@ final class SectionSplitter {
             return sections;
         }
 
+        /** After a section an expand held: the blocks that follow belong to the section around the expand. */
+        private void reopenEnclosing() {
+            while (!opened.isEmpty() && opened.peek().level() >= SECTION_END_LEVEL) {
+                opened.pop();
+            }
+            kind = opened.isEmpty() ? SectionKind.PROCEDURE : opened.peek().kind();
+            stepTitle = null;
+            titleCommands = List.of();
+            heading = null;
+        }
+
         private void open(Element newHeading, int level) {
             while (!opened.isEmpty() && opened.peek().level() >= level) {
                 opened.pop();
@@ -155,9 +217,17 @@ final class SectionSplitter {
             String numbered = NumberedHeading.title(text).orElse(null);
             SectionKind named = numbered != null ? SectionKind.ofNumbered(numbered) : SectionKind.of(text);
             stepTitle = named == null ? numbered : null;
-            titleCommands = stepTitle == null ? List.of() : commandsIn(newHeading);
+            titleCommands = stepTitle == null ? List.of() : NumberedHeading.commandsIn(newHeading);
             if (!titleCommands.isEmpty()) {
-                stepTitle = before(stepTitle, PlainText.of(titleCommands.get(0)));
+                stepTitle = NumberedHeading.nameBefore(stepTitle, titleCommands.get(0));
+            }
+            if (named == null && (stepTitle != null || SectionKind.namesTheProcedure(text))) {
+                // steps come from numbered headings and a "Procedure" heading holds them: neither is a prerequisite
+                // or part of an overview, even when the page has no procedure heading of that section's level
+                while (!opened.isEmpty() && (opened.peek().kind() == SectionKind.PREREQUISITES
+                        || opened.peek().kind() == SectionKind.NO_STEPS)) {
+                    opened.pop();
+                }
             }
             if (named != null) {
                 opened.push(new Opened(level, named));

@@ -136,16 +136,53 @@ final class StepExtractor {
             for (Element item : block.select(ITEMS)) {
                 boolean nested = insideAnItem(item);
                 Element content = item.tagName().equals("li") ? item : TaskList.bodyElement(item);
-                String text = content == null ? "" : PlainText.of(content);
+                // "The Vault CLI pointed at the node:" introduced a code block: the colon leads nowhere in the text
+                String text = content == null ? "" : withoutTrailingColon(PlainText.of(content));
                 if (!nested && !text.isEmpty()) {
                     prerequisites.add(Prerequisite.manualCheck(text));
                 }
             }
         }
         if (prerequisites.size() == before) {
+            blocks.stream().filter(block -> block.tagName().equals("table")).flatMap(table -> tableRows(table).stream())
+                    .forEach(text -> prerequisites.add(Prerequisite.manualCheck(text)));
+        }
+        if (prerequisites.size() == before) {
             blocks.stream().filter(block -> block.tagName().equals("p")).map(PlainText::of)
                     .filter(text -> !text.isEmpty()).forEach(text -> prerequisites.add(Prerequisite.manualCheck(text)));
         }
+    }
+
+    /**
+     * The prerequisites a table lists, a row each ("Requirement | Notes"): the row's first cell that says something
+     * (not a number), or "name: value" for a row headed by its own cell ("<th>Access</th><td>VPN</td>").
+     */
+    private static List<String> tableRows(Element table) {
+        List<String> rows = new ArrayList<>();
+        for (Element row : TableReader.rows(table)) {
+            List<Element> cells = TableReader.cells(row);
+            boolean rowHeaded = !cells.isEmpty() && cells.get(0).tagName().equals("th");
+            if (cells.stream().allMatch(cell -> cell.tagName().equals("th"))) {
+                continue; // the header row
+            }
+            if (rowHeaded) {
+                String name = PlainText.of(cells.get(0));
+                String value = PlainText.of(cells.get(1));
+                rows.add(name.isEmpty() ? value : value.isEmpty() ? name : name + ": " + value);
+                continue;
+            }
+            cells.stream().map(PlainText::of).filter(text -> !text.isEmpty() && !isNumber(text)).findFirst()
+                    .ifPresent(rows::add);
+        }
+        return rows;
+    }
+
+    private static String withoutTrailingColon(String text) {
+        return text.endsWith(":") ? text.substring(0, text.length() - 1).stripTrailing() : text;
+    }
+
+    private static boolean isNumber(String text) {
+        return text.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == '#');
     }
 
     private static boolean isItem(Element element) {

@@ -55,8 +55,15 @@ final class StepReader {
 
     private static Optional<Step> read(String id, int depth, String title, List<? extends Node> content) {
         StepReader reader = new StepReader(id, depth);
-        for (Node node : content) {
-            reader.visit(node);
+        if (depth >= MAX_SUBSTEP_DEPTH) {
+            content.forEach(reader::visit);
+            return reader.step(title);
+        }
+        HeadingSubsteps.Split split = HeadingSubsteps.of(content);
+        split.own().forEach(reader::visit);
+        for (HeadingSubsteps.Part part : split.parts()) {
+            read(id + "_" + (reader.substeps.size() + 1), depth + 1, part.title(), part.content())
+                    .ifPresent(reader.substeps::add);
         }
         return reader.step(title);
     }

@@ -582,4 +582,88 @@ class PageConversionTest {
                 "Stop it; Copy the home", "Check the pool");
         assertThat(playbook.steps().get(0).args()).containsEntry("message", "Wait until sessions drain watch the scur column");
     }
+
+    @Test
+    void numberedHeadingsUnderAPrerequisitesHeadingAreStepsNotPrerequisites() {
+        Playbook playbook = convert("<h2>Prerequisites</h2><ul><li>Root on mq-01</li></ul>"
+                + "<h3>Step 1 - Create the key</h3>" + code("bash", "openssl genrsa 2048")
+                + "<h3>Step 2 - Restart</h3><p><code>sudo systemctl restart rabbitmq-server</code></p>"
+                + "<h1>Before you begin</h1><ul><li>A maintenance window</li></ul><h3>Procedure</h3><ol><li>Check: "
+                + "<code>rabbitmqctl status</code></li></ol>");
+
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::description)
+                .containsExactly("Root on mq-01", "A maintenance window");
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("openssl genrsa 2048", "sudo systemctl restart rabbitmq-server", "rabbitmqctl status");
+    }
+
+    @Test
+    void numberedHeadingsInsideANumberedHeadingAreItsSubsteps() {
+        Playbook playbook = convert("<h2>1. Preparation</h2><p>Take both copies.</p><h3>Step 1: Export the realms</h3>"
+                + code("bash", "kc.sh export --dir /tmp/realms") + "<h3>Step 2: Dump the database</h3>"
+                + code("bash", "pg_dump -Fc keycloak > kc.dump") + "<h2>2. Patch the node</h2><h3>2.1 Install the updates</h3>"
+                + code("bash", "apt-get -y upgrade") + "<h3>2.2 Reboot <code>sudo systemctl reboot</code></h3>"
+                + "<h3>Notes</h3><p>The node comes back in two minutes.</p>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Preparation", "Patch the node");
+        Step preparation = playbook.steps().get(0);
+        assertThat(preparation.action()).isEqualTo("noop");
+        assertThat(preparation.substeps()).extracting(Step::id).containsExactly("step_1_1", "step_1_2");
+        assertThat(preparation.substeps()).extracting(step -> step.args().get("command"))
+                .containsExactly("kc.sh export --dir /tmp/realms", "pg_dump -Fc keycloak > kc.dump");
+        Step patch = playbook.steps().get(1);
+        assertThat(patch.substeps()).extracting(Step::name).containsExactly("Install the updates", "Reboot");
+        assertThat(patch.substeps()).extracting(step -> step.args().get("command"))
+                .containsExactly("apt-get -y upgrade", "sudo systemctl reboot");
+        assertThat(patch.args().get("message").toString()).contains("two minutes");
+    }
+
+    @Test
+    void outlineNumberedHeadingsAreStepsWhenTheyStartWithAVerb() {
+        Playbook playbook = convert("<h2>1.1 Mark the node ineligible</h2>" + code("bash", "nomad node eligibility -disable")
+                + "<h2>1.2 Drain the allocations</h2>" + code("bash", "nomad node drain -enable -self"));
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Mark the node ineligible",
+                "Drain the allocations");
+        assertThat(NumberedHeading.title("2.1 Goals")).isEmpty();
+        assertThat(NumberedHeading.title("Step 2.1: Patch")).contains("Patch");
+    }
+
+    @Test
+    void aPrerequisitesTableGivesAPrerequisiteARow() {
+        Playbook playbook = convert("<h2>Prerequisites</h2><table><tbody><tr><th>#</th><th>Requirement</th><th>Notes</th></tr>"
+                + "<tr><td>1</td><td>sudo on lb-01</td><td>Both serve traffic</td></tr><tr><td>2</td><td>A change ticket</td>"
+                + "<td></td></tr></tbody></table><table><tbody><tr><th>Access</th><td>VPN and the prod role</td></tr></tbody>"
+                + "</table><h2>Steps</h2><ol><li>Drain: <code>sudo haproxyctl drain app-03</code></li></ol>");
+
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::description)
+                .containsExactly("sudo on lb-01", "A change ticket", "Access: VPN and the prod role");
+    }
+
+    @Test
+    void boldParagraphsAndExpandsThatNameASectionOpenIt() {
+        Playbook playbook = convert("<p><strong>Before you begin:</strong></p><ul><li>Root on lb-01</li></ul>"
+                + "<p><strong>Steps</strong></p><ol><li>Drain: <code>sudo haproxyctl drain app-03</code></li></ol>"
+                + "<p><strong>Rollback is possible until step 3.</strong></p>"
+                + "<ac:structured-macro ac:name=\"expand\"><ac:parameter ac:name=\"title\">Rollback</ac:parameter>"
+                + "<ac:rich-text-body><ol><li>Re-enable: <code>sudo haproxyctl enable app-03</code></li></ol>"
+                + "</ac:rich-text-body></ac:structured-macro><ol><li>Check: <code>sudo haproxyctl status</code></li></ol>");
+
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::description).containsExactly("Root on lb-01");
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("sudo haproxyctl drain app-03", "sudo haproxyctl status");
+        assertThat(playbook.rollback()).extracting(step -> step.args().get("command"))
+                .containsExactly("sudo haproxyctl enable app-03");
+    }
+
+    @Test
+    void anOverviewOrNotesListIsNoStepsButANumberedHeadingUnderAnOverviewIs() {
+        Playbook playbook = convert("<h2>Overview</h2><ol><li>Stop Grafana</li><li>Copy the data</li></ol>"
+                + "<h2>Procedure</h2><ol><li>Stop it: <code>sudo systemctl stop grafana-server</code></li></ol>"
+                + "<h2>Notes</h2><ol><li>The copy takes about ten minutes.</li></ol>"
+                + "<h1>Overview</h1><h2>Step 2: Start it</h2><p><code>sudo systemctl start grafana-server</code></p>");
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("sudo systemctl stop grafana-server", "sudo systemctl start grafana-server");
+    }
 }
