@@ -20,6 +20,7 @@ final class ConsoleTranscript {
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
+    private static final String ROOT_PROMPT = "# ";
 
     private ConsoleTranscript() {
     }
@@ -54,7 +55,8 @@ final class ConsoleTranscript {
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             Matcher prompt = PROMPT.matcher(lines[i]);
-            if (!prompt.find()) {
+            // behind a bare "# " the words of no command are a comment ("# check the leader"), not root's command
+            if (!prompt.find() || prompt.group().equals(ROOT_PROMPT) && !CommandRecognizer.isCommand(lines[i])) {
                 continue;
             }
             StringBuilder command = new StringBuilder(lines[i].substring(prompt.end()));

@@ -20,6 +20,14 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void wordsBehindABareHashThatAreNoCommandAreAComment() {
+        assertThat(ConsoleTranscript.commands("# check the leader first\n$ patronictl list\n+ Cluster: pg"))
+                .isEqualTo("patronictl list");
+        assertThat(ConsoleTranscript.commands("# systemctl status patroni\n  Active: active (running)"))
+                .isEqualTo("systemctl status patroni");
+    }
+
+    @Test
     void bracketedRootAndWindowsPromptsAreStripped() {
         assertThat(ConsoleTranscript.commands("[root@app-01 ~]# systemctl stop tomcat\n[root@app-01 ~]# ps -ef | grep [c]atalina"))
                 .isEqualTo("systemctl stop tomcat\nps -ef | grep [c]atalina");
