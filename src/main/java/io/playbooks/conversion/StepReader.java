@@ -253,7 +253,8 @@ final class StepReader {
             name = name.substring(0, colon);
         }
         int end = name.length();
-        while (end > 0 && " ,;:.".indexOf(name.charAt(end - 1)) >= 0) {
+        // "Check the plugin is installed (" before "helm plugin list)": an opening bracket or a dash leads nowhere
+        while (end > 0 && " ,;:.([{-\u2013\u2014".indexOf(name.charAt(end - 1)) >= 0) {
             end--;
         }
         return shorten(name.substring(0, end));

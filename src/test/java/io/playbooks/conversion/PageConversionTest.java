@@ -666,4 +666,13 @@ class PageConversionTest {
         assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
                 .containsExactly("sudo systemctl stop grafana-server", "sudo systemctl start grafana-server");
     }
+
+    @Test
+    void aNameCutAtItsCommandEndsWithoutTheBracketOrDashBeforeIt() {
+        Playbook playbook = convert("<ol><li>Make sure the diff plugin is installed (<code>helm plugin list</code>)</li>"
+                + "<li>Reload \u2013 <code>sudo systemctl reload nginx</code></li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Make sure the diff plugin is installed",
+                "Reload");
+    }
 }
