@@ -4,12 +4,14 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Plain text of storage-format content as a reader sees it: macro parameters (but a status's title and a Jira
- * issue's key), task ids and code bodies left out, page links shown by their title, whitespace (including no-break spaces) collapsed.
+ * issue's key), task ids and code bodies left out, page links shown by their title, mentions as "@name", whitespace
+ * (including no-break spaces) collapsed.
  */
 final class PlainText {
 
@@ -121,8 +123,25 @@ final class PlainText {
                 case "ri:url" -> {
                     return child.attr("ri:value");
                 }
+                case "ri:user" -> {
+                    return mention(child);
+                }
                 default -> {
                 }
+            }
+        }
+        return "";
+    }
+
+    /**
+     * A mention, as "@name": Data Center stores the user name, Cloud only an account id (which the REST API resolves),
+     * better kept than a sentence with a hole ("Ask  to approve").
+     */
+    private static String mention(Element user) {
+        for (String attribute : List.of("ri:username", "ri:account-id", "ri:userkey")) {
+            String id = user.attr(attribute);
+            if (!id.isBlank()) {
+                return "@" + id.strip();
             }
         }
         return "";

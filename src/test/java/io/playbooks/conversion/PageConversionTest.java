@@ -675,4 +675,14 @@ class PageConversionTest {
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Make sure the diff plugin is installed",
                 "Reload");
     }
+
+    @Test
+    void aMentionReadsAsTheUserItNames() {
+        Playbook playbook = convert("<ol><li>Ask <ac:link><ri:user ri:username=\"jsmith\" /></ac:link> to approve the change"
+                + "</li><li>Page <ac:link><ri:user ri:account-id=\"5b10ac8d82e05b22cc7d4ef5\" /></ac:link> when it fails"
+                + "</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Ask @jsmith to approve the change",
+                "Page @5b10ac8d82e05b22cc7d4ef5 when it fails");
+    }
 }
