@@ -12,7 +12,7 @@ final class BuiltInProfile {
 
     private static final List<String> PROCEDURE_LABELS = List.of(
             "runbook", "playbook", "procedure", "how-to", "howto", "sop", "troubleshooting", "checklist", "run-book",
-            "operations-guide", "instructions");
+            "operations-guide", "instructions", "incident-response");
     private static final List<String> NOT_A_PROCEDURE_LABELS = List.of(
             "meeting-notes", "meeting", "retrospective", "retro", "release-notes", "decision-log", "decision",
             "requirements", "product-requirements", "architecture", "design", "glossary", "contacts", "team",
@@ -66,7 +66,16 @@ final class BuiltInProfile {
             "insert", "retire", "eject", "press", "hold", "plug", "unplug", "swap", "wipe", "label", "power", "replug",
             "assess", "mitigate", "evaluate", "diagnose", "document", "analyse", "analyze", "collect", "estimate",
             "trigger", "turn", "type", "uncordon", "uninstall", "unlock", "unmount", "unpack", "update", "upgrade",
-            "upload", "use", "validate", "verify", "wait", "watch", "write");
+            "upload", "use", "validate", "verify", "wait", "watch", "write", "declare", "assign", "reassign", "freeze",
+            "unfreeze", "join", "lift", "ship", "invalidate", "acknowledge", "cancel", "abort", "archive", "bump",
+            "dump", "email", "mute", "unmute", "silence", "snooze", "snapshot", "suspend", "tail", "toggle", "unseal",
+            "seal", "vacuum", "evict", "redeploy", "recreate", "rerun", "replay", "reprocess", "resubmit", "reroute",
+            "redirect", "rebalance", "disconnect", "reconnect", "decline", "reject", "publish", "unpublish", "point",
+            "failover", "resync", "evacuate", "decommission", "thaw", "fence", "unfence", "taint", "untaint", "compact",
+            "spin", "tear", "warm", "extend", "expand", "grow", "shrink", "quiesce", "backfill", "reseed", "remount",
+            "repair", "rescan", "rekey", "recompute", "scan", "deregister", "unregister", "bootstrap", "seed",
+            "tune", "throttle", "unthrottle", "whitelist", "allowlist", "blocklist", "block", "unblock", "cut",
+            "reenable", "re-run", "re-deploy", "re-create", "re-sync");
 
     private static final Set<String> VERBS = Set.copyOf(IMPERATIVE_VERBS);
 

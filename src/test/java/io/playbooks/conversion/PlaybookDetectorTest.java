@@ -141,6 +141,24 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aChecklistOfTasksInTheImperativeIsAPlaybookWithoutLabelsAndSoIsAnIncidentResponse() {
+        String task = "<ac:task><ac:task-id>%d</ac:task-id><ac:task-status>incomplete</ac:task-status><ac:task-body>%s"
+                + "</ac:task-body></ac:task>";
+        Detection friday = detect("Friday release", List.of(), "<ac:task-list>"
+                + String.format(task, 1, "Freeze merges: <code>gh api -X PUT repos/shop/web/freeze</code>")
+                + String.format(task, 2, "Ship it: <code>./deploy.sh prod</code>")
+                + String.format(task, 3, "Check the smoke tests in #deploys")
+                + String.format(task, 4, "Unfreeze merges: <code>gh api -X DELETE repos/shop/web/freeze</code>")
+                + "</ac:task-list>");
+        Detection sev1 = detect("SEV1 response", List.of("incident-response"), "<ol><li>Declare the incident in #inc</li>"
+                + "<li>Join the standing bridge</li><li>Assign a scribe</li><li>Freeze deployments</li>"
+                + "<li>Post updates every 30 minutes</li></ol>");
+
+        assertThat(friday.isPlaybook()).as(friday.reasons().toString()).isTrue();
+        assertThat(sev1.isPlaybook()).as(sev1.reasons().toString()).isTrue();
+    }
+
+    @Test
     void aCheatSheetOfCommandsIsNoPlaybook() {
         Detection detection = detect("kubectl cheat sheet", List.of(), "<table><tbody><tr><th>Command</th>"
                 + "<th>What it does</th></tr><tr><td><code>kubectl get pods -A</code></td><td>Lists every pod</td></tr>"
