@@ -28,6 +28,8 @@ enum SectionKind {
     /** Headings that name a part of the page, not a step, even when numbered ("1. Introduction", "3. Procedure"). */
     private static final Set<String> PART_NAMES = Set.of("introduction", "purpose", "scope", "summary",
             "procedure", "steps", "instructions", "context", "about", "appendix");
+    /** Sections without steps whose heading authors also put over the whole page. */
+    private static final Set<String> TOP_LEVEL_NAMES = Set.of("overview", "notes", "background");
     /** Headings that name the procedure itself: the steps follow. */
     private static final Set<String> PROCEDURE_NAMES = Set.of("procedure", "steps", "instructions", "step by step",
             "step-by-step", "the procedure", "procedure steps");
@@ -78,6 +80,14 @@ enum SectionKind {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the headings under this one without a kind of their own are of its kind: a "See also" or "Rollback"
+     * section's sub-headings are, but an "Overview", "Notes" or "Background" heading is often the page's top heading.
+     */
+    static boolean passesOn(String headingText) {
+        return !TOP_LEVEL_NAMES.contains(normalized(headingText));
     }
 
     /** Whether a heading names the procedure itself ("Procedure", "Steps"), not a kind of section around it. */

@@ -164,7 +164,8 @@ final class SectionSplitter {
 
     /** One pass over the blocks, keeping the kinds that enclosing headings opened. */
     private static final class Splitting {
-        private record Opened(int level, SectionKind kind) {
+        /** @param passesOn whether headings under it without a kind of their own are of its kind */
+        private record Opened(int level, SectionKind kind, boolean passesOn) {
         }
 
         private final Deque<Opened> opened = new ArrayDeque<>();
@@ -229,8 +230,13 @@ final class SectionSplitter {
                     opened.pop();
                 }
             }
-            if (named != null) {
-                opened.push(new Opened(level, named));
+            if (named == null) {
+                // an Overview or Notes heading over the whole page says nothing of the sections under it
+                while (!opened.isEmpty() && !opened.peek().passesOn()) {
+                    opened.pop();
+                }
+            } else {
+                opened.push(new Opened(level, named, SectionKind.passesOn(text)));
             }
             kind = opened.isEmpty() ? SectionKind.PROCEDURE : opened.peek().kind();
             stepLevel = level;

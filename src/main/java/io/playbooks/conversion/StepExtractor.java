@@ -94,6 +94,10 @@ final class StepExtractor {
                 case "table" -> {
                     if (StepTable.isStepTable(block)) {
                         StepTable.steps(block, nextId, target::add);
+                    } else {
+                        for (Element list : listsInCells(block)) {
+                            ListItems.of(list).forEach(item -> StepReader.read(nextId.get(), null, item).ifPresent(target::add));
+                        }
                     }
                 }
                 default -> {
@@ -103,6 +107,23 @@ final class StepExtractor {
                 listedSteps += target.size() - before;
             }
         }
+    }
+
+    /**
+     * The ordered and task lists that the cells of a table hold, in reading order: a page laid out in a table (a
+     * page-properties block with a "Response" row) keeps its procedure there.
+     */
+    private static List<Element> listsInCells(Element table) {
+        List<Element> lists = new ArrayList<>();
+        for (Element row : TableReader.rows(table)) {
+            for (Element cell : TableReader.cells(row)) {
+                List<Element> blocks = new ArrayList<>();
+                SectionSplitter.unwrap(cell, blocks);
+                blocks.stream().filter(block -> block.tagName().equals("ol") || block.tagName().equals("ac:task-list"))
+                        .forEach(lists::add);
+            }
+        }
+        return lists;
     }
 
     /**

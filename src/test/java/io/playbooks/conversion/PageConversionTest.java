@@ -657,14 +657,17 @@ class PageConversionTest {
     }
 
     @Test
-    void anOverviewOrNotesListIsNoStepsButANumberedHeadingUnderAnOverviewIs() {
+    void anOverviewOrNotesListIsNoStepsButTheSectionsUnderAnOverviewHeadingAre() {
         Playbook playbook = convert("<h2>Overview</h2><ol><li>Stop Grafana</li><li>Copy the data</li></ol>"
                 + "<h2>Procedure</h2><ol><li>Stop it: <code>sudo systemctl stop grafana-server</code></li></ol>"
                 + "<h2>Notes</h2><ol><li>The copy takes about ten minutes.</li></ol>"
-                + "<h1>Overview</h1><h2>Step 2: Start it</h2><p><code>sudo systemctl start grafana-server</code></p>");
+                + "<h1>Overview</h1><h2>Step 2: Start it</h2><p><code>sudo systemctl start grafana-server</code></p>"
+                + "<h1>Overview</h1><p>All of it.</p><h2>Checking it</h2><ol><li><code>curl -fsS http://localhost:3000/api/health"
+                + "</code></li></ol><h2>See also</h2><h3>Dashboards</h3><ol><li>Grafana home</li></ol>");
 
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "http_request");
         assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
-                .containsExactly("sudo systemctl stop grafana-server", "sudo systemctl start grafana-server");
+                .containsExactly("sudo systemctl stop grafana-server", "sudo systemctl start grafana-server", null);
     }
 
     @Test
@@ -684,5 +687,16 @@ class PageConversionTest {
 
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Ask @jsmith to approve the change",
                 "Page @5b10ac8d82e05b22cc7d4ef5 when it fails");
+    }
+
+    @Test
+    void theListsInTheCellsOfALayoutTableAreSteps() {
+        Playbook playbook = convert("<ac:structured-macro ac:name=\"details\"><ac:rich-text-body><table><tbody>"
+                + "<tr><th>Alert</th><td>OrdersQueueBacklog</td></tr><tr><th>Response</th><td><ol><li>Check: "
+                + "<code>kubectl get pods -n orders</code></li><li>Restart: <code>kubectl rollout restart deploy/orders</code>"
+                + "</li></ol></td></tr></tbody></table></ac:rich-text-body></ac:structured-macro>");
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("kubectl get pods -n orders", "kubectl rollout restart deploy/orders");
     }
 }
