@@ -77,7 +77,7 @@ public final class PlaybookDetector {
         }
         // numbered sections that name topics ("1. Topology", "2. Zone loss") are no steps to take
         List<Step> headingSteps = extraction.headingSteps();
-        long actionable = headingSteps.stream().filter(step -> !Step.NOOP.equals(step.action())
+        long actionable = headingSteps.stream().filter(step -> acts(step)
                 || isImperative(step, profile.imperativeVerbs())).count();
         if (headingSteps.size() >= 2 && actionable * 2 >= headingSteps.size()) {
             score += fire(Signal.NUMBERED_HEADINGS, weights.numberedHeadings(), String.valueOf(headingSteps.size()),
@@ -95,7 +95,7 @@ public final class PlaybookDetector {
         int imperative = 0;
         Set<String> verbs = profile.imperativeVerbs();
         for (Step step : steps) {
-            acting += Step.NOOP.equals(step.action()) ? 0 : 1;
+            acting += acts(step) ? 1 : 0;
             imperative += isImperative(step, verbs) ? 1 : 0;
         }
         String actingShare = acting + " of " + steps.size();
@@ -121,8 +121,21 @@ public final class PlaybookDetector {
         return score;
     }
 
-    /** A step whose name or text starts with an imperative verb, or with its own command ("sudo systemctl ..."). */
+    /** A step that runs a command or an HTTP call, itself or in its substeps ("1. Preparation" of "Step 1: Export"). */
+    private static boolean acts(Step step) {
+        return !Step.NOOP.equals(step.action()) || step.substeps().stream().anyMatch(PlaybookDetector::acts);
+    }
+
+    /**
+     * A step whose name or text starts with an imperative verb, or with its own command ("sudo systemctl ..."), or
+     * whose substeps mostly do.
+     */
     private static boolean isImperative(Step step, Set<String> verbs) {
+        List<Step> substeps = step.substeps();
+        if (!substeps.isEmpty() && substeps.stream().filter(substep -> isImperative(substep, verbs)).count() * 2
+                >= substeps.size()) {
+            return true;
+        }
         String text = step.description() == null ? step.name() : step.description();
         if (startsWithVerb(step.name(), verbs) || startsWithVerb(text, verbs)) {
             return true;

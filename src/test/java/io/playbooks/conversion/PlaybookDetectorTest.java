@@ -159,6 +159,21 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void stepsCountByWhatTheirSubstepsDo() {
+        String code = "<ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[%s]]></ac:plain-text-body>"
+                + "</ac:structured-macro>";
+        Detection detection = detect("Wiki attachments to S3", List.of("s3", "wiki"), "<h2>1. Preparation</h2>"
+                + "<h3>Step 1: Create the bucket</h3>" + String.format(code, "aws s3 mb s3://wiki-attachments")
+                + "<h3>Step 2: Copy the files</h3>" + String.format(code, "aws s3 sync /var/wiki/attachments s3://wiki-attachments")
+                + "<h2>2. Cutover</h2><h3>Step 3: Point the wiki at the bucket</h3>"
+                + String.format(code, "kubectl -n wiki set env deploy/wiki STORAGE=s3")
+                + "<h3>Step 4: Restart the wiki</h3>" + String.format(code, "kubectl -n wiki rollout restart deploy/wiki"));
+
+        assertThat(detection.isPlaybook()).as(detection.reasons().toString()).isTrue();
+        assertThat(detection.reasons()).anySatisfy(reason -> assertThat(reason).contains("2 of 2 steps run a command"));
+    }
+
+    @Test
     void aCheatSheetOfCommandsIsNoPlaybook() {
         Detection detection = detect("kubectl cheat sheet", List.of(), "<table><tbody><tr><th>Command</th>"
                 + "<th>What it does</th></tr><tr><td><code>kubectl get pods -A</code></td><td>Lists every pod</td></tr>"
