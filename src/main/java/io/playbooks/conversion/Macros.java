@@ -23,7 +23,10 @@ final class Macros {
     }
 
     static boolean isMacro(Element element) {
-        String tag = element.tagName();
+        return isMacroTag(element.tagName());
+    }
+
+    static boolean isMacroTag(String tag) {
         return tag.equals("ac:structured-macro") || tag.equals("ac:macro");
     }
 

@@ -25,6 +25,8 @@ final class SectionSplitter {
 
     /** Where a section that an expand holds ends: what follows is in the section around the expand again. */
     private static final String SECTION_END = "section-end";
+    /** Marks the heading that stands for an expand's title, which a {@link #SECTION_END} follows. */
+    private static final String EXPAND_TITLE = "data-expand-title";
     /** The most words a bold paragraph or an expand title has when it names a section rather than says something. */
     private static final int SECTION_NAME_WORDS = 4;
     /** The level of the heading that stands for an expand's or a bold paragraph's section name: the lowest. */
@@ -71,12 +73,36 @@ final class SectionSplitter {
      * stands for the title, and the section ends with the expand.
      */
     private static Optional<Element> sectionTitle(Element macro) {
-        String name = Macros.name(macro);
-        if (!name.equals("expand") && !name.equals("ui-expand")) {
+        String title = expandTitle(macro);
+        return title != null && namesASection(title) ? Optional.of(new Element("h6").attr(EXPAND_TITLE, "").text(title))
+                : Optional.empty();
+    }
+
+    /**
+     * The section that an expand inside a step holds when its title names one other than the procedure ("Rollback",
+     * "See also"): it is no part of the step. Empty for any other element.
+     */
+    static Optional<Section> asideInAStep(Element macro) {
+        String title = expandTitle(macro);
+        if (title == null || !namesASection(title)) {
             return Optional.empty();
         }
-        String title = Macros.parameter(macro, "title");
-        return title != null && namesASection(title) ? Optional.of(new Element("h6").text(title)) : Optional.empty();
+        SectionKind kind = SectionKind.of(title.strip());
+        Element body = Macros.richBody(macro);
+        if (kind == null || kind == SectionKind.PROCEDURE || body == null) {
+            return Optional.empty();
+        }
+        List<Element> blocks = new ArrayList<>();
+        unwrap(body, blocks);
+        return Optional.of(new Section(title.strip(), kind, null, List.of(), blocks));
+    }
+
+    private static String expandTitle(Element macro) {
+        if (!Macros.isMacro(macro)) {
+            return null;
+        }
+        String name = Macros.name(macro);
+        return name.equals("expand") || name.equals("ui-expand") ? Macros.parameter(macro, "title") : null;
     }
 
     /**
@@ -168,7 +194,15 @@ final class SectionSplitter {
         private record Opened(int level, SectionKind kind, boolean passesOn) {
         }
 
+        /** A section an expand holds inside a step, collected apart until the expand ends. */
+        private record Aside(String heading, SectionKind kind, List<Element> blocks) {
+            Section build() {
+                return new Section(heading, kind, null, List.of(), List.copyOf(blocks));
+            }
+        }
+
         private final Deque<Opened> opened = new ArrayDeque<>();
+        private Aside aside;
         private final List<Section> sections = new ArrayList<>();
         private String heading;
         private SectionKind kind = SectionKind.PROCEDURE;
@@ -179,8 +213,17 @@ final class SectionSplitter {
 
         List<Section> run(List<Element> blocks) {
             for (Element block : blocks) {
+                if (aside != null) {
+                    if (block.tagName().equals(SECTION_END)) {
+                        sections.add(aside.build());
+                        aside = null;
+                    } else {
+                        aside.blocks().add(block);
+                    }
+                    continue;
+                }
                 if (block.tagName().equals(SECTION_END)) {
-                    // inside a numbered step the expand's section was part of the step's content, and stays so
+                    // an expand's section ends; one that a numbered step began inside the expand goes on
                     if (stepTitle == null || stepLevel >= SECTION_END_LEVEL) {
                         close();
                         reopenEnclosing();
@@ -188,8 +231,10 @@ final class SectionSplitter {
                     continue;
                 }
                 int level = headingLevel(block);
-                if (level == 0 || (stepTitle != null && level > stepLevel)) {
+                if (level == 0) {
                     current.add(block);
+                } else if (stepTitle != null && level > stepLevel) {
+                    inStep(block, level);
                 } else {
                     close();
                     open(block, level);
@@ -197,6 +242,27 @@ final class SectionSplitter {
             }
             close();
             return sections;
+        }
+
+        /**
+         * A heading inside a numbered step belongs to the step, unless it opens steps or prerequisites of another kind:
+         * a Rollback heading ends the step. An expand titled as a section (Rollback, See also) is set aside as that
+         * section, the step going on after it.
+         */
+        private void inStep(Element subheading, int level) {
+            String text = PlainText.of(subheading);
+            String numbered = NumberedHeading.title(text).orElse(null);
+            SectionKind named = numbered != null ? SectionKind.ofNumbered(numbered) : SectionKind.of(text);
+            if (named == null || named == SectionKind.PROCEDURE) {
+                current.add(subheading);
+            } else if (subheading.hasAttr(EXPAND_TITLE)) {
+                aside = new Aside(text, named, new ArrayList<>());
+            } else if (named == SectionKind.NO_STEPS) {
+                current.add(subheading); // the step's own notes or links: what follows may still be the step's
+            } else {
+                close();
+                open(subheading, level);
+            }
         }
 
         /** After a section an expand held: the blocks that follow belong to the section around the expand. */

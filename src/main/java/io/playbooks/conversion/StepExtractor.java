@@ -48,11 +48,23 @@ final class StepExtractor {
             headings.add(section.heading());
         }
         findDescription(section);
+        if (section.kind() == SectionKind.PROCEDURE || section.kind() == SectionKind.ROLLBACK) {
+            readAsides(section.blocks());
+        }
         switch (section.kind()) {
             case PREREQUISITES -> readPrerequisites(section.blocks());
             case PROCEDURE -> readSteps(section, steps, () -> "step_" + (steps.size() + 1));
             case ROLLBACK -> readSteps(section, rollback, () -> "rollback_" + (rollback.size() + 1));
             case NO_STEPS -> {
+            }
+        }
+    }
+
+    /** The sections that expands inside steps hold ("Rollback" in a list item): read as sections of their own. */
+    private void readAsides(List<Element> blocks) {
+        for (Element block : blocks) {
+            for (Element macro : ElementsByTag.in(block, Macros::isMacroTag)) {
+                SectionSplitter.asideInAStep(macro).ifPresent(this::read);
             }
         }
     }
@@ -180,11 +192,22 @@ final class StepExtractor {
      */
     private static List<String> tableRows(Element table) {
         List<String> rows = new ArrayList<>();
-        for (Element row : TableReader.rows(table)) {
-            List<Element> cells = TableReader.cells(row);
+        List<Element> tableRows = TableReader.rows(table);
+        List<int[]> startColumns = TableReader.startColumns(tableRows);
+        int requirement = TableReader.column(TableReader.header(tableRows), StepExtractor::namesARequirement);
+        for (int r = 0; r < tableRows.size(); r++) {
+            List<Element> cells = TableReader.cells(tableRows.get(r));
             boolean rowHeaded = !cells.isEmpty() && cells.get(0).tagName().equals("th");
             if (cells.stream().allMatch(cell -> cell.tagName().equals("th"))) {
                 continue; // the header row
+            }
+            int named = indexOf(startColumns.get(r), requirement);
+            if (named >= 0) {
+                String text = PlainText.of(cells.get(named));
+                if (!text.isEmpty()) {
+                    rows.add(text);
+                }
+                continue;
             }
             if (rowHeaded) {
                 String name = PlainText.of(cells.get(0));
@@ -200,6 +223,25 @@ final class StepExtractor {
 
     private static String withoutTrailingColon(String text) {
         return text.endsWith(":") ? text.substring(0, text.length() - 1).stripTrailing() : text;
+    }
+
+    /** A header naming the column that says what is needed ("Requirement", "Prerequisite", "What you need"). */
+    private static boolean namesARequirement(String column) {
+        return column.startsWith("requirement") || column.startsWith("prerequisite") || column.startsWith("pre-requisite")
+                || column.startsWith("what") || column.equals("item") || column.equals("check") || column.equals("need");
+    }
+
+    /** The index of the cell starting at that column, or -1 (no such column, or a cell spanning it from above). */
+    private static int indexOf(int[] startColumns, int column) {
+        if (column < 0) {
+            return -1;
+        }
+        for (int c = 0; c < startColumns.length; c++) {
+            if (startColumns[c] == column) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private static boolean isNumber(String text) {

@@ -121,6 +121,9 @@ final class StepReader {
     }
 
     private void visitMacro(Element macro) {
+        if (SectionSplitter.asideInAStep(macro).isPresent()) {
+            return; // an expand titled Rollback or See also is a section of its own, which StepExtractor reads
+        }
         String name = Macros.name(macro);
         if (Macros.isCode(name)) {
             addCode(CodeBlock.of(macro));

@@ -638,6 +638,11 @@ class PageConversionTest {
 
         assertThat(playbook.prerequisites()).extracting(Prerequisite::description)
                 .containsExactly("sudo on lb-01", "A change ticket", "Access: VPN and the prod role");
+        Playbook byHeader = convert("<h2>Prerequisites</h2><table><tbody><tr><th>Area</th><th>Requirement</th></tr>"
+                + "<tr><td rowspan=\"2\">Access</td><td>SSH to the control plane</td></tr><tr><td>sudo there</td></tr>"
+                + "</tbody></table><h2>Steps</h2><ol><li>Renew: <code>kubeadm certs renew all</code></li></ol>");
+        assertThat(byHeader.prerequisites()).extracting(Prerequisite::description)
+                .containsExactly("SSH to the control plane", "sudo there");
     }
 
     @Test
@@ -698,5 +703,26 @@ class PageConversionTest {
 
         assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
                 .containsExactly("kubectl get pods -n orders", "kubectl rollout restart deploy/orders");
+    }
+
+    @Test
+    void aRollbackInsideAStepIsTheRollbackNotSubstepsAndTheStepGoesOnAfterIt() {
+        String rollbackExpand = "<ac:structured-macro ac:name=\"expand\"><ac:parameter ac:name=\"title\">Rollback</ac:parameter>"
+                + "<ac:rich-text-body><ol><li>Undo: <code>./migrate.sh undo</code></li></ol></ac:rich-text-body>"
+                + "</ac:structured-macro>";
+        Playbook inAList = convert("<h2>Procedure</h2><ol><li>Migrate: <code>./migrate.sh</code>" + rollbackExpand
+                + "</li><li>Check: <code>./migrate.sh status</code></li></ol>");
+        Playbook underAHeading = convert("<h2>3. Migrate</h2>" + code("bash", "./migrate.sh") + rollbackExpand
+                + code("bash", "./migrate.sh validate") + "<h2>4. Restart</h2><h3>Rollback</h3><ol><li>Start the old one: "
+                + "<code>sudo systemctl start app-old</code></li></ol>");
+
+        assertThat(inAList.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("./migrate.sh", "./migrate.sh status");
+        assertThat(inAList.steps().get(0).substeps()).isEmpty();
+        assertThat(inAList.rollback()).extracting(step -> step.args().get("command")).containsExactly("./migrate.sh undo");
+        assertThat(underAHeading.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("./migrate.sh\n./migrate.sh validate", null);
+        assertThat(underAHeading.rollback()).extracting(step -> step.args().get("command"))
+                .containsExactly("./migrate.sh undo", "sudo systemctl start app-old");
     }
 }
