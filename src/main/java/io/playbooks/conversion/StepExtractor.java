@@ -188,7 +188,8 @@ final class StepExtractor {
 
     /**
      * The prerequisites a table lists, a row each ("Requirement | Notes"): the row's first cell that says something
-     * (not a number), or "name: value" for a row headed by its own cell ("<th>Access</th><td>VPN</td>").
+     * (not a number) or the cell of its Requirement column, or the value of a row headed by its own cell
+     * ("<th>Access</th><td>VPN</td>": the area names no requirement).
      */
     private static List<String> tableRows(Element table) {
         List<String> rows = new ArrayList<>();
@@ -212,7 +213,7 @@ final class StepExtractor {
             if (rowHeaded) {
                 String name = PlainText.of(cells.get(0));
                 String value = PlainText.of(cells.get(1));
-                rows.add(name.isEmpty() ? value : value.isEmpty() ? name : name + ": " + value);
+                rows.add(value.isEmpty() ? name : value);
                 continue;
             }
             cells.stream().map(PlainText::of).filter(text -> !text.isEmpty() && !isNumber(text)).findFirst()

@@ -637,7 +637,7 @@ class PageConversionTest {
                 + "</table><h2>Steps</h2><ol><li>Drain: <code>sudo haproxyctl drain app-03</code></li></ol>");
 
         assertThat(playbook.prerequisites()).extracting(Prerequisite::description)
-                .containsExactly("sudo on lb-01", "A change ticket", "Access: VPN and the prod role");
+                .containsExactly("sudo on lb-01", "A change ticket", "VPN and the prod role");
         Playbook byHeader = convert("<h2>Prerequisites</h2><table><tbody><tr><th>Area</th><th>Requirement</th></tr>"
                 + "<tr><td rowspan=\"2\">Access</td><td>SSH to the control plane</td></tr><tr><td>sudo there</td></tr>"
                 + "</tbody></table><h2>Steps</h2><ol><li>Renew: <code>kubeadm certs renew all</code></li></ol>");
