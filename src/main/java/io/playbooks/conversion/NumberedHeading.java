@@ -36,18 +36,24 @@ final class NumberedHeading {
         }
         Matcher matcher = STEP_WORD.matcher(text);
         if (matcher.matches()) {
-            return Optional.of(matcher.group(2).trim());
+            return Optional.of(titleOf(matcher));
         }
         matcher = NUMBER.matcher(text);
         if (matcher.matches()) {
-            return Optional.of(matcher.group(2).trim());
+            return Optional.of(titleOf(matcher));
         }
         matcher = OUTLINE_NUMBER.matcher(text);
-        return matcher.matches() && startsWithAVerb(matcher.group(2)) ? Optional.of(matcher.group(2).trim())
+        return matcher.matches() && startsWithAVerb(matcher.group(2)) ? Optional.of(titleOf(matcher))
                 : Optional.empty();
     }
 
-    private static boolean startsWithAVerb(String title) {
+    /** The title after the number, without the full stop a numbered paragraph ends with. */
+    private static String titleOf(Matcher matcher) {
+        String title = matcher.group(2).trim();
+        return title.endsWith(".") && !title.endsWith("..") ? title.substring(0, title.length() - 1) : title;
+    }
+
+    static boolean startsWithAVerb(String title) {
         int end = 0;
         while (end < title.length() && Character.isLetter(title.charAt(end))) {
             end++;

@@ -62,6 +62,8 @@ final class SectionSplitter {
                 }
             } else if (isBoldSectionName(child)) {
                 blocks.add(new Element("h6").text(PlainText.of(child)));
+            } else if (isNumberedStep(child)) {
+                blocks.add(asHeading(child));
             } else {
                 blocks.add(child);
             }
@@ -123,6 +125,43 @@ final class SectionSplitter {
             }
         }
         return namesASection(PlainText.of(block));
+    }
+
+    /**
+     * A paragraph numbered as a step ("1) Stop the warmer: <code>systemctl stop warmer</code>", "Step 2: ..."), as
+     * editors write a procedure without a list: a step like a numbered heading's, when it starts with a verb or
+     * holds a command (a numbered paragraph of a decision or a note is no step).
+     */
+    private static boolean isNumberedStep(Element block) {
+        if (!block.tagName().equals("p") || !startsWithANumberOrStep(block)) {
+            return false;
+        }
+        Optional<String> title = NumberedHeading.title(PlainText.of(block));
+        return title.isPresent() && (NumberedHeading.startsWithAVerb(title.get())
+                || !NumberedHeading.commandsIn(block).isEmpty());
+    }
+
+    /** Whether the paragraph's first words could number it: a digit or an S first (most paragraphs are words). */
+    private static boolean startsWithANumberOrStep(Element paragraph) {
+        Node node = paragraph;
+        while (node != null && !(node instanceof TextNode text && !text.isBlank())) {
+            node = node instanceof TextNode || node.childNodeSize() == 0 ? node.nextSibling() : node.childNode(0);
+        }
+        if (node == null) {
+            return false;
+        }
+        String words = ((TextNode) node).text().strip();
+        char first = words.isEmpty() ? ' ' : words.charAt(0);
+        return Character.isDigit(first) || first == 'S' || first == 's';
+    }
+
+    /** The paragraph as the lowest heading, its content kept (inline commands included). */
+    private static Element asHeading(Element paragraph) {
+        Element heading = new Element("h6");
+        for (Node child : paragraph.childNodes()) {
+            heading.appendChild(child.clone());
+        }
+        return heading;
     }
 
     /** A short title that names a kind of section, or the procedure itself (which ends a prerequisites section). */

@@ -725,4 +725,17 @@ class PageConversionTest {
         assertThat(underAHeading.rollback()).extracting(step -> step.args().get("command"))
                 .containsExactly("./migrate.sh undo", "sudo systemctl start app-old");
     }
+
+    @Test
+    void paragraphsNumberedAsStepsAreStepsWhenTheyActOrRunACommand() {
+        Playbook playbook = convert("<p>Restart the warmer as follows.</p><p>1) Log in: <code>ssh ops@worker-01</code></p>"
+                + "<p>2) Delete the lock file <code>/var/run/warmer.lock</code> if it is there.</p>"
+                + "<p>3) After a minute, check it: <code>journalctl -u warmer</code></p><p>If it hangs, page Pricing.</p>"
+                + "<p>1. We chose Redis over Memcached for its replication.</p>");
+
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "noop", "shell");
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Log in",
+                "Delete the lock file /var/run/warmer.lock if it is there", "After a minute, check it");
+        assertThat(playbook.description()).isEqualTo("Restart the warmer as follows.");
+    }
 }
