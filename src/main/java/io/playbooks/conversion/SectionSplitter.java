@@ -100,11 +100,9 @@ final class SectionSplitter {
     }
 
     private static String expandTitle(Element macro) {
-        if (!Macros.isMacro(macro)) {
-            return null;
-        }
-        String name = Macros.name(macro);
-        return name.equals("expand") || name.equals("ui-expand") ? Macros.parameter(macro, "title") : null;
+        String name = macro.attr("ac:name");
+        return Macros.isMacro(macro) && (name.equalsIgnoreCase("expand") || name.equalsIgnoreCase("ui-expand"))
+                ? Macros.parameter(macro, "title") : null;
     }
 
     /**

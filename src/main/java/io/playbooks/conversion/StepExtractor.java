@@ -63,6 +63,11 @@ final class StepExtractor {
     /** The sections that expands inside steps hold ("Rollback" in a list item): read as sections of their own. */
     private void readAsides(List<Element> blocks) {
         for (Element block : blocks) {
+            String tag = block.tagName();
+            // the splitter has unwrapped the expands standing in the page: only lists and tables hold any still
+            if (!tag.equals("ol") && !tag.equals("ul") && !tag.equals("ac:task-list") && !tag.equals("table")) {
+                continue;
+            }
             for (Element macro : ElementsByTag.in(block, Macros::isMacroTag)) {
                 SectionSplitter.asideInAStep(macro).ifPresent(this::read);
             }
