@@ -110,19 +110,32 @@ final class SectionSplitter {
      * editors who do not use headings write them so; it opens the section as a heading of the lowest level would.
      */
     private static boolean isBoldSectionName(Element block) {
-        if (!block.tagName().equals("p") || block.childrenSize() != 1) {
+        if (!block.tagName().equals("p")) {
             return false;
         }
-        String bold = block.child(0).tagName();
-        if (!bold.equals("strong") && !bold.equals("b")) {
-            return false;
-        }
+        // walked by hand: childrenSize() and text() build a list and a string for every paragraph of the page
+        Element bold = null;
         for (Node child = block.firstChild(); child != null; child = child.nextSibling()) {
-            if (child instanceof TextNode text && !text.text().replace(':', ' ').isBlank()) {
+            if (child instanceof Element element) {
+                if (bold != null || !element.tagName().equals("strong") && !element.tagName().equals("b")) {
+                    return false;
+                }
+                bold = element;
+            } else if (child instanceof TextNode text && !isBlankOrColon(text.getWholeText())) {
                 return false;
             }
         }
-        return namesASection(PlainText.of(block));
+        return bold != null && namesASection(PlainText.of(block));
+    }
+
+    private static boolean isBlankOrColon(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ':' && !PlainText.isSpace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -165,9 +178,39 @@ final class SectionSplitter {
     /** A short title that names a kind of section, or the procedure itself (which ends a prerequisites section). */
     private static boolean namesASection(String title) {
         String words = title.strip();
-        return !words.isEmpty() && words.split("\\s+").length <= SECTION_NAME_WORDS
-                && NumberedHeading.title(words).isEmpty()
+        return !words.isEmpty() && spaces(words) < SECTION_NAME_WORDS && NumberedHeading.title(words).isEmpty()
                 && (SectionKind.of(words) != null || SectionKind.namesTheProcedure(words));
+    }
+
+    private static int spaces(String words) {
+        int spaces = 0;
+        for (int i = 0; i < words.length(); i++) {
+            spaces += PlainText.isSpace(words.charAt(i)) ? 1 : 0;
+        }
+        return spaces;
+    }
+
+    /** The ordered and task lists a container holds, in its layout and container macros too. */
+    static List<Element> listsIn(Element container) {
+        List<Element> lists = new ArrayList<>();
+        collectLists(container, lists);
+        return lists;
+    }
+
+    private static void collectLists(Element container, List<Element> lists) {
+        for (Element child = container.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            String tag = child.tagName();
+            if (tag.equals("ol") || tag.equals("ac:task-list")) {
+                lists.add(child);
+            } else if (WRAPPERS.contains(tag)) {
+                collectLists(child, lists);
+            } else if (Macros.isTransparent(child)) {
+                Element body = Macros.richBody(child);
+                if (body != null) {
+                    collectLists(body, lists);
+                }
+            }
+        }
     }
 
     /**

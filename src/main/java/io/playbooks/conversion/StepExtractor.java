@@ -134,10 +134,7 @@ final class StepExtractor {
         List<Element> lists = new ArrayList<>();
         for (Element row : TableReader.rows(table)) {
             for (Element cell : TableReader.cells(row)) {
-                List<Element> blocks = new ArrayList<>();
-                SectionSplitter.unwrap(cell, blocks);
-                blocks.stream().filter(block -> block.tagName().equals("ol") || block.tagName().equals("ac:task-list"))
-                        .forEach(lists::add);
+                lists.addAll(SectionSplitter.listsIn(cell));
             }
         }
         return lists;
