@@ -19,7 +19,7 @@ final class BuiltInProfile {
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
-            "cheatsheet");
+            "cheatsheet", "template");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -38,7 +38,8 @@ final class BuiltInProfile {
             "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
             "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
             "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "okr", "okrs",
-            "agenda", "handover", "status report", "weekly report", "project plan", "cheat sheet", "cheatsheet");
+            "agenda", "handover", "status report", "weekly report", "project plan", "cheat sheet", "cheatsheet",
+            "template");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",
@@ -47,6 +48,9 @@ final class BuiltInProfile {
             "consequences", "terms", "incidents", "ongoing issues", "follow-ups", "highlights", "timeline",
             "contributing factors", "incident summary", "root cause", "follow-up actions", "context",
             "options considered", "considered options", "decision drivers");
+    /** Headings under which a page says what to do: a troubleshooting article's Resolution, a runbook's Procedure. */
+    private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
+            "remediation", "workaround", "what to do", "how to fix", "fix", "instructions");
     private static final List<String> IMPERATIVE_VERBS = List.of(
             "add", "allow", "announce", "apply", "approve", "ask", "attach", "back", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",
@@ -93,7 +97,8 @@ final class BuiltInProfile {
                         DetectionProfile.Weights.same(-0.50, NOT_A_PROCEDURE_LABELS)),
                 new DetectionProfile.Weights(DetectionProfile.Weights.same(0.20, PROCEDURE_TITLE_WORDS),
                         DetectionProfile.Weights.same(-0.35, NOT_A_PROCEDURE_TITLE_WORDS)),
-                new DetectionProfile.Weights(Map.of(), DetectionProfile.Weights.same(-0.30, NOT_A_PROCEDURE_HEADINGS)),
+                new DetectionProfile.Weights(DetectionProfile.Weights.same(0.10, PROCEDURE_HEADINGS),
+                        DetectionProfile.Weights.same(-0.30, NOT_A_PROCEDURE_HEADINGS)),
                 new LinkedHashSet<>(IMPERATIVE_VERBS),
                 new DetectionProfile.StructureWeights(0.20, 0.20, 0.25, 0.10, 0.15, 0.10, -0.30),
                 spaceCategoryMapping);

@@ -3,6 +3,8 @@ package io.playbooks.conversion;
 import io.playbooks.playbook.Snippet;
 import org.jsoup.nodes.Element;
 
+import java.util.regex.Pattern;
+
 /**
  * A code or noformat macro (or a pre block): commands when its language is shell-like (or unnamed and its first line is a
  * command), else a snippet kept byte for byte.
@@ -11,6 +13,8 @@ import org.jsoup.nodes.Element;
  * @param snippet the snippet, or null for a command
  */
 record CodeBlock(String command, Snippet snippet) {
+
+    private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("<[^<>\\s]+>|\\$\\{[^}\\s]+}|\\{\\{[^}]+}}");
 
     static CodeBlock of(Element macro) {
         String language = Macros.name(macro).equals("noformat") ? "" : Macros.parameter(macro, "language");
@@ -24,10 +28,11 @@ record CodeBlock(String command, Snippet snippet) {
 
     private static CodeBlock of(String language, String body) {
         String code = withoutBlankEdges(body);
-        boolean commands = CodeLanguage.isShell(language)
+        // a template's "<command>" or "${COMMAND}" is a blank to fill in, not a command to run
+        boolean commands = !PLACEHOLDER_ONLY.matcher(code).matches() && (CodeLanguage.isShell(language)
                 || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code))
                 // an "http" block that is one request ("POST https://..." with headers and body) is that call
-                || (CodeLanguage.isHttp(language) && RequestLine.parse(code).isPresent());
+                || (CodeLanguage.isHttp(language) && RequestLine.parse(code).isPresent()));
         if (!commands) {
             return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
         }

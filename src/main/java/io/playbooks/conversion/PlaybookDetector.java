@@ -18,6 +18,18 @@ import java.util.Set;
  */
 public final class PlaybookDetector {
 
+    /**
+     * Words of labels and titles that mark pages of other kinds but also name what a procedure works on ("api",
+     * "Architecture docs site: rebuild and publish"): they do not count against a page whose steps run commands.
+     */
+    private static final Set<String> TOPIC_WORDS = Set.of("api", "team", "architecture", "design", "policy");
+
+    /** Words that open a clause before a step's verb ("If it is still stopping, force the stop"). */
+    private static final Set<String> CLAUSE_OPENERS = Set.of("in", "on", "from", "once", "if", "when", "after",
+            "before", "then", "next", "finally", "now", "using", "via", "within", "at", "while", "for", "to", "as");
+    /** How far into a step's text the comma that ends an opening clause may come. */
+    private static final int OPENING_CLAUSE_CHARS = 80;
+
     /** The signals and the reasons they give; their weights are in the {@link DetectionProfile}. */
     enum Signal {
         PROCEDURE_LABEL("label '%s' marks a procedure"),
@@ -44,14 +56,18 @@ public final class PlaybookDetector {
     /** Scores a page from its labels, title and the structure the extractor found, with the profile's weights. */
     Detection detect(SourcePage page, Extraction extraction, DetectionProfile profile) {
         List<String> reasons = new ArrayList<>();
+        StepCounts counts = StepCounts.of(extraction.steps(), profile.imperativeVerbs());
+        // "Architecture docs site: rebuild and publish": a topic word names what a procedure of commands works on
+        Set<String> topics = counts.ofCommandsInTheImperative() ? TOPIC_WORDS : Set.of();
         double score = 0;
-        score += labelSignal(page.labels(), profile.labels().procedure(), Signal.PROCEDURE_LABEL, true, reasons);
+        score += labelSignal(page.labels(), profile.labels().procedure(), Signal.PROCEDURE_LABEL, true, Set.of(), reasons);
         score += labelSignal(page.labels(), profile.labels().notAProcedure(), Signal.NOT_A_PROCEDURE_LABEL, false,
-                reasons);
+                topics, reasons);
         List<String> titleWords = words(page.title() == null ? "" : page.title());
-        score += titleSignal(titleWords, profile.titleWords().procedure(), Signal.PROCEDURE_TITLE, reasons);
-        score += titleSignal(titleWords, profile.titleWords().notAProcedure(), Signal.NOT_A_PROCEDURE_TITLE, reasons);
-        score += structure(extraction, profile, reasons);
+        score += titleSignal(titleWords, profile.titleWords().procedure(), Signal.PROCEDURE_TITLE, Set.of(), reasons);
+        score += titleSignal(titleWords, profile.titleWords().notAProcedure(), Signal.NOT_A_PROCEDURE_TITLE, topics,
+                reasons);
+        score += structure(extraction, counts, profile, reasons);
         if (reasons.isEmpty()) {
             reasons.add("no signal of a procedure: no procedure label or title word, too few steps, no commands");
         }
@@ -66,7 +82,8 @@ public final class PlaybookDetector {
         return new Detection(playbook, rounded, reasons);
     }
 
-    private static double structure(Extraction extraction, DetectionProfile profile, List<String> reasons) {
+    private static double structure(Extraction extraction, StepCounts counts, DetectionProfile profile,
+                                    List<String> reasons) {
         DetectionProfile.StructureWeights weights = profile.structure();
         double score = notAProcedureHeadings(extraction.headings(), profile.headings().notAProcedure(), reasons);
         score += headingSignal(extraction.headings(), profile.headings().procedure(), Signal.PROCEDURE_HEADINGS, reasons);
@@ -91,13 +108,8 @@ public final class PlaybookDetector {
             return score + fire(Signal.NO_STEPS, weights.noSteps(), ": " + extraction.linkOnlySteps() + " of "
                     + steps.size() + " list items only link to other pages, an index of pages", reasons);
         }
-        int acting = 0;
-        int imperative = 0;
-        Set<String> verbs = profile.imperativeVerbs();
-        for (Step step : steps) {
-            acting += acts(step) ? 1 : 0;
-            imperative += isImperative(step, verbs) ? 1 : 0;
-        }
+        int acting = counts.acting();
+        int imperative = counts.imperative();
         String actingShare = acting + " of " + steps.size();
         if (acting > 0 && acting * 3 >= steps.size()) {
             score += fire(Signal.COMMANDS_IN_STEPS, weights.commandsInSteps(), actingShare, reasons);
@@ -119,6 +131,25 @@ public final class PlaybookDetector {
                     String.join(" and ", around), reasons);
         }
         return score;
+    }
+
+    /** The steps, and how many of them act and how many start with an imperative verb. */
+    private record StepCounts(int steps, int acting, int imperative) {
+
+        static StepCounts of(List<Step> steps, Set<String> verbs) {
+            int acting = 0;
+            int imperative = 0;
+            for (Step step : steps) {
+                acting += acts(step) ? 1 : 0;
+                imperative += isImperative(step, verbs) ? 1 : 0;
+            }
+            return new StepCounts(steps.size(), acting, imperative);
+        }
+
+        /** Two steps or more, half of them running commands and half of them in the imperative. */
+        boolean ofCommandsInTheImperative() {
+            return steps >= 2 && acting * 2 >= steps && imperative * 2 >= steps;
+        }
     }
 
     /** A step that runs a command or an HTTP call, itself or in its substeps ("1. Preparation" of "Step 1: Export"). */
@@ -149,11 +180,21 @@ public final class PlaybookDetector {
     }
 
     private static boolean startsWithVerb(String text, Set<String> verbs) {
-        int end = 0;
+        String first = firstWord(text, 0);
+        if (verbs.contains(first)) {
+            return true;
+        }
+        // "In the EC2 console, open the instance", "Once it stopped, start it": the verb follows the opening clause
+        int comma = CLAUSE_OPENERS.contains(first) ? text.indexOf(", ") : -1;
+        return comma > 0 && comma < OPENING_CLAUSE_CHARS && verbs.contains(firstWord(text, comma + 2));
+    }
+
+    private static String firstWord(String text, int from) {
+        int end = from;
         while (end < text.length() && (Character.isLetter(text.charAt(end)) || text.charAt(end) == '-')) {
             end++;
         }
-        return verbs.contains(text.substring(0, end).toLowerCase(Locale.ROOT));
+        return text.substring(from, end).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -199,15 +240,20 @@ public final class PlaybookDetector {
 
     /** Procedure labels also count inside compound labels ("kb-how-to-article"); the others only as written. */
     private static double labelSignal(List<String> labels, Map<String, Double> known, Signal signal, boolean compound,
-                                      List<String> reasons) {
+                                      Set<String> topics, List<String> reasons) {
         for (String label : labels) {
             String lower = label.toLowerCase(Locale.ROOT);
             for (String key : known.keySet()) {
                 if (lower.equals(key) || (compound && hasPart(lower, key))) {
-                    return fire(signal, known.get(key), label, reasons);
+                    return topics.contains(key) ? topic("label", label, reasons) : fire(signal, known.get(key), label, reasons);
                 }
             }
         }
+        return 0;
+    }
+
+    private static double topic(String where, String word, List<String> reasons) {
+        reasons.add(where + " '" + word + "' names what the steps work on: they run commands, in the imperative (+0.00)");
         return 0;
     }
 
@@ -227,15 +273,17 @@ public final class PlaybookDetector {
     }
 
     /** The first title word or two-word phrase in the map fires the signal with its weight. */
-    private static double titleSignal(List<String> words, Map<String, Double> known, Signal signal,
+    private static double titleSignal(List<String> words, Map<String, Double> known, Signal signal, Set<String> topics,
                                       List<String> reasons) {
         for (int i = 0; i < words.size(); i++) {
             String pair = i + 1 < words.size() ? words.get(i) + " " + words.get(i + 1) : null;
             if (pair != null && known.containsKey(pair)) {
                 return fire(signal, known.get(pair), pair, reasons);
             }
-            if (known.containsKey(words.get(i))) {
-                return fire(signal, known.get(words.get(i)), words.get(i), reasons);
+            String word = words.get(i);
+            if (known.containsKey(word)) {
+                return topics.contains(word) ? topic("title word", word, reasons)
+                        : fire(signal, known.get(word), word, reasons);
             }
         }
         return 0;

@@ -174,6 +174,40 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aTopicWordDoesNotSinkAProcedureOfCommandsButStillSinksADescription() {
+        Detection docs = detect("Architecture docs site: rebuild and publish", List.of("api"), "<ol><li>Build the site: "
+                + "<code>mkdocs build --strict</code></li><li>Upload it: <code>aws s3 sync site s3://arch-docs/ --delete"
+                + "</code></li><li>Open the site and check the footer date.</li></ol>");
+        Detection architecture = detect("Checkout deployment architecture", List.of(), "<h2>Request path</h2><ol>"
+                + "<li>Clients reach the CDN, which terminates TLS.</li><li>The CDN forwards to the public ALB.</li></ol>");
+
+        assertThat(docs.isPlaybook()).as(docs.reasons().toString()).isTrue();
+        assertThat(docs.reasons()).anySatisfy(reason -> assertThat(reason).contains("'architecture' names what the steps"));
+        assertThat(architecture.isPlaybook()).isFalse();
+    }
+
+    @Test
+    void aManualProcedureCountsItsVerbsAfterAnOpeningClauseAndItsResolutionHeading() {
+        Detection detection = detect("EC2 instance stuck stopping", List.of(), "<h2>Mitigation</h2><ol>"
+                + "<li>In the EC2 console, open the instance.</li><li>If it is still stopping after ten minutes, force the stop."
+                + "</li><li>Once stopped, start it again.</li><li>Check the status checks: <code>aws ec2 describe-instance-status"
+                + " --instance-ids i-0abc</code></li></ol>");
+
+        assertThat(detection.isPlaybook()).as(detection.reasons().toString()).isTrue();
+        assertThat(detection.reasons()).anySatisfy(reason -> assertThat(reason).contains("4 of 4 steps start with"));
+    }
+
+    @Test
+    void aRunbookTemplateIsNoPlaybook() {
+        Detection detection = detect("Runbook template", List.of("template"), "<h2>Steps</h2><ol><li>Run the command:"
+                + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
+                + "<ac:plain-text-body><![CDATA[<command>]]></ac:plain-text-body></ac:structured-macro></li>"
+                + "<li><ac:placeholder>Describe how to verify</ac:placeholder></li></ol>");
+
+        assertThat(detection.isPlaybook()).isFalse();
+    }
+
+    @Test
     void aCheatSheetOfCommandsIsNoPlaybook() {
         Detection detection = detect("kubectl cheat sheet", List.of(), "<table><tbody><tr><th>Command</th>"
                 + "<th>What it does</th></tr><tr><td><code>kubectl get pods -A</code></td><td>Lists every pod</td></tr>"
