@@ -21,6 +21,7 @@ final class ConsoleTranscript {
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
     private static final String ROOT_PROMPT = "# ";
+    private static final Pattern BLANKS_AND_SEMICOLONS = Pattern.compile("[\\s;]+");
 
     private ConsoleTranscript() {
     }
@@ -64,7 +65,7 @@ final class ConsoleTranscript {
             // (PS2); the prompt itself is no part of the command
             boolean hereDocument = command.indexOf("<<") >= 0;
             while (i + 1 < lines.length && (ShellWords.isIncomplete(command.toString().stripTrailing())
-                    || hereDocument && lines[i + 1].startsWith(CONTINUATION_PROMPT))) {
+                    || (hereDocument || opensABlock(command)) && lines[i + 1].startsWith(CONTINUATION_PROMPT))) {
                 String next = lines[++i];
                 command.append('\n').append(next.startsWith(CONTINUATION_PROMPT) ? next.substring(CONTINUATION_PROMPT.length()) : next);
             }
@@ -73,6 +74,24 @@ final class ConsoleTranscript {
             }
         }
         return String.join("\n", commands);
+    }
+
+    /**
+     * Whether the command so far opens a block the shell waits to see closed ("for h in a b; do", "if ...; then",
+     * "f() {"): its next lines come behind the continuation prompt. Another program's "> " prompt follows a complete
+     * command ("mongo --quiet").
+     */
+    private static boolean opensABlock(CharSequence command) {
+        int open = 0;
+        for (String word : BLANKS_AND_SEMICOLONS.split(command)) {
+            switch (word) {
+                case "do", "then", "case", "{" -> open++;
+                case "done", "fi", "esac", "}" -> open--;
+                default -> {
+                }
+            }
+        }
+        return open > 0 || command.toString().stripTrailing().endsWith("{");
     }
 
     /** The text without a leading prompt. */

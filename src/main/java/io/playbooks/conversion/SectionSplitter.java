@@ -62,10 +62,8 @@ final class SectionSplitter {
                 }
             } else if (isBoldSectionName(child)) {
                 blocks.add(new Element("h6").text(PlainText.of(child)));
-            } else if (isNumberedStep(child)) {
-                blocks.add(asHeading(child));
-            } else {
-                blocks.add(child);
+            } else if (!(holdsALineBreak(child) && addedNumberedLines(child, blocks))) {
+                blocks.add(isNumberedStep(child) ? asHeading(child) : child);
             }
         }
     }
@@ -168,11 +166,58 @@ final class SectionSplitter {
 
     /** The paragraph as the lowest heading, its content kept (inline commands included). */
     private static Element asHeading(Element paragraph) {
-        Element heading = new Element("h6");
-        for (Node child : paragraph.childNodes()) {
-            heading.appendChild(child.clone());
+        return copyOf("h6", paragraph.childNodes());
+    }
+
+    private static Element copyOf(String tag, List<Node> nodes) {
+        Element copy = new Element(tag);
+        for (Node node : nodes) {
+            copy.appendChild(node.clone());
         }
-        return heading;
+        return copy;
+    }
+
+    private static boolean holdsALineBreak(Element block) {
+        if (!block.tagName().equals("p")) {
+            return false;
+        }
+        for (Element child = block.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (child.tagName().equals("br")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A paragraph of numbered lines ("1. Stop the app<br/>2. Clear the cache<br/>..."): each numbered line is a step as
+     * a numbered paragraph is, the other lines stay paragraphs.
+     *
+     * @return false, adding nothing, for a paragraph with fewer than two such lines
+     */
+    private static boolean addedNumberedLines(Element paragraph, List<Element> blocks) {
+        List<Element> lines = new ArrayList<>();
+        List<Node> line = new ArrayList<>();
+        for (Node child : paragraph.childNodes()) {
+            if (child instanceof Element element && element.tagName().equals("br")) {
+                lines.add(copyOf("p", line));
+                line = new ArrayList<>();
+            } else {
+                line.add(child);
+            }
+        }
+        lines.add(copyOf("p", line));
+        if (lines.stream().filter(SectionSplitter::isNumberedStep).count() < 2) {
+            return false;
+        }
+        for (Element each : lines) {
+            if (isNumberedStep(each)) {
+                blocks.add(each.tagName("h6"));
+            } else if (!PlainText.of(each).isEmpty()) {
+                blocks.add(each);
+            }
+        }
+        return true;
     }
 
     /** A short title that names a kind of section, or the procedure itself (which ends a prerequisites section). */

@@ -108,6 +108,15 @@ final class StepExtractor {
                 }
                 case "ac:task-list" -> ListItems.of(block)
                         .forEach(task -> StepReader.read(nextId.get(), null, task).ifPresent(target::add));
+                // "For each agent:" then the steps: an ordered list in a bullet item is a procedure all the same
+                case "ul" -> {
+                    for (Element item : block.children()) {
+                        for (Element list : SectionSplitter.listsIn(item)) {
+                            ListItems.of(list).forEach(content -> StepReader.read(nextId.get(), null, content)
+                                    .ifPresent(target::add));
+                        }
+                    }
+                }
                 case "table" -> {
                     if (StepTable.isStepTable(block)) {
                         StepTable.steps(block, nextId, target::add);

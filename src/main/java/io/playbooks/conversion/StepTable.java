@@ -58,7 +58,8 @@ final class StepTable {
         List<String> header = TableReader.header(rows);
         List<int[]> startColumns = TableReader.startColumns(rows);
         int[] headerStarts = startColumns.isEmpty() ? new int[0] : startColumns.get(0);
-        int numberHeader = TableReader.column(header, NUMBER_NAMES::contains);
+        // a first column without a name numbers the rows as "#" does
+        int numberHeader = !header.isEmpty() && header.get(0).isBlank() ? 0 : TableReader.column(header, NUMBER_NAMES::contains);
         int numberColumn = numberHeader < 0 ? -1 : headerStarts[numberHeader];
         List<Integer> nameColumns = TableReader.columns(header, StepTable::namesWhatToDo).stream()
                 .map(index -> headerStarts[index]).toList();

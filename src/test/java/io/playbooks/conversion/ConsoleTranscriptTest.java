@@ -48,6 +48,12 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void aBlockTheShellWaitsToSeeClosedGoesOnBehindTheContinuationPrompt() {
+        assertThat(ConsoleTranscript.commands("$ for h in a b; do\n>   ssh $h uptime\n> done\n 10:00 up 3 days"))
+                .isEqualTo("for h in a b; do\n  ssh $h uptime\ndone");
+    }
+
+    @Test
     void aLineBehindAnotherProgramsPromptIsNoContinuation() {
         assertThat(ConsoleTranscript.commands("$ mongo --quiet\n> db.users.countDocuments()\n42")).isEqualTo("mongo --quiet");
     }

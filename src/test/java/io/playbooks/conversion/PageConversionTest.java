@@ -738,4 +738,19 @@ class PageConversionTest {
                 "Delete the lock file /var/run/warmer.lock if it is there", "After a minute, check it");
         assertThat(playbook.description()).isEqualTo("Restart the warmer as follows.");
     }
+
+    @Test
+    void anOrderedListInABulletAndNumberedLinesOfAParagraphAreSteps() {
+        Playbook playbook = convert("<h2>Steps</h2><ul><li>For each agent:<ol><li>Stop it: <code>sudo systemctl stop agent</code>"
+                + "</li><li>Start it: <code>sudo systemctl start agent</code></li></ol></li></ul>"
+                + "<p>Then:<br />1. Restart Tomcat: <code>sudo systemctl restart tomcat</code><br />2. Open the billing UI and "
+                + "log in.<br /></p><h2>After</h2><table><tbody><tr><th></th><th>Task</th></tr><tr><td>3</td><td>Watch the lag.</td></tr>"
+                + "</tbody></table>");
+
+        assertThat(playbook.steps()).extracting(Step::action)
+                .containsExactly("shell", "shell", "shell", "noop", "noop");
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Stop it", "Start it", "Restart Tomcat",
+                "Open the billing UI and log in", "Watch the lag");
+        assertThat(playbook.steps().get(4).args()).containsEntry("message", "Watch the lag.");
+    }
 }
