@@ -33,13 +33,15 @@ final class BuiltInProfile {
             "cutover", "cut over", "decommission", "decommissioning", "maintenance", "downgrade", "cleanup",
             "clean up", "create", "creating", "add", "adding", "remove", "removing", "replace", "replacing", "change",
             "resize", "resizing", "fix", "fixing", "resolve", "resolving", "handle", "handling", "respond to",
-            "onboarding", "offboarding");
+            "onboarding", "offboarding", "publish", "publishing", "spike", "stuck", "5xx", "unreachable",
+            "degraded", "expiry", "expired", "disk full");
     private static final List<String> NOT_A_PROCEDURE_TITLE_WORDS = List.of(
             "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
             "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
             "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "okr", "okrs",
             "agenda", "handover", "status report", "weekly report", "project plan", "cheat sheet", "cheatsheet",
-            "template");
+            "template", "evaluation", "comparison", "standards", "guidelines", "reading list", "timeline",
+            "capacity review", "capacity plan");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",
@@ -50,7 +52,7 @@ final class BuiltInProfile {
             "options considered", "considered options", "decision drivers");
     /** Headings under which a page says what to do: a troubleshooting article's Resolution, a runbook's Procedure. */
     private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
-            "remediation", "workaround", "what to do", "how to fix", "fix", "instructions");
+            "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage");
     private static final List<String> IMPERATIVE_VERBS = List.of(
             "add", "allow", "announce", "apply", "approve", "ask", "attach", "back", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",

@@ -55,19 +55,31 @@ public final class PlaybookDetector {
 
     /** Scores a page from its labels, title and the structure the extractor found, with the profile's weights. */
     Detection detect(SourcePage page, Extraction extraction, DetectionProfile profile) {
-        List<String> reasons = new ArrayList<>();
         StepCounts counts = StepCounts.of(extraction.steps(), profile.imperativeVerbs());
-        // "Architecture docs site: rebuild and publish": a topic word names what a procedure of commands works on
-        Set<String> topics = counts.ofCommandsInTheImperative() ? TOPIC_WORDS : Set.of();
-        double score = 0;
-        score += labelSignal(page.labels(), profile.labels().procedure(), Signal.PROCEDURE_LABEL, true, Set.of(), reasons);
+        List<String> procedureLabel = new ArrayList<>();
+        double score = labelSignal(page.labels(), profile.labels().procedure(), Signal.PROCEDURE_LABEL, true, Set.of(),
+                procedureLabel);
+        List<String> titleWords = words(page.title() == null ? "" : page.title());
+        List<String> operationTitle = new ArrayList<>();
+        double operation = titleSignal(titleWords, profile.titleWords().procedure(), Signal.PROCEDURE_TITLE, Set.of(),
+                operationTitle);
+        List<String> headingReasons = new ArrayList<>();
+        double otherKind = notAProcedureHeadings(extraction.headings(), profile.headings().notAProcedure(), headingReasons);
+        double procedureHeading = headingSignal(extraction.headings(), profile.headings().procedure(),
+                Signal.PROCEDURE_HEADINGS, headingReasons);
+        // "Architecture docs site: rebuild and publish", labels [api, runbook]: a topic word names what a procedure of
+        // commands works on, when something beside the steps says procedure and nothing says another kind of page
+        boolean saysProcedure = score > 0 || operation > 0 || procedureHeading > 0;
+        Set<String> topics = counts.ofCommandsInTheImperative() && saysProcedure && otherKind == 0 ? TOPIC_WORDS : Set.of();
+        List<String> reasons = new ArrayList<>(procedureLabel);
         score += labelSignal(page.labels(), profile.labels().notAProcedure(), Signal.NOT_A_PROCEDURE_LABEL, false,
                 topics, reasons);
-        List<String> titleWords = words(page.title() == null ? "" : page.title());
-        score += titleSignal(titleWords, profile.titleWords().procedure(), Signal.PROCEDURE_TITLE, Set.of(), reasons);
+        reasons.addAll(operationTitle);
+        score += operation;
         score += titleSignal(titleWords, profile.titleWords().notAProcedure(), Signal.NOT_A_PROCEDURE_TITLE, topics,
                 reasons);
-        score += structure(extraction, counts, profile, reasons);
+        reasons.addAll(headingReasons);
+        score += otherKind + procedureHeading + structure(extraction, counts, profile, reasons);
         if (reasons.isEmpty()) {
             reasons.add("no signal of a procedure: no procedure label or title word, too few steps, no commands");
         }
@@ -85,8 +97,7 @@ public final class PlaybookDetector {
     private static double structure(Extraction extraction, StepCounts counts, DetectionProfile profile,
                                     List<String> reasons) {
         DetectionProfile.StructureWeights weights = profile.structure();
-        double score = notAProcedureHeadings(extraction.headings(), profile.headings().notAProcedure(), reasons);
-        score += headingSignal(extraction.headings(), profile.headings().procedure(), Signal.PROCEDURE_HEADINGS, reasons);
+        double score = 0;
         // list items that only link to other pages are an index, not a procedure
         int listed = extraction.listedSteps() - extraction.linkOnlySteps();
         if (listed >= 2) {
@@ -230,7 +241,9 @@ public final class PlaybookDetector {
         for (String heading : headings) {
             String lower = heading.toLowerCase(Locale.ROOT);
             for (String start : starts.keySet()) {
-                if (lower.startsWith(start)) {
+                // whole words: "Fixes" in release notes is no "Fix"
+                if (lower.startsWith(start) && (lower.length() == start.length()
+                        || !Character.isLetter(lower.charAt(start.length())))) {
                     return fire(signal, starts.get(start), heading, reasons);
                 }
             }
@@ -244,17 +257,18 @@ public final class PlaybookDetector {
         for (String label : labels) {
             String lower = label.toLowerCase(Locale.ROOT);
             for (String key : known.keySet()) {
-                if (lower.equals(key) || (compound && hasPart(lower, key))) {
-                    return topics.contains(key) ? topic("label", label, reasons) : fire(signal, known.get(key), label, reasons);
+                if (topics.contains(key) && lower.equals(key)) {
+                    topic("label", label, reasons); // another label may still say what the page is
+                } else if (lower.equals(key) || (compound && hasPart(lower, key))) {
+                    return fire(signal, known.get(key), label, reasons);
                 }
             }
         }
         return 0;
     }
 
-    private static double topic(String where, String word, List<String> reasons) {
+    private static void topic(String where, String word, List<String> reasons) {
         reasons.add(where + " '" + word + "' names what the steps work on: they run commands, in the imperative (+0.00)");
-        return 0;
     }
 
     /**
@@ -281,9 +295,10 @@ public final class PlaybookDetector {
                 return fire(signal, known.get(pair), pair, reasons);
             }
             String word = words.get(i);
-            if (known.containsKey(word)) {
-                return topics.contains(word) ? topic("title word", word, reasons)
-                        : fire(signal, known.get(word), word, reasons);
+            if (topics.contains(word)) {
+                topic("title word", word, reasons); // another word may still say what the page is
+            } else if (known.containsKey(word)) {
+                return fire(signal, known.get(word), word, reasons);
             }
         }
         return 0;

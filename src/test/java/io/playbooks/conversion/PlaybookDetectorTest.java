@@ -181,9 +181,17 @@ class PlaybookDetectorTest {
         Detection architecture = detect("Checkout deployment architecture", List.of(), "<h2>Request path</h2><ol>"
                 + "<li>Clients reach the CDN, which terminates TLS.</li><li>The CDN forwards to the public ALB.</li></ol>");
 
+        String examples = "<h2>Create an order</h2><ol><li>Get a token: <code>curl -X POST https://auth/token</code></li>"
+                + "<li>Post the order: <code>curl -X POST https://api/orders -d @order.json</code></li></ol>";
+        Detection reference = detect("Orders API v3", List.of("api"), examples);
+        Detection policy = detect("SSH access policy", List.of(), examples);
+
         assertThat(docs.isPlaybook()).as(docs.reasons().toString()).isTrue();
         assertThat(docs.reasons()).anySatisfy(reason -> assertThat(reason).contains("'architecture' names what the steps"));
         assertThat(architecture.isPlaybook()).isFalse();
+        // nothing but the steps says procedure there: the topic counts against the page
+        assertThat(reference.isPlaybook()).as(reference.reasons().toString()).isFalse();
+        assertThat(policy.isPlaybook()).as(policy.reasons().toString()).isFalse();
     }
 
     @Test
