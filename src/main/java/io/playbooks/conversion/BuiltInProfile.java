@@ -49,7 +49,8 @@ final class BuiltInProfile {
             "changes", "fixes", "known issues", "new features", "bug fixes", "deprecations", "alternatives",
             "consequences", "terms", "incidents", "ongoing issues", "follow-ups", "highlights", "timeline",
             "contributing factors", "incident summary", "root cause", "follow-up actions", "context",
-            "options considered", "considered options", "decision drivers");
+            "options considered", "considered options", "decision drivers", "done this week", "next week",
+            "this week", "last week", "risks", "asks", "blockers", "previous releases", "previous versions");
     /** Headings under which a page says what to do: a troubleshooting article's Resolution, a runbook's Procedure. */
     private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
             "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage");

@@ -49,7 +49,7 @@ final class CommandRecognizer {
             "puma", "redis-server", "memcached", "consul-template", "envoy", "caddy", "traefik", "openvpn", "wg",
             "wg-quick", "tailscale", "kubelet", "containerd", "runc", "skopeo", "buildah", "crane", "oras",
             "airflow", "dbt", "spark-submit", "hdfs", "yarn-daemon.sh", "beeline", "trino", "clickhouse-client",
-            "msiexec", "dism", "wmic", "reg", "schtasks", "taskkill", "tasklist", "netsh", "certutil", "gpupdate",
+            "msiexec", "dism", "wusa", "wmic", "reg", "schtasks", "taskkill", "tasklist", "netsh", "certutil", "gpupdate",
             "aptly", "reprepro", "galera_new_cluster", "mysqladmin", "mysqlcheck", "xtrabackup", "pg_isready",
             "pg_upgrade", "pgbackrest", "barman", "wal-g", "repmgr", "pgbouncer", "mongostat", "mongotop",
             "rabbitmqadmin", "kafka-console-consumer", "kafka-consumer-groups", "kafka-configs", "zookeeper-shell",

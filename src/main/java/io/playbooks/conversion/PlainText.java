@@ -4,7 +4,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -134,17 +133,12 @@ final class PlainText {
     }
 
     /**
-     * A mention, as "@name": Data Center stores the user name, Cloud only an account id (which the REST API resolves),
-     * better kept than a sentence with a hole ("Ask  to approve").
+     * A mention, as "@name" where Data Center stores the user name, else "@user": Cloud stores only an opaque account
+     * id, which would read as noise in a step's name; either is better than a sentence with a hole ("Ask  to approve").
      */
     private static String mention(Element user) {
-        for (String attribute : List.of("ri:username", "ri:account-id", "ri:userkey")) {
-            String id = user.attr(attribute);
-            if (!id.isBlank()) {
-                return "@" + id.strip();
-            }
-        }
-        return "";
+        String name = user.attr("ri:username");
+        return name.isBlank() ? "@user" : "@" + name.strip();
     }
 
     /** ASCII blanks and controls, the no-break space and the other Unicode spaces. */

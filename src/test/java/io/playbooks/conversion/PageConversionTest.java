@@ -691,7 +691,7 @@ class PageConversionTest {
                 + "</li></ol>");
 
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Ask @jsmith to approve the change",
-                "Page @5b10ac8d82e05b22cc7d4ef5 when it fails");
+                "Page @user when it fails");
     }
 
     @Test
