@@ -26,6 +26,8 @@ final class StepExtractor {
     private final List<String> headings = new ArrayList<>();
     private String description;
     private final List<Step> headingSteps = new ArrayList<>();
+    /** Panels and introductions of the page's procedure sections still waiting for a step. */
+    private final LeadIns pageLeadIns = new LeadIns();
     private int listedSteps;
     private int linkOnlySteps;
 
@@ -85,9 +87,12 @@ final class StepExtractor {
             return;
         }
         List<Element> blocks = section.blocks();
+        LeadIns leadIns = target == steps ? pageLeadIns : new LeadIns();
+        int sectionStart = target.size();
         for (int b = 0; b < blocks.size(); b++) {
             Element block = blocks.get(b);
             int before = target.size();
+            leadIns.collect(block, b + 1 < blocks.size() ? blocks.get(b + 1) : null, description);
             switch (block.tagName()) {
                 case "ol" -> {
                     int continuation = continuationOf(blocks, b);
@@ -132,6 +137,13 @@ final class StepExtractor {
             if (target == steps) {
                 listedSteps += target.size() - before;
             }
+            if (target.size() > before && !leadIns.isEmpty()) {
+                leadIns.attachTo(target, before);
+            }
+        }
+        // a note after the section's last list belongs to its last step; one before any step waits for the next
+        if (!leadIns.isEmpty() && target.size() > sectionStart) {
+            leadIns.attachTo(target, target.size() - 1);
         }
     }
 

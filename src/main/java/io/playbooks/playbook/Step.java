@@ -3,6 +3,7 @@ package io.playbooks.playbook;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,5 +29,14 @@ public record Step(String id, String name, String action, Map<String, Object> ar
         snippets = snippets == null ? List.of() : List.copyOf(snippets);
         images = images == null ? List.of() : List.copyOf(images);
         substeps = substeps == null ? List.of() : List.copyOf(substeps);
+    }
+
+    /** This step with more notes and warnings after its own (what the section says around it). */
+    public Step withMore(List<String> moreNotes, List<String> moreWarnings) {
+        List<String> allNotes = new ArrayList<>(notes);
+        allNotes.addAll(moreNotes);
+        List<String> allWarnings = new ArrayList<>(warnings);
+        allWarnings.addAll(moreWarnings);
+        return new Step(id, name, action, args, description, allNotes, allWarnings, snippets, images, substeps);
     }
 }

@@ -753,4 +753,24 @@ class PageConversionTest {
                 "Open the billing UI and log in", "Watch the lag");
         assertThat(playbook.steps().get(4).args()).containsEntry("message", "Watch the lag.");
     }
+
+    @Test
+    void panelsAndIntroductionsBesideTheListsGoWithTheStepsTheyConcern() {
+        String warning = "<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><p>Only for a full outage.</p>"
+                + "</ac:rich-text-body></ac:structured-macro>";
+        String note = "<ac:structured-macro ac:name=\"note\"><ac:rich-text-body><p>Keep the old password until every "
+                + "consumer restarted.</p></ac:rich-text-body></ac:structured-macro>";
+        Playbook playbook = convert("<p>Bootstraps the Galera cluster.</p>" + warning + "<h2>Steps</h2>"
+                + "<p>Repeat the following for each node, one at a time:</p><ol><li>Stop it: <code>sudo systemctl stop mariadb"
+                + "</code></li><li>Start it: <code>sudo systemctl start mariadb</code></li></ol>" + note
+                + "<h2>Rollback</h2><p>If the node does not rejoin:</p><ol><li>Restore: <code>mariabackup --copy-back</code>"
+                + "</li></ol>");
+
+        Step first = playbook.steps().get(0);
+        assertThat(first.warnings()).containsExactly("Only for a full outage.");
+        assertThat(first.notes()).containsExactly("Repeat the following for each node, one at a time:");
+        assertThat(playbook.steps().get(1).notes()).containsExactly("Keep the old password until every consumer restarted.");
+        assertThat(playbook.rollback().get(0).notes()).containsExactly("If the node does not rejoin:");
+        assertThat(playbook.description()).isEqualTo("Bootstraps the Galera cluster.");
+    }
 }
