@@ -248,19 +248,52 @@ final class StepReader {
     /** The text before the step's first command, cut at its first colon outside inline code. */
     private String nameFrom(String fullText, int rawEnd) {
         String name = rawEnd == text.length() ? fullText : PlainText.normalize(text, rawEnd);
-        int colon = name.indexOf(": ");
-        if (colon < 0 && name.endsWith(":")) {
-            colon = name.length() - 1;
-        }
-        if (colon > 0) {
+        int colon = colonOutsideBrackets(name);
+        // "If the exit code is 137: raise the memory limit": the condition alone names no action; "If it fails, restart
+        // it: <command>" has its action before the colon
+        if (colon > 0 && !(startsWithACondition(name) && name.lastIndexOf(", ", colon) < 0)) {
             name = name.substring(0, colon);
         }
+        name = firstSentence(name);
         int end = name.length();
         // "Check the plugin is installed (" before "helm plugin list)": an opening bracket or a dash leads nowhere
         while (end > 0 && " ,;:.([{-\u2013\u2014".indexOf(name.charAt(end - 1)) >= 0) {
             end--;
         }
         return shorten(name.substring(0, end));
+    }
+
+    /** The first ": " (or a colon ending the text) that no bracket encloses ("Pause it (body: {...})" has none). */
+    private static int colonOutsideBrackets(String name) {
+        int depth = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            } else if (c == ':' && depth == 0 && (i + 1 == name.length() || name.charAt(i + 1) == ' ')) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWithACondition(String name) {
+        return name.startsWith("If ") || name.startsWith("When ") || name.startsWith("Unless ");
+    }
+
+    /** The text up to its first full stop that ends a sentence, when a second sentence follows. */
+    private static String firstSentence(String name) {
+        for (int at = name.indexOf(". "); at > 0; at = name.indexOf(". ", at + 1)) {
+            boolean nextStartsASentence = at + 2 < name.length() && Character.isUpperCase(name.charAt(at + 2));
+            // "e.g. Nginx", "v1. The": a short word before the stop is no sentence's end
+            int wordStart = name.lastIndexOf(' ', at) + 1;
+            if (nextStartsASentence && at - wordStart > 2 && Character.isLowerCase(name.charAt(at - 1))) {
+                return name.substring(0, at);
+            }
+        }
+        return name;
     }
 
     private static String shorten(String name) {

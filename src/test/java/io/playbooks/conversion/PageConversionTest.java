@@ -773,4 +773,16 @@ class PageConversionTest {
         assertThat(playbook.rollback().get(0).notes()).containsExactly("If the node does not rejoin:");
         assertThat(playbook.description()).isEqualTo("Bootstraps the Galera cluster.");
     }
+
+    @Test
+    void aNameIsItsFirstSentenceAndKeepsTheActionOfAConditionAndTheBracketsOfABody() {
+        Playbook playbook = convert("<ol><li>Wait until all placement groups are active+clean. The loop below prints the "
+                + "progress: <code>watch ceph -s</code></li><li>If the exit code is 137: raise the memory limit in the chart."
+                + "</li><li>Pause the phased release (body: <code>{\"state\": \"paused\"}</code>) in the console.</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly(
+                "Wait until all placement groups are active+clean",
+                "If the exit code is 137: raise the memory limit in the chart",
+                "Pause the phased release (body: {\"state\": \"paused\"}) in the console");
+    }
 }
