@@ -103,6 +103,10 @@ final class StepReader {
             case "pre" -> addCode(CodeBlock.ofPreformatted(element));
             case "ac:link" -> text.append(PlainText.linkText(element));
             case "time" -> text.append(element.attr("datetime"));
+            case "li", "td", "th" -> {
+                separateFromWhatCameBefore();
+                visitChildren(element, true);
+            }
             default -> visitChildren(element, PlainText.isBlock(tag));
         }
     }
@@ -175,6 +179,22 @@ final class StepReader {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
         }
         text.append(literal.replace(':', CODE_COLON));
+    }
+
+    /**
+     * Items of a nested list and cells of a row read as parts, not as one run-on sentence ("checking df after each
+     * item: sudo journalctl ...; Heap dumps in /var/tmp: ask the team"); after a colon the list is what it announced.
+     */
+    private void separateFromWhatCameBefore() {
+        int end = text.length();
+        while (end > 0 && PlainText.isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > 0 && ":;,".indexOf(text.charAt(end - 1)) < 0) {
+            text.setLength(end); // only blanks go: a name that ended there ends at the same words
+            nameEnd = Math.min(nameEnd, end);
+            text.append("; ");
+        }
     }
 
     /** A nested list says more of the step, item by item: the name is the text before it, the list stays in the text. */

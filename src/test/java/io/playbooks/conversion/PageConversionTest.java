@@ -580,7 +580,7 @@ class PageConversionTest {
 
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Wait until sessions drain",
                 "Stop it; Copy the home", "Check the pool");
-        assertThat(playbook.steps().get(0).args()).containsEntry("message", "Wait until sessions drain watch the scur column");
+        assertThat(playbook.steps().get(0).args()).containsEntry("message", "Wait until sessions drain; watch the scur column");
     }
 
     @Test
