@@ -6,6 +6,7 @@ import org.jsoup.nodes.Node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -63,16 +64,22 @@ final class StepTable {
         int numberColumn = numberHeader < 0 ? -1 : headerStarts[numberHeader];
         List<Integer> nameColumns = TableReader.columns(header, StepTable::namesWhatToDo).stream()
                 .map(index -> headerStarts[index]).toList();
+        int conditionHeader = TableReader.column(header, StepTable::namesACondition);
+        int conditionColumn = conditionHeader < 0 ? -1 : headerStarts[conditionHeader];
         for (int r = Math.min(1, rows.size()); r < rows.size(); r++) {
             List<Element> cells = TableReader.cells(rows.get(r));
             int[] starts = startColumns.get(r);
             List<Node> content = new ArrayList<>();
             Element nameCell = null;
+            String condition = "";
             for (int i = 0; i < cells.size(); i++) {
                 Element cell = cells.get(i);
                 String text = PlainText.of(cell);
                 if (starts[i] == numberColumn && ROW_NUMBER.matcher(text).matches()) {
                     continue;
+                }
+                if (starts[i] == conditionColumn) {
+                    condition = text;
                 }
                 if (nameCell == null && !text.isEmpty() && spansAny(cell, starts[i], nameColumns)) {
                     nameCell = cell;
@@ -81,9 +88,25 @@ final class StepTable {
             }
             if (hasText(content)) {
                 String name = nameCell == null ? null : StepReader.read("", null, nameCell.childNodes()).map(Step::name).orElse(null);
-                StepReader.read(ids.get(), name, content).ifPresent(target);
+                StepReader.read(ids.get(), whenThen(condition, name), content).ifPresent(target);
             }
         }
+    }
+
+    /** A column saying when a row applies ("If you see", "Symptom", "Condition"): a decision table. */
+    private static boolean namesACondition(String column) {
+        return column.startsWith("if") || column.startsWith("when") || column.startsWith("symptom")
+                || column.startsWith("condition") || column.startsWith("situation");
+    }
+
+    /** "If 5xx only from one pod: Delete the pod": a row's action without its condition reads as always to be done. */
+    private static String whenThen(String condition, String name) {
+        if (name == null || condition.isEmpty()) {
+            return name;
+        }
+        String lower = condition.toLowerCase(Locale.ROOT);
+        String when = lower.startsWith("if ") || lower.startsWith("when ") ? condition : "If " + condition;
+        return when + ": " + name;
     }
 
     private static boolean spansAny(Element cell, int start, List<Integer> columns) {

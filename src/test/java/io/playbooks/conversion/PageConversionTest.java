@@ -785,4 +785,15 @@ class PageConversionTest {
                 "If the exit code is 137: raise the memory limit in the chart",
                 "Pause the phased release (body: {\"state\": \"paused\"}) in the console");
     }
+
+    @Test
+    void aDecisionTableRowIsNamedWithItsCondition() {
+        Playbook playbook = convert("<table><tbody><tr><th>If you see</th><th>Action</th></tr><tr><td>5xx only from one pod"
+                + "</td><td>Delete the pod: <code>kubectl delete pod x</code></td></tr><tr><td>When the pool is full</td>"
+                + "<td>Check the connection pool</td></tr></tbody></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("If 5xx only from one pod: Delete the pod",
+                "When the pool is full: Check the connection pool");
+        assertThat(playbook.steps().get(0).args()).containsEntry("command", "kubectl delete pod x");
+    }
 }
