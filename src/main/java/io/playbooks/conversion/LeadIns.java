@@ -48,6 +48,7 @@ final class LeadIns {
 
     private static boolean introduces(Element next) {
         String tag = next.tagName();
-        return tag.equals("ol") || tag.equals("ac:task-list") || tag.equals("table") && StepTable.isStepTable(next);
+        return tag.equals("ol") || tag.equals("ac:task-list") || tag.equals("table") && StepTable.isStepTable(next)
+                || tag.equals("ul") && !next.select("ol, ac|task-list").isEmpty();
     }
 }

@@ -146,8 +146,9 @@ final class SectionSplitter {
             return false;
         }
         Optional<String> title = NumberedHeading.title(PlainText.of(block));
-        return title.isPresent() && (NumberedHeading.startsWithAVerb(title.get())
-                || !NumberedHeading.commandsIn(block).isEmpty());
+        // a footnote ("1) see the AWS documentation") starts in lower case
+        return title.isPresent() && !title.get().isEmpty() && !Character.isLowerCase(title.get().charAt(0))
+                && (NumberedHeading.startsWithAVerb(title.get()) || !NumberedHeading.commandsIn(block).isEmpty());
     }
 
     /** Whether the paragraph's first words could number it: a digit or an S first (most paragraphs are words). */

@@ -5,11 +5,13 @@ import io.playbooks.playbook.Step;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +21,10 @@ import java.util.function.Supplier;
 final class StepExtractor {
 
     private static final Evaluator ITEMS = QueryParser.parse("li, ac|task");
+    /** Row headers of a layout table (a page-properties block) under which its procedure stands. */
+    private static final List<String> PROCEDURE_ROWS = List.of("response", "steps", "procedure", "resolution",
+            "remediation", "mitigation", "action", "what to do", "runbook", "fix", "instructions", "how to", "recovery",
+            "triage", "diagnosis");
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Step> rollback = new ArrayList<>();
@@ -117,8 +123,14 @@ final class StepExtractor {
                 case "ul" -> {
                     for (Element item : block.children()) {
                         for (Element list : SectionSplitter.listsIn(item)) {
+                            int first = target.size();
                             ListItems.of(list).forEach(content -> StepReader.read(nextId.get(), null, content)
                                     .ifPresent(target::add));
+                            // "Option A: from the snapshot", "mon-01 (Prometheus A)": what the steps are for
+                            String said = textBeside(item, list);
+                            if (target.size() > first && !said.isEmpty()) {
+                                target.set(first, target.get(first).withMore(List.of(said), List.of()));
+                            }
                         }
                     }
                 }
@@ -154,11 +166,38 @@ final class StepExtractor {
     private static List<Element> listsInCells(Element table) {
         List<Element> lists = new ArrayList<>();
         for (Element row : TableReader.rows(table)) {
-            for (Element cell : TableReader.cells(row)) {
+            List<Element> cells = TableReader.cells(row);
+            // only a row headed as a procedure: an escalation table's lists name people, not steps
+            if (cells.size() < 2 || !cells.get(0).tagName().equals("th") || !namesAProcedure(PlainText.of(cells.get(0)))) {
+                continue;
+            }
+            for (Element cell : cells.subList(1, cells.size())) {
                 lists.addAll(SectionSplitter.listsIn(cell));
             }
         }
         return lists;
+    }
+
+    /** The words of a bullet item outside the list it holds. */
+    private static String textBeside(Element item, Element list) {
+        StringBuilder text = new StringBuilder();
+        for (Node child : item.childNodes()) {
+            if (child != list && !(child instanceof Element element && SectionSplitter.listsIn(element).contains(list))) {
+                text.append(child instanceof Element element ? PlainText.of(element)
+                        : child instanceof TextNode words ? words.text() : "").append(' ');
+            }
+        }
+        return PlainText.normalize(text);
+    }
+
+    private static boolean namesAProcedure(String rowHeader) {
+        String lower = rowHeader.toLowerCase(Locale.ROOT);
+        for (String name : PROCEDURE_ROWS) {
+            if (lower.startsWith(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

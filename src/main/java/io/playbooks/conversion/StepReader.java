@@ -309,7 +309,8 @@ final class StepReader {
             boolean nextStartsASentence = at + 2 < name.length() && Character.isUpperCase(name.charAt(at + 2));
             // "e.g. Nginx", "v1. The": a short word before the stop is no sentence's end
             int wordStart = name.lastIndexOf(' ', at) + 1;
-            if (nextStartsASentence && at - wordStart > 2 && Character.isLowerCase(name.charAt(at - 1))) {
+            boolean abbreviation = name.substring(wordStart, at).indexOf('.') >= 0; // "e.g.", "i.e.", "v1.2."
+            if (nextStartsASentence && at - wordStart > 2 && !abbreviation && Character.isLowerCase(name.charAt(at - 1))) {
                 return name.substring(0, at);
             }
         }

@@ -796,4 +796,19 @@ class PageConversionTest {
                 "When the pool is full: Check the connection pool");
         assertThat(playbook.steps().get(0).args()).containsEntry("command", "kubectl delete pod x");
     }
+
+    @Test
+    void escalationListsFootnotesAndAbbreviationsMakeNoStepsAndBulletOptionsNameTheirSteps() {
+        Playbook playbook = convert("<h2>Procedure</h2><ul><li>Option A: from the nightly snapshot<ol><li>Restore: "
+                + "<code>aws ec2 create-volume --snapshot-id snap-1</code></li></ol></li></ul>"
+                + "<ol><li>Restart the proxy, e.g. Nginx or HAProxy, on each node. Then check it: <code>curl -fsS http://edge/health"
+                + "</code></li></ol><p>1) see the AWS documentation on Elastic Volumes</p>"
+                + "<table><tbody><tr><th>When</th><th>Who</th><th>Escalation order</th></tr><tr><td>Out of hours</td>"
+                + "<td>DBA on-call</td><td><ol><li>PagerDuty schedule DBA Primary</li><li>DBA Secondary</li></ol></td></tr>"
+                + "</tbody></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Restore",
+                "Restart the proxy, e.g. Nginx or HAProxy, on each node");
+        assertThat(playbook.steps().get(0).notes()).containsExactly("Option A: from the nightly snapshot");
+    }
 }
