@@ -21,10 +21,9 @@ import java.util.function.Supplier;
 final class StepExtractor {
 
     private static final Evaluator ITEMS = QueryParser.parse("li, ac|task");
-    /** Row headers of a layout table (a page-properties block) under which its procedure stands. */
-    private static final List<String> PROCEDURE_ROWS = List.of("response", "steps", "procedure", "resolution",
-            "remediation", "mitigation", "action", "what to do", "runbook", "fix", "instructions", "how to", "recovery",
-            "triage", "diagnosis");
+    /** Rows and columns of a table whose lists name people to call or pages to read, not steps. */
+    private static final List<String> PEOPLE_OR_LINKS = List.of("who", "owner", "contact", "escalation", "people",
+            "team", "on-call", "oncall", "link", "reference", "see also", "related", "history");
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Step> rollback = new ArrayList<>();
@@ -165,17 +164,35 @@ final class StepExtractor {
      */
     private static List<Element> listsInCells(Element table) {
         List<Element> lists = new ArrayList<>();
-        for (Element row : TableReader.rows(table)) {
-            List<Element> cells = TableReader.cells(row);
-            // only a row headed as a procedure: an escalation table's lists name people, not steps
-            if (cells.size() < 2 || !cells.get(0).tagName().equals("th") || !namesAProcedure(PlainText.of(cells.get(0)))) {
+        List<Element> rows = TableReader.rows(table);
+        List<String> header = TableReader.header(rows);
+        List<int[]> startColumns = TableReader.startColumns(rows);
+        for (int r = 0; r < rows.size(); r++) {
+            List<Element> cells = TableReader.cells(rows.get(r));
+            boolean rowHeaded = cells.size() >= 2 && cells.get(0).tagName().equals("th");
+            if (rowHeaded && namesPeopleOrLinks(PlainText.of(cells.get(0)))) {
                 continue;
             }
-            for (Element cell : cells.subList(1, cells.size())) {
-                lists.addAll(SectionSplitter.listsIn(cell));
+            for (int c = rowHeaded ? 1 : 0; c < cells.size(); c++) {
+                int column = startColumns.get(r)[c];
+                // an escalation table's lists name people to call, not steps
+                if (r > 0 && column < header.size() && namesPeopleOrLinks(header.get(column))) {
+                    continue;
+                }
+                lists.addAll(SectionSplitter.listsIn(cells.get(c)));
             }
         }
         return lists;
+    }
+
+    private static boolean namesPeopleOrLinks(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : PEOPLE_OR_LINKS) {
+            if (lower.startsWith(word) || lower.endsWith(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The words of a bullet item outside the list it holds. */
@@ -188,16 +205,6 @@ final class StepExtractor {
             }
         }
         return PlainText.normalize(text);
-    }
-
-    private static boolean namesAProcedure(String rowHeader) {
-        String lower = rowHeader.toLowerCase(Locale.ROOT);
-        for (String name : PROCEDURE_ROWS) {
-            if (lower.startsWith(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
