@@ -150,6 +150,11 @@ final class CommandRecognizer {
         return isCommand(code, false);
     }
 
+    /** Whether a line of a code block is a command: bare programs (`ls`, `pwd`) and shapes no list knows count there. */
+    static boolean isBlockCommand(String line) {
+        return isCommand(line, true);
+    }
+
     /** Whether the text starts with {@code NAME=value } (a setting, or an assignment before a command). */
     static boolean isAssignment(String text) {
         return ASSIGNMENT.matcher(text.strip()).lookingAt() || text.strip().matches("[A-Za-z_][A-Za-z0-9_]*=\\S*(\\n[\\s\\S]*)?");

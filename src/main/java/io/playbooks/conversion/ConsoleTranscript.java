@@ -57,7 +57,7 @@ final class ConsoleTranscript {
         for (int i = 0; i < lines.length; i++) {
             Matcher prompt = PROMPT.matcher(lines[i]);
             // behind a bare "# " the words of no command are a comment ("# check the leader"), not root's command
-            if (!prompt.find() || prompt.group().equals(ROOT_PROMPT) && !CommandRecognizer.isCommand(lines[i])) {
+            if (!prompt.find() || prompt.group().equals(ROOT_PROMPT) && !CommandRecognizer.isBlockCommand(lines[i])) {
                 continue;
             }
             StringBuilder command = new StringBuilder(lines[i].substring(prompt.end()));
@@ -65,7 +65,7 @@ final class ConsoleTranscript {
             // (PS2); the prompt itself is no part of the command
             boolean hereDocument = command.indexOf("<<") >= 0;
             while (i + 1 < lines.length && (ShellWords.isIncomplete(command.toString().stripTrailing())
-                    || (hereDocument || opensABlock(command)) && lines[i + 1].startsWith(CONTINUATION_PROMPT))) {
+                    || lines[i + 1].startsWith(CONTINUATION_PROMPT) && (hereDocument || opensABlock(command)))) {
                 String next = lines[++i];
                 command.append('\n').append(next.startsWith(CONTINUATION_PROMPT) ? next.substring(CONTINUATION_PROMPT.length()) : next);
             }

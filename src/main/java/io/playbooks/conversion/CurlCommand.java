@@ -62,10 +62,11 @@ final class CurlCommand {
                 get |= word.substring(0, valueAt).indexOf('G') > 0;
                 value = valueAt + 1 < word.length() ? word.substring(valueAt + 1) : (i + 1 < words.size() ? words.get(++i) : null);
             } else {
-                if (url != null) {
+                if (url == null) {
+                    url = word;
+                } else if (word.contains("://")) {
                     return Optional.empty(); // two URLs are two calls: a command, not one HTTP call
                 }
-                url = word;
                 continue;
             }
             switch (option) {

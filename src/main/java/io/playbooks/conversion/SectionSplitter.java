@@ -25,6 +25,12 @@ final class SectionSplitter {
 
     /** Where a section that an expand holds ends: what follows is in the section around the expand again. */
     private static final String SECTION_END = "section-end";
+    /**
+     * Marks the heading that stands for a numbered paragraph: a level below the lowest, so that it stays inside a
+     * section a bold name or an expand title opened ("**Rollback:**" then "1) Start the warmer again").
+     */
+    private static final String NUMBERED_PARAGRAPH = "data-numbered-paragraph";
+    private static final int NUMBERED_PARAGRAPH_LEVEL = 7;
     /** Marks the heading that stands for an expand's title, which a {@link #SECTION_END} follows. */
     private static final String EXPAND_TITLE = "data-expand-title";
     /** The most words a bold paragraph or an expand title has when it names a section rather than says something. */
@@ -83,18 +89,28 @@ final class SectionSplitter {
      * "See also"): it is no part of the step. Empty for any other element.
      */
     static Optional<Section> asideInAStep(Element macro) {
-        String title = expandTitle(macro);
-        if (title == null || !namesASection(title)) {
-            return Optional.empty();
-        }
-        SectionKind kind = SectionKind.of(title.strip());
-        Element body = Macros.richBody(macro);
-        if (kind == null || kind == SectionKind.PROCEDURE || body == null) {
+        SectionKind kind = asideKind(macro);
+        Element body = kind == null ? null : Macros.richBody(macro);
+        if (body == null) {
             return Optional.empty();
         }
         List<Element> blocks = new ArrayList<>();
         unwrap(body, blocks);
-        return Optional.of(new Section(title.strip(), kind, null, List.of(), blocks));
+        return Optional.of(new Section(expandTitle(macro).strip(), kind, null, List.of(), blocks));
+    }
+
+    /** Whether {@link #asideInAStep} gives a section, without reading it. */
+    static boolean isAside(Element macro) {
+        return asideKind(macro) != null;
+    }
+
+    private static SectionKind asideKind(Element macro) {
+        String title = expandTitle(macro);
+        if (title == null || !namesASection(title)) {
+            return null;
+        }
+        SectionKind kind = SectionKind.of(title.strip());
+        return kind == SectionKind.PROCEDURE ? null : kind;
     }
 
     private static String expandTitle(Element macro) {
@@ -153,21 +169,34 @@ final class SectionSplitter {
 
     /** Whether the paragraph's first words could number it: a digit or an S first (most paragraphs are words). */
     private static boolean startsWithANumberOrStep(Element paragraph) {
-        Node node = paragraph;
-        while (node != null && !(node instanceof TextNode text && !text.isBlank())) {
-            node = node instanceof TextNode || node.childNodeSize() == 0 ? node.nextSibling() : node.childNode(0);
-        }
-        if (node == null) {
+        TextNode opening = firstWords(paragraph);
+        if (opening == null) {
             return false;
         }
-        String words = ((TextNode) node).text().strip();
+        String words = opening.text().strip();
         char first = words.isEmpty() ? ' ' : words.charAt(0);
         return Character.isDigit(first) || first == 'S' || first == 's';
     }
 
+    /** The first text node with words inside the element, in document order, or null (never beyond the element). */
+    private static TextNode firstWords(Element element) {
+        for (Node child = element.firstChild(); child != null; child = child.nextSibling()) {
+            if (child instanceof TextNode text && !text.isBlank()) {
+                return text;
+            }
+            if (child instanceof Element inner) {
+                TextNode found = firstWords(inner);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The paragraph as the lowest heading, its content kept (inline commands included). */
     private static Element asHeading(Element paragraph) {
-        return copyOf("h6", paragraph.childNodes());
+        return copyOf("h6", paragraph.childNodes()).attr(NUMBERED_PARAGRAPH, "");
     }
 
     private static Element copyOf(String tag, List<Node> nodes) {
@@ -213,7 +242,7 @@ final class SectionSplitter {
         }
         for (Element each : lines) {
             if (isNumberedStep(each)) {
-                blocks.add(each.tagName("h6"));
+                blocks.add(each.tagName("h6").attr(NUMBERED_PARAGRAPH, ""));
             } else if (!PlainText.of(each).isEmpty()) {
                 blocks.add(each);
             }
@@ -329,6 +358,7 @@ final class SectionSplitter {
 
         private final Deque<Opened> opened = new ArrayDeque<>();
         private Aside aside;
+        private int asideDepth;
         private final List<Section> sections = new ArrayList<>();
         private String heading;
         private SectionKind kind = SectionKind.PROCEDURE;
@@ -340,9 +370,12 @@ final class SectionSplitter {
         List<Section> run(List<Element> blocks) {
             for (Element block : blocks) {
                 if (aside != null) {
-                    if (block.tagName().equals(SECTION_END)) {
+                    // expands inside the aside's expand end with their own markers
+                    asideDepth += block.hasAttr(EXPAND_TITLE) ? 1 : 0;
+                    if (block.tagName().equals(SECTION_END) && asideDepth-- == 0) {
                         sections.add(aside.build());
                         aside = null;
+                        asideDepth = 0;
                     } else {
                         aside.blocks().add(block);
                     }
@@ -356,7 +389,7 @@ final class SectionSplitter {
                     }
                     continue;
                 }
-                int level = headingLevel(block);
+                int level = block.hasAttr(NUMBERED_PARAGRAPH) ? NUMBERED_PARAGRAPH_LEVEL : headingLevel(block);
                 if (level == 0) {
                     current.add(block);
                 } else if (stepTitle != null && level > stepLevel) {

@@ -11,6 +11,7 @@ import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -22,8 +23,8 @@ final class StepExtractor {
 
     private static final Evaluator ITEMS = QueryParser.parse("li, ac|task");
     /** Rows and columns of a table whose lists name people to call or pages to read, not steps. */
-    private static final List<String> PEOPLE_OR_LINKS = List.of("who", "owner", "contact", "escalation", "people",
-            "team", "on-call", "oncall", "link", "reference", "see also", "related", "history");
+    private static final Set<String> PEOPLE_OR_LINKS = Set.of("who", "owner", "owners", "contact", "contacts",
+            "escalation", "people", "on-call", "oncall", "link", "links", "reference", "references", "related", "history");
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Step> rollback = new ArrayList<>();
@@ -76,9 +77,21 @@ final class StepExtractor {
                 continue;
             }
             for (Element macro : ElementsByTag.in(block, Macros::isMacroTag)) {
-                SectionSplitter.asideInAStep(macro).ifPresent(this::read);
+                // only the outermost: reading an aside reads the asides inside it, each once
+                if (SectionSplitter.isAside(macro) && !insideAnAside(macro, block)) {
+                    SectionSplitter.asideInAStep(macro).ifPresent(this::read);
+                }
             }
         }
+    }
+
+    private static boolean insideAnAside(Element macro, Element block) {
+        for (Element parent = macro.parent(); parent != null && parent != block; parent = parent.parent()) {
+            if (SectionSplitter.isAside(parent)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void readSteps(Section section, List<Step> target, Supplier<String> nextId) {
@@ -88,6 +101,9 @@ final class StepExtractor {
             StepReader.read(nextId.get(), section.stepTitle(), content).ifPresent(step -> {
                 target.add(step);
                 headingSteps.add(step);
+                if (target == steps && !pageLeadIns.isEmpty()) {
+                    pageLeadIns.attachTo(target, target.size() - 1); // a warning above "1. Drain the node"
+                }
             });
             return;
         }
@@ -121,12 +137,13 @@ final class StepExtractor {
                 // "For each agent:" then the steps: an ordered list in a bullet item is a procedure all the same
                 case "ul" -> {
                     for (Element item : block.children()) {
-                        for (Element list : SectionSplitter.listsIn(item)) {
+                        List<Element> lists = SectionSplitter.listsIn(item);
+                        for (Element list : lists) {
                             int first = target.size();
                             ListItems.of(list).forEach(content -> StepReader.read(nextId.get(), null, content)
                                     .ifPresent(target::add));
                             // "Option A: from the snapshot", "mon-01 (Prometheus A)": what the steps are for
-                            String said = textBeside(item, list);
+                            String said = textBeside(item, lists);
                             if (target.size() > first && !said.isEmpty()) {
                                 target.set(first, target.get(first).withMore(List.of(said), List.of()));
                             }
@@ -165,7 +182,9 @@ final class StepExtractor {
     private static List<Element> listsInCells(Element table) {
         List<Element> lists = new ArrayList<>();
         List<Element> rows = TableReader.rows(table);
-        List<String> header = TableReader.header(rows);
+        boolean headerRow = !rows.isEmpty()
+                && TableReader.cells(rows.get(0)).stream().allMatch(cell -> cell.tagName().equals("th"));
+        List<String> header = headerRow ? TableReader.header(rows) : List.of();
         List<int[]> startColumns = TableReader.startColumns(rows);
         for (int r = 0; r < rows.size(); r++) {
             List<Element> cells = TableReader.cells(rows.get(r));
@@ -186,9 +205,8 @@ final class StepExtractor {
     }
 
     private static boolean namesPeopleOrLinks(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        for (String word : PEOPLE_OR_LINKS) {
-            if (lower.startsWith(word) || lower.endsWith(word)) {
+        for (String word : PlaybookDetector.words(name)) {
+            if (PEOPLE_OR_LINKS.contains(word)) {
                 return true;
             }
         }
@@ -196,12 +214,14 @@ final class StepExtractor {
     }
 
     /** The words of a bullet item outside the list it holds. */
-    private static String textBeside(Element item, Element list) {
+    private static String textBeside(Element item, List<Element> lists) {
         StringBuilder text = new StringBuilder();
         for (Node child : item.childNodes()) {
-            if (child != list && !(child instanceof Element element && SectionSplitter.listsIn(element).contains(list))) {
-                text.append(child instanceof Element element ? PlainText.of(element)
-                        : child instanceof TextNode words ? words.text() : "").append(' ');
+            if (child instanceof TextNode words) {
+                text.append(words.text()).append(' ');
+            } else if (child instanceof Element element && !lists.contains(element)
+                    && SectionSplitter.listsIn(element).isEmpty()) {
+                text.append(PlainText.of(element)).append(' ');
             }
         }
         return PlainText.normalize(text);
@@ -265,7 +285,8 @@ final class StepExtractor {
         List<Element> tableRows = TableReader.rows(table);
         List<int[]> startColumns = TableReader.startColumns(tableRows);
         int requirement = TableReader.column(TableReader.header(tableRows), StepExtractor::namesARequirement);
-        for (int r = 0; r < tableRows.size(); r++) {
+        // a header row that names the columns ("Requirement | Notes") is no prerequisite, in th or in bold td
+        for (int r = requirement >= 0 ? 1 : 0; r < tableRows.size(); r++) {
             List<Element> cells = TableReader.cells(tableRows.get(r));
             boolean rowHeaded = !cells.isEmpty() && cells.get(0).tagName().equals("th");
             if (cells.stream().allMatch(cell -> cell.tagName().equals("th"))) {

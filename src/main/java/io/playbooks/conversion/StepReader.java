@@ -125,7 +125,7 @@ final class StepReader {
     }
 
     private void visitMacro(Element macro) {
-        if (SectionSplitter.asideInAStep(macro).isPresent()) {
+        if (SectionSplitter.isAside(macro)) {
             return; // an expand titled Rollback or See also is a section of its own, which StepExtractor reads
         }
         String name = Macros.name(macro);

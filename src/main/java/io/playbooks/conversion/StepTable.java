@@ -95,8 +95,9 @@ final class StepTable {
 
     /** A column saying when a row applies ("If you see", "Symptom", "Condition"): a decision table. */
     private static boolean namesACondition(String column) {
-        return column.startsWith("if") || column.startsWith("when") || column.startsWith("symptom")
-                || column.startsWith("condition") || column.startsWith("situation");
+        // not "When": a cutover plan's When column holds times
+        return column.startsWith("if") || column.startsWith("symptom") || column.startsWith("condition")
+                || column.startsWith("situation");
     }
 
     /** "If 5xx only from one pod: Delete the pod": a row's action without its condition reads as always to be done. */

@@ -54,7 +54,7 @@ final class WgetCommand {
                 }
             } else if (url == null) {
                 url = word;
-            } else {
+            } else if (word.contains("://")) {
                 return Optional.empty(); // two URLs are two calls: a command, not one HTTP call
             }
         }

@@ -25,6 +25,7 @@ class ConsoleTranscriptTest {
                 .isEqualTo("patronictl list");
         assertThat(ConsoleTranscript.commands("# systemctl status patroni\n  Active: active (running)"))
                 .isEqualTo("systemctl status patroni");
+        assertThat(ConsoleTranscript.commands("# pwd\n/root\n# ls\nanaconda-ks.cfg")).isEqualTo("pwd\nls");
     }
 
     @Test

@@ -91,6 +91,8 @@ class HttpCallTest {
         assertThat(HttpCall.of("curl --url https://x/a https://x/b")).isEmpty();
         assertThat(HttpCall.of("wget -q https://x/a.tar.gz https://x/a.tar.gz.sha256")).isEmpty();
         assertThat(call("curl -s --url https://x/a").url()).isEqualTo("https://x/a");
+        // the value of an option the parser does not know is no second URL
+        assertThat(call("curl https://api.example/health --proxy-header \"X-A: b\"").url()).isEqualTo("https://api.example/health");
     }
 
     @Test

@@ -811,4 +811,19 @@ class PageConversionTest {
                 "Restart the proxy, e.g. Nginx or HAProxy, on each node");
         assertThat(playbook.steps().get(0).notes()).containsExactly("Option A: from the nightly snapshot");
     }
+
+    @Test
+    void nestedRollbackExpandsAreReadOnceAndANumberedParagraphStaysInTheSectionABoldNameOpened() {
+        String nested = "<ac:structured-macro ac:name=\"expand\"><ac:parameter ac:name=\"title\">Rollback</ac:parameter>"
+                + "<ac:rich-text-body>";
+        Playbook deep = convert("<ol><li>Stop: <code>systemctl stop app</code>" + nested.repeat(40) + "<ol><li>Start: "
+                + "<code>systemctl start app</code></li></ol>" + "</ac:rich-text-body></ac:structured-macro>".repeat(40)
+                + "</li></ol>");
+        Playbook warmer = convert("<ol><li>Stop the warmer: <code>systemctl stop warmer</code></li></ol>"
+                + "<p><strong>Rollback:</strong></p><p>1) Start the warmer again: <code>systemctl start warmer</code></p>");
+
+        assertThat(deep.rollback()).extracting(step -> step.args().get("command")).containsExactly("systemctl start app");
+        assertThat(warmer.steps()).hasSize(1);
+        assertThat(warmer.rollback()).extracting(Step::name).containsExactly("Start the warmer again");
+    }
 }
