@@ -4,6 +4,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,11 +33,10 @@ final class HeadingSubsteps {
                 top = Math.min(top, SectionSplitter.headingLevel((Element) node));
             }
         }
-        List<Node> own = new ArrayList<>();
         if (top == Integer.MAX_VALUE) {
-            own.addAll(content);
-            return new Split(own, List.of());
+            return new Split(Collections.unmodifiableList(content), List.of()); // most steps: no copy
         }
+        List<Node> own = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
         List<Node> current = own;
         for (Node node : content) {

@@ -182,26 +182,37 @@ final class StepExtractor {
     private static List<Element> listsInCells(Element table) {
         List<Element> lists = new ArrayList<>();
         List<Element> rows = TableReader.rows(table);
-        boolean headerRow = !rows.isEmpty()
-                && TableReader.cells(rows.get(0)).stream().allMatch(cell -> cell.tagName().equals("th"));
-        List<String> header = headerRow ? TableReader.header(rows) : List.of();
-        List<int[]> startColumns = TableReader.startColumns(rows);
+        List<String> header = null; // read once a cell holds a list: most tables hold none
+        List<int[]> startColumns = null;
         for (int r = 0; r < rows.size(); r++) {
             List<Element> cells = TableReader.cells(rows.get(r));
             boolean rowHeaded = cells.size() >= 2 && cells.get(0).tagName().equals("th");
-            if (rowHeaded && namesPeopleOrLinks(PlainText.of(cells.get(0)))) {
-                continue;
-            }
             for (int c = rowHeaded ? 1 : 0; c < cells.size(); c++) {
-                int column = startColumns.get(r)[c];
-                // an escalation table's lists name people to call, not steps
-                if (r > 0 && column < header.size() && namesPeopleOrLinks(header.get(column))) {
+                List<Element> inCell = SectionSplitter.listsIn(cells.get(c));
+                if (inCell.isEmpty()) {
                     continue;
                 }
-                lists.addAll(SectionSplitter.listsIn(cells.get(c)));
+                if (header == null) {
+                    header = headerNames(rows);
+                    startColumns = TableReader.startColumns(rows);
+                }
+                int column = startColumns.get(r)[c];
+                // an escalation table's lists name people to call, not steps
+                boolean people = rowHeaded && namesPeopleOrLinks(PlainText.of(cells.get(0)))
+                        || r > 0 && column < header.size() && namesPeopleOrLinks(header.get(column));
+                if (!people) {
+                    lists.addAll(inCell);
+                }
             }
         }
         return lists;
+    }
+
+    /** The column names of a table whose first row is all header cells, else none. */
+    private static List<String> headerNames(List<Element> rows) {
+        boolean headerRow = !rows.isEmpty()
+                && TableReader.cells(rows.get(0)).stream().allMatch(cell -> cell.tagName().equals("th"));
+        return headerRow ? TableReader.header(rows) : List.of();
     }
 
     private static boolean namesPeopleOrLinks(String name) {
