@@ -173,6 +173,9 @@ public final class PlaybookDetector {
      * whose substeps mostly do.
      */
     private static boolean isImperative(Step step, Set<String> verbs) {
+        if (startsWithVerb(step.name(), verbs)) {
+            return true; // most steps: their own name says it
+        }
         List<Step> substeps = step.substeps();
         if (!substeps.isEmpty() && substeps.stream().filter(substep -> isImperative(substep, verbs)).count() * 2
                 >= substeps.size()) {

@@ -173,8 +173,12 @@ final class SectionSplitter {
         if (opening == null) {
             return false;
         }
-        String words = opening.text().strip();
-        char first = words.isEmpty() ? ' ' : words.charAt(0);
+        String words = opening.getWholeText(); // text() would normalise a copy of it
+        int at = 0;
+        while (at < words.length() && PlainText.isSpace(words.charAt(at))) {
+            at++;
+        }
+        char first = at < words.length() ? words.charAt(at) : ' ';
         return Character.isDigit(first) || first == 'S' || first == 's';
     }
 
@@ -207,6 +211,20 @@ final class SectionSplitter {
         return copy;
     }
 
+    /** Whether a text right after a line break starts with a digit or an S ("<br />2. Clear the cache"). */
+    private static boolean numberAfterABreak(Element paragraph) {
+        for (Element child = paragraph.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (child.tagName().equals("br") && child.nextSibling() instanceof TextNode text) {
+                String words = text.getWholeText().stripLeading();
+                char first = words.isEmpty() ? ' ' : words.charAt(0);
+                if (Character.isDigit(first) || first == 'S' || first == 's') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean holdsALineBreak(Element block) {
         if (!block.tagName().equals("p")) {
             return false;
@@ -226,6 +244,9 @@ final class SectionSplitter {
      * @return false, adding nothing, for a paragraph with fewer than two such lines
      */
     private static boolean addedNumberedLines(Element paragraph, List<Element> blocks) {
+        if (!startsWithANumberOrStep(paragraph) && !numberAfterABreak(paragraph)) {
+            return false; // no line can be numbered: nothing to copy
+        }
         List<Element> lines = new ArrayList<>();
         List<Node> line = new ArrayList<>();
         for (Node child : paragraph.childNodes()) {

@@ -136,7 +136,7 @@ final class StepExtractor {
                         .forEach(task -> StepReader.read(nextId.get(), null, task).ifPresent(target::add));
                 // "For each agent:" then the steps: an ordered list in a bullet item is a procedure all the same
                 case "ul" -> {
-                    for (Element item : block.children()) {
+                    for (Element item = block.firstElementChild(); item != null; item = item.nextElementSibling()) {
                         List<Element> lists = SectionSplitter.listsIn(item);
                         for (Element list : lists) {
                             int first = target.size();
