@@ -118,30 +118,22 @@ final class StepExtractor {
                 case "ol" -> {
                     int continuation = continuationOf(blocks, b);
                     List<List<Node>> items = ListItems.of(block);
-                    for (int i = 0; i < items.size(); i++) {
-                        List<Node> content = items.get(i);
-                        if (i == items.size() - 1 && continuation > b) {
-                            content.addAll(blocks.subList(b + 1, continuation));
-                        }
-                        if (target == steps && LinkOnlyItem.is(content)) {
-                            linkOnlySteps++;
-                        }
-                        StepReader.read(nextId.get(), null, content).ifPresent(target::add);
+                    if (continuation > b && !items.isEmpty()) {
+                        items.get(items.size() - 1).addAll(blocks.subList(b + 1, continuation));
                     }
+                    readItems(items, target, nextId);
                     if (continuation > b) {
                         b = continuation - 1;
                     }
                 }
-                case "ac:task-list" -> ListItems.of(block)
-                        .forEach(task -> StepReader.read(nextId.get(), null, task).ifPresent(target::add));
+                case "ac:task-list" -> readItems(ListItems.of(block), target, nextId);
                 // "For each agent:" then the steps: an ordered list in a bullet item is a procedure all the same
                 case "ul" -> {
                     for (Element item = block.firstElementChild(); item != null; item = item.nextElementSibling()) {
                         List<Element> lists = SectionSplitter.listsIn(item);
                         for (Element list : lists) {
                             int first = target.size();
-                            ListItems.of(list).forEach(content -> StepReader.read(nextId.get(), null, content)
-                                    .ifPresent(target::add));
+                            readItems(ListItems.of(list), target, nextId);
                             // "Option A: from the snapshot", "mon-01 (Prometheus A)": what the steps are for
                             String said = textBeside(item, lists);
                             if (target.size() > first && !said.isEmpty()) {
@@ -155,7 +147,7 @@ final class StepExtractor {
                         StepTable.steps(block, nextId, target::add);
                     } else {
                         for (Element list : listsInCells(block)) {
-                            ListItems.of(list).forEach(item -> StepReader.read(nextId.get(), null, item).ifPresent(target::add));
+                            readItems(ListItems.of(list), target, nextId);
                         }
                     }
                 }
@@ -222,6 +214,16 @@ final class StepExtractor {
             }
         }
         return false;
+    }
+
+    /** One step an item; items that only link to other pages are counted, for detection (an index of pages). */
+    private void readItems(List<List<Node>> items, List<Step> target, Supplier<String> nextId) {
+        for (List<Node> content : items) {
+            if (target == steps && LinkOnlyItem.is(content)) {
+                linkOnlySteps++;
+            }
+            StepReader.read(nextId.get(), null, content).ifPresent(target::add);
+        }
     }
 
     /** The words of a bullet item outside the list it holds. */
