@@ -54,7 +54,9 @@ export async function api(path, { method = 'GET', body } = {}) {
   if (!response.ok) {
     const message = data && data.error ? data.error : `${response.status} ${response.statusText || 'error'}`;
     const error = new ApiError(response.status, message, data && data.type);
-    if (response.status === 401) unauthorizedListeners.forEach((listener) => listener(error));
+    // a 401 to a call sent before a new token was entered says nothing about that token: it must not clear it
+    const refusedTheCurrentToken = token.get() === bearer;
+    if (response.status === 401 && refusedTheCurrentToken) unauthorizedListeners.forEach((listener) => listener(error));
     throw error;
   }
   return data;

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +63,26 @@ class DashboardTokenBrowserTest {
         assertThat(browser.script("return document.cookie")).isEqualTo("");
         assertThat(browser.driver().findElement(By.id("token-dialog")).isDisplayed()).isFalse();
         browser.screenshot("22-token-accepted");
+    }
+
+    @Test
+    void aRefusalOfACallSentBeforeTheTokenWasEnteredDoesNotForgetTheToken() {
+        browser.open(service.uri("/").toString());
+
+        // a call sent without a token answers 401 after the token was entered (the page's first calls on a slow machine)
+        Object outcome = browser.asyncScript("""
+                const [entered, done] = arguments;
+                import('/ui/js/api.js').then(async (api) => {
+                  api.token.clear();
+                  const sentWithoutToken = api.get('/playbooks').then(() => 'answered', (e) => e.status);
+                  api.token.set(entered);
+                  const outcome = [await sentWithoutToken, sessionStorage.getItem('confluence-playbooks.api-token')];
+                  api.token.clear();
+                  done(outcome);
+                }, (e) => done(String(e)));
+                """, TOKEN);
+
+        assertThat(outcome).isEqualTo(List.of(401L, TOKEN));
     }
 
     @Test
