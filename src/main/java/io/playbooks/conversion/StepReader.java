@@ -239,7 +239,7 @@ final class StepReader {
      */
     private String nameFromWhatItHolds() {
         if (!commands.isEmpty()) {
-            return shorten(PlainText.normalize(commands.get(0)));
+            return firstLine(commands.get(0));
         }
         for (List<String> panels : List.of(warnings, notes)) {
             if (!panels.isEmpty()) {
@@ -253,9 +253,7 @@ final class StepReader {
             return shorten("See " + PlainText.normalize(shown == null ? "the image" : shown));
         }
         if (!snippets.isEmpty()) {
-            String code = snippets.get(0).code().strip();
-            int lineEnd = code.indexOf('\n');
-            return code.isEmpty() ? "" : shorten(PlainText.normalize(lineEnd < 0 ? code : code.substring(0, lineEnd)));
+            return firstLine(snippets.get(0).code());
         }
         // the substeps' names in short, not the first one's alone, which would read as that substep twice
         return shorten(String.join("; ", substeps.stream().map(Step::name).toList()));
@@ -266,6 +264,14 @@ final class StepReader {
     }
 
     /** The text before the step's first command, cut at its first colon outside inline code. */
+    /** A block's first line names it, not all its lines run together; a trailing backslash only continues that line. */
+    private static String firstLine(String code) {
+        String stripped = code.strip();
+        int lineEnd = stripped.indexOf('\n');
+        String line = PlainText.normalize(lineEnd < 0 ? stripped : stripped.substring(0, lineEnd));
+        return shorten(line.endsWith(" \\") ? line.substring(0, line.length() - 2) : line);
+    }
+
     private String nameFrom(String fullText, int rawEnd) {
         String name = rawEnd == text.length() ? fullText : PlainText.normalize(text, rawEnd);
         int colon = colonOutsideBrackets(name);

@@ -237,6 +237,18 @@ class PageConversionTest {
     }
 
     @Test
+    void anItemHoldingOnlyACodeBlockIsNamedByItsFirstLine() {
+        Playbook playbook = convert("<ol><li>" + code("bash", "kubectl -n shop rollout restart deploy/cart\n"
+                + "kubectl -n shop rollout status deploy/cart") + "</li>"
+                + "<li>" + code("bash", "\naws rds reboot-db-instance \\\n  --db-instance-identifier orders") + "</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name)
+                .containsExactly("kubectl -n shop rollout restart deploy/cart", "aws rds reboot-db-instance");
+        assertThat(playbook.steps().get(0).args()).containsEntry("command",
+                "kubectl -n shop rollout restart deploy/cart\nkubectl -n shop rollout status deploy/cart");
+    }
+
+    @Test
     void aNumberedHeadingWithoutATitleIsNamedByItsContent() {
         Playbook playbook = convert("<h2>Step 1</h2><p>Find the version: <code>aws s3api list-object-versions --bucket b</code></p>"
                 + "<h2>Step 2</h2><p>Pick the newest version that is no delete marker.</p>"
