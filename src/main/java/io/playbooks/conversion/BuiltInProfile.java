@@ -50,10 +50,11 @@ final class BuiltInProfile {
             "consequences", "terms", "incidents", "ongoing issues", "follow-ups", "highlights", "timeline",
             "contributing factors", "incident summary", "root cause", "follow-up actions", "context",
             "options considered", "considered options", "decision drivers", "done this week", "next week",
-            "this week", "last week", "risks", "asks", "blockers", "previous releases", "previous versions");
+            "this week", "last week", "risks", "asks", "blockers", "previous releases", "previous versions",
+            "steps to reproduce");
     /** Headings under which a page says what to do: a troubleshooting article's Resolution, a runbook's Procedure. */
     private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
-            "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage");
+            "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage", "steps");
     private static final List<String> IMPERATIVE_VERBS = List.of(
             "add", "allow", "announce", "apply", "approve", "ask", "attach", "back", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",

@@ -29,10 +29,15 @@ record CodeBlock(String command, Snippet snippet) {
     private static CodeBlock of(String language, String body) {
         String code = withoutBlankEdges(body);
         // a template's "<command>" or "${COMMAND}" is a blank to fill in, not a command to run
+        // a block that is one request ("POST https://..." or Dev Tools' "PUT _cluster/settings", with headers and
+        // body) is that call, in no language, an "http" or a shell one
+        boolean request = (CodeLanguage.isUnspecified(language) || CodeLanguage.isHttp(language) || CodeLanguage.isShell(language))
+                && RequestLine.parse(code).isPresent();
+        if (request) {
+            return new CodeBlock(code, null);
+        }
         boolean commands = !PLACEHOLDER_ONLY.matcher(code).matches() && (CodeLanguage.isShell(language)
-                || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code))
-                // an "http" block that is one request ("POST https://..." with headers and body) is that call
-                || (CodeLanguage.isHttp(language) && RequestLine.parse(code).isPresent()));
+                || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code)));
         if (!commands) {
             return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
         }

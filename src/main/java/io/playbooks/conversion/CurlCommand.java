@@ -9,6 +9,7 @@ import java.util.Set;
 /**
  * The HTTP call of a curl command line. The method comes from -X / --request, else POST when data is sent
  * (-d, --data*, --json, -F), PUT for an upload (-T, its file the body as {@code @file}), HEAD for -I, else GET.
+ * With -G the data is the URL's query, not a body; the file of -o is kept, since a later step may read it.
  */
 final class CurlCommand {
 
@@ -34,6 +35,7 @@ final class CurlCommand {
         String url = null;
         String body = null;
         String user = null;
+        String output = null;
         boolean upload = false;
         boolean head = false;
         boolean get = false;
@@ -76,6 +78,7 @@ final class CurlCommand {
                         HttpCall.addHeader(headers, value);
                     }
                 }
+                case "-o", "--output" -> output = "/dev/null".equals(value) || "-".equals(value) ? null : value;
                 case "-d", "-F" -> body = join(body, value);
                 case "-T", "--upload-file" -> {
                     upload = true;
@@ -103,8 +106,10 @@ final class CurlCommand {
         if (url == null) {
             return Optional.empty();
         }
-        return HttpCall.withMethod(method, head ? "HEAD" : get ? "GET" : upload ? "PUT" : body != null ? "POST" : "GET",
-                url, headers, body, user);
+        String query = get ? body : null;
+        String sent = get ? null : body;
+        return HttpCall.withMethod(method, head ? "HEAD" : get ? "GET" : upload ? "PUT" : sent != null ? "POST" : "GET",
+                HttpCall.read(url, headers, sent, user, query, output));
     }
 
     /** Index of the first short option in a cluster (-fsSLo) that takes a value, or -1. */

@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  * @param headers header name to value, in the order written
  * @param body    the data sent, or null
  * @param user    the credentials of {@code curl -u} as written ({@code admin:${OS_PASSWORD}}), or null
+ * @param query   the data {@code curl -G} sends in the URL's query instead of a body, as written, or null
+ * @param output  the file the response is saved to ({@code curl -o}, {@code wget -O}) for later steps, or null
  */
-record HttpCall(String method, String url, Map<String, String> headers, String body, String user) {
+record HttpCall(String method, String url, Map<String, String> headers, String body, String user, String query,
+                String output) {
 
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
@@ -65,14 +68,18 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         return PARAMETER.matcher(written).matches() ? Optional.of(written) : Optional.empty();
     }
 
-    /** The call with the method written, else the default one; empty when the written method is none (see above). */
-    static Optional<HttpCall> withMethod(String written, String byDefault, String url, Map<String, String> headers,
-                                         String body, String user) {
-        return method(written == null || written.isBlank() ? byDefault : written.trim())
-                .map(method -> new HttpCall(method, url, headers, body, user));
+    /** A call as read, its method still to be chosen: see {@link #withMethod}. */
+    static HttpCall read(String url, Map<String, String> headers, String body, String user, String query, String output) {
+        return new HttpCall(null, url, headers, body, user, query, output);
     }
 
-    /** The step arguments of an http_request step: url, method, then headers, body and user when given. */
+    /** The call with the method written, else the default one; empty when the written method is none (see above). */
+    static Optional<HttpCall> withMethod(String written, String byDefault, HttpCall call) {
+        return method(written == null || written.isBlank() ? byDefault : written.trim())
+                .map(method -> new HttpCall(method, call.url, call.headers, call.body, call.user, call.query, call.output));
+    }
+
+    /** The step arguments of an http_request step: url, method, then headers, body, user, query and output when given. */
     Map<String, Object> args() {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("url", url);
@@ -85,6 +92,12 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         }
         if (user != null) {
             args.put("user", user);
+        }
+        if (query != null) {
+            args.put("query", query);
+        }
+        if (output != null) {
+            args.put("output", output);
         }
         return args;
     }

@@ -66,7 +66,7 @@ public final class PlaybookDetector {
         List<String> headingReasons = new ArrayList<>();
         double otherKind = notAProcedureHeadings(extraction.headings(), profile.headings().notAProcedure(), headingReasons);
         double procedureHeading = headingSignal(extraction.headings(), profile.headings().procedure(),
-                Signal.PROCEDURE_HEADINGS, headingReasons);
+                profile.headings().notAProcedure(), Signal.PROCEDURE_HEADINGS, headingReasons);
         // "Architecture docs site: rebuild and publish", labels [api, runbook]: a topic word names what a procedure of
         // commands works on, when something beside the steps says procedure and nothing says another kind of page
         boolean saysProcedure = score > 0 || operation > 0 || procedureHeading > 0;
@@ -236,22 +236,36 @@ public final class PlaybookDetector {
     }
 
     /**
-     * The first heading that starts with a word of the map fires the signal with that word's weight. The maps are
-     * unmodifiable: their keys are walked, not their entries, which such a map wraps one by one.
+     * The first heading that starts with a word of the map, and with none of {@code others}, fires the signal with
+     * that word's weight. The maps are unmodifiable: their keys are walked, not their entries, which such a map wraps
+     * one by one.
      */
-    private static double headingSignal(List<String> headings, Map<String, Double> starts, Signal signal,
-                                        List<String> reasons) {
+    private static double headingSignal(List<String> headings, Map<String, Double> starts, Map<String, Double> others,
+                                        Signal signal, List<String> reasons) {
         for (String heading : headings) {
             String lower = heading.toLowerCase(Locale.ROOT);
             for (String start : starts.keySet()) {
-                // whole words: "Fixes" in release notes is no "Fix"
-                if (lower.startsWith(start) && (lower.length() == start.length()
-                        || !Character.isLetter(lower.charAt(start.length())))) {
+                // "Steps to reproduce" of a bug report is no "Steps" of a procedure
+                if (startsWithWords(lower, start) && !startsWithAny(lower, others)) {
                     return fire(signal, starts.get(start), heading, reasons);
                 }
             }
         }
         return 0;
+    }
+
+    private static boolean startsWithAny(String lower, Map<String, Double> starts) {
+        for (String start : starts.keySet()) {
+            if (startsWithWords(lower, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whole words: "Fixes" in release notes is no "Fix". */
+    private static boolean startsWithWords(String lower, String start) {
+        return lower.startsWith(start) && (lower.length() == start.length() || !Character.isLetter(lower.charAt(start.length())));
     }
 
     /** Procedure labels also count inside compound labels ("kb-how-to-article"); the others only as written. */

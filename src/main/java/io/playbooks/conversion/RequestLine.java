@@ -8,12 +8,15 @@ import java.util.regex.Pattern;
 
 /**
  * An HTTP request written as a request line, as API consoles show it: {@code GET https://host/path}, optionally
- * followed by header lines and, after them, a body.
+ * followed by header lines and, after them, a body. The target may be a path without the host, as in Kibana's Dev
+ * Tools ({@code PUT _cluster/settings}) or an HTTP file ({@code GET /api/orders}): the url keeps it as written. A
+ * second request line makes two calls, which no http_request holds.
  */
 final class RequestLine {
 
-    private static final Pattern LINE = Pattern.compile(
-            "\\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+(https?://\\S+)(?:\\s+HTTP/[\\d.]+)?\\s*");
+    /** A method and its target: a URL, a path, or an API path without the host ({@code _cat/health}, {@code idx/_count}). */
+    private static final Pattern LINE = Pattern.compile("\\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+"
+            + "(https?://\\S+|[/_]\\S*|[\\w.*,%{}$<>-]+/\\S*)(?:\\s+HTTP/[\\d.]+)?\\s*");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final Pattern HEADER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:\\s.*");
 
@@ -37,9 +40,12 @@ final class RequestLine {
         }
         StringBuilder body = new StringBuilder();
         for (; i < lines.length; i++) {
+            if (LINE.matcher(lines[i]).matches()) {
+                return Optional.empty();
+            }
             body.append(lines[i]).append('\n');
         }
         String data = body.toString().strip();
-        return Optional.of(new HttpCall(matcher.group(1), matcher.group(2), headers, data.isEmpty() ? null : data, null));
+        return Optional.of(new HttpCall(matcher.group(1), matcher.group(2), headers, data.isEmpty() ? null : data, null, null, null));
     }
 }

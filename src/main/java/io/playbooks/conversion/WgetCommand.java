@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The HTTP call of a wget command line: --method, --header, --post-data / --body-data (a file's body as
- * {@code @file}), else GET.
+ * {@code @file}), else GET; the credentials of --user / --password as curl -u writes them, the file of -O.
  */
 final class WgetCommand {
 
@@ -20,6 +20,9 @@ final class WgetCommand {
         String method = null;
         String url = null;
         String body = null;
+        String user = null;
+        String password = null;
+        String output = null;
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
@@ -40,14 +43,18 @@ final class WgetCommand {
                     case "--post-data", "--body-data" -> body = value;
                     // a body read from a file, written as curl writes one (-d @file)
                     case "--post-file", "--body-file" -> body = value == null ? null : "@" + value;
+                    case "--user", "--http-user" -> user = value;
+                    case "--password", "--http-password" -> password = value;
+                    case "--output-document" -> output = value;
                     default -> {
                     }
                 }
             } else if (word.startsWith("-") && word.length() > 1) {
                 for (int c = 1; c < word.length(); c++) {
                     if (SHORT_WITH_VALUE.indexOf(word.charAt(c)) >= 0) {
-                        if (c + 1 == word.length()) {
-                            i++;
+                        String value = c + 1 < word.length() ? word.substring(c + 1) : i + 1 < words.size() ? words.get(++i) : null;
+                        if (word.charAt(c) == 'O') {
+                            output = value;
                         }
                         break;
                     }
@@ -61,7 +68,10 @@ final class WgetCommand {
         if (url == null) {
             return Optional.empty();
         }
-        return HttpCall.withMethod(method, body != null ? "POST" : "GET", url, headers, body, null);
+        String credentials = user == null ? null : password == null ? user : user + ":" + password;
+        boolean saved = output != null && !output.equals("-") && !output.equals("/dev/null");
+        return HttpCall.withMethod(method, body != null ? "POST" : "GET",
+                HttpCall.read(url, headers, body, credentials, null, saved ? output : null));
     }
 
     private static boolean takesValue(String option) {

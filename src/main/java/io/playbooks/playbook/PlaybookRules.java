@@ -66,13 +66,17 @@ public final class PlaybookRules {
             return args.get("url") instanceof String url && !url.isEmpty()
                     && args.get("method") instanceof String method && METHOD.matcher(method).matches()
                     && (!args.containsKey("headers") || textOnly(args.get("headers")))
-                    && (!args.containsKey("body") || args.get("body") instanceof String)
-                    && (!args.containsKey("user") || args.get("user") instanceof String);
+                    && textIfGiven(args, "body") && textIfGiven(args, "user") && textIfGiven(args, "query")
+                    && textIfGiven(args, "output");
         }
         if (Step.NOOP.equals(action)) {
             return args.get("message") instanceof String;
         }
         return false;
+    }
+
+    private static boolean textIfGiven(Map<String, Object> args, String key) {
+        return !args.containsKey(key) || args.get(key) instanceof String;
     }
 
     private static boolean textOnly(Object headers) {

@@ -75,13 +75,36 @@ class HttpCallTest {
     }
 
     @Test
-    void pipelinesChainsSeveralCommandsAndRelativeRequestLinesAreNotOneCall() {
+    void pipelinesChainsAndSeveralCommandsAreNotOneCall() {
         assertThat(HttpCall.of("curl -s https://x/a | jq .")).isEmpty();
         assertThat(HttpCall.of("curl -s https://x/a && echo ok")).isEmpty();
         assertThat(HttpCall.of("curl -s https://x/a > out.json")).isEmpty();
         assertThat(HttpCall.of("curl -s https://x/a\ncurl -s https://x/b")).isEmpty();
-        assertThat(HttpCall.of("GET /stock/{sku}")).isEmpty();
+        assertThat(HttpCall.of("GET https://x/a\nGET https://x/b")).as("two request lines").isEmpty();
         assertThat(HttpCall.of("kubectl get pods")).isEmpty();
+    }
+
+    @Test
+    void aRequestLineWithoutTheHostKeepsItsPathAsTheUrl() {
+        HttpCall devTools = call("PUT _cluster/settings\n{ \"persistent\": { \"cluster.routing.allocation.enable\": \"primaries\" } }");
+        assertThat(devTools.method()).isEqualTo("PUT");
+        assertThat(devTools.url()).isEqualTo("_cluster/settings");
+        assertThat(devTools.body()).isEqualTo("{ \"persistent\": { \"cluster.routing.allocation.enable\": \"primaries\" } }");
+        assertThat(call("GET /stock/{sku}").url()).isEqualTo("/stock/{sku}");
+        assertThat(call("GET restored-orders/_count").url()).isEqualTo("restored-orders/_count");
+        assertThat(HttpCall.of("DELETE everything")).as("a word, no path").isEmpty();
+    }
+
+    @Test
+    void curlGetSendsItsDataAsTheQueryAndKeepsTheFileOfItsOutput() {
+        HttpCall search = call("curl -u admin:${PASS} -G --data-urlencode 'query=up == 0' -d limit=5 https://grafana/api/search");
+        assertThat(search.method()).isEqualTo("GET");
+        assertThat(search.body()).isNull();
+        assertThat(search.query()).isEqualTo("query=up == 0&limit=5");
+        assertThat(call("curl -fsSLo /tmp/agent.tar.gz https://artifacts/agent.tar.gz").output()).isEqualTo("/tmp/agent.tar.gz");
+        assertThat(call("curl -s -o /dev/null -w '%{http_code}' https://x/health").output()).as("thrown away").isNull();
+        assertThat(call("wget -q -O defs.json --user admin --password ${PASS} https://mq/api/definitions"))
+                .extracting(HttpCall::output, HttpCall::user).containsExactly("defs.json", "admin:${PASS}");
     }
 
     @Test

@@ -231,9 +231,23 @@ class PlaybookDetectorTest {
                 + "<li>Tag the release</li><li>Announce it</li></ol>");
 
         assertThat(detection.isPlaybook()).isFalse();
-        assertThat(detection.reasons()).last().isEqualTo("score 0.35 is below the 0.50 a playbook needs");
+        assertThat(detection.reasons()).last().isEqualTo("score 0.45 is below the 0.50 a playbook needs");
         assertThat(detect("Runbook: restart", List.of("runbook"), PROCEDURE).reasons())
                 .noneSatisfy(reason -> assertThat(reason).contains("is below"));
+    }
+
+    @Test
+    void aStepsHeadingSaysProcedureSoATopicLabelIsLetOffButStepsToReproduceDoNot() {
+        Detection replay = detect("Replay failed webhook deliveries", List.of("api", "webhooks"), "<h2>Steps</h2><ol>"
+                + "<li>List the failed deliveries: <code>curl -s https://hooks.internal/api/failed</code></li>"
+                + "<li>Replay them: <code>curl -X POST https://hooks.internal/api/replay</code></li></ol>");
+        Detection bug = detect("Checkout hangs on pay", List.of(), "<h2>Steps to reproduce</h2><ol><li>Open the cart</li>"
+                + "<li>Click Pay</li></ol>");
+
+        assertThat(replay.isPlaybook()).isTrue();
+        assertThat(replay.reasons()).contains("headings such as 'Steps' belong to a procedure (+0.10)",
+                "label 'api' names what the steps work on: they run commands, in the imperative (+0.00)");
+        assertThat(bug.reasons()).noneSatisfy(reason -> assertThat(reason).contains("belong to a procedure"));
     }
 
     @Test
