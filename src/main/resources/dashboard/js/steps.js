@@ -91,7 +91,9 @@ function action(kind, args) {
       args.headers ? h('pre', { class: 'command secondary' }, h('code', {},
         Object.entries(args.headers).map(([k, v]) => `${k}: ${v}`).join('\n'))) : null,
       args.body ? h('pre', { class: 'command secondary' }, h('code', {},
-        typeof args.body === 'string' ? args.body : JSON.stringify(args.body, null, 2))) : null);
+        typeof args.body === 'string' ? args.body : JSON.stringify(args.body, null, 2))) : null,
+      args.query ? h('p', { class: 'muted small' }, 'Query: ', h('code', {}, args.query)) : null,
+      args.output ? h('p', { class: 'muted small' }, 'Saves the answer to ', h('code', {}, args.output)) : null);
   }
   return null;
 }
