@@ -116,15 +116,14 @@ final class StepExtractor {
             leadIns.collect(block, b + 1 < blocks.size() ? blocks.get(b + 1) : null, description);
             switch (block.tagName()) {
                 case "ol" -> {
-                    int continuation = continuationOf(blocks, b);
                     List<List<Node>> items = ListItems.of(block);
-                    if (continuation > b && !items.isEmpty()) {
-                        items.get(items.size() - 1).addAll(blocks.subList(b + 1, continuation));
+                    int continuation = continuationOf(blocks, b);
+                    int taken = continuation > b ? continuation - 1 : items.isEmpty() ? b : codeAnnounced(blocks, b, items.get(items.size() - 1));
+                    if (taken > b && !items.isEmpty()) {
+                        items.get(items.size() - 1).addAll(blocks.subList(b + 1, taken + 1));
                     }
                     readItems(items, target, nextId);
-                    if (continuation > b) {
-                        b = continuation - 1;
-                    }
+                    b = taken;
                 }
                 case "ac:task-list" -> readItems(ListItems.of(block), target, nextId);
                 // "For each agent:" then the steps: an ordered list in a bullet item is a procedure all the same
@@ -257,6 +256,28 @@ final class StepExtractor {
             }
         }
         return -1;
+    }
+
+    /**
+     * "Check the master address on every Sentinel:" as a list's last item, and the code block after the list: the
+     * block is what the item announced (the old editor could not put it inside). Returns the index of the last such
+     * code block, or {@code index} when the item announces nothing or no code follows.
+     */
+    private static int codeAnnounced(List<Element> blocks, int index, List<Node> lastItem) {
+        StringBuilder text = new StringBuilder();
+        lastItem.forEach(node -> PlainText.append(node, text));
+        if (!PlainText.normalize(text).endsWith(":")) {
+            return index;
+        }
+        int last = index;
+        while (last + 1 < blocks.size() && isCodeBlock(blocks.get(last + 1))) {
+            last++;
+        }
+        return last;
+    }
+
+    private static boolean isCodeBlock(Element block) {
+        return block.tagName().equals("pre") || Macros.isMacro(block) && Macros.isCode(Macros.name(block));
     }
 
     private static boolean isContinuation(Element list) {

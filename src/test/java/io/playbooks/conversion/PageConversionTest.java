@@ -237,6 +237,19 @@ class PageConversionTest {
     }
 
     @Test
+    void aCodeBlockAfterAListIsTheCommandTheLastItemAnnounced() {
+        Playbook playbook = convert("<h2>Steps</h2><ol><li>Stop the writers: <code>sudo systemctl stop writer</code></li>"
+                + "<li>Check the master address on every Sentinel:</li></ol>"
+                + code("bash", "for s in sentinel-01 sentinel-02; do redis-cli -h $s -p 26379 sentinel get-master-addr-by-name main; done")
+                + "<ol><li>Fail over: <code>redis-cli -p 26379 sentinel failover main</code></li></ol>"
+                + "<ol><li>Tell the team.</li></ol>" + code("bash", "echo not announced"));
+
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "shell", "noop");
+        assertThat(playbook.steps().get(1).args().get("command")).asString().startsWith("for s in sentinel-01");
+        assertThat(playbook.steps().get(3).args()).containsEntry("message", "Tell the team.");
+    }
+
+    @Test
     void anItemHoldingOnlyACodeBlockIsNamedByItsFirstLine() {
         Playbook playbook = convert("<ol><li>" + code("bash", "kubectl -n shop rollout restart deploy/cart\n"
                 + "kubectl -n shop rollout status deploy/cart") + "</li>"
