@@ -28,8 +28,8 @@ final class ConsoleTranscript {
 
     /**
      * Whether a code block is a transcript: a console language, any line behind a prompt no script line starts with
-     * ({@code $ }, {@code [root@host ~]# }, {@code PS C:\> }), or a first line {@code # command} followed by a line
-     * that is no command, its output ({@code # } alone is not enough, since it also starts shell comments).
+     * ({@code $ }, {@code [root@host ~]# }, {@code PS C:\> }), or commands behind {@code # } with their output
+     * ({@code # } alone is not enough, since it also starts shell comments).
      */
     static boolean isTranscript(String language, String code) {
         if (CodeLanguage.isConsole(language)) {
@@ -39,15 +39,32 @@ final class ConsoleTranscript {
         if ((code.contains("$ ") || code.contains("# ") || code.contains("> ")) && UNMISTAKABLE_PROMPT.matcher(code).find()) {
             return true;
         }
-        if (!CodeLanguage.isUnspecified(language)) {
-            return false; // in a bash block, "# words" is a comment
+        return (CodeLanguage.isUnspecified(language) || CodeLanguage.isShell(language)) && code.contains(ROOT_PROMPT)
+                && isRootTranscript(code);
+    }
+
+    /**
+     * "# yum -y update openssl" then "Loaded plugins: ..." and "Complete!": root's commands and their output, even in a
+     * bash block, where "# words" would otherwise be a comment. A line that is a command without the prompt makes the
+     * block a script (its "# " lines are comments), and without output lines there is nothing to tell them apart.
+     */
+    private static boolean isRootTranscript(String code) {
+        boolean promptedCommand = false;
+        boolean output = false;
+        for (String line : LINE_BREAK.split(code)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            if (line.startsWith("#")) {
+                // a comment's words are no known program's ("# rotate db credentials")
+                promptedCommand |= line.startsWith(ROOT_PROMPT) && CommandRecognizer.isBlockCommand(line);
+            } else if (CommandRecognizer.isBlockCommand(line) || CommandRecognizer.isAssignment(line)) {
+                return false;
+            } else {
+                output = true;
+            }
         }
-        String text = code.strip();
-        int firstEnd = text.indexOf('\n');
-        // "# systemctl status x" then output; a comment's words are no known program's ("# rotate db credentials")
-        return text.startsWith("# ") && firstEnd > 0 && CommandRecognizer.isCommand(text.substring(0, firstEnd))
-                && !CommandRecognizer.isCommand(text.substring(firstEnd + 1))
-                && !CommandRecognizer.isAssignment(text.substring(firstEnd + 1));
+        return promptedCommand && output;
     }
 
     /** The commands of a transcript joined with "\n"; a command runs on over lines while it is incomplete. */

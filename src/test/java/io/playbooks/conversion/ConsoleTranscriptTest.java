@@ -75,10 +75,15 @@ class ConsoleTranscriptTest {
     }
 
     @Test
-    void aFirstLineHashCommandFollowedByOutputIsARootPrompt() {
+    void hashCommandsFollowedByOutputAreARootPromptEvenInAShellBlock() {
         assertThat(ConsoleTranscript.isTranscript("", "# systemctl status tomcat\n● tomcat.service - Tomcat")).isTrue();
         assertThat(ConsoleTranscript.isTranscript("", "# clear the work folder\nrm -rf /opt/tomcat/work/*")).isFalse();
         assertThat(ConsoleTranscript.isTranscript("bash", "# rotate db credentials\nNAMESPACE=prod\nkubectl delete secret db")).isFalse();
         assertThat(ConsoleTranscript.isTranscript("", "# rotate db credentials\nNAMESPACE=prod")).isFalse();
+        String update = "# yum clean all\n# yum -y update openssl\nLoaded plugins: fastestmirror\nComplete!";
+        assertThat(ConsoleTranscript.isTranscript("shell", update)).isTrue();
+        assertThat(ConsoleTranscript.commands(update)).isEqualTo("yum clean all\nyum -y update openssl");
+        assertThat(ConsoleTranscript.isTranscript("bash", "# yum clean all\nyum -y update openssl")).as("a script").isFalse();
+        assertThat(ConsoleTranscript.isTranscript("bash", "# yum clean all\n# yum -y update openssl")).as("no output").isFalse();
     }
 }
