@@ -19,7 +19,7 @@ final class BuiltInProfile {
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
-            "cheatsheet", "template");
+            "cheatsheet", "template", "incident-review", "incident-report");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -41,7 +41,7 @@ final class BuiltInProfile {
             "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "okr", "okrs",
             "agenda", "handover", "status report", "weekly report", "project plan", "cheat sheet", "cheatsheet",
             "template", "evaluation", "comparison", "standards", "guidelines", "reading list", "timeline",
-            "capacity review", "capacity plan", "decisions");
+            "capacity review", "capacity plan", "decisions", "incident review", "incident report");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",
@@ -51,7 +51,7 @@ final class BuiltInProfile {
             "contributing factors", "incident summary", "root cause", "follow-up actions", "context",
             "options considered", "considered options", "decision drivers", "done this week", "next week",
             "this week", "last week", "risks", "asks", "blockers", "previous releases", "previous versions",
-            "steps to reproduce");
+            "steps to reproduce", "what happened", "what we did", "why it happened");
     /** Headings under which a page says what to do: a troubleshooting article's Resolution, a runbook's Procedure. */
     private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
             "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage", "steps");

@@ -67,6 +67,9 @@ enum SectionKind {
                 return candidate.kind();
             }
         }
+        if (isARollbackOnACondition(heading)) {
+            return ROLLBACK;
+        }
         if (wordCount(heading) > SHORT_HEADING_WORDS) {
             return null;
         }
@@ -80,6 +83,19 @@ enum SectionKind {
             }
         }
         return null;
+    }
+
+    /** "If the smoke test fails: roll back", "If the workers crash-loop, revert them": a condition, then the rollback. */
+    private static boolean isARollbackOnACondition(String heading) {
+        if (!heading.startsWith("if ") && !heading.startsWith("when ") && !heading.startsWith("in case ")) {
+            return false;
+        }
+        int cut = Math.max(heading.lastIndexOf(": "), heading.lastIndexOf(", "));
+        if (cut < 0) {
+            return false;
+        }
+        String action = heading.substring(cut + 2);
+        return ROLLBACK.names.stream().anyMatch(name -> startsWithWord(action, name));
     }
 
     /**

@@ -124,6 +124,18 @@ class PageConversionTest {
     }
 
     @Test
+    void aHeadingThatRollsBackOnAConditionOpensARollbackSection() {
+        Playbook playbook = convert("<h2>Steps</h2><ol><li>Deploy: <code>kubectl apply -k overlays/prod</code></li></ol>"
+                + "<h3>If the smoke test fails: roll back</h3><ol><li>Undo: <code>kubectl rollout undo deploy/api</code></li></ol>"
+                + "<h3>If the workers crash-loop, revert them</h3><ol><li>Undo: <code>kubectl rollout undo deploy/worker</code></li></ol>"
+                + "<h3>If the smoke test passes: tell the team</h3><ol><li>Post in the channel.</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Deploy", "Post in the channel");
+        assertThat(playbook.rollback()).extracting(step -> step.args().get("command"))
+                .containsExactly("kubectl rollout undo deploy/api", "kubectl rollout undo deploy/worker");
+    }
+
+    @Test
     void prerequisiteListItemsAreNotSteps() {
         Playbook playbook = convert("<h2>Before you begin</h2><ac:structured-macro ac:name=\"info\"><ac:rich-text-body>"
                 + "<ol><li>Access to <em>prod</em></li><li>An approved change</li></ol></ac:rich-text-body></ac:structured-macro>"

@@ -226,6 +226,18 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void anIncidentReviewOfTheCommandsRunIsNoPlaybook() {
+        Detection review = detect("Incident review: partner API certificate expired", List.of("incident-review"),
+                "<h2>What happened</h2><p>The certificate expired at 02:10.</p><h2>What we did</h2><ol>"
+                        + "<li>Renewed by hand: <code>sudo certbot renew --cert-name partner-api --force-renewal</code></li>"
+                        + "<li>Reloaded nginx: <code>sudo systemctl reload nginx</code></li></ol><h2>Why it happened</h2>"
+                        + "<p>The renewal timer was disabled.</p>");
+
+        assertThat(review.isPlaybook()).isFalse();
+        assertThat(review.reasons()).contains("label 'incident-review' marks a page that is not a procedure (-0.50)");
+    }
+
+    @Test
     void aPageTurnedDownWithSignalsOfAProcedureSaysTheyWereNotEnough() {
         Detection detection = detect("Release process", List.of(), "<h2>Steps</h2><ol><li>Cut the branch</li>"
                 + "<li>Tag the release</li><li>Announce it</li></ol>");
