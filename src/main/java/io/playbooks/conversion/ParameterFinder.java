@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class ParameterFinder {
 
     private static final Set<String> NAME_COLUMNS = Set.of("parameter", "parameters", "variable", "variables",
-            "name", "placeholder", "input", "argument", "param", "key");
+            "name", "placeholder", "input", "inputs", "argument", "arguments", "param", "key");
     /** "Parameter name", "Variable (env)": a name column whatever follows its first word. */
     private static final Set<String> NAME_FIRST_WORDS = Set.of("parameter", "variable", "placeholder", "param",
             "argument", "input");
@@ -31,6 +31,7 @@ final class ParameterFinder {
     private static final Set<String> REQUIRED_COLUMNS = Set.of("required", "mandatory", "optional");
     private static final Pattern TOKEN_MARKS = Pattern.compile("^\\$\\{|}$|^<|>$");
     private static final Pattern YES = Pattern.compile("(yes|y|true|x|required|mandatory)\\b");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern TOKEN = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|<([A-Za-z][A-Za-z0-9_-]*)>");
 
     private ParameterFinder() {
@@ -78,6 +79,7 @@ final class ParameterFinder {
         int name = TableReader.column(header, ParameterFinder::namesParameters);
         int description = TableReader.column(header, DESCRIPTION_COLUMNS::contains);
         if (name < 0 || description < 0) {
+            readNamesDownTheSide(table, rows, parameters);
             return;
         }
         int required = TableReader.column(header, REQUIRED_COLUMNS::contains);
@@ -98,6 +100,41 @@ final class ParameterFinder {
             }
             parameters.putIfAbsent(parameterName, new Parameter(parameterName, PlainText.of(cells.get(description)), isRequired));
         }
+    }
+
+    /**
+     * A table under a Parameters heading that names each parameter in its row's header cell, its description beside
+     * it ({@code <tr><th>HOST</th><td>Host name as in hosts.cfg</td></tr>}), as the old editor's tables often do.
+     */
+    private static void readNamesDownTheSide(Element table, List<Element> rows, Map<String, Parameter> parameters) {
+        Map<String, Parameter> found = new LinkedHashMap<>();
+        for (Element row : rows) {
+            List<Element> cells = TableReader.cells(row);
+            if (cells.size() != 2 || !cells.get(0).tagName().equals("th") || !cells.get(1).tagName().equals("td")) {
+                return;
+            }
+            String parameterName = TOKEN_MARKS.matcher(PlainText.of(cells.get(0))).replaceAll("");
+            if (!IDENTIFIER.matcher(parameterName).matches()) {
+                return;
+            }
+            found.put(parameterName, new Parameter(parameterName, PlainText.of(cells.get(1)), true));
+        }
+        if (!found.isEmpty() && namesParameters(headingBefore(table))) {
+            found.forEach(parameters::putIfAbsent);
+        }
+    }
+
+    /** The text of the nearest heading above the element, in lower case without a closing colon, or "". */
+    private static String headingBefore(Element element) {
+        for (Element at = element; at != null; at = at.parent()) {
+            for (Element before = at.previousElementSibling(); before != null; before = before.previousElementSibling()) {
+                if (SectionSplitter.headingLevel(before) > 0) {
+                    String heading = PlainText.of(before).toLowerCase(Locale.ROOT);
+                    return heading.endsWith(":") ? heading.substring(0, heading.length() - 1).strip() : heading;
+                }
+            }
+        }
+        return "";
     }
 
     private static boolean namesParameters(String column) {

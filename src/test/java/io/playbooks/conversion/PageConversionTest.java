@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** One behaviour of the extraction conventions per test, on small storage-format pages. */
 class PageConversionTest {
@@ -121,6 +122,17 @@ class PageConversionTest {
         assertThat(playbook.steps()).hasSize(1);
         assertThat(playbook.rollback()).extracting(Step::id).containsExactly("rollback_1", "rollback_2");
         assertThat(playbook.rollback().get(0).args()).containsEntry("command", "sudo systemctl start a");
+    }
+
+    @Test
+    void aParameterTableWithTheNamesDownTheSideGivesTheParameters() {
+        Playbook playbook = convert("<h2>Parameters</h2><table><tbody><tr><th>HOST</th><td>Host name as in hosts.cfg</td></tr>"
+                + "<tr><th>TICKET</th><td>The change ticket</td></tr></tbody></table>"
+                + "<h2>Contacts</h2><table><tbody><tr><th>Owner</th><td>Ann</td></tr></tbody></table>"
+                + "<h2>Steps</h2><ol><li>Schedule the downtime: <code>sudo nagios-downtime ${HOST}</code></li></ol>");
+
+        assertThat(playbook.parameters()).extracting(Parameter::name, Parameter::description).containsExactly(
+                tuple("HOST", "Host name as in hosts.cfg"), tuple("TICKET", "The change ticket"));
     }
 
     @Test
