@@ -117,7 +117,8 @@ public class ConfluenceClient implements AutoCloseable {
 
     /**
      * The pages of the space from a {@link PageListing#position()} of an earlier listing on: what a bulk import that
-     * was stopped resumes from; from the start when {@code position} is null or blank.
+     * was stopped resumes from; from the start when {@code position} is null or blank, and always on Data Center,
+     * whose offsets shift when earlier pages are deleted (the bulk import skips the pages it did).
      */
     public PageListing pages(String spaceKey, String position) {
         URI from = position == null || position.isBlank() ? null : onSite(position, "listing position");

@@ -53,10 +53,14 @@ final class DataCenterApi implements SiteApi {
                 urls.absolute(s.path("_links").path("webui").asText("/display/" + key)));
     }
 
+    /**
+     * Always from the start, even to resume from {@code from}: this listing pages by offset, and an offset shifts when
+     * pages before it are deleted, so a resume from it would skip pages. The caller skips the pages it did.
+     */
     @Override
     public PageListing pages(SpaceInfo space, URI from) {
         Map<String, List<Attachment>> attachments = cql.attachmentsByPage(space.key());
-        URI first = from != null ? from : urls.api("/rest/api/content", "spaceKey", space.key(),
+        URI first = urls.api("/rest/api/content", "spaceKey", space.key(),
                 "type", "page", "expand", PAGE_EXPAND, "start", 0, "limit", pageSize);
         return new ListedPages(PagedResults.readingAhead(http, urls, first, readAhead),
                 c -> json.v1Page(c, space.key(), attachments.getOrDefault(c.path("id").asText(), List.of())));

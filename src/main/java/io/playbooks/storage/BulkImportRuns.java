@@ -55,9 +55,13 @@ public class BulkImportRuns {
         });
     }
 
-    /** One more page done at its version; the listing position a resume would start from now. */
+    /**
+     * One more page done at its version; the listing position a resume would start from now. A page done before at
+     * another version (edited since a stopped run did it) is done again at the new one.
+     */
     public void pageDone(String spaceKey, String pageId, int sourceVersion, String position) {
         transactions.run("record page " + pageId + " of the bulk import of space " + spaceKey, connection -> {
+            update(connection, "DELETE FROM bulk_import_pages WHERE space_key = ? AND page_id = ?", spaceKey, pageId);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO bulk_import_pages (space_key, page_id, source_version) VALUES (?, ?, ?)")) {
                 insert.setString(1, spaceKey);

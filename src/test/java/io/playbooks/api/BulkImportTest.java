@@ -135,6 +135,34 @@ class BulkImportTest {
         assertThat(playbooks.get("playbooks").findValuesAsText("version_number")).containsOnly("1");
     }
 
+    @Test
+    void aDataCenterImportResumedAfterEarlierPagesWereDeletedAndADonePageEditedLeavesNothingOut() throws Exception {
+        site = FakeConfluence.dataCenter("/confluence").start();
+        site.addSpace("OPS", "Operations");
+        List<FakePage> pages = site.addGeneratedPages("OPS", 600);
+        site.latency(Duration.ofMillis(200));
+        Map<String, String> fileDatabase = Map.of("playbooks.db.url", "jdbc:h2:file:" + workDir.resolve("db/playbooks"),
+                "camel.main.shutdown-timeout", "1");
+        service = ConnectorTestSupport.serviceFor(site, "bulk-dc-shift", workDir, List.of("OPS"), fileDatabase);
+        CompletableFuture.runAsync(() -> service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}"));
+        awaitBulkImport(bulk -> bulk.get("done_pages").asInt() >= 260);
+        service.close();
+        // the listing pages by offset: deleting pages before the stop shifts every later page towards the start
+        pages.subList(0, 50).forEach(page -> site.deletePage(page.id));
+        site.editPage(pages.get(60).id, pages.get(60).body() + "<p>Edited after it was imported.</p>");
+
+        site.latency(Duration.ZERO);
+        service = ConnectorTestSupport.serviceFor(site, "bulk-dc-shift-rerun", workDir, List.of("OPS"), fileDatabase);
+        JsonNode resumed = awaitBulkImport(bulk -> !bulk.get("running").asBoolean());
+        JsonNode fromScratch = service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}").json();
+
+        assertThat(resumed.get("resumed").asBoolean()).isTrue();
+        assertThat(resumed.get("failed_imports").asInt()).as(resumed::toString).isZero();
+        assertThat(resumed.get("imported_playbooks").findValuesAsText("confluence_page_id")).as("the edited page")
+                .contains(pages.get(60).id);
+        assertThat(fromScratch.get("successful_imports").asInt()).as("nothing was left out: " + fromScratch).isZero();
+    }
+
     /** Polls /sync/status until the bulk import matches (two minutes at most). */
     private JsonNode awaitBulkImport(Predicate<JsonNode> condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
