@@ -114,6 +114,12 @@ final class CommandRecognizer {
     private static final Pattern TOOL_NAME = Pattern.compile("[a-z][a-z0-9_-]*(ctl|adm|admin|-cli|cli)");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
     private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z]+");
+    /**
+     * PowerShell that starts with no program: a cmdlet's result in brackets ({@code (Get-WebBinding ...).Add(...)}), a
+     * method of a variable ({@code $binding.AddSslCertificate(...)}), a variable set from a cmdlet.
+     */
+    private static final Pattern POWERSHELL_STATEMENT = Pattern.compile("\\(\\s*[A-Z][a-z]+-[A-Z][A-Za-z]+[\\s)].*"
+            + "|\\$[A-Za-z_]\\w*\\.[A-Za-z]\\w*\\(.*|\\$[A-Za-z_]\\w*\\s*=\\s*\\(?[A-Z][a-z]+-[A-Z][A-Za-z]+\\b.*");
     private static final Pattern BIN_PATH = Pattern.compile("/\\S*/s?bin/\\S+");
     /** {@code NAME=value } before a command; a value in quotes may hold spaces. */
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=(?:\"[^\"]*\"|'[^']*'|\\S*)\\s+");
@@ -170,7 +176,8 @@ final class CommandRecognizer {
         if (text.isEmpty()) {
             return false;
         }
-        if (HTTP_LINE.matcher(text).matches()) {
+        if (HTTP_LINE.matcher(text).matches() || (text.charAt(0) == '(' || text.charAt(0) == '$')
+                && POWERSHELL_STATEMENT.matcher(text).matches()) {
             return true;
         }
         List<String> words = words(text);

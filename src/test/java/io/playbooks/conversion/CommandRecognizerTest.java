@@ -17,7 +17,9 @@ class CommandRecognizerTest {
             "ansible-vault edit group_vars/all/vault.yml", "findmnt /data", "ipconfig /flushdns", "uptime",
             "bin/rails db:migrate", "tmsh save sys config", "gam delete user ${LEAVER_EMAIL}", "awx jobs stdout 17",
             "strmqm QM_ORDERS", "winmgmt /verifyrepository", "configure terminal", "show ip interface brief",
-            "request system reboot", "pvecm status"})
+            "request system reboot", "pvecm status",
+            "(Get-WebBinding -Name 'Portal' -Protocol https).AddSslCertificate('<thumbprint>', 'My')",
+            "$binding.AddSslCertificate($thumbprint, 'My')", "$cert = Get-ChildItem Cert:\\LocalMachine\\My"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -29,7 +31,7 @@ class CommandRecognizerTest {
             "select count(*) from orders", "orders-api 3/3 Running 0 4d", "log_level = debug", "the orders queue",
             "retry after a minute", "sub vcl_recv {", "Show the logs", "SHOW PROCESSLIST", "orders queue",
             "no space left on device", "too many open files", "connection reset by peer", "root /var/www/html",
-            "error_log /var/log/nginx/error.log"})
+            "error_log /var/log/nginx/error.log", "$HOME/.kube/config", "$env:KUBECONFIG", "(optional)"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }
