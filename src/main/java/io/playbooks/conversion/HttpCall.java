@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,8 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
 
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
+    /** A command line that ends by opening a here document: the command, {@code -} of {@code <<-}, the delimiter. */
+    private static final Pattern HERE_DOCUMENT = Pattern.compile("(.*?)\\s*<<(-?)\\s*(['\"]?)([A-Za-z_]+)\\3\\s*", Pattern.DOTALL);
 
     /** The call a step's command text makes, when it is one plain HTTP call (no pipes, chains or redirects). */
     static Optional<HttpCall> of(String written) {
@@ -28,7 +31,13 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         if (line.isPresent()) {
             return line;
         }
-        if (!(command.contains("curl") || command.contains("wget")) || ShellWords.commands(command).size() != 1) {
+        if (!(command.contains("curl") || command.contains("wget"))) {
+            return Optional.empty();
+        }
+        if (command.contains("<<")) {
+            return withHereDocument(command);
+        }
+        if (ShellWords.commands(command).size() != 1) {
             return Optional.empty();
         }
         var words = ShellWords.simpleCommandWords(command);
@@ -40,6 +49,42 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
             case "wget" -> WgetCommand.parse(words.subList(1, words.size()));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * {@code curl -X POST ... -d @- <<'EOF'}, the body's lines, then {@code EOF}: one call whose body is the here
+     * document. Anything after the closing line makes it a script.
+     */
+    private static Optional<HttpCall> withHereDocument(String command) {
+        int lineEnd = ShellWords.commandEnd(command, 0);
+        Matcher opening = HERE_DOCUMENT.matcher(command.substring(0, lineEnd));
+        if (!opening.matches() || lineEnd == command.length()) {
+            return Optional.empty();
+        }
+        String[] lines = command.substring(lineEnd + 1).split("\n", -1);
+        boolean stripTabs = !opening.group(2).isEmpty();
+        StringBuilder body = new StringBuilder();
+        int closing = -1;
+        for (int i = 0; i < lines.length && closing < 0; i++) {
+            String line = stripTabs ? lines[i].replaceFirst("^\t+", "") : lines[i];
+            if (line.equals(opening.group(4))) {
+                closing = i;
+            } else {
+                body.append(line).append('\n');
+            }
+        }
+        for (int i = closing + 1; closing >= 0 && i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                return Optional.empty();
+            }
+        }
+        var words = closing < 0 ? null : ShellWords.simpleCommandWords(opening.group(1));
+        if (words == null || words.isEmpty() || !words.get(0).equals("curl")) {
+            return Optional.empty();
+        }
+        return CurlCommand.parse(words.subList(1, words.size())).filter(call -> "@-".equals(call.body()))
+                .map(call -> new HttpCall(call.method, call.url, call.headers, body.toString().strip(), call.user,
+                        call.query, call.output));
     }
 
     /** The command without the comment lines before it ("# the edge must answer first"), which say, not do. */

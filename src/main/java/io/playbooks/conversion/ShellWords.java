@@ -19,8 +19,18 @@ final class ShellWords {
     static List<String> commands(String script) {
         List<String> commands = new ArrayList<>();
         int start = 0;
+        while (start < script.length()) {
+            int end = commandEnd(script, start);
+            addIfNotBlank(commands, script.substring(start, end));
+            start = end + 1;
+        }
+        return commands;
+    }
+
+    /** Where the command that starts at {@code start} ends: the first newline outside quotes and continuations. */
+    static int commandEnd(String script, int start) {
         char quote = 0;
-        for (int i = 0; i < script.length(); i++) {
+        for (int i = start; i < script.length(); i++) {
             char c = script.charAt(i);
             if (c == '\\' && quote != '\'' && i + 1 < script.length()) {
                 i++;
@@ -31,12 +41,10 @@ final class ShellWords {
             } else if (c == '\'' || c == '"') {
                 quote = c;
             } else if (c == '\n') {
-                addIfNotBlank(commands, script.substring(start, i));
-                start = i + 1;
+                return i;
             }
         }
-        addIfNotBlank(commands, script.substring(start));
-        return commands;
+        return script.length();
     }
 
     /** Whether a command goes on past its end: an open quote or a trailing backslash. */

@@ -85,6 +85,17 @@ class HttpCallTest {
     }
 
     @Test
+    void aBodyFromAHereDocumentIsTheCallsBody() {
+        HttpCall redrive = call("curl -s -X POST https://orders/api/redrive \\\n  -H \"Content-Type: application/json\" \\\n"
+                + "  -d @- <<'EOF'\n{\"older_than\": \"30m\"}\nEOF\n");
+        assertThat(redrive.method()).isEqualTo("POST");
+        assertThat(redrive.url()).isEqualTo("https://orders/api/redrive");
+        assertThat(redrive.body()).isEqualTo("{\"older_than\": \"30m\"}");
+        assertThat(HttpCall.of("curl -d @- https://x/a <<EOF\n{}\nEOF\necho done")).as("a script").isEmpty();
+        assertThat(HttpCall.of("cat <<EOF > body.json\n{}\nEOF")).isEmpty();
+    }
+
+    @Test
     void aRequestLineWithoutTheHostKeepsItsPathAsTheUrl() {
         HttpCall devTools = call("PUT _cluster/settings\n{ \"persistent\": { \"cluster.routing.allocation.enable\": \"primaries\" } }");
         assertThat(devTools.method()).isEqualTo("PUT");
