@@ -39,6 +39,8 @@ final class StepReader {
     private final ArrayDeque<Element> joinedChips = new ArrayDeque<>(0);
     /** Where in {@link #text} the first command appeared: the step's name ends there at the latest. */
     private int nameEnd = -1;
+    /** Where in {@link #text} the last "; " between items or cells was put. */
+    private int separatorAt = -1;
 
     private StepReader(String id, int depth) {
         this.id = id;
@@ -193,6 +195,7 @@ final class StepReader {
         if (end > 0 && ":;,".indexOf(text.charAt(end - 1)) < 0) {
             text.setLength(end); // only blanks go: a name that ended there ends at the same words
             nameEnd = Math.min(nameEnd, end);
+            separatorAt = text.length();
             text.append("; ");
         }
     }
@@ -218,6 +221,10 @@ final class StepReader {
     }
 
     private Optional<Step> step(String title) {
+        if (separatorAt >= 0 && PlainText.normalize(text.substring(separatorAt)).equals(";")) {
+            text.setLength(separatorAt); // only an empty cell or item followed the last separator: nothing to part
+            nameEnd = Math.min(nameEnd, separatorAt);
+        }
         String marked = PlainText.normalize(text);
         String fullText = withCodeColons(marked);
         String name = title != null && !title.isBlank() ? title

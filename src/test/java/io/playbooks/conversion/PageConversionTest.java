@@ -545,6 +545,16 @@ class PageConversionTest {
     }
 
     @Test
+    void anEmptyLastCellLeavesNoSeparatorAtTheEndOfTheStepsText() {
+        Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Result</th><th>Notes</th></tr>"
+                + "<tr><td>1</td><td>Choose Create.</td><td>The ticket goes straight to Scheduled.</td><td> </td></tr>"
+                + "<tr><td>2</td><td>Assign it to the change manager.</td><td></td><td></td></tr></tbody></table>");
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("message")).containsExactly(
+                "Choose Create.; The ticket goes straight to Scheduled.", "Assign it to the change manager.");
+    }
+
+    @Test
     void aListBeforeTheFirstItemOfAListIsReadAndNotMadeASecondStep() {
         Playbook playbook = convert("<ol><ol><li>Zap the disk: <code>sudo ceph-volume lvm zap /dev/sdb</code></li></ol>"
                 + "<ul><li>on the OSD host</li></ul><li>Start it: <code>sudo systemctl start ceph-osd@3</code></li></ol>"
