@@ -29,11 +29,11 @@ record CodeBlock(String command, Snippet snippet) {
     private static CodeBlock of(String language, String body) {
         String code = withoutBlankEdges(body);
         // a template's "<command>" or "${COMMAND}" is a blank to fill in, not a command to run
-        // a block that is one request ("POST https://..." or Dev Tools' "PUT _cluster/settings", with headers and
-        // body) is that call, in no language, an "http" or a shell one
-        boolean request = (CodeLanguage.isUnspecified(language) || CodeLanguage.isHttp(language) || CodeLanguage.isShell(language))
-                && RequestLine.parse(code).isPresent();
-        if (request) {
+        // a block of requests ("POST https://..." or Dev Tools' "PUT _cluster/settings", with headers and body, after
+        // comment lines) is a command in no language, an "http" or a shell one: one call, or several in a shell step
+        boolean requests = (CodeLanguage.isUnspecified(language) || CodeLanguage.isHttp(language) || CodeLanguage.isShell(language))
+                && RequestLine.startsWithOne(HttpCall.withoutLeadingComments(code));
+        if (requests) {
             return new CodeBlock(code, null);
         }
         boolean commands = !PLACEHOLDER_ONLY.matcher(code).matches() && (CodeLanguage.isShell(language)

@@ -88,7 +88,7 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
     }
 
     /** The command without the comment lines before it ("# the edge must answer first"), which say, not do. */
-    private static String withoutLeadingComments(String command) {
+    static String withoutLeadingComments(String command) {
         int start = 0;
         while (start < command.length()) {
             int lineEnd = command.indexOf('\n', start);

@@ -65,7 +65,9 @@ public final class PlaybookDetector {
                 operationTitle);
         List<String> headingReasons = new ArrayList<>();
         double otherKind = notAProcedureHeadings(extraction.headings(), profile.headings().notAProcedure(), headingReasons);
-        double procedureHeading = headingSignal(extraction.headings(), profile.headings().procedure(),
+        // "Steps" over a list that neither acts nor instructs ("The build job compiles the service") describes
+        boolean instructs = counts.acting() > 0 || counts.imperative() * 2 >= counts.steps();
+        double procedureHeading = !instructs ? 0 : headingSignal(extraction.headings(), profile.headings().procedure(),
                 profile.headings().notAProcedure(), Signal.PROCEDURE_HEADINGS, headingReasons);
         // "Architecture docs site: rebuild and publish", labels [api, runbook]: a topic word names what a procedure of
         // commands works on, when something beside the steps says procedure and nothing says another kind of page

@@ -14,13 +14,21 @@ import java.util.regex.Pattern;
  */
 final class RequestLine {
 
-    /** A method and its target: a URL, a path, or an API path without the host ({@code _cat/health}, {@code idx/_count}). */
+    /** A method and its target: a URL, a path, or an API path or index without the host ({@code _cat/health}, {@code orders-v8}). */
     private static final Pattern LINE = Pattern.compile("\\s*(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+"
-            + "(https?://\\S+|[/_]\\S*|[\\w.*,%{}$<>-]+/\\S*)(?:\\s+HTTP/[\\d.]+)?\\s*");
+            + "(https?://\\S+|[/_]\\S*|[\\w.*,%{}$<>-]+(?:/\\S*)?)(?:\\s+HTTP/[\\d.]+)?\\s*");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final Pattern HEADER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:\\s.*");
 
     private RequestLine() {
+    }
+
+    /** Whether the text's first line is a request line: one call, or the first of several (a shell step then). */
+    static boolean startsWithOne(String text) {
+        String request = text.strip();
+        int lineEnd = request.indexOf('\n');
+        return !request.isEmpty() && request.charAt(0) >= 'A' && request.charAt(0) <= 'Z'
+                && LINE.matcher(lineEnd < 0 ? request : request.substring(0, lineEnd)).matches();
     }
 
     static Optional<HttpCall> parse(String text) {

@@ -270,10 +270,18 @@ final class StepExtractor {
             return index;
         }
         int last = index;
-        while (last + 1 < blocks.size() && isCodeBlock(blocks.get(last + 1))) {
-            last++;
+        int next = index + 1;
+        while (next < blocks.size() && (isCodeBlock(blocks.get(next)) || isEmptyParagraph(blocks.get(next)))) {
+            last = isCodeBlock(blocks.get(next)) ? next : last;
+            next++;
         }
         return last;
+    }
+
+    /** The editor's {@code <p class="auto-cursor-target"><br/></p>} between a list and a block: nothing a reader sees. */
+    private static boolean isEmptyParagraph(Element block) {
+        return block.tagName().equals("p") && block.children().stream().allMatch(child -> child.tagName().equals("br"))
+                && block.text().isBlank();
     }
 
     private static boolean isCodeBlock(Element block) {

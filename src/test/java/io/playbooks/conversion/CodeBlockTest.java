@@ -42,6 +42,15 @@ class CodeBlockTest {
     }
 
     @Test
+    void requestLinesAreCommandsInNoLanguageOneOrSeveral() {
+        assertThat(codeBlock(null, "GET _cat/allocation?v\nGET _cat/recovery?v").command())
+                .isEqualTo("GET _cat/allocation?v\nGET _cat/recovery?v");
+        assertThat(codeBlock("none", "# temporary\nPUT _cluster/settings\n{}").command()).startsWith("# temporary");
+        assertThat(codeBlock(null, "DELETE orders-v7").command()).isEqualTo("DELETE orders-v7");
+        assertThat(codeBlock("json", "PUT orders-v8\n{}").command()).as("json stays a sample").isNull();
+    }
+
+    @Test
     void consoleSnippetsLoseTheirPromptsAndOutput() {
         assertThat(codeBlock("console", "$ systemctl is-active agent\nactive").command()).isEqualTo("systemctl is-active agent");
     }

@@ -103,7 +103,8 @@ class HttpCallTest {
         assertThat(devTools.body()).isEqualTo("{ \"persistent\": { \"cluster.routing.allocation.enable\": \"primaries\" } }");
         assertThat(call("GET /stock/{sku}").url()).isEqualTo("/stock/{sku}");
         assertThat(call("GET restored-orders/_count").url()).isEqualTo("restored-orders/_count");
-        assertThat(HttpCall.of("DELETE everything")).as("a word, no path").isEmpty();
+        assertThat(call("PUT orders-v8\n{\"settings\": {}}").url()).as("an index").isEqualTo("orders-v8");
+        assertThat(call("# temporary, revert after the incident\nPUT _cluster/settings\n{}").url()).isEqualTo("_cluster/settings");
     }
 
     @Test

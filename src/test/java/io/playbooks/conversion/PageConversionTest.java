@@ -265,12 +265,13 @@ class PageConversionTest {
         Playbook playbook = convert("<h2>Steps</h2><ol><li>Stop the writers: <code>sudo systemctl stop writer</code></li>"
                 + "<li>Check the master address on every Sentinel:</li></ol>"
                 + code("bash", "for s in sentinel-01 sentinel-02; do redis-cli -h $s -p 26379 sentinel get-master-addr-by-name main; done")
-                + "<ol><li>Fail over: <code>redis-cli -p 26379 sentinel failover main</code></li></ol>"
+                + "<ol><li>Fail over: <code>redis-cli -p 26379 sentinel failover main</code></li><li>Check the new master:</li></ol>"
+                + "<p class=\"auto-cursor-target\"><br/></p>" + code("bash", "redis-cli -p 26379 sentinel get-master-addr-by-name main")
                 + "<ol><li>Tell the team.</li></ol>" + code("bash", "echo not announced"));
 
-        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "shell", "noop");
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "shell", "shell", "noop");
         assertThat(playbook.steps().get(1).args().get("command")).asString().startsWith("for s in sentinel-01");
-        assertThat(playbook.steps().get(3).args()).containsEntry("message", "Tell the team.");
+        assertThat(playbook.steps().get(4).args()).containsEntry("message", "Tell the team.");
     }
 
     @Test
