@@ -68,6 +68,8 @@ final class CommandRecognizer {
             "named-checkconf", "pdns_control", "yamllint", "shellcheck", "tmux", "screen", "whois", "whoami",
             "lsmod", "nproc", "nvidia-smi", "xfs_repair", "tune2fs", "growpart", "partprobe", "swapon", "swapoff",
             "fstrim", "mokutil", "needs-restarting", "unattended-upgrade", "apt-mark", "yum-config-manager",
+            "appcmd", "xcopy", "expdp", "impdp", "tnsping", "opatch", "datapatch", "lsnrctl", "dgmgrl",
+            "orapki", "sqlldr", "bcp", "setspn", "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink",
             "subscription-manager", "cloud-init", "aws-vault", "saml2aws", "ssh-agent", "ssh-add", "tmsh", "gam",
             "awx", "strmqm", "endmqm", "dspmq", "runmqsc", "crtmqm", "dltmqm", "asmcmd", "srvctl", "winmgmt",
             "wevtutil", "bcdedit", "diskpart", "dcdiag", "repadmin", "netdom", "nltest", "dsquery", "pvecm", "qm",
@@ -121,6 +123,8 @@ final class CommandRecognizer {
     private static final Pattern POWERSHELL_STATEMENT = Pattern.compile("\\(\\s*[A-Z][a-z]+-[A-Z][A-Za-z]+[\\s)].*"
             + "|\\$[A-Za-z_]\\w*\\.[A-Za-z]\\w*\\(.*|\\$[A-Za-z_]\\w*\\s*=\\s*\\(?[A-Z][a-z]+-[A-Z][A-Za-z]+\\b.*");
     private static final Pattern BIN_PATH = Pattern.compile("/\\S*/s?bin/\\S+");
+    /** A Windows program by its file: {@code appcmd.exe}, {@code %windir%\system32\inetsrv\appcmd.exe}, {@code C:\Tools\x.exe}. */
+    private static final Pattern WINDOWS_PROGRAM = Pattern.compile("(?i)(?:.*\\\\)?[\\w.-]+\\.exe");
     /** {@code NAME=value } before a command; a value in quotes may hold spaces. */
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=(?:\"[^\"]*\"|'[^']*'|\\S*)\\s+");
     private static final Pattern HTTP_LINE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+https?://\\S+.*", Pattern.DOTALL);
@@ -181,8 +185,10 @@ final class CommandRecognizer {
             return true;
         }
         List<String> words = words(text);
-        String program = words.get(0);
-        if (CMDLET.matcher(program).matches() || (words.size() == 1 && program.startsWith("./"))) {
+        int quoteEnd = text.charAt(0) == '"' ? text.indexOf('"', 1) : -1;
+        // "C:\Program Files\...\sqlcmd.exe" -S ...: a program whose path holds a space, in quotes
+        String program = quoteEnd > 0 ? text.substring(1, quoteEnd) : words.get(0);
+        if (CMDLET.matcher(program).matches() || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")))) {
             return true;
         }
         if (words.size() < 2) {
@@ -191,6 +197,7 @@ final class CommandRecognizer {
         }
         String lower = program.toLowerCase(Locale.ROOT);
         if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()
+                || WINDOWS_PROGRAM.matcher(program).matches()
                 || RELATIVE_PROGRAM.matcher(program).matches() || (blockLine ? NETWORK_OS_COMMANDS : INLINE_NETWORK_OS_COMMANDS).contains(program)) {
             return true;
         }

@@ -19,7 +19,10 @@ class CommandRecognizerTest {
             "strmqm QM_ORDERS", "winmgmt /verifyrepository", "configure terminal", "show ip interface brief",
             "request system reboot", "pvecm status",
             "(Get-WebBinding -Name 'Portal' -Protocol https).AddSslCertificate('<thumbprint>', 'My')",
-            "$binding.AddSslCertificate($thumbprint, 'My')", "$cert = Get-ChildItem Cert:\\LocalMachine\\My"})
+            "$binding.AddSslCertificate($thumbprint, 'My')", "$cert = Get-ChildItem Cert:\\LocalMachine\\My",
+            "%windir%\\system32\\inetsrv\\appcmd.exe stop site /site.name:Claims", "appcmd stop site /site.name:Claims",
+            "\"C:\\Program Files\\SQL\\sqlcmd.exe\" -S SQLPRD01 -Q \"SELECT 1\"", "tnsping ERPPRD", "opatch lsinventory",
+            "xcopy D:\\a E:\\b /E", ".\\run.ps1"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -31,7 +34,8 @@ class CommandRecognizerTest {
             "select count(*) from orders", "orders-api 3/3 Running 0 4d", "log_level = debug", "the orders queue",
             "retry after a minute", "sub vcl_recv {", "Show the logs", "SHOW PROCESSLIST", "orders queue",
             "no space left on device", "too many open files", "connection reset by peer", "root /var/www/html",
-            "error_log /var/log/nginx/error.log", "$HOME/.kube/config", "$env:KUBECONFIG", "(optional)"})
+            "error_log /var/log/nginx/error.log", "$HOME/.kube/config", "$env:KUBECONFIG", "(optional)",
+            "shop.example.com is down"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }
