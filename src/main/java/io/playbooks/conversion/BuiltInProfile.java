@@ -19,7 +19,7 @@ final class BuiltInProfile {
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
-            "cheatsheet", "template", "incident-review", "incident-report");
+            "cheatsheet", "template", "incident-review", "incident-report", "announcement");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -41,7 +41,7 @@ final class BuiltInProfile {
             "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "okr", "okrs",
             "agenda", "handover", "status report", "weekly report", "project plan", "cheat sheet", "cheatsheet",
             "template", "evaluation", "comparison", "standards", "guidelines", "reading list", "timeline",
-            "capacity review", "capacity plan", "decisions", "incident review", "incident report");
+            "capacity review", "capacity plan", "decisions", "incident review", "incident report", "announcement");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",

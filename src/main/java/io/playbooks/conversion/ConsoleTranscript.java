@@ -20,6 +20,8 @@ final class ConsoleTranscript {
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
+    /** What PowerShell shows before each further line of a command it waits to see completed (a pipe at the end). */
+    private static final String POWERSHELL_CONTINUATION_PROMPT = ">> ";
     private static final String ROOT_PROMPT = "# ";
     private static final Pattern BLANKS_AND_SEMICOLONS = Pattern.compile("[\\s;]+");
 
@@ -81,10 +83,14 @@ final class ConsoleTranscript {
             // an incomplete command runs on, and so do a here document's lines behind the shell's continuation prompt
             // (PS2); the prompt itself is no part of the command
             boolean hereDocument = command.indexOf("<<") >= 0;
+            boolean powerShell = prompt.group().startsWith("PS");
             while (i + 1 < lines.length && (ShellWords.isIncomplete(command.toString().stripTrailing())
-                    || lines[i + 1].startsWith(CONTINUATION_PROMPT) && (hereDocument || opensABlock(command)))) {
+                    || lines[i + 1].startsWith(CONTINUATION_PROMPT) && (hereDocument || opensABlock(command))
+                    || powerShell && lines[i + 1].startsWith(POWERSHELL_CONTINUATION_PROMPT))) {
                 String next = lines[++i];
-                command.append('\n').append(next.startsWith(CONTINUATION_PROMPT) ? next.substring(CONTINUATION_PROMPT.length()) : next);
+                String prefix = next.startsWith(POWERSHELL_CONTINUATION_PROMPT) && powerShell ? POWERSHELL_CONTINUATION_PROMPT
+                        : next.startsWith(CONTINUATION_PROMPT) ? CONTINUATION_PROMPT : "";
+                command.append('\n').append(next.substring(prefix.length()));
             }
             if (!command.toString().isBlank()) {
                 commands.add(command.toString().stripTrailing());

@@ -81,7 +81,7 @@ public final class PlaybookDetector {
         score += titleSignal(titleWords, profile.titleWords().notAProcedure(), Signal.NOT_A_PROCEDURE_TITLE, topics,
                 reasons);
         reasons.addAll(headingReasons);
-        score += otherKind + procedureHeading + structure(extraction, counts, profile, reasons);
+        score += otherKind + procedureHeading + structure(extraction, counts, instructs, profile, reasons);
         if (reasons.isEmpty()) {
             reasons.add("no signal of a procedure: no procedure label or title word, too few steps, no commands");
         }
@@ -96,8 +96,8 @@ public final class PlaybookDetector {
         return new Detection(playbook, rounded, reasons);
     }
 
-    private static double structure(Extraction extraction, StepCounts counts, DetectionProfile profile,
-                                    List<String> reasons) {
+    private static double structure(Extraction extraction, StepCounts counts, boolean instructs,
+                                    DetectionProfile profile, List<String> reasons) {
         DetectionProfile.StructureWeights weights = profile.structure();
         double score = 0;
         // list items that only link to other pages are an index, not a procedure
@@ -139,7 +139,8 @@ public final class PlaybookDetector {
         if (!extraction.rollback().isEmpty()) {
             around.add("a rollback section");
         }
-        if (!around.isEmpty()) {
+        // "What you need" over a timeline of what others will do ("22:15 The replica is upgraded") is no procedure's
+        if (!around.isEmpty() && instructs) {
             score += fire(Signal.PREREQUISITES_OR_ROLLBACK, weights.prerequisitesOrRollback(),
                     String.join(" and ", around), reasons);
         }

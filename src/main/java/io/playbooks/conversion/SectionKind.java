@@ -60,6 +60,9 @@ enum SectionKind {
      */
     static SectionKind of(String headingText) {
         String heading = normalized(headingText);
+        if (heading.startsWith("what you need to ")) {
+            return null; // "What you need to do", "... to know": what the reader is told, not what they must have
+        }
         int firstSpace = heading.indexOf(' ');
         String first = firstSpace < 0 ? heading : heading.substring(0, firstSpace);
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {

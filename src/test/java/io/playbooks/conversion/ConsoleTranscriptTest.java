@@ -55,6 +55,13 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void powerShellsContinuationLinesStayInTheirCommand() {
+        String transcript = "PS C:\\Temp\\agent> Get-Service -Name otel-agent |\n>> Select-Object Name, Status\n\n"
+                + "Name       Status\n----       ------\notel-agent Running";
+        assertThat(ConsoleTranscript.commands(transcript)).isEqualTo("Get-Service -Name otel-agent |\nSelect-Object Name, Status");
+    }
+
+    @Test
     void aLineBehindAnotherProgramsPromptIsNoContinuation() {
         assertThat(ConsoleTranscript.commands("$ mongo --quiet\n> db.users.countDocuments()\n42")).isEqualTo("mongo --quiet");
     }

@@ -226,6 +226,16 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void prerequisitesOverATimelineOfWhatOthersWillDoSayNoProcedure() {
+        Detection window = detect("Maintenance window for the ERP database", List.of(), "<h2>Before you start</h2>"
+                + "<ul><li>Nothing to prepare on your side</li></ul><h2>Timeline</h2><ol><li>22:00 The ERP is put in "
+                + "maintenance mode.</li><li>22:15 The secondary replica is upgraded.</li><li>23:00 The service is back.</li></ol>");
+
+        assertThat(window.isPlaybook()).isFalse();
+        assertThat(window.reasons()).noneSatisfy(reason -> assertThat(reason).startsWith("has prerequisites"));
+    }
+
+    @Test
     void anIncidentReviewOfTheCommandsRunIsNoPlaybook() {
         Detection review = detect("Incident review: partner API certificate expired", List.of("incident-review"),
                 "<h2>What happened</h2><p>The certificate expired at 02:10.</p><h2>What we did</h2><ol>"
