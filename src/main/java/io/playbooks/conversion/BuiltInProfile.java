@@ -79,7 +79,7 @@ final class BuiltInProfile {
             "dump", "email", "mute", "unmute", "silence", "snooze", "snapshot", "suspend", "tail", "toggle", "unseal",
             "seal", "vacuum", "evict", "redeploy", "recreate", "rerun", "replay", "reprocess", "resubmit", "reroute",
             "redirect", "rebalance", "disconnect", "reconnect", "decline", "reject", "publish", "unpublish", "point",
-            "photograph", "fit", "slide", "reseat", "re-seat", "unrack", "rack", "cable", "unscrew", "screw",
+            "photograph", "fit", "slide", "reseat", "re-seat", "unrack", "rack", "cable", "unscrew", "screw", "give",
             "failover", "resync", "evacuate", "decommission", "thaw", "fence", "unfence", "taint", "untaint", "compact",
             "spin", "tear", "warm", "extend", "expand", "grow", "shrink", "quiesce", "backfill", "reseed", "remount",
             "repair", "rescan", "rekey", "recompute", "scan", "deregister", "unregister", "bootstrap", "seed",

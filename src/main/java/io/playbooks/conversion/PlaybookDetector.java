@@ -23,6 +23,9 @@ public final class PlaybookDetector {
      * "Architecture docs site: rebuild and publish"): they do not count against a page whose steps run commands.
      */
     private static final Set<String> TOPIC_WORDS = Set.of("api", "team", "architecture", "design", "policy");
+    /** The words that follow the verb of an instruction: "Give a team ...", "Move the server ...". */
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "your", "our", "all", "every", "each",
+            "new", "old", "one", "two", "this", "that", "these", "those", "my");
 
     /** Words that open a clause before a step's verb ("If it is still stopping, force the stop"). */
     private static final Set<String> CLAUSE_OPENERS = Set.of("in", "on", "from", "once", "if", "when", "after",
@@ -34,6 +37,7 @@ public final class PlaybookDetector {
     enum Signal {
         PROCEDURE_LABEL("label '%s' marks a procedure"),
         PROCEDURE_TITLE("title word '%s' names an operation"),
+        INSTRUCTION_TITLE("title '%s' is an instruction"),
         PROCEDURE_HEADINGS("headings such as '%s' belong to a procedure"),
         ORDERED_PROCEDURE("%s steps in ordered lists, step tables or task lists"),
         NUMBERED_HEADINGS("%s numbered step headings"),
@@ -63,6 +67,9 @@ public final class PlaybookDetector {
         List<String> operationTitle = new ArrayList<>();
         double operation = titleSignal(titleWords, profile.titleWords().procedure(), Signal.PROCEDURE_TITLE, Set.of(),
                 operationTitle);
+        if (operation == 0 && isAnInstruction(titleWords, profile.imperativeVerbs())) {
+            operation = fire(Signal.INSTRUCTION_TITLE, strongest(profile.titleWords().procedure()), page.title(), operationTitle);
+        }
         List<String> headingReasons = new ArrayList<>();
         double otherKind = notAProcedureHeadings(extraction.headings(), profile.headings().notAProcedure(), headingReasons);
         // "Steps" over a list that neither acts nor instructs ("The build job compiles the service") describes
@@ -322,6 +329,36 @@ public final class PlaybookDetector {
             }
         }
         return 0;
+    }
+
+    /**
+     * "Give a team edit access to a Grafana folder", "Swapping a failed disk in the R740s": a title that is an imperative
+     * verb or its -ing form before an article or a determiner is an instruction, whatever the verb ("Test strategy" and
+     * "Review of Q3" are not).
+     */
+    private static boolean isAnInstruction(List<String> words, Set<String> verbs) {
+        if (words.size() < 3 || !DETERMINERS.contains(words.get(1))) {
+            return false;
+        }
+        String first = words.get(0);
+        if (verbs.contains(first)) {
+            return true;
+        }
+        if (!first.endsWith("ing") || first.length() < 6) {
+            return false;
+        }
+        String stem = first.substring(0, first.length() - 3);
+        boolean doubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2);
+        return verbs.contains(stem) || verbs.contains(stem + "e") || doubled && verbs.contains(stem.substring(0, stem.length() - 1));
+    }
+
+    /** The weight an instruction title gets: that of the profile's strongest title word for an operation. */
+    private static double strongest(Map<String, Double> weights) {
+        double strongest = 0;
+        for (double weight : weights.values()) {
+            strongest = Math.max(strongest, weight);
+        }
+        return strongest;
     }
 
     /** Lower-case words of a title: letters, digits and inner hyphens. */

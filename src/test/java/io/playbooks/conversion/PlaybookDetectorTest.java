@@ -226,6 +226,21 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aTitleThatIsAnInstructionSaysProcedureWhateverItsVerb() {
+        String manual = "<h2>Step 1: Open the folder</h2><p>Sign in as an admin.</p><h2>Step 2: Add the team</h2>"
+                + "<p>Choose Edit.</p><h2>Step 3: Tell the requester</h2><p>Reply on the ticket.</p>";
+
+        Detection give = detect("Give a team edit access to a Grafana folder", List.of("grafana"), manual);
+        Detection swapping = detect("Swapping a failed disk in the R740s", List.of("hardware"), manual);
+        Detection strategy = detect("Test strategy", List.of(), manual);
+
+        assertThat(give.isPlaybook()).isTrue();
+        assertThat(give.reasons()).contains("title 'Give a team edit access to a Grafana folder' is an instruction (+0.20)");
+        assertThat(swapping.isPlaybook()).isTrue();
+        assertThat(strategy.reasons()).noneSatisfy(reason -> assertThat(reason).contains("is an instruction"));
+    }
+
+    @Test
     void prerequisitesOverATimelineOfWhatOthersWillDoSayNoProcedure() {
         Detection window = detect("Maintenance window for the ERP database", List.of(), "<h2>Before you start</h2>"
                 + "<ul><li>Nothing to prepare on your side</li></ul><h2>Timeline</h2><ol><li>22:00 The ERP is put in "
