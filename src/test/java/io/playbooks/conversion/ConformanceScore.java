@@ -58,6 +58,28 @@ final class ConformanceScore {
     }
 
     /** Lines right-stripped, the whole stripped: as norm() of the scorer. */
+    /**
+     * Whether the prerequisites match as the scorer counts them: as many as expected, and each expected one equal to a
+     * converted one in lower case with blanks collapsed and a closing full stop or colon dropped, or (longer than eight
+     * characters) contained in it or containing it.
+     */
+    static boolean prerequisites(List<String> expected, List<String> converted) {
+        List<String> got = converted.stream().map(ConformanceScore::text).toList();
+        long hits = expected.stream().map(ConformanceScore::text)
+                .filter(want -> got.stream().anyMatch(have -> want.equals(have)
+                        || want.length() > 8 && (have.contains(want) || want.contains(have))))
+                .count();
+        return hits == Math.max(expected.size(), converted.size());
+    }
+
+    private static String text(String prerequisite) {
+        String text = prerequisite.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+        while (!text.isEmpty() && (text.endsWith(".") || text.endsWith(":"))) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+
     private static String norm(String text) {
         return String.join("\n", text.strip().lines().map(String::stripTrailing).toList());
     }
