@@ -69,7 +69,7 @@ final class CommandRecognizer {
             "lsmod", "nproc", "nvidia-smi", "xfs_repair", "tune2fs", "growpart", "partprobe", "swapon", "swapoff",
             "fstrim", "mokutil", "needs-restarting", "unattended-upgrade", "apt-mark", "yum-config-manager",
             "appcmd", "xcopy", "expdp", "impdp", "tnsping", "opatch", "datapatch", "lsnrctl", "dgmgrl",
-            "orapki", "sqlldr", "bcp", "setspn", "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink",
+            "orapki", "sqlldr", "bcp", "setspn", "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink", "ykman",
             "subscription-manager", "cloud-init", "aws-vault", "saml2aws", "ssh-agent", "ssh-add", "tmsh", "gam",
             "awx", "strmqm", "endmqm", "dspmq", "runmqsc", "crtmqm", "dltmqm", "asmcmd", "srvctl", "winmgmt",
             "wevtutil", "bcdedit", "diskpart", "dcdiag", "repadmin", "netdom", "nltest", "dsquery", "pvecm", "qm",

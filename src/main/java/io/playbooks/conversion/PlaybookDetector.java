@@ -25,7 +25,9 @@ public final class PlaybookDetector {
     private static final Set<String> TOPIC_WORDS = Set.of("api", "team", "architecture", "design", "policy");
     /** The words that follow the verb of an instruction: "Give a team ...", "Move the server ...". */
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "your", "our", "all", "every", "each",
-            "new", "old", "one", "two", "this", "that", "these", "those", "my");
+            "new", "old");
+    private static final Set<String> NOT_INSTRUCTING_VERBS = Set.of("read", "watch", "see", "use", "review", "make",
+            "keep", "note", "go", "look");
 
     /** Words that open a clause before a step's verb ("If it is still stopping, force the stop"). */
     private static final Set<String> CLAUSE_OPENERS = Set.of("in", "on", "from", "once", "if", "when", "after",
@@ -332,24 +334,14 @@ public final class PlaybookDetector {
     }
 
     /**
-     * "Give a team edit access to a Grafana folder", "Swapping a failed disk in the R740s": a title that is an imperative
-     * verb or its -ing form before an article or a determiner is an instruction, whatever the verb ("Test strategy" and
-     * "Review of Q3" are not).
+     * "Give a team edit access to a Grafana folder", "Restart the search cluster": a title that is an imperative verb
+     * before an article or a determiner is an instruction, whatever the verb ("Test strategy" and "Review of Q3" are
+     * not). Not an -ing form ("Building a culture of ...", "Choosing a database" are essays and evaluations as often),
+     * nor the verbs of reading lists and idioms ("Read the ...", "Make the most of ...", "Keep the lights on").
      */
     private static boolean isAnInstruction(List<String> words, Set<String> verbs) {
-        if (words.size() < 3 || !DETERMINERS.contains(words.get(1))) {
-            return false;
-        }
-        String first = words.get(0);
-        if (verbs.contains(first)) {
-            return true;
-        }
-        if (!first.endsWith("ing") || first.length() < 6) {
-            return false;
-        }
-        String stem = first.substring(0, first.length() - 3);
-        boolean doubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2);
-        return verbs.contains(stem) || verbs.contains(stem + "e") || doubled && verbs.contains(stem.substring(0, stem.length() - 1));
+        return words.size() >= 3 && DETERMINERS.contains(words.get(1)) && verbs.contains(words.get(0))
+                && !NOT_INSTRUCTING_VERBS.contains(words.get(0));
     }
 
     /** The weight an instruction title gets: that of the profile's strongest title word for an operation. */

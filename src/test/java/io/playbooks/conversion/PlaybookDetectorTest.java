@@ -231,13 +231,14 @@ class PlaybookDetectorTest {
                 + "<p>Choose Edit.</p><h2>Step 3: Tell the requester</h2><p>Reply on the ticket.</p>";
 
         Detection give = detect("Give a team edit access to a Grafana folder", List.of("grafana"), manual);
-        Detection swapping = detect("Swapping a failed disk in the R740s", List.of("hardware"), manual);
-        Detection strategy = detect("Test strategy", List.of(), manual);
 
         assertThat(give.isPlaybook()).isTrue();
         assertThat(give.reasons()).contains("title 'Give a team edit access to a Grafana folder' is an instruction (+0.20)");
-        assertThat(swapping.isPlaybook()).isTrue();
-        assertThat(strategy.reasons()).noneSatisfy(reason -> assertThat(reason).contains("is an instruction"));
+        for (String title : List.of("Test strategy", "Building a culture of blameless postmortems",
+                "Read the runbooks before your first on-call week", "Make the most of the new dashboards")) {
+            assertThat(detect(title, List.of(), manual).reasons()).as(title)
+                    .noneSatisfy(reason -> assertThat(reason).contains("is an instruction"));
+        }
     }
 
     @Test
