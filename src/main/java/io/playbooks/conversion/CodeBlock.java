@@ -36,8 +36,11 @@ record CodeBlock(String command, Snippet snippet) {
         if (requests) {
             return new CodeBlock(code, null);
         }
+        // "Plain text" was chosen: a command there starts with a known program ("sqlcmd -S ..."), while a config line
+        // or a query ("tcp dport 8443 accept", PromQL) is what the author meant as text
         boolean commands = !PLACEHOLDER_ONLY.matcher(code).matches() && (CodeLanguage.isShell(language)
-                || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code)));
+                || (CodeLanguage.isUnspecified(language)
+                && CommandRecognizer.startsWithCommand(code, !CodeLanguage.isPlainText(language))));
         if (!commands) {
             return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
         }

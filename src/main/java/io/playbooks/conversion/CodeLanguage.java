@@ -12,6 +12,8 @@ final class CodeLanguage {
     private static final Set<String> CONSOLE = Set.of("console", "shell-session", "shellsession", "terminal");
     /** Names that say nothing about the language: the content decides. */
     private static final Set<String> UNSPECIFIED = Set.of("", "none", "text", "plain", "plaintext", "txt");
+    /** Of those, the ones an author chose: plain text, which holds commands only of programs known as such. */
+    private static final Set<String> PLAIN_TEXT = Set.of("text", "plain", "plaintext", "txt");
 
     private CodeLanguage() {
     }
@@ -31,6 +33,10 @@ final class CodeLanguage {
 
     static boolean isUnspecified(String language) {
         return UNSPECIFIED.contains(normalize(language));
+    }
+
+    static boolean isPlainText(String language) {
+        return PLAIN_TEXT.contains(normalize(language));
     }
 
     static boolean isConsole(String language) {

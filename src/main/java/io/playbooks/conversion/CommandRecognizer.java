@@ -137,6 +137,11 @@ final class CommandRecognizer {
      * first line {@code # systemctl ...} is one behind a root prompt).
      */
     static boolean startsWithCommand(String code) {
+        return startsWithCommand(code, true);
+    }
+
+    /** @param byShape whether lines of programs no list knows count by their shape, as in a block of no language */
+    static boolean startsWithCommand(String code, boolean byShape) {
         for (String line : code.strip().split("\n")) {
             String text = line.trim();
             if (text.isEmpty()) {
@@ -145,7 +150,7 @@ final class CommandRecognizer {
             if (text.startsWith("#") && !isCommand(text, true)) {
                 continue;
             }
-            return isCommand(text, true);
+            return isCommand(text, byShape);
         }
         return false;
     }

@@ -23,6 +23,8 @@ public final class PlaybookDetector {
      * "Architecture docs site: rebuild and publish"): they do not count against a page whose steps run commands.
      */
     private static final Set<String> TOPIC_WORDS = Set.of("api", "team", "architecture", "design", "policy");
+    private static final List<String> OTHER_KINDS_IN_LABELS = List.of("index", "template", "list", "overview",
+            "review", "notes");
     /** The words that follow the verb of an instruction: "Give a team ...", "Move the server ...". */
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "your", "our", "all", "every", "each",
             "new", "old");
@@ -288,12 +290,22 @@ public final class PlaybookDetector {
             for (String key : known.keySet()) {
                 if (topics.contains(key) && lower.equals(key)) {
                     topic("label", label, reasons); // another label may still say what the page is
-                } else if (lower.equals(key) || (compound && hasPart(lower, key))) {
+                } else if (lower.equals(key) || (compound && hasPart(lower, key) && !namesAnotherKind(lower))) {
                     return fire(signal, known.get(key), label, reasons);
                 }
             }
         }
         return 0;
+    }
+
+    /** "runbook-index", "runbook-template": a compound label that also names a kind of page other than a procedure. */
+    private static boolean namesAnotherKind(String label) {
+        for (String part : OTHER_KINDS_IN_LABELS) {
+            if (hasPart(label, part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void topic(String where, String word, List<String> reasons) {

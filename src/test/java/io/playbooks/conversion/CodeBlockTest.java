@@ -42,6 +42,15 @@ class CodeBlockTest {
     }
 
     @Test
+    void plainTextChosenHoldsCommandsOnlyOfKnownPrograms() {
+        assertThat(codeBlock("text", "sqlcmd -S SQLPRD01 -E -Q \"EXEC msdb.dbo.sp_start_job 'nightly'\"").command())
+                .startsWith("sqlcmd -S");
+        assertThat(codeBlock("text", "tcp dport 8443 ip daddr 10.30.4.20 accept").snippet().language()).isEqualTo("text");
+        assertThat(codeBlock(null, "rsnapshot daily run").command()).as("no language: by its shape").isEqualTo("rsnapshot daily run");
+        assertThat(codeBlock("text", "rsnapshot daily run").command()).as("plain text: known programs only").isNull();
+    }
+
+    @Test
     void requestLinesAreCommandsInNoLanguageOneOrSeveral() {
         assertThat(codeBlock(null, "GET _cat/allocation?v\nGET _cat/recovery?v").command())
                 .isEqualTo("GET _cat/allocation?v\nGET _cat/recovery?v");

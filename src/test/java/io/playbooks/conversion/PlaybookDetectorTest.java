@@ -242,6 +242,15 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aCompoundLabelThatAlsoNamesAnotherKindOfPageMarksNoProcedure() {
+        Detection index = detect("Network pages", List.of("runbook-index"), "<p>Runbooks by alert.</p>");
+        Detection howTo = detect("Network pages", List.of("kb-how-to-article"), "<p>Runbooks by alert.</p>");
+
+        assertThat(index.reasons()).noneSatisfy(reason -> assertThat(reason).contains("marks a procedure"));
+        assertThat(howTo.reasons()).contains("label 'kb-how-to-article' marks a procedure (+0.30)");
+    }
+
+    @Test
     void prerequisitesOverATimelineOfWhatOthersWillDoSayNoProcedure() {
         Detection window = detect("Maintenance window for the ERP database", List.of(), "<h2>Before you start</h2>"
                 + "<ul><li>Nothing to prepare on your side</li></ul><h2>Timeline</h2><ol><li>22:00 The ERP is put in "
