@@ -10,7 +10,9 @@ import org.jsoup.nodes.TextNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads one step from its content (a list item, the part under a numbered heading, a table row, a task): its
@@ -25,6 +27,8 @@ final class StepReader {
     private static final char CODE_COLON = '\uE000';
     /** Lists nested deeper than this stay part of their step's text: no runbook nests further, and it bounds recursion. */
     static final int MAX_SUBSTEP_DEPTH = 8;
+    /** Words that lead into a command and mean nothing once it is cut off the name. */
+    private static final Set<String> LEADING_INTO_A_COMMAND = Set.of("with", "using", "via", "by", "and", "the", "a", "an");
 
     private final String id;
     private final int depth;
@@ -293,7 +297,19 @@ final class StepReader {
         while (end > 0 && " ,;:.([{-\u2013\u2014".indexOf(name.charAt(end - 1)) >= 0) {
             end--;
         }
-        return shorten(name.substring(0, end));
+        String cut = name.substring(0, end);
+        return shorten(rawEnd < text.length() ? withoutDanglingWord(cut) : cut);
+    }
+
+    /** "Connect as the master user with" before {@code psql ...}: the words that led into the command go with it. */
+    private static String withoutDanglingWord(String name) {
+        String kept = name;
+        for (int space = kept.lastIndexOf(' '); space > 0
+                && LEADING_INTO_A_COMMAND.contains(kept.substring(space + 1).toLowerCase(Locale.ROOT));
+                space = kept.lastIndexOf(' ')) {
+            kept = kept.substring(0, space);
+        }
+        return kept;
     }
 
     /** The first ": " (or a colon ending the text) that no bracket encloses ("Pause it (body: {...})" has none). */

@@ -275,6 +275,15 @@ class PageConversionTest {
     }
 
     @Test
+    void theWordThatLedIntoACommandIsNoPartOfTheName() {
+        Playbook playbook = convert("<ol><li>Connect as the master user with <code>psql -h billing-db -U master</code></li>"
+                + "<li>Restart the service by running <code>sudo systemctl restart billing</code></li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name)
+                .containsExactly("Connect as the master user", "Restart the service by running");
+    }
+
+    @Test
     void anItemHoldingOnlyACodeBlockIsNamedByItsFirstLine() {
         Playbook playbook = convert("<ol><li>" + code("bash", "kubectl -n shop rollout restart deploy/cart\n"
                 + "kubectl -n shop rollout status deploy/cart") + "</li>"
