@@ -20,6 +20,8 @@ final class ConsoleTranscript {
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
+    /** {@code <<EOF}, {@code <<'EOF'}, {@code <<-"END"}: the delimiter is group 2. */
+    private static final Pattern HERE_DOCUMENT_OPENER = Pattern.compile("<<-?\\s*(['\"]?)([A-Za-z_]\\w*)\\1");
     /** What PowerShell shows before each further line of a command it waits to see completed (a pipe at the end). */
     private static final String POWERSHELL_CONTINUATION_PROMPT = ">> ";
     private static final String ROOT_PROMPT = "# ";
@@ -92,11 +94,48 @@ final class ConsoleTranscript {
                         : next.startsWith(CONTINUATION_PROMPT) ? CONTINUATION_PROMPT : "";
                 command.append('\n').append(next.substring(prefix.length()));
             }
+            i = withHereDocument(command, lines, i);
             if (!command.toString().isBlank()) {
                 commands.add(command.toString().stripTrailing());
             }
         }
         return String.join("\n", commands);
+    }
+
+    /**
+     * A here document pasted without the continuation prompt ({@code $ curl ... --data @- <<'EOF'}, the body, then
+     * {@code EOF}): its lines up to the closing one are the command's, not output. Returns the index of the last line
+     * taken.
+     */
+    private static int withHereDocument(StringBuilder command, String[] lines, int at) {
+        Matcher opener = HERE_DOCUMENT_OPENER.matcher(command);
+        if (!opener.find()) {
+            return at;
+        }
+        String delimiter = opener.group(2);
+        boolean tabsStripped = opener.group().startsWith("<<-");
+        for (String line : LINE_BREAK.split(command.substring(opener.end()))) {
+            if (closes(line, delimiter, tabsStripped)) {
+                return at; // closed behind the continuation prompt already
+            }
+        }
+        for (int closing = at + 1; closing < lines.length; closing++) {
+            if (closes(withoutContinuationPrompt(lines[closing]), delimiter, tabsStripped)) {
+                for (int i = at + 1; i <= closing; i++) {
+                    command.append('\n').append(withoutContinuationPrompt(lines[i]));
+                }
+                return closing;
+            }
+        }
+        return at;
+    }
+
+    private static boolean closes(String line, String delimiter, boolean tabsStripped) {
+        return (tabsStripped ? line.replaceFirst("^\t+", "") : line).equals(delimiter);
+    }
+
+    private static String withoutContinuationPrompt(String line) {
+        return line.startsWith(CONTINUATION_PROMPT) ? line.substring(CONTINUATION_PROMPT.length()) : line;
     }
 
     /**

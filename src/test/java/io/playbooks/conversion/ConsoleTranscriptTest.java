@@ -55,6 +55,14 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void aHereDocumentPastedWithoutTheContinuationPromptStaysInItsCommand() {
+        String transcript = "$ curl -s -X PUT http://127.0.0.1:8500/v1/agent/service/register \\\n    --data @- <<'EOF'\n"
+                + "{ \"Name\": \"billing-api\" }\nEOF\n$ consul catalog services\nbilling-api";
+        assertThat(ConsoleTranscript.commands(transcript)).isEqualTo("curl -s -X PUT http://127.0.0.1:8500/v1/agent/service/register \\\n"
+                + "    --data @- <<'EOF'\n{ \"Name\": \"billing-api\" }\nEOF\nconsul catalog services");
+    }
+
+    @Test
     void powerShellsContinuationLinesStayInTheirCommand() {
         String transcript = "PS C:\\Temp\\agent> Get-Service -Name otel-agent |\n>> Select-Object Name, Status\n\n"
                 + "Name       Status\n----       ------\notel-agent Running";
