@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -337,11 +338,13 @@ final class SectionSplitter {
 
     /**
      * An info, note or tip panel standing in the page with a list of steps in it is a panel around the procedure (as
-     * expand and panel macros are); one inside a step stays that step's note.
+     * expand and panel macros are); one inside a step stays that step's note. A warning or error panel is one when its
+     * list instructs: a warning's list may as well say what goes wrong ("1. All sessions are dropped").
      */
     private static boolean holdsAProcedure(Element block) {
-        // a warning's list says what goes wrong ("1. All sessions are dropped"), not what to do
-        if (!Macros.isMacro(block) || !Macros.isNote(Macros.name(block))) {
+        String name = Macros.name(block);
+        boolean note = Macros.isNote(name);
+        if (!note && !Macros.isWarning(name)) {
             return false;
         }
         Element body = Macros.richBody(block);
@@ -350,10 +353,27 @@ final class SectionSplitter {
         }
         for (Element child = body.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ol") || child.tagName().equals("ac:task-list")) {
-                return true;
+                return note || instructs(child);
             }
         }
         return false;
+    }
+
+    /** Whether half the items of a list or more start with an imperative verb or hold code. */
+    private static boolean instructs(Element list) {
+        int items = 0;
+        int instructing = 0;
+        for (Element item = list.firstElementChild(); item != null; item = item.nextElementSibling()) {
+            items++;
+            String text = PlainText.of(item).strip();
+            int space = text.indexOf(' ');
+            String first = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
+            if (BuiltInProfile.isImperativeVerb(first) || !item.getElementsByTag("code").isEmpty()
+                    || !item.getElementsByTag("ac:structured-macro").isEmpty()) {
+                instructing++;
+            }
+        }
+        return items > 0 && instructing * 2 >= items;
     }
 
     static int headingLevel(Element element) {

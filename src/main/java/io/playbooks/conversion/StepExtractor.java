@@ -400,7 +400,7 @@ final class StepExtractor {
             return;
         }
         for (Element block : section.blocks()) {
-            if (block.tagName().equals("p")) {
+            if (block.tagName().equals("p") && !isALabel(block)) {
                 String text = PlainText.of(block);
                 if (!text.isEmpty()) {
                     description = text;
@@ -408,5 +408,13 @@ final class StepExtractor {
                 }
             }
         }
+    }
+
+    /** "<strong>On this page</strong>" over a table of contents: a label, not the first paragraph of prose. */
+    private static boolean isALabel(Element paragraph) {
+        if (paragraph.childNodeSize() != 1 || !(paragraph.childNode(0) instanceof Element only)) {
+            return false;
+        }
+        return only.tagName().equals("strong") || only.tagName().equals("b");
     }
 }

@@ -275,6 +275,20 @@ class PageConversionTest {
     }
 
     @Test
+    void aWarningPanelWhoseListInstructsHoldsStepsAndOneThatWarnsDoesNot() {
+        Playbook playbook = convert("<p><strong>On this page</strong></p><p>Blocks an abusive range at the edge.</p>"
+                + "<h2>Steps</h2><ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><p>Production traffic.</p>"
+                + "<ol><li>Block the range: <code>curl -X POST https://api.cloudflare.com/client/v4/rules</code></li>"
+                + "<li>Check the firewall events.</li></ol></ac:rich-text-body></ac:structured-macro>"
+                + "<h2>Roll back</h2><ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><ol><li>All blocked "
+                + "clients come back at once.</li><li>Caches are cold.</li></ol></ac:rich-text-body></ac:structured-macro>");
+
+        assertThat(playbook.description()).isEqualTo("Blocks an abusive range at the edge.");
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("http_request", "noop");
+        assertThat(playbook.rollback()).isEmpty();
+    }
+
+    @Test
     void theWordThatLedIntoACommandIsNoPartOfTheName() {
         Playbook playbook = convert("<ol><li>Connect as the master user with <code>psql -h billing-db -U master</code></li>"
                 + "<li>Restart the service by running <code>sudo systemctl restart billing</code></li></ol>");
