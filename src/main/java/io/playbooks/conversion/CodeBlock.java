@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 record CodeBlock(String command, Snippet snippet) {
 
+    /** A program's answer, as plain text shows it: "git version 2.43.0", "psql (PostgreSQL) 16.2", "rsync error: ...". */
+    private static final Pattern OUTPUT_LINE = Pattern.compile("\\S+\\s+(?:version\\b|error\\b|warning\\b|\\(|v?\\d+\\.\\d+)");
     private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("<[^<>\\s]+>|\\$\\{[^}\\s]+}|\\{\\{[^}]+}}");
 
     static CodeBlock of(Element macro) {
@@ -38,9 +40,10 @@ record CodeBlock(String command, Snippet snippet) {
         }
         // "Plain text" was chosen: a command there starts with a known program ("sqlcmd -S ..."), while a config line
         // or a query ("tcp dport 8443 accept", PromQL) is what the author meant as text
+        boolean plainText = CodeLanguage.isPlainText(language);
         boolean commands = !PLACEHOLDER_ONLY.matcher(code).matches() && (CodeLanguage.isShell(language)
-                || (CodeLanguage.isUnspecified(language)
-                && CommandRecognizer.startsWithCommand(code, !CodeLanguage.isPlainText(language))));
+                || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code, !plainText)
+                && !(plainText && OUTPUT_LINE.matcher(code.strip()).lookingAt())));
         if (!commands) {
             return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
         }

@@ -29,7 +29,7 @@ public final class PlaybookDetector {
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "your", "our", "all", "every", "each",
             "new", "old");
     private static final Set<String> NOT_INSTRUCTING_VERBS = Set.of("read", "watch", "see", "use", "review", "make",
-            "keep", "note", "go", "look");
+            "keep", "note", "go", "look", "save", "meet", "follow");
 
     /** Words that open a clause before a step's verb ("If it is still stopping, force the stop"). */
     private static final Set<String> CLAUSE_OPENERS = Set.of("in", "on", "from", "once", "if", "when", "after",
@@ -282,7 +282,10 @@ public final class PlaybookDetector {
         return lower.startsWith(start) && (lower.length() == start.length() || !Character.isLetter(lower.charAt(start.length())));
     }
 
-    /** Procedure labels also count inside compound labels ("kb-how-to-article"); the others only as written. */
+    /**
+     * Procedure labels also count inside compound labels ("kb-how-to-article"), unless the label names another kind
+     * of page too ("runbook-template"), which then counts against; the others only as written.
+     */
     private static double labelSignal(List<String> labels, Map<String, Double> known, Signal signal, boolean compound,
                                       Set<String> topics, List<String> reasons) {
         for (String label : labels) {
@@ -290,7 +293,8 @@ public final class PlaybookDetector {
             for (String key : known.keySet()) {
                 if (topics.contains(key) && lower.equals(key)) {
                     topic("label", label, reasons); // another label may still say what the page is
-                } else if (lower.equals(key) || (compound && hasPart(lower, key) && !namesAnotherKind(lower))) {
+                } else if (lower.equals(key) || (compound && hasPart(lower, key) && !namesAnotherKind(lower))
+                        || (!compound && OTHER_KINDS_IN_LABELS.contains(key) && hasPart(lower, key))) {
                     return fire(signal, known.get(key), label, reasons);
                 }
             }

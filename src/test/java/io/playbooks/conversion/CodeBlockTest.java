@@ -4,6 +4,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CodeBlockTest {
@@ -48,6 +50,10 @@ class CodeBlockTest {
         assertThat(codeBlock("text", "tcp dport 8443 ip daddr 10.30.4.20 accept").snippet().language()).isEqualTo("text");
         assertThat(codeBlock(null, "rsnapshot daily run").command()).as("no language: by its shape").isEqualTo("rsnapshot daily run");
         assertThat(codeBlock("text", "rsnapshot daily run").command()).as("plain text: known programs only").isNull();
+        for (String output : List.of("git version 2.43.0", "psql (PostgreSQL) 16.2", "redis-cli 7.2.4",
+                "rsync error: some files/attrs were not transferred (code 23)")) {
+            assertThat(codeBlock("text", output).command()).as(output).isNull();
+        }
     }
 
     @Test

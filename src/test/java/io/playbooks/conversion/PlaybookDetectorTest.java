@@ -247,6 +247,7 @@ class PlaybookDetectorTest {
         Detection howTo = detect("Network pages", List.of("kb-how-to-article"), "<p>Runbooks by alert.</p>");
 
         assertThat(index.reasons()).noneSatisfy(reason -> assertThat(reason).contains("marks a procedure"));
+        assertThat(index.reasons()).contains("label 'runbook-index' marks a page that is not a procedure (-0.50)");
         assertThat(howTo.reasons()).contains("label 'kb-how-to-article' marks a procedure (+0.30)");
     }
 
