@@ -51,7 +51,7 @@ final class BuiltInProfile {
             "contributing factors", "incident summary", "root cause", "follow-up actions", "context",
             "options considered", "considered options", "decision drivers", "done this week", "next week",
             "this week", "last week", "risks", "asks", "blockers", "previous releases", "previous versions",
-            "steps to reproduce", "what happened", "what we did", "why it happened");
+            "steps to reproduce", "steps performed", "steps taken", "what happened", "what we did", "why it happened");
     /** Headings under which a page says what to do: a troubleshooting article's Resolution, a runbook's Procedure. */
     private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
             "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage", "steps");
