@@ -23,7 +23,7 @@ public final class PlaybookDetector {
      * "Architecture docs site: rebuild and publish"): they do not count against a page whose steps run commands.
      */
     private static final Set<String> TOPIC_WORDS = Set.of("api", "team", "architecture", "design", "policy");
-    private static final List<String> OTHER_KINDS_IN_LABELS = List.of("index", "template", "list", "overview",
+    private static final Set<String> OTHER_KINDS_IN_LABELS = Set.of("index", "template", "list", "overview",
             "review", "notes");
     /** The words that follow the verb of an instruction: "Give a team ...", "Move the server ...". */
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "your", "our", "all", "every", "each",
