@@ -70,6 +70,9 @@ final class CommandRecognizer {
             "fstrim", "mokutil", "needs-restarting", "unattended-upgrade", "apt-mark", "yum-config-manager",
             "appcmd", "xcopy", "expdp", "impdp", "tnsping", "opatch", "datapatch", "lsnrctl", "dgmgrl",
             "orapki", "sqlldr", "bcp", "setspn", "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink", "ykman",
+            "grub-install", "grub2-install", "update-grub", "grub-mkconfig", "grub2-mkconfig", "mkfs.ext4", "mkfs.ext3",
+            "mkfs.xfs", "mkswap", "dracut", "update-initramfs", "sgdisk", "wipefs", "lvremove",
+            "vgcreate", "lvresize", "sfdisk", "dd", "hdparm", "nvme",
             "subscription-manager", "cloud-init", "aws-vault", "saml2aws", "ssh-agent", "ssh-add", "tmsh", "gam",
             "awx", "strmqm", "endmqm", "dspmq", "runmqsc", "crtmqm", "dltmqm", "asmcmd", "srvctl", "winmgmt",
             "wevtutil", "bcdedit", "diskpart", "dcdiag", "repadmin", "netdom", "nltest", "dsquery", "pvecm", "qm",
@@ -86,7 +89,8 @@ final class CommandRecognizer {
     /** Programs run without arguments often enough that, alone in inline code, they are the command itself. */
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
             "free", "timedatectl", "hostnamectl", "pg_isready", "nproc", "dmesg", "iisreset", "ipconfig", "gpupdate",
-            "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig");
+            "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig", "update-grub", "blkid",
+            "update-initramfs", "pvs", "vgs", "lvs", "mdstat", "sensors");
     /**
      * Programs run without arguments on a line of a code block; inline, these words more often name a field or a
      * setting ("the {@code date} column").

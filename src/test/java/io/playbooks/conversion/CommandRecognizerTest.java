@@ -22,7 +22,8 @@ class CommandRecognizerTest {
             "$binding.AddSslCertificate($thumbprint, 'My')", "$cert = Get-ChildItem Cert:\\LocalMachine\\My",
             "%windir%\\system32\\inetsrv\\appcmd.exe stop site /site.name:Claims", "appcmd stop site /site.name:Claims",
             "\"C:\\Program Files\\SQL\\sqlcmd.exe\" -S SQLPRD01 -Q \"SELECT 1\"", "tnsping ERPPRD", "opatch lsinventory",
-            "xcopy D:\\a E:\\b /E", ".\\run.ps1"})
+            "xcopy D:\\a E:\\b /E", ".\\run.ps1", "grub-install /dev/sdb", "update-grub", "mkfs.ext4 /dev/sdb1",
+            "blkid"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
