@@ -82,12 +82,11 @@ final class ConsoleTranscript {
                 continue;
             }
             StringBuilder command = new StringBuilder(lines[i].substring(prompt.end()));
-            // an incomplete command runs on, and so do a here document's lines behind the shell's continuation prompt
-            // (PS2); the prompt itself is no part of the command
-            boolean hereDocument = command.indexOf("<<") >= 0;
+            // an incomplete command runs on, and so does a block's body behind the shell's continuation prompt (PS2);
+            // the prompt itself is no part of the command (here documents: see withHereDocument)
             boolean powerShell = prompt.group().startsWith("PS");
             while (i + 1 < lines.length && (ShellWords.isIncomplete(command.toString().stripTrailing())
-                    || lines[i + 1].startsWith(CONTINUATION_PROMPT) && (hereDocument || opensABlock(command))
+                    || lines[i + 1].startsWith(CONTINUATION_PROMPT) && opensABlock(command)
                     || powerShell && lines[i + 1].startsWith(POWERSHELL_CONTINUATION_PROMPT))) {
                 String next = lines[++i];
                 String prefix = next.startsWith(POWERSHELL_CONTINUATION_PROMPT) && powerShell ? POWERSHELL_CONTINUATION_PROMPT
@@ -120,9 +119,11 @@ final class ConsoleTranscript {
             }
         }
         for (int closing = at + 1; closing < lines.length; closing++) {
-            if (closes(withoutContinuationPrompt(lines[closing]), delimiter, tabsStripped)) {
+            // behind the continuation prompt the closing line shows it too; without it, "> file" is the body's own
+            boolean prompted = lines[closing].startsWith(CONTINUATION_PROMPT);
+            if (closes(prompted ? lines[closing].substring(CONTINUATION_PROMPT.length()) : lines[closing], delimiter, tabsStripped)) {
                 for (int i = at + 1; i <= closing; i++) {
-                    command.append('\n').append(withoutContinuationPrompt(lines[i]));
+                    command.append('\n').append(prompted ? withoutContinuationPrompt(lines[i]) : lines[i]);
                 }
                 return closing;
             }

@@ -23,6 +23,8 @@ public final class PlaybookDetector {
      * "Architecture docs site: rebuild and publish"): they do not count against a page whose steps run commands.
      */
     private static final Set<String> TOPIC_WORDS = Set.of("api", "team", "architecture", "design", "policy");
+    private static final Set<String> PROCEDURE_PAGES_IN_LABELS = Set.of("runbook", "runbooks", "playbook", "how-to",
+            "howto", "sop", "procedure", "troubleshooting", "checklist", "kb");
     private static final Set<String> OTHER_KINDS_IN_LABELS = Set.of("index", "template", "list", "overview",
             "review", "notes");
     /** The words that follow the verb of an instruction: "Give a team ...", "Move the server ...". */
@@ -294,12 +296,23 @@ public final class PlaybookDetector {
                 if (topics.contains(key) && lower.equals(key)) {
                     topic("label", label, reasons); // another label may still say what the page is
                 } else if (lower.equals(key) || (compound && hasPart(lower, key) && !namesAnotherKind(lower))
-                        || (!compound && OTHER_KINDS_IN_LABELS.contains(key) && hasPart(lower, key))) {
+                        || (!compound && OTHER_KINDS_IN_LABELS.contains(key) && hasPart(lower, key)
+                        && namesAProcedurePage(lower))) {
                     return fire(signal, known.get(key), label, reasons);
                 }
             }
         }
         return 0;
+    }
+
+    /** "runbook-template", "how-to-index", not "helm-template" or "search-index": a label of pages about procedures. */
+    private static boolean namesAProcedurePage(String label) {
+        for (String part : PROCEDURE_PAGES_IN_LABELS) {
+            if (hasPart(label, part)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "runbook-index", "runbook-template": a compound label that also names a kind of page other than a procedure. */

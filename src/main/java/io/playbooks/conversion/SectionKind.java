@@ -23,7 +23,8 @@ enum SectionKind {
             "links", "external links", "resources", "additional resources",
             "contact", "owner", "change history", "changelog", "change log", "revision history", "version history",
             "document history", "history", "action items", "parameters", "variables", "inputs", "glossary",
-            "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes"));
+            "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes",
+            "steps performed", "steps taken", "what we did"));
 
     /** Headings that name a part of the page, not a step, even when numbered ("1. Introduction", "3. Procedure"). */
     private static final Set<String> PART_NAMES = Set.of("introduction", "purpose", "scope", "summary",

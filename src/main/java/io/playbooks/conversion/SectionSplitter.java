@@ -359,7 +359,7 @@ final class SectionSplitter {
         return false;
     }
 
-    /** Whether half the items of a list or more start with an imperative verb or hold code. */
+    /** Whether half the items of a list or more start with an imperative verb or hold a code block. */
     private static boolean instructs(Element list) {
         int items = 0;
         int instructing = 0;
@@ -368,8 +368,8 @@ final class SectionSplitter {
             String text = PlainText.of(item).strip();
             int space = text.indexOf(' ');
             String first = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
-            if (BuiltInProfile.isImperativeVerb(first) || !item.getElementsByTag("code").isEmpty()
-                    || !item.getElementsByTag("ac:structured-macro").isEmpty()) {
+            // "`kubectl top nodes` shows no data": a command named in a consequence is no instruction; a code block is
+            if (BuiltInProfile.isImperativeVerb(first) || !item.getElementsByTag("ac:structured-macro").isEmpty()) {
                 instructing++;
             }
         }

@@ -410,11 +410,16 @@ final class StepExtractor {
         }
     }
 
-    /** "<strong>On this page</strong>" over a table of contents: a label, not the first paragraph of prose. */
+    /**
+     * "<strong>On this page</strong>" over a table of contents: a short bold label, not the first paragraph of prose
+     * (a bold sentence still is).
+     */
     private static boolean isALabel(Element paragraph) {
-        if (paragraph.childNodeSize() != 1 || !(paragraph.childNode(0) instanceof Element only)) {
+        if (paragraph.childNodeSize() != 1 || !(paragraph.childNode(0) instanceof Element only)
+                || !(only.tagName().equals("strong") || only.tagName().equals("b"))) {
             return false;
         }
-        return only.tagName().equals("strong") || only.tagName().equals("b");
+        String text = PlainText.of(only);
+        return !text.endsWith(".") && PlaybookDetector.words(text).size() <= 4;
     }
 }

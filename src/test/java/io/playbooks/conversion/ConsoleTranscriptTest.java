@@ -63,6 +63,12 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void aBodyLineThatStartsWithARedirectIsNoContinuationPrompt() {
+        String transcript = "$ sudo bash <<'EOF'\n> /var/log/billing/debug.log\nchmod 640 /var/log/billing/debug.log\nEOF";
+        assertThat(ConsoleTranscript.commands(transcript)).isEqualTo(transcript.substring(2));
+    }
+
+    @Test
     void powerShellsContinuationLinesStayInTheirCommand() {
         String transcript = "PS C:\\Temp\\agent> Get-Service -Name otel-agent |\n>> Select-Object Name, Status\n\n"
                 + "Name       Status\n----       ------\notel-agent Running";

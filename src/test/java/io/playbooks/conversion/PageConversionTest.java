@@ -289,6 +289,18 @@ class PageConversionTest {
     }
 
     @Test
+    void stepsPerformedOnAnEarlierRunAreARecordNotSteps() {
+        Playbook playbook = convert("<p><strong>Use this runbook when the agents' disks fill up.</strong></p>"
+                + "<h2>Steps</h2><ol><li>Clean the workspace: <code>sudo rm -rf /var/lib/jenkins/workspace/*</code></li></ol>"
+                + "<h2>Steps performed on the last run</h2><ol><li>Ran <code>sudo du -sh /var/lib/jenkins</code></li></ol>"
+                + "<h2>Notes</h2><ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><ol><li><code>kubectl top nodes</code> "
+                + "shows no data for a while.</li><li>Pods move.</li></ol></ac:rich-text-body></ac:structured-macro>");
+
+        assertThat(playbook.description()).isEqualTo("Use this runbook when the agents' disks fill up.");
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Clean the workspace");
+    }
+
+    @Test
     void theWordThatLedIntoACommandIsNoPartOfTheName() {
         Playbook playbook = convert("<ol><li>Connect as the master user with <code>psql -h billing-db -U master</code></li>"
                 + "<li>Restart the service by running <code>sudo systemctl restart billing</code></li></ol>");

@@ -248,6 +248,8 @@ class PlaybookDetectorTest {
 
         assertThat(index.reasons()).noneSatisfy(reason -> assertThat(reason).contains("marks a procedure"));
         assertThat(index.reasons()).contains("label 'runbook-index' marks a page that is not a procedure (-0.50)");
+        assertThat(detect("Network pages", List.of("helm-template", "search-index"), "<p>Runbooks by alert.</p>").reasons())
+                .noneSatisfy(reason -> assertThat(reason).contains("not a procedure"));
         assertThat(howTo.reasons()).contains("label 'kb-how-to-article' marks a procedure (+0.30)");
     }
 
