@@ -292,12 +292,18 @@ public final class PlaybookDetector {
                                       Set<String> topics, List<String> reasons) {
         for (String label : labels) {
             String lower = label.toLowerCase(Locale.ROOT);
-            for (String key : known.keySet()) {
-                if (topics.contains(key) && lower.equals(key)) {
-                    topic("label", label, reasons); // another label may still say what the page is
-                } else if (lower.equals(key) || (compound && hasPart(lower, key) && !namesAnotherKind(lower))
-                        || (!compound && OTHER_KINDS_IN_LABELS.contains(key) && hasPart(lower, key)
-                        && namesAProcedurePage(lower))) {
+            Double asWritten = known.get(lower);
+            if (asWritten != null && topics.contains(lower)) {
+                topic("label", label, reasons); // another label may still say what the page is
+                continue;
+            }
+            if (asWritten != null) {
+                return fire(signal, asWritten, label, reasons);
+            }
+            // the parts of a compound label, looked for only in the labels that can have such parts
+            boolean partsCount = lower.indexOf('-') > 0 && (compound ? !namesAnotherKind(lower) : namesAProcedurePage(lower));
+            for (String key : partsCount ? known.keySet() : Set.<String>of()) {
+                if ((compound || OTHER_KINDS_IN_LABELS.contains(key)) && hasPart(lower, key)) {
                     return fire(signal, known.get(key), label, reasons);
                 }
             }
