@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 record CodeBlock(String command, Snippet snippet) {
 
     /** A program's answer, as plain text shows it: "git version 2.43.0", "psql (PostgreSQL) 16.2", "rsync error: ...". */
-    private static final Pattern OUTPUT_LINE = Pattern.compile("\\S+\\s+(?:version\\b|error\\b|warning\\b|\\(|v?\\d+\\.\\d+)");
+    private static final Pattern OUTPUT_LINE = Pattern.compile(
+            "\\S+\\s+(?:version\\b|error\\b|warning\\b|\\(|(?:v\\d+\\.\\d+(?:\\.\\d+)?|\\d+\\.\\d+\\.\\d+)(?![.\\d]))[^\\n]*");
     private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("<[^<>\\s]+>|\\$\\{[^}\\s]+}|\\{\\{[^}]+}}");
 
     static CodeBlock of(Element macro) {
@@ -43,7 +44,7 @@ record CodeBlock(String command, Snippet snippet) {
         boolean plainText = CodeLanguage.isPlainText(language);
         boolean commands = !PLACEHOLDER_ONLY.matcher(code).matches() && (CodeLanguage.isShell(language)
                 || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code, !plainText)
-                && !(plainText && OUTPUT_LINE.matcher(code.strip()).lookingAt())));
+                && !(plainText && isAnAnswer(code.strip()))));
         if (!commands) {
             return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
         }
@@ -52,6 +53,13 @@ record CodeBlock(String command, Snippet snippet) {
             command = code; // a console block without a single prompt holds commands, not their output
         }
         return new CodeBlock(command, null);
+    }
+
+    /** Its first line reads as a program's answer and holds no option ("ping 10.20.0.1" and "sleep 0.5" are commands). */
+    private static boolean isAnAnswer(String code) {
+        int lineEnd = code.indexOf('\n');
+        String first = lineEnd < 0 ? code : code.substring(0, lineEnd);
+        return OUTPUT_LINE.matcher(first).matches() && !first.contains(" -");
     }
 
     /** The code without its leading and trailing blank lines; everything between stays as written. */

@@ -20,8 +20,8 @@ final class ConsoleTranscript {
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
-    /** {@code <<EOF}, {@code <<'EOF'}, {@code <<-"END"}: the delimiter is group 2. */
-    private static final Pattern HERE_DOCUMENT_OPENER = Pattern.compile("<<-?\\s*(['\"]?)([A-Za-z_]\\w*)\\1");
+    /** {@code <<EOF}, {@code <<'EOF'}, {@code <<-"END"}, not the here-string {@code <<<}: the delimiter is group 2. */
+    private static final Pattern HERE_DOCUMENT_OPENER = Pattern.compile("(?<!<)<<(?!<)-?\\s*(['\"]?)([A-Za-z_]\\w*)\\1");
     /** What PowerShell shows before each further line of a command it waits to see completed (a pipe at the end). */
     private static final String POWERSHELL_CONTINUATION_PROMPT = ">> ";
     private static final String ROOT_PROMPT = "# ";

@@ -21,8 +21,8 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
 
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
-    /** A command line that ends by opening a here document: the command, {@code -} of {@code <<-}, the delimiter. */
-    private static final Pattern HERE_DOCUMENT = Pattern.compile("(.*?)\\s*<<(-?)\\s*(['\"]?)([A-Za-z_]+)\\3\\s*", Pattern.DOTALL);
+    /** The end of a command line that opens a here document: {@code -} of {@code <<-}, the quote, the delimiter. */
+    private static final Pattern HERE_DOCUMENT = Pattern.compile("<<(-?)\\s*(['\"]?)([A-Za-z_]+)\\2\\s*");
 
     /** The call a step's command text makes, when it is one plain HTTP call (no pipes, chains or redirects). */
     static Optional<HttpCall> of(String written) {
@@ -34,8 +34,9 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         if (!(command.contains("curl") || command.contains("wget"))) {
             return Optional.empty();
         }
-        if (command.contains("<<")) {
-            return withHereDocument(command);
+        Optional<HttpCall> withBody = command.contains("<<") ? withHereDocument(command) : null;
+        if (withBody != null && withBody.isPresent()) {
+            return withBody;
         }
         if (ShellWords.commands(command).size() != 1) {
             return Optional.empty();
@@ -57,17 +58,19 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
      */
     private static Optional<HttpCall> withHereDocument(String command) {
         int lineEnd = ShellWords.commandEnd(command, 0);
-        Matcher opening = HERE_DOCUMENT.matcher(command.substring(0, lineEnd));
+        String firstLine = command.substring(0, lineEnd);
+        int at = firstLine.lastIndexOf("<<");
+        Matcher opening = HERE_DOCUMENT.matcher(at < 0 ? "" : firstLine.substring(at));
         if (!opening.matches() || lineEnd == command.length()) {
             return Optional.empty();
         }
         String[] lines = command.substring(lineEnd + 1).split("\n", -1);
-        boolean stripTabs = !opening.group(2).isEmpty();
+        boolean stripTabs = !opening.group(1).isEmpty();
         StringBuilder body = new StringBuilder();
         int closing = -1;
         for (int i = 0; i < lines.length && closing < 0; i++) {
             String line = stripTabs ? lines[i].replaceFirst("^\t+", "") : lines[i];
-            if (line.equals(opening.group(4))) {
+            if (line.equals(opening.group(3))) {
                 closing = i;
             } else {
                 body.append(line).append('\n');
@@ -78,7 +81,7 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
                 return Optional.empty();
             }
         }
-        var words = closing < 0 ? null : ShellWords.simpleCommandWords(opening.group(1));
+        var words = closing < 0 ? null : ShellWords.simpleCommandWords(firstLine.substring(0, at).strip());
         if (words == null || words.isEmpty() || !words.get(0).equals("curl")) {
             return Optional.empty();
         }

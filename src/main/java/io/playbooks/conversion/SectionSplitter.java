@@ -369,11 +369,20 @@ final class SectionSplitter {
             int space = text.indexOf(' ');
             String first = (space < 0 ? text : text.substring(0, space)).toLowerCase(Locale.ROOT);
             // "`kubectl top nodes` shows no data": a command named in a consequence is no instruction; a code block is
-            if (BuiltInProfile.isImperativeVerb(first) || !item.getElementsByTag("ac:structured-macro").isEmpty()) {
+            if (BuiltInProfile.isImperativeVerb(first) || holdsCode(item)) {
                 instructing++;
             }
         }
         return items > 0 && instructing * 2 >= items;
+    }
+
+    private static boolean holdsCode(Element item) {
+        for (Element macro : item.getElementsByTag("ac:structured-macro")) {
+            if (Macros.isCode(Macros.name(macro))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static int headingLevel(Element element) {

@@ -274,7 +274,6 @@ final class StepReader {
         return text.indexOf(CODE_COLON) < 0 ? text : text.replace(CODE_COLON, ':');
     }
 
-    /** The text before the step's first command, cut at its first colon outside inline code. */
     /** A block's first line names it, not all its lines run together; a trailing backslash only continues that line. */
     private static String firstLine(String code) {
         String stripped = code.strip();
@@ -283,6 +282,7 @@ final class StepReader {
         return shorten(line.endsWith(" \\") ? line.substring(0, line.length() - 2) : line);
     }
 
+    /** The text before the step's first command, cut at its first colon outside inline code. */
     private String nameFrom(String fullText, int rawEnd) {
         String name = rawEnd == text.length() ? fullText : PlainText.normalize(text, rawEnd);
         int colon = colonOutsideBrackets(name);

@@ -61,7 +61,7 @@ public class BulkImportRuns {
      */
     public void pageDone(String spaceKey, String pageId, int sourceVersion, String position) {
         transactions.run("record page " + pageId + " of the bulk import of space " + spaceKey, connection -> {
-            update(connection, "DELETE FROM bulk_import_pages WHERE space_key = ? AND page_id = ?", spaceKey, pageId);
+            int redone = update(connection, "DELETE FROM bulk_import_pages WHERE space_key = ? AND page_id = ?", spaceKey, pageId);
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO bulk_import_pages (space_key, page_id, source_version) VALUES (?, ?, ?)")) {
                 insert.setString(1, spaceKey);
@@ -69,8 +69,9 @@ public class BulkImportRuns {
                 insert.setInt(3, sourceVersion);
                 insert.executeUpdate();
             }
-            update(connection, "UPDATE bulk_import_runs SET position = ?, pages_done = pages_done + 1 WHERE space_key = ?",
-                    position, spaceKey);
+            // a page done again at its new version was counted the first time
+            update(connection, "UPDATE bulk_import_runs SET position = ?, pages_done = pages_done + " + (redone > 0 ? 0 : 1)
+                    + " WHERE space_key = ?", position, spaceKey);
             return null;
         });
     }

@@ -54,6 +54,10 @@ class CodeBlockTest {
                 "rsync error: some files/attrs were not transferred (code 23)")) {
             assertThat(codeBlock("text", output).command()).as(output).isNull();
         }
+        for (String command : List.of("ping 10.20.0.1", "ssh 10.20.0.5 sudo systemctl restart app", "sleep 0.5",
+                "git -C /srv/app version")) {
+            assertThat(codeBlock("text", command).command()).as(command).isEqualTo(command);
+        }
     }
 
     @Test

@@ -69,6 +69,11 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void aHereStringIsNoHereDocument() {
+        assertThat(ConsoleTranscript.commands("$ grep -c ok <<< done\n1\ndone")).isEqualTo("grep -c ok <<< done");
+    }
+
+    @Test
     void powerShellsContinuationLinesStayInTheirCommand() {
         String transcript = "PS C:\\Temp\\agent> Get-Service -Name otel-agent |\n>> Select-Object Name, Status\n\n"
                 + "Name       Status\n----       ------\notel-agent Running";

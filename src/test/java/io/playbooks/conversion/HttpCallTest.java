@@ -93,6 +93,9 @@ class HttpCallTest {
         assertThat(redrive.body()).isEqualTo("{\"older_than\": \"30m\"}");
         assertThat(HttpCall.of("curl -d @- https://x/a <<EOF\n{}\nEOF\necho done")).as("a script").isEmpty();
         assertThat(HttpCall.of("cat <<EOF > body.json\n{}\nEOF")).isEmpty();
+        assertThat(call("curl -X POST https://h/api -H 'X-Tag: a<<b' -d '{\"a\":1}'").method()).as("<< in a header").isEqualTo("POST");
+        assertThat(HttpCall.of("curl -s https://h/a\ncat <<EOF\nx\nEOF")).as("<< on a later line").isEmpty();
+        assertThat(HttpCall.of("curl https://h/x" + " ".repeat(100_000) + "-d @- <<EOF | jq .\n{}\nEOF")).as("at once").isEmpty();
     }
 
     @Test

@@ -281,7 +281,8 @@ class PageConversionTest {
                 + "<ol><li>Block the range: <code>curl -X POST https://api.cloudflare.com/client/v4/rules</code></li>"
                 + "<li>Check the firewall events.</li></ol></ac:rich-text-body></ac:structured-macro>"
                 + "<h2>Roll back</h2><ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><ol><li>All blocked "
-                + "clients come back at once.</li><li>Caches are cold.</li></ol></ac:rich-text-body></ac:structured-macro>");
+                + "clients come back at once <ac:structured-macro ac:name=\"status\"><ac:parameter ac:name=\"title\">HIGH"
+                + "</ac:parameter></ac:structured-macro></li><li>Caches are cold.</li></ol></ac:rich-text-body></ac:structured-macro>");
 
         assertThat(playbook.description()).isEqualTo("Blocks an abusive range at the edge.");
         assertThat(playbook.steps()).extracting(Step::action).containsExactly("http_request", "noop");
