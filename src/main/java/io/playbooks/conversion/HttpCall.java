@@ -34,9 +34,11 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         if (!(command.contains("curl") || command.contains("wget"))) {
             return Optional.empty();
         }
-        Optional<HttpCall> withBody = command.contains("<<") ? withHereDocument(command) : null;
-        if (withBody != null && withBody.isPresent()) {
-            return withBody;
+        if (command.contains("<<")) {
+            Optional<HttpCall> withBody = withHereDocument(command);
+            if (withBody.isPresent()) {
+                return withBody;
+            }
         }
         if (ShellWords.commands(command).size() != 1) {
             return Optional.empty();
