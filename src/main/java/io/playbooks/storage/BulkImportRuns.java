@@ -15,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Where each unfinished bulk import stands (see V10__bulk_import_runs.sql): a run is started or taken over, moves
- * on page by page, and is either finished (its row goes) or stopped with the state that says why.
+ * on page by page, and is either finished (its row goes) or stopped with the state that says why. Each page done
+ * writes only its own row, with the resume position as it stood then (V14): the pages' parallel transactions never
+ * wait for one another, and the run's position is that of its last page done.
  */
 public class BulkImportRuns {
 
@@ -44,7 +46,7 @@ public class BulkImportRuns {
                 return stopped.get().withDonePages(donePages(connection, spaceKey));
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bulk_import_runs"
-                    + " (space_key, state, force_update, position, pages_done, started_at) VALUES (?, ?, ?, NULL, 0, ?)")) {
+                    + " (space_key, state, force_update, started_at) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, spaceKey);
                 insert.setString(2, RUNNING);
                 insert.setBoolean(3, forceUpdate);
@@ -61,17 +63,16 @@ public class BulkImportRuns {
      */
     public void pageDone(String spaceKey, String pageId, int sourceVersion, String position) {
         transactions.run("record page " + pageId + " of the bulk import of space " + spaceKey, connection -> {
-            int redone = update(connection, "DELETE FROM bulk_import_pages WHERE space_key = ? AND page_id = ?", spaceKey, pageId);
+            // deleted and inserted again, so that a page redone is the last page done
+            update(connection, "DELETE FROM bulk_import_pages WHERE space_key = ? AND page_id = ?", spaceKey, pageId);
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO bulk_import_pages (space_key, page_id, source_version) VALUES (?, ?, ?)")) {
+                    "INSERT INTO bulk_import_pages (space_key, page_id, source_version, position) VALUES (?, ?, ?, ?)")) {
                 insert.setString(1, spaceKey);
                 insert.setString(2, pageId);
                 insert.setInt(3, sourceVersion);
+                insert.setString(4, position);
                 insert.executeUpdate();
             }
-            // a page done again at its new version was counted the first time
-            update(connection, "UPDATE bulk_import_runs SET position = ?, pages_done = pages_done + " + (redone > 0 ? 0 : 1)
-                    + " WHERE space_key = ?", position, spaceKey);
             return null;
         });
     }
@@ -122,17 +123,20 @@ public class BulkImportRuns {
     }
 
     private static Optional<Run> find(Connection connection, String spaceKey) throws SQLException {
-        List<Run> runs = select(connection, "WHERE space_key = ?", spaceKey);
+        List<Run> runs = select(connection, "WHERE r.space_key = ?", spaceKey);
         return runs.isEmpty() ? Optional.empty() : Optional.of(runs.get(0));
     }
 
     private static List<Run> withState(Connection connection, String state) throws SQLException {
-        return select(connection, "WHERE state = ? ORDER BY stopped_at", state);
+        return select(connection, "WHERE r.state = ? ORDER BY r.stopped_at", state);
     }
 
     private static List<Run> select(Connection connection, String where, String value) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT space_key, state, force_update, position,"
-                + " pages_done, started_at, stopped_at FROM bulk_import_runs " + where)) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT r.space_key, r.state, r.force_update,"
+                + " (SELECT p.position FROM bulk_import_pages p WHERE p.space_key = r.space_key"
+                + " ORDER BY p.done_order DESC FETCH FIRST 1 ROWS ONLY),"
+                + " (SELECT COUNT(*) FROM bulk_import_pages p WHERE p.space_key = r.space_key),"
+                + " r.started_at, r.stopped_at FROM bulk_import_runs r " + where)) {
             select.setString(1, value);
             List<Run> runs = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {

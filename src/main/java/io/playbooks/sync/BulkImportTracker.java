@@ -85,7 +85,7 @@ public class BulkImportTracker {
             spaceKey = run.spaceKey;
             position = run.positionWithout(result.pageId());
         }
-        // outside the lock: the write may wait for the commit of another page that holds the run's row
+        // outside the lock: a database write
         runs.pageDone(spaceKey, result.pageId(), result.confluenceVersion(), position);
     }
 

@@ -48,8 +48,14 @@ final class ChildApi {
         throw new AssertionError("the bulk import did not come to " + what + " within 120 s");
     }
 
+    /** The answer's JSON; an answer that is no success fails the test with its status and body. */
     private JsonNode send(HttpRequest request) throws Exception {
-        return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 
     private HttpRequest postRequest(String path, String body) {

@@ -87,6 +87,33 @@ abstract class SharedTransactionContract {
     }
 
     @Test
+    void thePagesOfABulkImportRecordTheirProgressWithoutWaitingForEachOther() throws Exception {
+        BulkImportRuns runs = new BulkImportRuns(database.dataSource());
+        runs.start("OPS", false, Instant.now());
+        SharedTransaction first = SharedTransaction.begin(database.dataSource());
+        runs.pageDone("OPS", "1", 1, "cursor-1");
+        try {
+            // the other page commits while the first is still open: waiting for it would end in a lock timeout (H2)
+            // or never end (PostgreSQL, hence the guard)
+            CompletableFuture.runAsync(() -> {
+                SharedTransaction second = SharedTransaction.begin(database.dataSource());
+                runs.pageDone("OPS", "2", 1, "cursor-2");
+                second.commit();
+            }).get(60, TimeUnit.SECONDS);
+            first.commit();
+        } finally {
+            if (SharedTransaction.open()) {
+                first.rollback();
+            }
+        }
+
+        assertThat(runs.find("OPS").orElseThrow()).satisfies(run -> {
+            assertThat(run.pagesDone()).isEqualTo(2);
+            assertThat(run.position()).as("the position recorded by the last page done").isEqualTo("cursor-2");
+        });
+    }
+
+    @Test
     void aDeadlockMakesTheTransactionRollbackOnlyInsteadOfCommittingWhatFollowedIt() throws Exception {
         transactions.run("create two rows", connection -> {
             try (Statement statement = connection.createStatement()) {

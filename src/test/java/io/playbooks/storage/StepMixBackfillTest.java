@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The JSON counting of {@link StepMixBackfill} (the migration itself: {@link StepMixBackfillContract}). */
+/** The JSON counting of {@link StepMixBackfill} (the migration itself: {@link SchemaUpgradeContract}). */
 class StepMixBackfillTest {
 
     private final StepMixBackfill backfill = new StepMixBackfill();

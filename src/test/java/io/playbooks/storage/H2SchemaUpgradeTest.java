@@ -1,7 +1,7 @@
 package io.playbooks.storage;
 
-/** Migration 13 on H2, in memory. */
-class H2StepMixBackfillTest extends StepMixBackfillContract {
+/** The upgrades from older schemas on H2, in memory. */
+class H2SchemaUpgradeTest extends SchemaUpgradeContract {
 
     @Override
     protected String createDatabase(String name) {

@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Locale;
@@ -18,10 +19,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Migration 13 ({@link StepMixBackfill}) on a store left by schema 12, where the analytics had counted some
- * versions and not others: run against each database the service supports (see the subclasses).
+ * The migrations that carry over what an older schema stored, each on a store as that schema left it: run against
+ * each database the service supports (see the subclasses).
  */
-abstract class StepMixBackfillContract {
+abstract class SchemaUpgradeContract {
 
     private static final int CONTENT_VERSIONS = 1_201;
     private static final String TWO_SHELL_ONE_NOOP = """
@@ -34,14 +35,13 @@ abstract class StepMixBackfillContract {
 
     protected abstract String user();
 
+    /** Migration 13 ({@link StepMixBackfill}) where the analytics of schema 12 had counted some versions and not others. */
     @Test
     void countsEveryContentVersionNotCountedYetOnceAndLeavesTheCountedAlone(TestInfo test) throws Exception {
         String url = createDatabase("backfill_" + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT));
         // also keeps an in-memory H2 alive between the two migrations
         try (Connection connection = DriverManager.getConnection(url, user(), "")) {
-            Flyway.configure().dataSource(url, user(), "").locations("classpath:db/migration",
-                    "classpath:db/vendor/" + (url.startsWith("jdbc:postgresql") ? "postgresql" : "h2")).target("12").load()
-                    .migrate();
+            migrate(url, "12");
             storeAsSchema12Did(connection);
             try (Database database = Database.open(url, user(), "")) {
                 Map<Long, StepMix> counted = counted(database);
@@ -54,6 +54,46 @@ abstract class StepMixBackfillContract {
                 assertThat(counted.get((long) CONTENT_VERSIONS + 2)).isEqualTo(new StepMix(3, 2, 1));
             }
         }
+    }
+
+    /** Migration 14 in the middle of a bulk import: the pages done after the upgrade move its position on. */
+    @Test
+    void aRunStoppedBeforeTheUpgradeResumesFromItsPositionWithItsPages() throws Exception {
+        String url = createDatabase("upgrade_bulk_import_progress");
+        // also keeps an in-memory H2 alive between the two migrations
+        try (Connection connection = DriverManager.getConnection(url, user(), "")) {
+            migrate(url, "13");
+            stopARunAsSchema13Did(connection);
+            try (Database database = Database.open(url, user(), "")) {
+                BulkImportRuns runs = new BulkImportRuns(database.dataSource());
+
+                BulkImportRuns.Run stopped = runs.find("OPS").orElseThrow();
+                assertThat(stopped.position()).isEqualTo("cursor-7");
+                assertThat(stopped.pagesDone()).isEqualTo(3);
+                assertThat(runs.start("OPS", false, Instant.now()).donePages()).isEqualTo(Map.of("1", 4, "2", 1, "3", 2));
+
+                runs.pageDone("OPS", "4", 1, "cursor-9");
+                BulkImportRuns.Run movedOn = runs.find("OPS").orElseThrow();
+                assertThat(movedOn.position()).as("the page done after the upgrade is the last").isEqualTo("cursor-9");
+                assertThat(movedOn.pagesDone()).isEqualTo(4);
+            }
+        }
+    }
+
+    private static void stopARunAsSchema13Did(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO bulk_import_runs (space_key, state, force_update, position, pages_done,"
+                    + " started_at, stopped_at) VALUES ('OPS', 'failed', FALSE, 'cursor-7', 3,"
+                    + " TIMESTAMP WITH TIME ZONE '2026-11-01 10:00:00+00', TIMESTAMP WITH TIME ZONE '2026-11-01 10:05:00+00')");
+            statement.executeUpdate("INSERT INTO bulk_import_pages (space_key, page_id, source_version)"
+                    + " VALUES ('OPS', '1', 4), ('OPS', '2', 1), ('OPS', '3', 2)");
+        }
+    }
+
+    private void migrate(String url, String targetVersion) {
+        Flyway.configure().dataSource(url, user(), "").locations("classpath:db/migration",
+                "classpath:db/vendor/" + (url.startsWith("jdbc:postgresql") ? "postgresql" : "h2"))
+                .javaMigrations(new StepMixBackfill()).target(targetVersion).load().migrate();
     }
 
     /**

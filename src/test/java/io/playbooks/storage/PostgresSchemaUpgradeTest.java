@@ -2,8 +2,8 @@ package io.playbooks.storage;
 
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Migration 13 on a real PostgreSQL (embedded). */
-class PostgresStepMixBackfillTest extends StepMixBackfillContract {
+/** The upgrades from older schemas on a real PostgreSQL (embedded). */
+class PostgresSchemaUpgradeTest extends SchemaUpgradeContract {
 
     @RegisterExtension
     static final PostgresDatabases POSTGRES = new PostgresDatabases();
