@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,8 +58,19 @@ class KillDuringBulkImportTest extends ChildOnH2FileTest {
                 + "imported " + fromScratch.get("imported_playbooks") + "\nthe killed run's last progress: " + progress
                 + "\nthe rerun: " + rerun + "\nkilled run's log ends:\n" + tail("first.log", 40)
                 + "\nrestarted service's log ends:\n" + tail("second.log", 80)).isZero();
-        assertThat(afterAll.get("total_confluence_playbooks").asInt()).isEqualTo(fromScratch.get("discovered_pages").asInt());
+        // it failed once in CI (401 stored, 400 discovered): say which corpus pages were stored how often
+        assertThat(afterAll.get("total_confluence_playbooks").asInt()).as(() -> "stored per corpus page (600 pages cycle"
+                + " through the 30 authored ones): " + storedPerCorpusPage(afterAll.get("playbooks")) + "\nthe rerun: "
+                + rerun + "\nkilled run's log ends:\n" + tail("first.log", 40) + "\nrestarted service's log ends:\n"
+                + tail("second.log", 80)).isEqualTo(fromScratch.get("discovered_pages").asInt());
         assertThat(afterAll.get("playbooks").findValuesAsText("version_number")).containsOnly("1");
+    }
+
+    /** How many playbooks were stored of each authored page ("Deploy the API #37" is the 37th page, of "Deploy the API"). */
+    private static Map<String, Integer> storedPerCorpusPage(JsonNode playbooks) {
+        Map<String, Integer> counts = new TreeMap<>();
+        playbooks.forEach(playbook -> counts.merge(playbook.get("name").asText().replaceFirst(" #\\d+$", ""), 1, Integer::sum));
+        return counts;
     }
 
     private static Set<Long> playbookIds(JsonNode entries) {
