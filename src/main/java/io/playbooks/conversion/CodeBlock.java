@@ -46,13 +46,21 @@ record CodeBlock(String command, Snippet snippet) {
                 || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code, !plainText)
                 && !(plainText && isAnAnswer(code.strip()))));
         if (!commands) {
-            return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
+            return snippet(language, code);
         }
         String command = ConsoleTranscript.isTranscript(language, code) ? ConsoleTranscript.commands(code) : code;
         if (command.isBlank() && CommandRecognizer.startsWithCommand(code)) {
             command = code; // a console block without a single prompt holds commands, not their output
         }
+        if (command.isBlank()) {
+            // output alone, or prompts no rule knows: kept as written rather than lost with the step's command
+            return snippet(language, code);
+        }
         return new CodeBlock(command, null);
+    }
+
+    private static CodeBlock snippet(String language, String code) {
+        return new CodeBlock(null, new Snippet(CodeLanguage.isUnspecified(language) ? "text" : CodeLanguage.normalize(language), code));
     }
 
     /** Its first line reads as a program's answer and holds no option ("ping 10.20.0.1" and "sleep 0.5" are commands). */

@@ -32,6 +32,8 @@ final class CommandRecognizer {
             "env", "eval", "exec", "bash", "sh", "zsh", "pwsh", "powershell", "cmd", "net", "sc", "sc.exe", "nssm",
             "iisreset", "robocopy", "icacls", "eksctl", "kubeadm", "kubens", "kubectx", "minikube", "kind", "oc",
             "istioctl", "linkerd", "argocd", "flux", "jq", "yq", "nmap", "iptables", "ip6tables", "nft", "ufw",
+            "iptables-save", "iptables-restore", "ip6tables-save", "ip6tables-restore", "diff", "sort", "uniq", "wc",
+            "zcat", "chattr", "lsattr",
             "firewall-cmd", "certbot", "htpasswd", "keytool", "base64", "sha256sum", "md5sum", "touch", "stat",
             "which", "uname", "hostname", "hostnamectl", "timedatectl", "date", "uptime", "dmesg", "vmstat",
             "iostat", "sar", "strace", "jcmd", "jstack", "jmap", "jps", "mc", "s3cmd", "rclone", "restic", "borg",
@@ -81,10 +83,21 @@ final class CommandRecognizer {
             "jamf", "defaults", "scutil", "networksetup", "pkgutil", "installer", "spctl", "csrutil");
     /** Commands of network operating systems (IOS, Junos, PAN-OS, EOS), written in lower case as their CLIs take them. */
     private static final Set<String> NETWORK_OS_COMMANDS = Set.of("show", "configure", "commit", "request", "write",
-            "reload", "copy", "clear", "interface", "router", "shutdown", "no", "end", "exit", "ping", "traceroute");
+            "reload", "copy", "clear", "interface", "router", "shutdown", "no", "end", "exit", "ping", "traceroute",
+            "checkpoint", "rollback", "install", "dir", "boot", "verify", "vlan", "terminal", "debug", "undebug", "enable");
     /** Those that start no message or setting, so that they count in inline code too ("request system reboot"). */
     private static final Set<String> INLINE_NETWORK_OS_COMMANDS = Set.of("show", "configure", "commit", "request",
             "reload");
+    /**
+     * Inline commands of network operating systems whose first word alone could start a message ("copy", "clear",
+     * "write"): they count with the arguments those CLIs take ({@code copy running-config startup-config},
+     * {@code clear ip bgp 10.0.0.1 soft}, {@code write memory}, {@code rollback running-config checkpoint pre-chg}).
+     */
+    private static final Pattern INLINE_NETWORK_OS_COMMAND = Pattern.compile("(?:write mem(?:ory)?|wr mem"
+            + "|copy (?:running-config|startup-config|(?:[a-z]+:)\\S*) \\S+|clear (?:ip|ipv6|bgp|arp|arp-cache|counters|mac|"
+            + "interface|logging|line|crypto)\\b.*|install (?:add|activate|commit|remove|rollback|deactivate)\\b.*"
+            + "|boot system\\b.*|checkpoint [\\w.-]+|rollback (?:running-config\\b.*|\\d+)|dir [a-z0-9]+:\\S*.*"
+            + "|verify /(?:md5|sha\\d+)\\b.*)");
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
     /** Programs run without arguments often enough that, alone in inline code, they are the command itself. */
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
@@ -127,6 +140,8 @@ final class CommandRecognizer {
     private static final Pattern POWERSHELL_STATEMENT = Pattern.compile("\\(\\s*[A-Z][a-z]+-[A-Z][A-Za-z]+[\\s)].*"
             + "|\\$[A-Za-z_]\\w*\\.[A-Za-z]\\w*\\(.*|\\$[A-Za-z_]\\w*\\s*=\\s*\\(?[A-Z][a-z]+-[A-Z][A-Za-z]+\\b.*");
     private static final Pattern BIN_PATH = Pattern.compile("/\\S*/s?bin/\\S+");
+    /** A program run by its absolute path from anywhere ({@code /dev/shm/avml}): a command when options follow. */
+    private static final Pattern ABSOLUTE_PROGRAM = Pattern.compile("(?:/[\\w.+-]+){2,}");
     /** A Windows program by its file: {@code appcmd.exe}, {@code %windir%\system32\inetsrv\appcmd.exe}, {@code C:\Tools\x.exe}. */
     private static final Pattern WINDOWS_PROGRAM = Pattern.compile("(?i)(?:.*\\\\)?[\\w.-]+\\.exe");
     /** {@code NAME=value } before a command; a value in quotes may hold spaces. */
@@ -202,13 +217,20 @@ final class CommandRecognizer {
         }
         if (words.size() < 2) {
             String bare = program.toLowerCase(Locale.ROOT);
-            return BARE_COMMANDS.contains(bare) || blockLine && BLOCK_BARE_COMMANDS.contains(bare);
+            return BARE_COMMANDS.contains(bare)
+                    || blockLine && (BLOCK_BARE_COMMANDS.contains(bare) || NETWORK_OS_COMMANDS.contains(program));
+        }
+        if (!blockLine && INLINE_NETWORK_OS_COMMAND.matcher(text).matches()) {
+            return true;
         }
         String lower = program.toLowerCase(Locale.ROOT);
         if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()
                 || WINDOWS_PROGRAM.matcher(program).matches()
                 || RELATIVE_PROGRAM.matcher(program).matches() || (blockLine ? NETWORK_OS_COMMANDS : INLINE_NETWORK_OS_COMMANDS).contains(program)) {
             return true;
+        }
+        if (ABSOLUTE_PROGRAM.matcher(program).matches()) {
+            return words.stream().skip(1).anyMatch(word -> word.length() > 1 && word.startsWith("-"));
         }
         if (!PROGRAM_WORD.matcher(program).matches()) {
             return false;
@@ -220,6 +242,9 @@ final class CommandRecognizer {
             String word = words.get(i);
             // an option (-f, --force) or a Windows switch or absolute path (/verifyrepository, /data)
             if ((word.startsWith("-") || blockLine && word.startsWith("/") && !word.startsWith("//")) && word.length() > 1) {
+                return true;
+            }
+            if (isRedirection(word, i + 1 < words.size() ? words.get(i + 1) : "")) {
                 return true;
             }
         }
@@ -245,6 +270,18 @@ final class CommandRecognizer {
             capitals |= Character.isUpperCase(c);
         }
         return capitals;
+    }
+
+    /** A file the shell reads or writes for the program ({@code > /root/rules}, {@code < ./dump.sql}) or {@code <(...)}. */
+    private static boolean isRedirection(String word, String next) {
+        if (word.startsWith("<(") || word.startsWith(">(")) {
+            return true;
+        }
+        String target = switch (word) {
+            case ">", ">>", "<", "2>", "&>" -> next;
+            default -> word.startsWith(">") || word.startsWith("<") ? word.substring(word.startsWith(">>") ? 2 : 1) : "";
+        };
+        return (target.startsWith("/") || target.startsWith("./") || target.startsWith("~/")) && target.chars().anyMatch(Character::isLetter);
     }
 
     private static boolean isSubcommandLine(List<String> words) {

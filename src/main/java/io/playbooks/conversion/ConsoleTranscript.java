@@ -18,6 +18,14 @@ final class ConsoleTranscript {
     private static final Pattern UNMISTAKABLE_PROMPT = Pattern.compile(
             "(?m)^(?:(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] "
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
+    /**
+     * A network device's prompt, with or without a space before the command: {@code user@mx480> } (Junos, PAN-OS),
+     * {@code leaf-01(config-if)#} (configuration mode of IOS, NX-OS, EOS: whatever follows is a command) and
+     * {@code router#} or {@code switch>} (group 1), which counts only before a command: output such as "Switch#   Role"
+     * is no prompt.
+     */
+    private static final Pattern DEVICE_PROMPT = Pattern.compile(
+            "^(?:[\\w.-]+@[\\w.-]+> ?|[A-Za-z][\\w./:-]*\\(config[\\w./:-]*\\)# ?|([A-Za-z][\\w./:-]*[#>]) ?)(?=\\S)");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
     /** {@code <<EOF}, {@code <<'EOF'}, {@code <<-"END"}, not the here-string {@code <<<}: the delimiter is group 2. */
@@ -41,6 +49,9 @@ final class ConsoleTranscript {
         }
         // every such prompt ends in "$ ", "# " or "> ": without one the regex would only try each line in vain
         if ((code.contains("$ ") || code.contains("# ") || code.contains("> ")) && UNMISTAKABLE_PROMPT.matcher(code).find()) {
+            return true;
+        }
+        if ((CodeLanguage.isUnspecified(language) || CodeLanguage.isShell(language)) && devicePromptOf(code.strip()) != null) {
             return true;
         }
         return (CodeLanguage.isUnspecified(language) || CodeLanguage.isShell(language)) && code.contains(ROOT_PROMPT)
@@ -76,15 +87,15 @@ final class ConsoleTranscript {
         String[] lines = LINE_BREAK.split(transcript, -1);
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            Matcher prompt = PROMPT.matcher(lines[i]);
+            String prompt = promptOf(lines[i]);
             // behind a bare "# " the words of no command are a comment ("# check the leader"), not root's command
-            if (!prompt.find() || prompt.group().equals(ROOT_PROMPT) && !CommandRecognizer.isBlockCommand(lines[i])) {
+            if (prompt == null || prompt.equals(ROOT_PROMPT) && !CommandRecognizer.isBlockCommand(lines[i])) {
                 continue;
             }
-            StringBuilder command = new StringBuilder(lines[i].substring(prompt.end()));
+            StringBuilder command = new StringBuilder(lines[i].substring(prompt.length()));
             // an incomplete command runs on, and so does a block's body behind the shell's continuation prompt (PS2);
             // the prompt itself is no part of the command (here documents: see withHereDocument)
-            boolean powerShell = prompt.group().startsWith("PS");
+            boolean powerShell = prompt.startsWith("PS");
             while (i + 1 < lines.length && (ShellWords.isIncomplete(command.toString().stripTrailing())
                     || lines[i + 1].startsWith(CONTINUATION_PROMPT) && opensABlock(command)
                     || powerShell && lines[i + 1].startsWith(POWERSHELL_CONTINUATION_PROMPT))) {
@@ -159,7 +170,26 @@ final class ConsoleTranscript {
 
     /** The text without a leading prompt. */
     static String withoutPrompt(String line) {
+        String prompt = promptOf(line);
+        return prompt == null ? line : line.substring(prompt.length());
+    }
+
+    /** The prompt the line starts with, or null. */
+    private static String promptOf(String line) {
         Matcher prompt = PROMPT.matcher(line);
-        return prompt.find() ? line.substring(prompt.end()) : line;
+        return prompt.find() ? prompt.group() : devicePromptOf(line);
+    }
+
+    private static String devicePromptOf(String line) {
+        Matcher prompt = DEVICE_PROMPT.matcher(line);
+        if (!prompt.find()) {
+            return null;
+        }
+        if (prompt.group(1) == null) {
+            return prompt.group();
+        }
+        // checked without a prompt of its own, so that "a#b#c..." is not looked into prompt by prompt
+        String rest = line.substring(prompt.end());
+        return !DEVICE_PROMPT.matcher(rest).find() && CommandRecognizer.isBlockCommand(rest) ? prompt.group() : null;
     }
 }

@@ -30,6 +30,11 @@ final class ParameterFinder {
             "example", "details");
     private static final Set<String> REQUIRED_COLUMNS = Set.of("required", "mandatory", "optional");
     private static final Pattern TOKEN_MARKS = Pattern.compile("^\\$\\{|}$|^<|>$");
+    /** A parameter as a name cell writes it: {@code ${HOST}}, {@code {{group}}}, {@code <db>}; the name is one group. */
+    private static final Pattern NAME_TOKEN = Pattern.compile(
+            "\\$\\{([^{}\\s]+)}|\\{\\{\\s*([^{}\\s]+)\\s*}}|<([A-Za-z][\\w.-]*)>");
+    /** What may stand between the tokens of a cell naming several parameters: "{{namespace}} / {{deployment}}". */
+    private static final Pattern BETWEEN_NAMES = Pattern.compile("[\\s/,;&|+]*|\\s*(?:and|or)\\s*");
     private static final Pattern YES = Pattern.compile("(yes|y|true|x|required|mandatory)\\b");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern TOKEN = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|<([A-Za-z][A-Za-z0-9_-]*)>");
@@ -89,17 +94,38 @@ final class ParameterFinder {
             if (cells.size() <= Math.max(name, description)) {
                 continue;
             }
-            String parameterName = TOKEN_MARKS.matcher(PlainText.of(cells.get(name))).replaceAll("");
-            if (parameterName.isEmpty()) {
-                continue;
-            }
             boolean isRequired = true;
             if (required >= 0 && required < cells.size()) {
                 boolean yes = YES.matcher(PlainText.of(cells.get(required)).toLowerCase(Locale.ROOT)).lookingAt();
                 isRequired = optionalColumn != yes;
             }
-            parameters.putIfAbsent(parameterName, new Parameter(parameterName, PlainText.of(cells.get(description)), isRequired));
+            for (String parameterName : parameterNames(PlainText.of(cells.get(name)))) {
+                parameters.putIfAbsent(parameterName, new Parameter(parameterName, PlainText.of(cells.get(description)), isRequired));
+            }
         }
+    }
+
+    /**
+     * The parameters a name cell names: the name inside its marks ({@code ${HOST}}, {@code {{group}}}, {@code <db>}),
+     * each of several tokens ({@code {{namespace}} / {{deployment}}}), else the cell's text; none for an empty cell.
+     */
+    static List<String> parameterNames(String cell) {
+        String text = cell.strip();
+        Matcher token = NAME_TOKEN.matcher(text);
+        List<String> names = new ArrayList<>();
+        int end = 0;
+        while (token.find()) {
+            if (!BETWEEN_NAMES.matcher(text.substring(end, token.start())).matches()) {
+                break;
+            }
+            names.add(token.group(1) != null ? token.group(1) : token.group(2) != null ? token.group(2) : token.group(3));
+            end = token.end();
+        }
+        if (!names.isEmpty() && BETWEEN_NAMES.matcher(text.substring(end)).matches()) {
+            return names;
+        }
+        String name = TOKEN_MARKS.matcher(text).replaceAll("");
+        return name.isEmpty() ? List.of() : List.of(name);
     }
 
     /**
@@ -113,11 +139,11 @@ final class ParameterFinder {
             if (cells.size() != 2 || !cells.get(0).tagName().equals("th") || !cells.get(1).tagName().equals("td")) {
                 return;
             }
-            String parameterName = TOKEN_MARKS.matcher(PlainText.of(cells.get(0))).replaceAll("");
-            if (!IDENTIFIER.matcher(parameterName).matches()) {
+            List<String> names = parameterNames(PlainText.of(cells.get(0)));
+            if (names.isEmpty() || !names.stream().allMatch(name -> IDENTIFIER.matcher(name).matches())) {
                 return;
             }
-            found.put(parameterName, new Parameter(parameterName, PlainText.of(cells.get(1)), true));
+            names.forEach(name -> found.put(name, new Parameter(name, PlainText.of(cells.get(1)), true)));
         }
         if (!found.isEmpty() && namesParameters(headingBefore(table))) {
             found.forEach(parameters::putIfAbsent);

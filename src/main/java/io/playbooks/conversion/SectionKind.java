@@ -64,8 +64,7 @@ enum SectionKind {
         if (heading.startsWith("what you need to ")) {
             return null; // "What you need to do", "... to know": what the reader is told, not what they must have
         }
-        int firstSpace = heading.indexOf(' ');
-        String first = firstSpace < 0 ? heading : heading.substring(0, firstSpace);
+        String first = firstWord(heading);
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
             if (startsWithWord(heading, candidate.name())) {
                 return candidate.kind();
@@ -148,6 +147,18 @@ enum SectionKind {
     }
 
     /** A word without its plural "s" ("contacts", "links"): the key the names are found by. */
+    /** The heading's first word without the punctuation after it ("Rollback: lift containment", "Revert, then"). */
+    private static String firstWord(String heading) {
+        int end = 0;
+        while (end < heading.length() && heading.charAt(end) != ' ') {
+            end++;
+        }
+        while (end > 0 && !Character.isLetterOrDigit(heading.charAt(end - 1))) {
+            end--;
+        }
+        return heading.substring(0, end);
+    }
+
     private static String singular(String word) {
         return word.length() > 1 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
     }

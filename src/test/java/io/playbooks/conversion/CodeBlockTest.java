@@ -30,6 +30,21 @@ class CodeBlockTest {
     }
 
     @Test
+    void aConsoleBlockWithNoCommandItCanTellIsKeptAsASnippet() {
+        CodeBlock output = codeBlock("console", "Interface   Status   Vlan\nGi1/0/24    connected 120");
+        assertThat(output.command()).isNull();
+        assertThat(output.snippet().language()).isEqualTo("console");
+        assertThat(output.snippet().code()).isEqualTo("Interface   Status   Vlan\nGi1/0/24    connected 120");
+    }
+
+    @Test
+    void aBlockInNoLanguageThatEntersConfigurationModeHoldsCommands() {
+        assertThat(codeBlock(null, "configure\nset protocols bgp group T neighbor 10.0.0.1\ncommit").command())
+                .isEqualTo("configure\nset protocols bgp group T neighbor 10.0.0.1\ncommit");
+        assertThat(codeBlock(null, "checkpoint pre-maint-CHG0041233").command()).isEqualTo("checkpoint pre-maint-CHG0041233");
+    }
+
+    @Test
     void nonShellLanguagesAreSnippets() {
         CodeBlock yaml = codeBlock("yaml", "replicaCount: 6\nimage:\n  tag: \"1.2\"");
         assertThat(yaml.command()).isNull();

@@ -23,7 +23,12 @@ class CommandRecognizerTest {
             "%windir%\\system32\\inetsrv\\appcmd.exe stop site /site.name:Claims", "appcmd stop site /site.name:Claims",
             "\"C:\\Program Files\\SQL\\sqlcmd.exe\" -S SQLPRD01 -Q \"SELECT 1\"", "tnsping ERPPRD", "opatch lsinventory",
             "xcopy D:\\a E:\\b /E", ".\\run.ps1", "grub-install /dev/sdb", "update-grub", "mkfs.ext4 /dev/sdb1",
-            "blkid"})
+            "blkid", "write memory", "copy running-config startup-config", "clear ip bgp 203.0.113.1 soft",
+            "install remove inactive", "checkpoint PRE-CHG0043100", "rollback running-config checkpoint pre-chg",
+            "boot system flash:EOS-4.30.5M.swi", "dir flash: | include free", "verify /md5 flash:cat9k.bin",
+            "iptables-save > /root/iptables.rules", "iptables-restore < /root/iptables.rules", "sort /tmp/a.txt",
+            "diff <(nft list ruleset) /root/nft.conf", "chattr +i /etc/resolv.conf", "pg_dump orders > ./orders.sql",
+            "/dev/shm/avml --compress /evidence/host.lime"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -36,7 +41,8 @@ class CommandRecognizerTest {
             "retry after a minute", "sub vcl_recv {", "Show the logs", "SHOW PROCESSLIST", "orders queue",
             "no space left on device", "too many open files", "connection reset by peer", "root /var/www/html",
             "error_log /var/log/nginx/error.log", "$HOME/.kube/config", "$env:KUBECONFIG", "(optional)",
-            "shop.example.com is down"})
+            "shop.example.com is down", "copy the report", "clear the cache", "write access", "/dev/shm/avml",
+            "cpu > 90", "latency > /2"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }

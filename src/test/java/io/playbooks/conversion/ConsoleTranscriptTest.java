@@ -37,6 +37,26 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void networkDevicePromptsAreStrippedInEveryMode() {
+        assertThat(ConsoleTranscript.commands("leaf-07#configure terminal\nleaf-07(config)#vlan 2140\n"
+                + "leaf-07(config-vlan-2140)#name app-payments\nleaf-07(config-vlan-2140)#exit"))
+                .isEqualTo("configure terminal\nvlan 2140\nname app-payments\nexit");
+        assertThat(ConsoleTranscript.commands("netops@mx480-edge-01> show bgp summary | match Establ\nGroups: 4 Peers: 9"))
+                .isEqualTo("show bgp summary | match Establ");
+        assertThat(ConsoleTranscript.commands("admin@PA-3220> show system info\napp-version: 8799-8509"))
+                .isEqualTo("show system info");
+        assertThat(ConsoleTranscript.isTranscript("", "edge-rtr-01#show ip bgp summary\nBGP router identifier 10.0.0.1"))
+                .isTrue();
+    }
+
+    @Test
+    void outputThatLooksLikeADevicePromptIsNoCommand() {
+        assertThat(ConsoleTranscript.commands("c9300#show switch\nSwitch#   Role    Mac Address\n*1       Active  00aa.bb"))
+                .isEqualTo("show switch");
+        assertThat(ConsoleTranscript.isTranscript("", "cat>notes.txt")).isFalse();
+    }
+
+    @Test
     void theContinuationPromptIsNoPartOfTheCommand() {
         assertThat(ConsoleTranscript.commands("$ vault write auth/approle/role/x \\\n> token_ttl=1h \\\n> token_max_ttl=4h\nSuccess!"))
                 .isEqualTo("vault write auth/approle/role/x \\\ntoken_ttl=1h \\\ntoken_max_ttl=4h");

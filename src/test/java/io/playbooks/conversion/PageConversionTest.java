@@ -136,6 +136,16 @@ class PageConversionTest {
     }
 
     @Test
+    void aRollbackHeadingWithASubtitleAfterAColonOpensARollbackSection() {
+        Playbook playbook = convert("<h2>Steps</h2><ol><li>Contain: <code>sudo systemctl stop sshd</code></li></ol>"
+                + "<h2>Rollback: lift containment</h2><ol><li>Lift it: <code>sudo systemctl start sshd</code></li></ol>"
+                + "<h2>Revert, then tell the team</h2><ol><li>Post in the channel.</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Contain");
+        assertThat(playbook.rollback()).extracting(Step::name).containsExactly("Lift it", "Post in the channel");
+    }
+
+    @Test
     void aHeadingThatRollsBackOnAConditionOpensARollbackSection() {
         Playbook playbook = convert("<h2>Steps</h2><ol><li>Deploy: <code>kubectl apply -k overlays/prod</code></li></ol>"
                 + "<h3>If the smoke test fails: roll back</h3><ol><li>Undo: <code>kubectl rollout undo deploy/api</code></li></ol>"
@@ -213,6 +223,18 @@ class PageConversionTest {
         assertThat(playbook.parameters()).extracting(Parameter::name).containsExactly("NODE", "CHANGE_ID", "CTX", "pod-name");
         assertThat(playbook.parameters().get(0)).isEqualTo(new Parameter("NODE", "Node name", true));
         assertThat(playbook.parameters().get(1).required()).isFalse();
+    }
+
+    @Test
+    void aParameterCellNamesTheParametersInsideTheirMarksOneByOne() {
+        Playbook playbook = convert("<h2>Parameters</h2><table><tbody><tr><th>Parameter</th><th>Description</th></tr>"
+                + "<tr><td><code>{{group}}</code></td><td>Consumer group</td></tr>"
+                + "<tr><td><code>{{namespace}}</code> / <code>{{deployment}}</code></td><td>Where the consumer runs</td></tr>"
+                + "</tbody></table><h2>Steps</h2><ol><li>Stop the consumers.</li></ol>");
+
+        assertThat(playbook.parameters()).extracting(Parameter::name, Parameter::description).containsExactly(
+                tuple("group", "Consumer group"), tuple("namespace", "Where the consumer runs"),
+                tuple("deployment", "Where the consumer runs"));
     }
 
     @Test
