@@ -110,6 +110,7 @@ final class StepExtractor {
         List<Element> blocks = section.blocks();
         LeadIns leadIns = target == steps ? pageLeadIns : new LeadIns();
         int sectionStart = target.size();
+        boolean listRead = false;
         for (int b = 0; b < blocks.size(); b++) {
             Element block = blocks.get(b);
             int before = target.size();
@@ -124,8 +125,12 @@ final class StepExtractor {
                     }
                     readItems(items, target, nextId);
                     b = taken;
+                    listRead |= !items.isEmpty();
                 }
-                case "ac:task-list" -> readItems(ListItems.of(block), target, nextId);
+                case "ac:task-list" -> {
+                    readItems(ListItems.of(block), target, nextId);
+                    listRead = true;
+                }
                 // "For each agent:" then the steps: an ordered list in a bullet item is a procedure all the same
                 case "ul" -> {
                     for (Element item = block.firstElementChild(); item != null; item = item.nextElementSibling()) {
@@ -151,6 +156,12 @@ final class StepExtractor {
                     }
                 }
                 default -> {
+                    // "Then check that it answers:" and a code block after the section's list: one more step, not lost
+                    int last = listRead ? codeAfterTheSteps(blocks, b) : -1;
+                    if (last >= b) {
+                        readItems(List.of(new ArrayList<>(blocks.subList(b, last + 1))), target, nextId);
+                        b = last;
+                    }
                 }
             }
             if (target == steps) {
@@ -276,6 +287,33 @@ final class StepExtractor {
             next++;
         }
         return last;
+    }
+
+    /**
+     * A code block of commands, or a paragraph announcing one ("Then check that it answers:"), among the blocks after a
+     * list of steps: the index of the last code block that belongs to it, or -1 when the block at {@code index} is
+     * neither.
+     */
+    private static int codeAfterTheSteps(List<Element> blocks, int index) {
+        int next = index;
+        if (blocks.get(index).tagName().equals("p")) {
+            if (!PlainText.of(blocks.get(index)).endsWith(":")) {
+                return -1;
+            }
+            next++;
+        }
+        int last = -1;
+        while (next < blocks.size() && (isCodeBlock(blocks.get(next)) || isEmptyParagraph(blocks.get(next)))) {
+            last = isCodeBlock(blocks.get(next)) ? next : last;
+            next++;
+        }
+        // "The output looks like this:" and the output: nothing to do
+        return last >= 0 && holdsACommand(blocks.get(last)) ? last : -1;
+    }
+
+    private static boolean holdsACommand(Element codeBlock) {
+        CodeBlock code = codeBlock.tagName().equals("pre") ? CodeBlock.ofPreformatted(codeBlock) : CodeBlock.of(codeBlock);
+        return code.command() != null;
     }
 
     /** The editor's {@code <p class="auto-cursor-target"><br/></p>} between a list and a block: nothing a reader sees. */

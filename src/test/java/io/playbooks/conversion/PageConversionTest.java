@@ -98,6 +98,18 @@ class PageConversionTest {
     }
 
     @Test
+    void aCommandAfterTheListOfStepsIsOneMoreStepButItsOutputIsNone() {
+        Playbook playbook = convert("<h2>Steps</h2><ol><li>Restart: <code>sudo systemctl restart app</code></li></ol>"
+                + "<p>Then check that it answers:</p>" + code("bash", "curl -fsS http://localhost:8080/health")
+                + "<p>Look at the unit.</p>" + code("bash", "systemctl status app")
+                + "<p>The output looks like this:</p>" + code("", "Active: active (running)"));
+
+        assertThat(playbook.steps()).extracting(Step::name)
+                .containsExactly("Restart", "Then check that it answers", "systemctl status app");
+        assertThat(playbook.steps().get(1).args()).containsEntry("url", "http://localhost:8080/health");
+    }
+
+    @Test
     void stepTablesGiveOneStepPerRow() {
         Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
                 + "<tr><td>1</td><td>Describe the topic</td><td><code>kafka-topics.sh --describe --topic t</code></td></tr>"
@@ -264,9 +276,10 @@ class PageConversionTest {
         Playbook playbook = convert("<ol><li>Stop the agent:</li></ol>" + code("bash", "sudo systemctl stop agent")
                 + "<ol start=\"2\"><li>Start it: <code>sudo systemctl start agent</code></li></ol>"
                 + "<ol><li>A new list: <code>ls -la</code></li></ol>" + code("bash", "echo not continued"));
-        assertThat(playbook.steps()).hasSize(3);
+        assertThat(playbook.steps()).hasSize(4);
         assertThat(playbook.steps().get(0).args()).containsEntry("command", "sudo systemctl stop agent");
         assertThat(playbook.steps().get(2).args()).containsEntry("command", "ls -la");
+        assertThat(playbook.steps().get(3).args()).as("a step of its own").containsEntry("command", "echo not continued");
     }
 
     @Test
@@ -291,9 +304,10 @@ class PageConversionTest {
                 + "<p class=\"auto-cursor-target\"><br/></p>" + code("bash", "redis-cli -p 26379 sentinel get-master-addr-by-name main")
                 + "<ol><li>Tell the team.</li></ol>" + code("bash", "echo not announced"));
 
-        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "shell", "shell", "noop");
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "shell", "shell", "noop", "shell");
         assertThat(playbook.steps().get(1).args().get("command")).asString().startsWith("for s in sentinel-01");
         assertThat(playbook.steps().get(4).args()).containsEntry("message", "Tell the team.");
+        assertThat(playbook.steps().get(5).args()).as("a step of its own").containsEntry("command", "echo not announced");
     }
 
     @Test
