@@ -174,6 +174,20 @@ final class ConsoleTranscript {
         return prompt == null ? line : line.substring(prompt.length());
     }
 
+    /** Whether the line's first word holds a '#' or '>' after its first character, as every device prompt does. */
+    private static boolean endsItsFirstWordWithAPrompt(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '#' || c == '>') {
+                return i > 0;
+            }
+            if (c == ' ' || c == '\t' || c == '\n') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** The prompt the line starts with, or null. */
     private static String promptOf(String line) {
         Matcher prompt = PROMPT.matcher(line);
@@ -181,6 +195,9 @@ final class ConsoleTranscript {
     }
 
     private static String devicePromptOf(String line) {
+        if (!endsItsFirstWordWithAPrompt(line)) {
+            return null; // most lines: no regex run for them (every inline code and block line comes here)
+        }
         Matcher prompt = DEVICE_PROMPT.matcher(line);
         if (!prompt.find()) {
             return null;
