@@ -20,8 +20,18 @@ record CodeBlock(String command, Snippet snippet) {
     private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("<[^<>\\s]+>|\\$\\{[^}\\s]+}|\\{\\{[^}]+}}");
 
     static CodeBlock of(Element macro) {
+        return of(languageOf(macro), Macros.plainBody(macro));
+    }
+
+    private static String languageOf(Element macro) {
         String language = Macros.name(macro).equals("noformat") ? "" : Macros.parameter(macro, "language");
-        return of(language.isEmpty() ? Macros.defaultParameter(macro) : language, Macros.plainBody(macro));
+        return language.isEmpty() ? Macros.defaultParameter(macro) : language;
+    }
+
+    /** The block as a sample shown as written, in its language ("text" when it names none): no command of a step. */
+    static Snippet sample(Element block) {
+        return block.tagName().equals("pre") ? snippet("", withoutBlankEdges(Macros.withXmlLineEnds(block.wholeText()))).snippet()
+                : snippet(languageOf(block), withoutBlankEdges(Macros.plainBody(block))).snippet();
     }
 
     /** A {@code <pre>} block of HTML (pages migrated from other wikis): code in no named language, as noformat is. */

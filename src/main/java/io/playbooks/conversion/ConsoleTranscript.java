@@ -2,6 +2,8 @@ package io.playbooks.conversion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +27,11 @@ final class ConsoleTranscript {
      * is no prompt.
      */
     private static final Pattern DEVICE_PROMPT = Pattern.compile(
-            "^(?:[\\w.-]+@[\\w.-]+> ?|[A-Za-z][\\w./:-]*\\(config[\\w./:-]*\\)# ?|([A-Za-z][\\w./:-]*[#>]) ?)(?=\\S)");
+            "^(?:[\\w.-]+@[\\w.-]+> ?|[A-Za-z][\\w./:-]*\\(config[\\w./:-]*\\)# ?|([A-Za-z][\\w./-]*[#>]) ?)(?=\\S)");
+    /** Interactive programs whose prompt looks like a device's ({@code mysql> }, {@code redis>}): what follows is theirs. */
+    private static final Set<String> PROGRAM_PROMPTS = Set.of("mysql", "mariadb", "redis", "redis-cli", "mongo",
+            "mongosh", "sqlite", "cqlsh", "hive", "beeline", "ksql", "spark-sql", "irb", "sftp", "ftp", "telnet",
+            "gdb", "zkcli", "hbase", "influx", "clickhouse", "neo4j");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
     /** {@code <<EOF}, {@code <<'EOF'}, {@code <<-"END"}, not the here-string {@code <<<}: the delimiter is group 2. */
@@ -204,6 +210,10 @@ final class ConsoleTranscript {
         }
         if (prompt.group(1) == null) {
             return prompt.group();
+        }
+        String host = prompt.group(1).substring(0, prompt.group(1).length() - 1);
+        if (PROGRAM_PROMPTS.contains(host.toLowerCase(Locale.ROOT))) {
+            return null;
         }
         // checked without a prompt of its own, so that "a#b#c..." is not looked into prompt by prompt
         String rest = line.substring(prompt.end());

@@ -70,7 +70,7 @@ enum SectionKind {
                 return candidate.kind();
             }
         }
-        if (isARollbackOnACondition(heading)) {
+        if (isARollbackOnACondition(heading) || namesRollbackInBrackets(heading)) {
             return ROLLBACK;
         }
         if (wordCount(heading) > SHORT_HEADING_WORDS) {
@@ -86,6 +86,16 @@ enum SectionKind {
             }
         }
         return null;
+    }
+
+    /** "Fail back (rollback)", "Restore the old schema (back out)": what the section does, then which kind it is. */
+    private static boolean namesRollbackInBrackets(String heading) {
+        int open = heading.lastIndexOf('(');
+        if (open < 0 || !heading.endsWith(")")) {
+            return false;
+        }
+        String inside = heading.substring(open + 1, heading.length() - 1).strip();
+        return ROLLBACK.names.stream().anyMatch(name -> inside.equals(name) || inside.equals(name + " plan"));
     }
 
     /** "If the smoke test fails: roll back", "If the workers crash-loop, revert them": a condition, then the rollback. */

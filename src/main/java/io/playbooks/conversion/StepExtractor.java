@@ -1,6 +1,7 @@
 package io.playbooks.conversion;
 
 import io.playbooks.playbook.Prerequisite;
+import io.playbooks.playbook.Snippet;
 import io.playbooks.playbook.Step;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -156,10 +157,11 @@ final class StepExtractor {
                     }
                 }
                 default -> {
-                    // "Then check that it answers:" and a code block after the section's list: one more step, not lost
-                    int last = listRead ? codeAfterTheSteps(blocks, b) : -1;
+                    // "Then check that it answers:" and a code block after the section's list: no step (none of the
+                    // rules' four sources), but kept with the last step, as a sample beside it, rather than lost
+                    int last = listRead && target.size() > sectionStart ? codeAfterTheSteps(blocks, b) : -1;
                     if (last >= b) {
-                        readItems(List.of(new ArrayList<>(blocks.subList(b, last + 1))), target, nextId);
+                        keepWithTheLastStep(blocks.subList(b, last + 1), target);
                         b = last;
                     }
                 }
@@ -289,10 +291,27 @@ final class StepExtractor {
         return last;
     }
 
+    /** The announcing paragraph as a note of the last step, the code blocks as its snippets in their language. */
+    private static void keepWithTheLastStep(List<Element> blocks, List<Step> target) {
+        List<String> notes = new ArrayList<>();
+        List<Snippet> samples = new ArrayList<>();
+        for (Element block : blocks) {
+            if (block.tagName().equals("p")) {
+                String text = PlainText.of(block);
+                if (!text.isEmpty()) {
+                    notes.add(text);
+                }
+            } else if (isCodeBlock(block)) {
+                samples.add(CodeBlock.sample(block));
+            }
+        }
+        int last = target.size() - 1;
+        target.set(last, target.get(last).withMore(notes, List.of()).withSnippets(samples));
+    }
+
     /**
-     * A code block of commands, or a paragraph announcing one ("Then check that it answers:"), among the blocks after a
-     * list of steps: the index of the last code block that belongs to it, or -1 when the block at {@code index} is
-     * neither.
+     * A code block, or a paragraph announcing one ("Then check that it answers:"), among the blocks after a list of
+     * steps: the index of the last code block that belongs to it, or -1 when the block at {@code index} is neither.
      */
     private static int codeAfterTheSteps(List<Element> blocks, int index) {
         int next = index;
@@ -307,13 +326,7 @@ final class StepExtractor {
             last = isCodeBlock(blocks.get(next)) ? next : last;
             next++;
         }
-        // "The output looks like this:" and the output: nothing to do
-        return last >= 0 && holdsACommand(blocks.get(last)) ? last : -1;
-    }
-
-    private static boolean holdsACommand(Element codeBlock) {
-        CodeBlock code = codeBlock.tagName().equals("pre") ? CodeBlock.ofPreformatted(codeBlock) : CodeBlock.of(codeBlock);
-        return code.command() != null;
+        return last;
     }
 
     /** The editor's {@code <p class="auto-cursor-target"><br/></p>} between a list and a block: nothing a reader sees. */

@@ -31,6 +31,13 @@ public record Step(String id, String name, String action, Map<String, Object> ar
         substeps = substeps == null ? List.of() : List.copyOf(substeps);
     }
 
+    /** This step with more code samples after its own (code the section shows below its steps). */
+    public Step withSnippets(List<Snippet> moreSnippets) {
+        List<Snippet> allSnippets = new ArrayList<>(snippets);
+        allSnippets.addAll(moreSnippets);
+        return new Step(id, name, action, args, description, notes, warnings, allSnippets, images, substeps);
+    }
+
     /** This step with more notes and warnings after its own (what the section says around it). */
     public Step withMore(List<String> moreNotes, List<String> moreWarnings) {
         List<String> allNotes = new ArrayList<>(notes);

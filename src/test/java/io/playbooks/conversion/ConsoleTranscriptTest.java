@@ -57,6 +57,15 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void whatIsTypedIntoAnInteractiveProgramIsNoShellCommand() {
+        assertThat(ConsoleTranscript.commands("$ redis-cli -h redis-s1.prod.internal -p 26379\n"
+                + "redis-s1.prod.internal:26379> SENTINEL get-master-addr-by-name cache-main\n1) \"10.20.1.12\"\n"
+                + "redis-s1.prod.internal:26379> exit")).isEqualTo("redis-cli -h redis-s1.prod.internal -p 26379");
+        assertThat(ConsoleTranscript.commands("$ mysql -u root -p\nmysql> show slave status\\G\nmysql> exit"))
+                .isEqualTo("mysql -u root -p");
+    }
+
+    @Test
     void theContinuationPromptIsNoPartOfTheCommand() {
         assertThat(ConsoleTranscript.commands("$ vault write auth/approle/role/x \\\n> token_ttl=1h \\\n> token_max_ttl=4h\nSuccess!"))
                 .isEqualTo("vault write auth/approle/role/x \\\ntoken_ttl=1h \\\ntoken_max_ttl=4h");

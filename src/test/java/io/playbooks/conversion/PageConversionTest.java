@@ -98,15 +98,26 @@ class PageConversionTest {
     }
 
     @Test
-    void aCommandAfterTheListOfStepsIsOneMoreStepButItsOutputIsNone() {
+    void codeAfterTheListOfStepsIsNoStepButASampleKeptWithTheLastStep() {
         Playbook playbook = convert("<h2>Steps</h2><ol><li>Restart: <code>sudo systemctl restart app</code></li></ol>"
                 + "<p>Then check that it answers:</p>" + code("bash", "curl -fsS http://localhost:8080/health")
-                + "<p>Look at the unit.</p>" + code("bash", "systemctl status app")
                 + "<p>The output looks like this:</p>" + code("", "Active: active (running)"));
 
-        assertThat(playbook.steps()).extracting(Step::name)
-                .containsExactly("Restart", "Then check that it answers", "systemctl status app");
-        assertThat(playbook.steps().get(1).args()).containsEntry("url", "http://localhost:8080/health");
+        assertThat(playbook.steps()).hasSize(1);
+        Step last = playbook.steps().get(0);
+        assertThat(last.args()).containsEntry("command", "sudo systemctl restart app");
+        assertThat(last.notes()).containsExactly("Then check that it answers:", "The output looks like this:");
+        assertThat(last.snippets()).extracting(Snippet::language, Snippet::code).containsExactly(
+                tuple("bash", "curl -fsS http://localhost:8080/health"), tuple("text", "Active: active (running)"));
+    }
+
+    @Test
+    void aRollbackHeadingThatNamesItsKindInBracketsOpensARollbackSection() {
+        Playbook playbook = convert("<h2>Steps</h2><ol><li>Fail over: <code>aws rds failover-global-cluster --id g</code></li></ol>"
+                + "<h2>Fail back (rollback)</h2><ol><li>Fail back: <code>aws rds failover-global-cluster --id g --back</code></li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Fail over");
+        assertThat(playbook.rollback()).extracting(Step::name).containsExactly("Fail back");
     }
 
     @Test
@@ -276,10 +287,9 @@ class PageConversionTest {
         Playbook playbook = convert("<ol><li>Stop the agent:</li></ol>" + code("bash", "sudo systemctl stop agent")
                 + "<ol start=\"2\"><li>Start it: <code>sudo systemctl start agent</code></li></ol>"
                 + "<ol><li>A new list: <code>ls -la</code></li></ol>" + code("bash", "echo not continued"));
-        assertThat(playbook.steps()).hasSize(4);
+        assertThat(playbook.steps()).hasSize(3);
         assertThat(playbook.steps().get(0).args()).containsEntry("command", "sudo systemctl stop agent");
         assertThat(playbook.steps().get(2).args()).containsEntry("command", "ls -la");
-        assertThat(playbook.steps().get(3).args()).as("a step of its own").containsEntry("command", "echo not continued");
     }
 
     @Test
@@ -304,10 +314,9 @@ class PageConversionTest {
                 + "<p class=\"auto-cursor-target\"><br/></p>" + code("bash", "redis-cli -p 26379 sentinel get-master-addr-by-name main")
                 + "<ol><li>Tell the team.</li></ol>" + code("bash", "echo not announced"));
 
-        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "shell", "shell", "noop", "shell");
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "shell", "shell", "noop");
         assertThat(playbook.steps().get(1).args().get("command")).asString().startsWith("for s in sentinel-01");
         assertThat(playbook.steps().get(4).args()).containsEntry("message", "Tell the team.");
-        assertThat(playbook.steps().get(5).args()).as("a step of its own").containsEntry("command", "echo not announced");
     }
 
     @Test
