@@ -132,6 +132,9 @@ final class CommandRecognizer {
     /** Names that say a program: ...ctl (control), ...adm / ...admin, ...cli. */
     private static final Pattern TOOL_NAME = Pattern.compile("[a-z][a-z0-9_-]*(ctl|adm|admin|-cli|cli)");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
+    /** A folder or a file of data by a relative path ({@code ./charts/api/values-prod.yaml}): no program to run. */
+    private static final Pattern DATA_FILE = Pattern.compile(
+            ".*(/|\\.(ya?ml|json|tfvars|tf|hcl|conf|cfg|ini|txt|md|xml|properties|env|toml|csv|log|pem|crt|key|sql|j2|tpl|lock))");
     private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z]+");
     /**
      * PowerShell that starts with no program: a cmdlet's result in brackets ({@code (Get-WebBinding ...).Add(...)}), a
@@ -212,6 +215,9 @@ final class CommandRecognizer {
         int quoteEnd = text.charAt(0) == '"' ? text.indexOf('"', 1) : -1;
         // "C:\Program Files\...\sqlcmd.exe" -S ...: a program whose path holds a space, in quotes
         String program = quoteEnd > 0 ? text.substring(1, quoteEnd) : words.get(0);
+        if (DATA_FILE.matcher(program).matches()) {
+            return false;
+        }
         if (CMDLET.matcher(program).matches() || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")))) {
             return true;
         }

@@ -113,8 +113,11 @@ public final class PlaybookDetector {
                                     DetectionProfile profile, List<String> reasons) {
         DetectionProfile.StructureWeights weights = profile.structure();
         double score = 0;
-        // list items that only link to other pages are an index, not a procedure
-        int listed = extraction.listedSteps() - extraction.linkOnlySteps();
+        // list items that only link to other pages are an index, not a procedure, unless a heading names them the
+        // procedure: a runbook that has the reader carry out other runbooks ("Procedure": 1. EKS runbook, 2. ...)
+        boolean procedureNamed = extraction.headings().stream().anyMatch(SectionKind::namesTheProcedure);
+        int linkOnly = procedureNamed ? 0 : extraction.linkOnlySteps();
+        int listed = extraction.listedSteps() - linkOnly;
         if (listed >= 2) {
             score += fire(Signal.ORDERED_PROCEDURE, weights.orderedProcedure(), String.valueOf(listed), reasons);
         }
@@ -130,8 +133,8 @@ public final class PlaybookDetector {
         if (steps.isEmpty()) {
             return score + fire(Signal.NO_STEPS, weights.noSteps(), "", reasons);
         }
-        if (extraction.linkOnlySteps() * 2 >= steps.size()) {
-            return score + fire(Signal.NO_STEPS, weights.noSteps(), ": " + extraction.linkOnlySteps() + " of "
+        if (linkOnly * 2 >= steps.size()) {
+            return score + fire(Signal.NO_STEPS, weights.noSteps(), ": " + linkOnly + " of "
                     + steps.size() + " list items only link to other pages, an index of pages", reasons);
         }
         int acting = counts.acting();

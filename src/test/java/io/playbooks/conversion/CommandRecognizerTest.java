@@ -42,7 +42,8 @@ class CommandRecognizerTest {
             "no space left on device", "too many open files", "connection reset by peer", "root /var/www/html",
             "error_log /var/log/nginx/error.log", "$HOME/.kube/config", "$env:KUBECONFIG", "(optional)",
             "shop.example.com is down", "copy the report", "clear the cache", "write access", "/dev/shm/avml",
-            "cpu > 90", "latency > /2"})
+            "cpu > 90", "latency > /2", "./charts/orders-api/values-prod.yaml", "./terraform.tfvars", "./charts/orders-api/",
+            "/etc/nginx/nginx.conf"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }

@@ -32,6 +32,17 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aRunbookWhoseProcedureHasTheReaderCarryOutOtherRunbooksIsAPlaybook() {
+        String link = "<li><ac:link><ri:page ri:content-title=\"%s\" /></ac:link></li>";
+        Detection detection = detect("Quarterly node image refresh runbook", List.of("runbook"), "<h2>Prerequisites</h2>"
+                + "<ul><li>An approved change</li></ul><h2>Procedure</h2><ol>" + String.format(link, "EKS node image refresh")
+                + String.format(link, "GKE node image refresh") + String.format(link, "AKS node image refresh")
+                + "<li>Post the list of clusters in the change and close it.</li></ol>");
+
+        assertThat(detection.isPlaybook()).as(String.valueOf(detection.reasons())).isTrue();
+    }
+
+    @Test
     void anOnCallHandoverWithFollowUpsIsNoPlaybook() {
         Detection detection = detect("On-call handover 2024-W23", List.of("oncall", "handover"),
                 "<h2>Incidents</h2><p>Two pages, both resolved.</p><h2>Follow-ups</h2><ol>"
