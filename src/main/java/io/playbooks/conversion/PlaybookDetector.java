@@ -269,8 +269,19 @@ public final class PlaybookDetector {
                     return fire(signal, starts.get(start), heading, reasons);
                 }
             }
+            // "Test procedure", "Failover instructions": a short heading that ends with the word; not "Next steps"
+            String last = lastWordOfAShortHeading(lower);
+            if (!last.equals("steps") && starts.containsKey(last) && !startsWithAny(lower, others)) {
+                return fire(signal, starts.get(last), heading, reasons);
+            }
         }
         return 0;
+    }
+
+    /** The last word of a heading of two or three words, without a closing colon; "" for any other heading. */
+    private static String lastWordOfAShortHeading(String lower) {
+        String[] words = lower.strip().replaceAll(":$", "").split("\\s+");
+        return words.length >= 2 && words.length <= 3 ? words[words.length - 1] : "";
     }
 
     private static boolean startsWithAny(String lower, Map<String, Double> starts) {

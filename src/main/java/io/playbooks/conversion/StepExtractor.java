@@ -446,8 +446,9 @@ final class StepExtractor {
     }
 
     private void findDescription(Section section) {
-        // the paragraphs under a numbered heading are that step's text, not the page's description
-        if (description != null || section.kind() == SectionKind.PREREQUISITES || section.stepHeading()) {
+        // the paragraphs under a numbered heading are that step's text, not the page's description, and prose after
+        // the first step ("Troubleshooting: if cmctl is not installed, ...") is not "before the procedure"
+        if (description != null || section.kind() == SectionKind.PREREQUISITES || section.stepHeading() || !steps.isEmpty()) {
             return;
         }
         for (Element block : section.blocks()) {

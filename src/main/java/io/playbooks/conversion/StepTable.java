@@ -66,9 +66,15 @@ final class StepTable {
                 .map(index -> headerStarts[index]).toList();
         int conditionHeader = TableReader.column(header, StepTable::namesACondition);
         int conditionColumn = conditionHeader < 0 ? -1 : headerStarts[conditionHeader];
+        List<String> divider = new ArrayList<>();
         for (int r = Math.min(1, rows.size()); r < rows.size(); r++) {
             List<Element> cells = TableReader.cells(rows.get(r));
             int[] starts = startColumns.get(r);
+            if (isADivider(cells, header.size())) {
+                // "Phase 1 - Stop writes" across the whole table: what the rows below are part of, as a note of the next
+                divider.add(PlainText.of(cells.get(0)));
+                continue;
+            }
             List<Node> content = new ArrayList<>();
             Element nameCell = null;
             String condition = "";
@@ -88,9 +94,18 @@ final class StepTable {
             }
             if (hasText(content)) {
                 String name = nameCell == null ? null : StepReader.read("", null, nameCell.childNodes()).map(Step::name).orElse(null);
-                StepReader.read(ids.get(), whenThen(condition, name), content).ifPresent(target);
+                List<String> partOf = List.copyOf(divider);
+                divider.clear();
+                StepReader.read(ids.get(), whenThen(condition, name), content)
+                        .map(step -> partOf.isEmpty() ? step : step.withMore(partOf, List.of())).ifPresent(target);
             }
         }
+    }
+
+    /** A row of one cell across a table of several columns: a heading of the rows below it, not a step. */
+    private static boolean isADivider(List<Element> cells, int columns) {
+        return columns > 1 && cells.size() == 1 && TableReader.span(cells.get(0), "colspan") >= columns
+                && !PlainText.of(cells.get(0)).isEmpty();
     }
 
     /** A column saying when a row applies ("If you see", "Symptom", "Condition"): a decision table. */

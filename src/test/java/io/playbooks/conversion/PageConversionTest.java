@@ -130,6 +130,30 @@ class PageConversionTest {
     }
 
     @Test
+    void aRowAcrossTheWholeStepTableHeadsTheRowsBelowItAndIsNoStep() {
+        Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
+                + "<tr><td colspan=\"3\"><strong>Phase 1 - Stop writes</strong></td></tr>"
+                + "<tr><td>1</td><td>Stop the writers</td><td><code>sudo systemctl stop writer</code></td></tr>"
+                + "<tr><td colspan=\"3\"><strong>Phase 2 - Cut over</strong></td></tr>"
+                + "<tr><td>2</td><td>Promote the replica</td><td><code>aws rds promote-read-replica --id r1</code></td></tr>"
+                + "</tbody></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Stop the writers", "Promote the replica");
+        assertThat(playbook.steps()).extracting(Step::notes)
+                .containsExactly(List.of("Phase 1 - Stop writes"), List.of("Phase 2 - Cut over"));
+    }
+
+    @Test
+    void proseAfterTheFirstStepIsNoDescriptionOfThePage() {
+        Playbook playbook = convert("<h2>Step 1: Renew the certificate</h2><p>Run the renewal.</p>"
+                + "<ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[cmctl renew api-tls]]></ac:plain-text-body>"
+                + "</ac:structured-macro><h2>Step 2: Check it</h2><p>Open the site.</p>"
+                + "<h2>Troubleshooting</h2><p>If cmctl is not installed, use brew install cmctl.</p>");
+
+        assertThat(playbook.description()).isNull();
+    }
+
+    @Test
     void taskListsGiveOneStepPerTask() {
         Playbook playbook = convert("<ac:task-list><ac:task><ac:task-id>1</ac:task-id><ac:task-status>incomplete</ac:task-status>"
                 + "<ac:task-body>Tag it: <code>git tag v1</code></ac:task-body></ac:task><ac:task><ac:task-id>2</ac:task-id>"

@@ -43,6 +43,20 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aShortHeadingEndingInAProcedureWordSaysProcedureButNextStepsDoesNot() {
+        String steps = "<ol><li>In the Veeam console, start Instant Recovery of fs-01.</li><li>Map the share on the test client.</li>"
+                + "<li>Check that the share answers: <code>Test-NetConnection -ComputerName fs-01-dr -Port 445</code></li>"
+                + "<li>Open three files and compare their dates.</li><li>Stop the recovery session.</li></ol>";
+
+        Detection procedure = detect("FS-01 quarterly DR test", List.of("it-ops"), "<h2>Test procedure</h2>" + steps);
+        Detection nextSteps = detect("FS-01 quarterly DR test", List.of("it-ops"), "<h2>Next steps</h2>" + steps);
+
+        assertThat(procedure.reasons()).anySatisfy(r -> assertThat(r).contains("'Test procedure'"));
+        assertThat(procedure.isPlaybook()).isTrue();
+        assertThat(nextSteps.reasons()).noneSatisfy(r -> assertThat(r).contains("'Next steps'"));
+    }
+
+    @Test
     void anOnCallHandoverWithFollowUpsIsNoPlaybook() {
         Detection detection = detect("On-call handover 2024-W23", List.of("oncall", "handover"),
                 "<h2>Incidents</h2><p>Two pages, both resolved.</p><h2>Follow-ups</h2><ol>"
