@@ -57,6 +57,19 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void guidesToWritingScriptsAndRunbooksAreNoPlaybooks() {
+        String rules = "<ol><li><p>Start every script with strict mode:</p><ac:structured-macro ac:name=\"code\">"
+                + "<ac:parameter ac:name=\"language\">bash</ac:parameter><ac:plain-text-body><![CDATA[set -euo pipefail]]>"
+                + "</ac:plain-text-body></ac:structured-macro></li><li>Run shellcheck before you push: <code>shellcheck scripts/*.sh</code></li>"
+                + "<li>Quote every variable.</li><li>Use long options: <code>kubectl get pods --namespace checkout</code></li></ol>";
+
+        assertThat(detect("Bash scripting style guide", List.of(), rules).isPlaybook()).isFalse();
+        assertThat(detect("How we write runbooks", List.of(), rules).isPlaybook()).isFalse();
+        assertThat(detect("Restart the checkout workers", List.of(), rules).isPlaybook()).as("the same list, titled as an action")
+                .isTrue();
+    }
+
+    @Test
     void anOnCallHandoverWithFollowUpsIsNoPlaybook() {
         Detection detection = detect("On-call handover 2024-W23", List.of("oncall", "handover"),
                 "<h2>Incidents</h2><p>Two pages, both resolved.</p><h2>Follow-ups</h2><ol>"
