@@ -218,7 +218,9 @@ final class CommandRecognizer {
         if (DATA_FILE.matcher(program).matches()) {
             return false;
         }
-        if (CMDLET.matcher(program).matches() || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")))) {
+        // alone, a script by its relative path or a program in a bin folder (/usr/local/sbin/reload-edge.sh) is run
+        if (CMDLET.matcher(program).matches() || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")
+                || BIN_PATH.matcher(program).matches()))) {
             return true;
         }
         if (words.size() < 2) {

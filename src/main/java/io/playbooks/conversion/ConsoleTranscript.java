@@ -31,7 +31,7 @@ final class ConsoleTranscript {
     /** Interactive programs whose prompt looks like a device's ({@code mysql> }, {@code redis>}): what follows is theirs. */
     private static final Set<String> PROGRAM_PROMPTS = Set.of("mysql", "mariadb", "redis", "redis-cli", "mongo",
             "mongosh", "sqlite", "cqlsh", "hive", "beeline", "ksql", "spark-sql", "irb", "sftp", "ftp", "telnet",
-            "gdb", "zkcli", "hbase", "influx", "clickhouse", "neo4j");
+            "gdb", "zkcli", "hbase", "influx", "clickhouse", "neo4j", "sql", "rman", "sqlplus", "dgmgrl", "db2", "isql");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
     /** {@code <<EOF}, {@code <<'EOF'}, {@code <<-"END"}, not the here-string {@code <<<}: the delimiter is group 2. */
@@ -91,9 +91,15 @@ final class ConsoleTranscript {
     /** The commands of a transcript joined with "\n"; a command runs on over lines while it is incomplete. */
     static String commands(String transcript) {
         String[] lines = LINE_BREAK.split(transcript, -1);
+        // after "$ ssh netops@sw-03", "sw-03#show ..." is typed into the device, not the shell: a transcript with shell
+        // prompts keeps only the shell's commands
+        boolean shell = false;
+        for (String line : lines) {
+            shell |= PROMPT.matcher(line).lookingAt();
+        }
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            String prompt = promptOf(lines[i]);
+            String prompt = shell ? shellPromptOf(lines[i]) : promptOf(lines[i]);
             // behind a bare "# " the words of no command are a comment ("# check the leader"), not root's command
             if (prompt == null || prompt.equals(ROOT_PROMPT) && !CommandRecognizer.isBlockCommand(lines[i])) {
                 continue;
@@ -196,8 +202,13 @@ final class ConsoleTranscript {
 
     /** The prompt the line starts with, or null. */
     private static String promptOf(String line) {
+        String shell = shellPromptOf(line);
+        return shell != null ? shell : devicePromptOf(line);
+    }
+
+    private static String shellPromptOf(String line) {
         Matcher prompt = PROMPT.matcher(line);
-        return prompt.find() ? prompt.group() : devicePromptOf(line);
+        return prompt.find() ? prompt.group() : null;
     }
 
     private static String devicePromptOf(String line) {

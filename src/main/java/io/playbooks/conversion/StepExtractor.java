@@ -149,7 +149,10 @@ final class StepExtractor {
                 }
                 case "table" -> {
                     if (StepTable.isStepTable(block)) {
-                        StepTable.steps(block, nextId, target::add);
+                        List<String> after = StepTable.steps(block, nextId, target::add);
+                        if (!after.isEmpty() && target.size() > before) {
+                            target.set(target.size() - 1, target.get(target.size() - 1).withMore(after, List.of()));
+                        }
                     } else {
                         for (Element list : listsInCells(block)) {
                             readItems(ListItems.of(list), target, nextId);

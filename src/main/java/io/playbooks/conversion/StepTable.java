@@ -53,8 +53,10 @@ final class StepTable {
      * One step per row after the header, handed to {@code target} as it is read, so that the next id counts it; a
      * cell that only numbers the row is left out. The step is named from its step or action column when that has
      * text, so that an owner, a status or a note in the other columns stays out of the name.
+     *
+     * @return what rows across the whole table said after the last step, for the caller to note with it
      */
-    static void steps(Element table, Supplier<String> ids, Consumer<Step> target) {
+    static List<String> steps(Element table, Supplier<String> ids, Consumer<Step> target) {
         List<Element> rows = TableReader.rows(table);
         List<String> header = TableReader.header(rows);
         List<int[]> startColumns = TableReader.startColumns(rows);
@@ -71,7 +73,7 @@ final class StepTable {
             List<Element> cells = TableReader.cells(rows.get(r));
             int[] starts = startColumns.get(r);
             if (isADivider(cells, header.size())) {
-                // "Phase 1 - Stop writes" across the whole table: what the rows below are part of, as a note of the next
+                // "Phase 1 - Stop writes" across the whole table: a note of the step below (of the last, at the end)
                 divider.add(PlainText.of(cells.get(0)));
                 continue;
             }
@@ -100,9 +102,13 @@ final class StepTable {
                         .map(step -> partOf.isEmpty() ? step : step.withMore(partOf, List.of())).ifPresent(target);
             }
         }
+        return divider;
     }
 
-    /** A row of one cell across a table of several columns: a heading of the rows below it, not a step. */
+    /**
+     * A row of one cell across a table of several columns ("Phase 1 - Stop writes", "Repeat rows 3-5 for app-02"): no
+     * row of the table's columns, so no step; what it says goes with the steps as a note.
+     */
     private static boolean isADivider(List<Element> cells, int columns) {
         return columns > 1 && cells.size() == 1 && TableReader.span(cells.get(0), "colspan") >= columns
                 && !PlainText.of(cells.get(0)).isEmpty();

@@ -28,7 +28,7 @@ class CommandRecognizerTest {
             "boot system flash:EOS-4.30.5M.swi", "dir flash: | include free", "verify /md5 flash:cat9k.bin",
             "iptables-save > /root/iptables.rules", "iptables-restore < /root/iptables.rules", "sort /tmp/a.txt",
             "diff <(nft list ruleset) /root/nft.conf", "chattr +i /etc/resolv.conf", "pg_dump orders > ./orders.sql",
-            "/dev/shm/avml --compress /evidence/host.lime"})
+            "/dev/shm/avml --compress /evidence/host.lime", "/usr/local/sbin/reload-edge.sh"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }

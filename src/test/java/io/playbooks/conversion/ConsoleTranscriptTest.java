@@ -63,6 +63,15 @@ class ConsoleTranscriptTest {
                 + "redis-s1.prod.internal:26379> exit")).isEqualTo("redis-cli -h redis-s1.prod.internal -p 26379");
         assertThat(ConsoleTranscript.commands("$ mysql -u root -p\nmysql> show slave status\\G\nmysql> exit"))
                 .isEqualTo("mysql -u root -p");
+        assertThat(ConsoleTranscript.commands("$ sqlplus / as sysdba\nSQL> SELECT 1 FROM dual;\nSQL> exit"))
+                .isEqualTo("sqlplus / as sysdba");
+    }
+
+    @Test
+    void whatIsTypedIntoADeviceAfterSshFromTheShellIsNoShellCommand() {
+        assertThat(ConsoleTranscript.commands("$ ssh netops@acc-sw-03.corp.internal\n"
+                + "acc-sw-03#show interfaces GigabitEthernet1/0/24 status\nGi1/0/24  connected  120"))
+                .isEqualTo("ssh netops@acc-sw-03.corp.internal");
     }
 
     @Test

@@ -136,11 +136,14 @@ class PageConversionTest {
                 + "<tr><td>1</td><td>Stop the writers</td><td><code>sudo systemctl stop writer</code></td></tr>"
                 + "<tr><td colspan=\"3\"><strong>Phase 2 - Cut over</strong></td></tr>"
                 + "<tr><td>2</td><td>Promote the replica</td><td><code>aws rds promote-read-replica --id r1</code></td></tr>"
-                + "</tbody></table>");
+                + "<tr><td colspan=\"3\">Repeat row 2 for every replica of the cluster</td></tr>"
+                + "<tr><td>3</td><td>Tell the team</td><td></td></tr>"
+                + "<tr><td colspan=\"3\">Phase 3 - Clean up</td></tr></tbody></table>");
 
-        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Stop the writers", "Promote the replica");
-        assertThat(playbook.steps()).extracting(Step::notes)
-                .containsExactly(List.of("Phase 1 - Stop writes"), List.of("Phase 2 - Cut over"));
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Stop the writers", "Promote the replica",
+                "Tell the team");
+        assertThat(playbook.steps()).extracting(Step::notes).containsExactly(List.of("Phase 1 - Stop writes"),
+                List.of("Phase 2 - Cut over"), List.of("Repeat row 2 for every replica of the cluster", "Phase 3 - Clean up"));
     }
 
     @Test
