@@ -83,8 +83,13 @@ final class CommandRecognizer {
             "jamf", "defaults", "scutil", "networksetup", "pkgutil", "installer", "spctl", "csrutil");
     /** Commands of network operating systems (IOS, Junos, PAN-OS, EOS), written in lower case as their CLIs take them. */
     private static final Set<String> NETWORK_OS_COMMANDS = Set.of("show", "configure", "commit", "request", "write",
-            "reload", "copy", "clear", "interface", "router", "shutdown", "no", "end", "exit", "ping", "traceroute",
-            "checkpoint", "rollback", "install", "dir", "boot", "verify", "vlan", "terminal", "debug", "undebug", "enable");
+            "reload", "copy", "clear", "interface", "router", "shutdown", "no", "end", "exit", "ping", "traceroute");
+    /**
+     * Network OS commands whose word also starts sentences and SQL ("verify the backup", "rollback to savepoint"):
+     * commands on a block's line only when the next word is no word of prose ("rollback running-config ...").
+     */
+    private static final Set<String> NETWORK_OS_COMMANDS_IN_CONTEXT = Set.of("checkpoint", "rollback", "install",
+            "dir", "boot", "verify", "vlan", "terminal", "debug", "undebug", "enable");
     /** Those that start no message or setting, so that they count in inline code too ("request system reboot"). */
     private static final Set<String> INLINE_NETWORK_OS_COMMANDS = Set.of("show", "configure", "commit", "request",
             "reload");
@@ -143,6 +148,8 @@ final class CommandRecognizer {
     private static final Pattern POWERSHELL_STATEMENT = Pattern.compile("\\(\\s*[A-Z][a-z]+-[A-Z][A-Za-z]+[\\s)].*"
             + "|\\$[A-Za-z_]\\w*\\.[A-Za-z]\\w*\\(.*|\\$[A-Za-z_]\\w*\\s*=\\s*\\(?[A-Z][a-z]+-[A-Z][A-Za-z]+\\b.*");
     private static final Pattern BIN_PATH = Pattern.compile("/\\S*/s?bin/\\S+");
+    /** An option: {@code -f}, {@code --compress}, {@code --out=x}; not the {@code ->} of a listing. */
+    private static final Pattern OPTION = Pattern.compile("--?[A-Za-z0-9].*");
     /** A program run by its absolute path from anywhere ({@code /dev/shm/avml}): a command when options follow. */
     private static final Pattern ABSOLUTE_PROGRAM = Pattern.compile("(?:/[\\w.+-]+){2,}");
     /** A Windows program by its file: {@code appcmd.exe}, {@code %windir%\system32\inetsrv\appcmd.exe}, {@code C:\Tools\x.exe}. */
@@ -218,9 +225,10 @@ final class CommandRecognizer {
         if (DATA_FILE.matcher(program).matches()) {
             return false;
         }
-        // alone, a script by its relative path or a program in a bin folder (/usr/local/sbin/reload-edge.sh) is run
+        // alone, a script by its relative path or by its path in a bin folder (/usr/local/sbin/reload-edge.sh) is run;
+        // a program there without an extension (/usr/local/bin/helm) is as often the file spoken of
         if (CMDLET.matcher(program).matches() || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")
-                || BIN_PATH.matcher(program).matches()))) {
+                || BIN_PATH.matcher(program).matches() && SCRIPT.matcher(program).matches()))) {
             return true;
         }
         if (words.size() < 2) {
@@ -232,13 +240,17 @@ final class CommandRecognizer {
             return true;
         }
         String lower = program.toLowerCase(Locale.ROOT);
+        if (blockLine && NETWORK_OS_COMMANDS_IN_CONTEXT.contains(program)
+                && !PROSE_WORDS.contains(words.get(1)) && !words.get(1).equals("to")) {
+            return true;
+        }
         if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()
                 || WINDOWS_PROGRAM.matcher(program).matches()
                 || RELATIVE_PROGRAM.matcher(program).matches() || (blockLine ? NETWORK_OS_COMMANDS : INLINE_NETWORK_OS_COMMANDS).contains(program)) {
             return true;
         }
         if (ABSOLUTE_PROGRAM.matcher(program).matches()) {
-            return words.stream().skip(1).anyMatch(word -> word.length() > 1 && word.startsWith("-"));
+            return words.stream().skip(1).anyMatch(word -> OPTION.matcher(word).matches());
         }
         if (!PROGRAM_WORD.matcher(program).matches()) {
             return false;
@@ -260,13 +272,6 @@ final class CommandRecognizer {
         return blockLine && !first.startsWith("#") && isSubcommandLine(words);
     }
 
-    /**
-     * A program no list knows, run with subcommands and arguments ({@code tmsh save sys config}, {@code gam delete
-     * user ${EMAIL}}, {@code awx jobs stdout 17}): at least three words (or two, the second a well-known subcommand:
-     * {@code pvecm status}), none of them a query's keyword or a word of
-     * a sentence, and no argument a capitalised word; a phrase, a value or a line of output ("orders-api 3/3
-     * Running") is not that.
-     */
     /** "Running", "ERROR": a word of output or prose; a file name, path or parameter may hold capitals ("23.4R2", "${ID}"). */
     private static boolean isCapitalisedWord(String word) {
         boolean capitals = false;
@@ -292,6 +297,13 @@ final class CommandRecognizer {
         return (target.startsWith("/") || target.startsWith("./") || target.startsWith("~/")) && target.chars().anyMatch(Character::isLetter);
     }
 
+    /**
+     * A program no list knows, run with subcommands and arguments ({@code tmsh save sys config}, {@code gam delete
+     * user ${EMAIL}}, {@code awx jobs stdout 17}): at least three words (or two, the second a well-known subcommand:
+     * {@code pvecm status}), none of them a query's keyword or a word of
+     * a sentence, and no argument a capitalised word; a phrase, a value or a line of output ("orders-api 3/3
+     * Running") is not that.
+     */
     private static boolean isSubcommandLine(List<String> words) {
         boolean subcommand = words.size() == 2 && SUBCOMMANDS.contains(words.get(1));
         if (words.size() < 3 && !subcommand || NOT_PROGRAMS.contains(words.get(0))) {

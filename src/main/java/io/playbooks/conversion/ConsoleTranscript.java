@@ -21,17 +21,22 @@ final class ConsoleTranscript {
             "(?m)^(?:(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] "
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     /**
-     * A network device's prompt, with or without a space before the command: {@code user@mx480> } (Junos, PAN-OS),
+     * A network device's prompt, with or without a space before the command: {@code user@mx480> } and
+     * {@code user@mx480# } (Junos, PAN-OS, in operational and configuration mode),
      * {@code leaf-01(config-if)#} (configuration mode of IOS, NX-OS, EOS: whatever follows is a command) and
      * {@code router#} or {@code switch>} (group 1), which counts only before a command: output such as "Switch#   Role"
      * is no prompt.
      */
     private static final Pattern DEVICE_PROMPT = Pattern.compile(
-            "^(?:[\\w.-]+@[\\w.-]+> ?|[A-Za-z][\\w./:-]*\\(config[\\w./:-]*\\)# ?|([A-Za-z][\\w./-]*[#>]) ?)(?=\\S)");
+            "^(?:[\\w.-]+@[\\w.-]+[>#] ?|[A-Za-z][\\w./:-]*\\(config[\\w./:-]*\\)# ?|([A-Za-z][\\w./-]*[#>]) ?)(?=\\S)");
     /** Interactive programs whose prompt looks like a device's ({@code mysql> }, {@code redis>}): what follows is theirs. */
     private static final Set<String> PROGRAM_PROMPTS = Set.of("mysql", "mariadb", "redis", "redis-cli", "mongo",
             "mongosh", "sqlite", "cqlsh", "hive", "beeline", "ksql", "spark-sql", "irb", "sftp", "ftp", "telnet",
             "gdb", "zkcli", "hbase", "influx", "clickhouse", "neo4j", "sql", "rman", "sqlplus", "dgmgrl", "db2", "isql");
+    /** Prompts only shells show: {@code $ }, {@code user@host:~$ }, {@code root@host:~# }, {@code [root@host ~]# }, {@code PS C:\> }. */
+    private static final Pattern SHELL_PROMPT = Pattern.compile(
+            "(?:[\\w.-]+@[\\w.-]+:[^$#\\n]*[$#] |(?:[\\w.-]+@[\\w.-]+)?\\$ |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] "
+                    + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
     /** {@code <<EOF}, {@code <<'EOF'}, {@code <<-"END"}, not the here-string {@code <<<}: the delimiter is group 2. */
@@ -46,7 +51,8 @@ final class ConsoleTranscript {
 
     /**
      * Whether a code block is a transcript: a console language, any line behind a prompt no script line starts with
-     * ({@code $ }, {@code [root@host ~]# }, {@code PS C:\> }), or commands behind {@code # } with their output
+     * ({@code $ }, {@code [root@host ~]# }, {@code PS C:\> }), a first line behind a network device's prompt, or
+     * commands behind {@code # } with their output
      * ({@code # } alone is not enough, since it also starts shell comments).
      */
     static boolean isTranscript(String language, String code) {
@@ -88,20 +94,31 @@ final class ConsoleTranscript {
         return promptedCommand && output;
     }
 
-    /** The commands of a transcript joined with "\n"; a command runs on over lines while it is incomplete. */
+    /**
+     * The commands of a transcript joined with "\n"; a shell command runs on over lines while it is incomplete. A
+     * transcript with a prompt only shells show keeps the shell's commands (after {@code $ ssh netops@sw-03}, what is
+     * typed at {@code sw-03#} goes to the device); one with device prompts and no such prompt keeps the device's, each a
+     * line of its own (device CLIs know no quotes: "description John's desk" is complete), and "% Invalid input" is
+     * the device's answer, no csh prompt.
+     */
     static String commands(String transcript) {
         String[] lines = LINE_BREAK.split(transcript, -1);
-        // after "$ ssh netops@sw-03", "sw-03#show ..." is typed into the device, not the shell: a transcript with shell
-        // prompts keeps only the shell's commands
         boolean shell = false;
+        boolean device = false;
         for (String line : lines) {
-            shell |= PROMPT.matcher(line).lookingAt();
+            shell |= SHELL_PROMPT.matcher(line).lookingAt();
+            device |= devicePromptOf(line) != null;
         }
+        boolean deviceOnly = device && !shell;
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            String prompt = shell ? shellPromptOf(lines[i]) : promptOf(lines[i]);
+            String prompt = deviceOnly ? devicePromptOf(lines[i]) : shellPromptOf(lines[i]);
             // behind a bare "# " the words of no command are a comment ("# check the leader"), not root's command
             if (prompt == null || prompt.equals(ROOT_PROMPT) && !CommandRecognizer.isBlockCommand(lines[i])) {
+                continue;
+            }
+            if (deviceOnly) {
+                commands.add(lines[i].substring(prompt.length()).stripTrailing());
                 continue;
             }
             StringBuilder command = new StringBuilder(lines[i].substring(prompt.length()));

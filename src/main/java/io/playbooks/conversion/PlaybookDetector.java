@@ -259,6 +259,8 @@ public final class PlaybookDetector {
      * that word's weight. The maps are unmodifiable: their keys are walked, not their entries, which such a map wraps
      * one by one.
      */
+    private static final Set<String> ENDING_PROCEDURE_WORDS = Set.of("procedure", "instructions");
+
     private static double headingSignal(List<String> headings, Map<String, Double> starts, Map<String, Double> others,
                                         Signal signal, List<String> reasons) {
         for (String heading : headings) {
@@ -269,9 +271,10 @@ public final class PlaybookDetector {
                     return fire(signal, starts.get(start), heading, reasons);
                 }
             }
-            // "Test procedure", "Failover instructions": a short heading that ends with the word; not "Next steps"
+            // "Test procedure", "Failover instructions": a short heading that ends with one of these words ("Next
+            // steps", "DNS resolution" and "No workaround" name no procedure)
             String last = lastWordOfAShortHeading(lower);
-            if (!last.equals("steps") && starts.containsKey(last) && !startsWithAny(lower, others)) {
+            if (ENDING_PROCEDURE_WORDS.contains(last) && starts.containsKey(last) && !startsWithAny(lower, others)) {
                 return fire(signal, starts.get(last), heading, reasons);
             }
         }

@@ -156,7 +156,6 @@ enum SectionKind {
         return words;
     }
 
-    /** A word without its plural "s" ("contacts", "links"): the key the names are found by. */
     /** The heading's first word without the punctuation after it ("Rollback: lift containment", "Revert, then"). */
     private static String firstWord(String heading) {
         int end = 0;
@@ -169,6 +168,7 @@ enum SectionKind {
         return heading.substring(0, end);
     }
 
+    /** A word without its plural "s" ("contacts", "links"): the key the names are found by. */
     private static String singular(String word) {
         return word.length() > 1 && word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
     }

@@ -285,11 +285,14 @@ final class StepExtractor {
         if (!PlainText.normalize(text).endsWith(":")) {
             return index;
         }
-        int last = index;
-        int next = index + 1;
-        while (next < blocks.size() && (isCodeBlock(blocks.get(next)) || isEmptyParagraph(blocks.get(next)))) {
+        return Math.max(index, lastCodeBlockFrom(blocks, index + 1));
+    }
+
+    /** The index of the last of the code blocks (and empty paragraphs) from {@code from} on, or -1 when none is one. */
+    private static int lastCodeBlockFrom(List<Element> blocks, int from) {
+        int last = -1;
+        for (int next = from; next < blocks.size() && (isCodeBlock(blocks.get(next)) || isEmptyParagraph(blocks.get(next))); next++) {
             last = isCodeBlock(blocks.get(next)) ? next : last;
-            next++;
         }
         return last;
     }
@@ -317,19 +320,10 @@ final class StepExtractor {
      * steps: the index of the last code block that belongs to it, or -1 when the block at {@code index} is neither.
      */
     private static int codeAfterTheSteps(List<Element> blocks, int index) {
-        int next = index;
         if (blocks.get(index).tagName().equals("p")) {
-            if (!PlainText.of(blocks.get(index)).endsWith(":")) {
-                return -1;
-            }
-            next++;
+            return PlainText.of(blocks.get(index)).endsWith(":") ? lastCodeBlockFrom(blocks, index + 1) : -1;
         }
-        int last = -1;
-        while (next < blocks.size() && (isCodeBlock(blocks.get(next)) || isEmptyParagraph(blocks.get(next)))) {
-            last = isCodeBlock(blocks.get(next)) ? next : last;
-            next++;
-        }
-        return last;
+        return lastCodeBlockFrom(blocks, index);
     }
 
     /** The editor's {@code <p class="auto-cursor-target"><br/></p>} between a list and a block: nothing a reader sees. */
@@ -455,6 +449,9 @@ final class StepExtractor {
             return;
         }
         for (Element block : section.blocks()) {
+            if (section.kind() == SectionKind.PROCEDURE && startsTheSteps(block)) {
+                return;
+            }
             if (block.tagName().equals("p") && !isALabel(block)) {
                 String text = PlainText.of(block);
                 if (!text.isEmpty()) {
@@ -463,6 +460,11 @@ final class StepExtractor {
                 }
             }
         }
+    }
+
+    private static boolean startsTheSteps(Element block) {
+        String tag = block.tagName();
+        return tag.equals("ol") || tag.equals("ac:task-list") || tag.equals("table") && StepTable.isStepTable(block);
     }
 
     /**

@@ -106,12 +106,13 @@ final class StepTable {
     }
 
     /**
-     * A row of one cell across a table of several columns ("Phase 1 - Stop writes", "Repeat rows 3-5 for app-02"): no
-     * row of the table's columns, so no step; what it says goes with the steps as a note.
+     * A row of one cell across a table of several columns ("Phase 1 - Stop writes", "Repeat rows 3-5 for app-02") and
+     * no code: no row of the table's columns, so no step; what it says goes with the steps as a note.
      */
     private static boolean isADivider(List<Element> cells, int columns) {
+        // "On every node run:" and a code block across the table is a step with its command
         return columns > 1 && cells.size() == 1 && TableReader.span(cells.get(0), "colspan") >= columns
-                && !PlainText.of(cells.get(0)).isEmpty();
+                && !PlainText.of(cells.get(0)).isEmpty() && cells.get(0).select("code, pre, ac|structured-macro, ac|macro").isEmpty();
     }
 
     /** A column saying when a row applies ("If you see", "Symptom", "Condition"): a decision table. */

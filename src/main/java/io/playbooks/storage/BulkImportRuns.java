@@ -17,7 +17,8 @@ import java.util.Optional;
  * Where each unfinished bulk import stands (see V10__bulk_import_runs.sql): a run is started or taken over, moves
  * on page by page, and is either finished (its row goes) or stopped with the state that says why. Each page done
  * writes only its own row, with the resume position as it stood then (V14): the pages' parallel transactions never
- * wait for one another, and the run's position is that of its last page done.
+ * wait for one another. The run's position is that of the page row inserted last; rows are numbered as inserted, not
+ * as committed, so it may be a little older than the newest one, which only lists a few pages again (skipped as done).
  */
 public class BulkImportRuns {
 

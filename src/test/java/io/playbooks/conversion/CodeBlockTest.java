@@ -42,6 +42,8 @@ class CodeBlockTest {
         assertThat(codeBlock(null, "configure\nset protocols bgp group T neighbor 10.0.0.1\ncommit").command())
                 .isEqualTo("configure\nset protocols bgp group T neighbor 10.0.0.1\ncommit");
         assertThat(codeBlock(null, "checkpoint pre-maint-CHG0041233").command()).isEqualTo("checkpoint pre-maint-CHG0041233");
+        assertThat(codeBlock(null, "verify the backup finished before continuing").command()).isNull();
+        assertThat(codeBlock(null, "rollback to savepoint s1;").command()).isNull();
     }
 
     @Test

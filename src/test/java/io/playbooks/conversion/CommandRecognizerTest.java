@@ -43,7 +43,7 @@ class CommandRecognizerTest {
             "error_log /var/log/nginx/error.log", "$HOME/.kube/config", "$env:KUBECONFIG", "(optional)",
             "shop.example.com is down", "copy the report", "clear the cache", "write access", "/dev/shm/avml",
             "cpu > 90", "latency > /2", "./charts/orders-api/values-prod.yaml", "./terraform.tfvars", "./charts/orders-api/",
-            "/etc/nginx/nginx.conf"})
+            "/etc/nginx/nginx.conf", "/usr/local/bin/helm", "/etc/nginx/sites-enabled/app -> ../sites-available/app"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }

@@ -50,6 +50,17 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void aDevicesTranscriptKeepsEveryCommandAsItsOwnLineAndItsErrorsAsOutput() {
+        assertThat(ConsoleTranscript.commands("user@mx480> configure\nEntering configuration mode\n"
+                + "user@mx480# set interfaces ge-0/0/1 disable\nuser@mx480# commit\ncommit complete"))
+                .isEqualTo("configure\nset interfaces ge-0/0/1 disable\ncommit");
+        assertThat(ConsoleTranscript.commands("core-sw#show ip bgp summary\n% BGP not active"))
+                .isEqualTo("show ip bgp summary");
+        assertThat(ConsoleTranscript.commands("sw-01(config-if)#description John's desk\nsw-01(config-if)#shutdown\n"
+                + "sw-01(config-if)#end")).isEqualTo("description John's desk\nshutdown\nend");
+    }
+
+    @Test
     void outputThatLooksLikeADevicePromptIsNoCommand() {
         assertThat(ConsoleTranscript.commands("c9300#show switch\nSwitch#   Role    Mac Address\n*1       Active  00aa.bb"))
                 .isEqualTo("show switch");

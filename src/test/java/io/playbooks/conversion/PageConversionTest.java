@@ -138,12 +138,16 @@ class PageConversionTest {
                 + "<tr><td>2</td><td>Promote the replica</td><td><code>aws rds promote-read-replica --id r1</code></td></tr>"
                 + "<tr><td colspan=\"3\">Repeat row 2 for every replica of the cluster</td></tr>"
                 + "<tr><td>3</td><td>Tell the team</td><td></td></tr>"
-                + "<tr><td colspan=\"3\">Phase 3 - Clean up</td></tr></tbody></table>");
+                + "<tr><td colspan=\"3\">Phase 3 - Clean up</td></tr>"
+                + "<tr><td colspan=\"3\">On every node run: <code>sudo systemctl restart kubelet</code></td></tr></tbody></table>");
 
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Stop the writers", "Promote the replica",
-                "Tell the team");
+                "Tell the team", "On every node run");
         assertThat(playbook.steps()).extracting(Step::notes).containsExactly(List.of("Phase 1 - Stop writes"),
-                List.of("Phase 2 - Cut over"), List.of("Repeat row 2 for every replica of the cluster", "Phase 3 - Clean up"));
+                List.of("Phase 2 - Cut over"), List.of("Repeat row 2 for every replica of the cluster"),
+                List.of("Phase 3 - Clean up"));
+        assertThat(playbook.steps().get(3).args()).as("a row across the table with code is a step")
+                .containsEntry("command", "sudo systemctl restart kubelet");
     }
 
     @Test
@@ -154,6 +158,8 @@ class PageConversionTest {
                 + "<h2>Troubleshooting</h2><p>If cmctl is not installed, use brew install cmctl.</p>");
 
         assertThat(playbook.description()).isNull();
+        assertThat(convert("<ol><li>Restart: <code>sudo systemctl restart app</code></li></ol><p>Troubleshooting: read the log.</p>")
+                .description()).as("after the list of a page without headings").isNull();
     }
 
     @Test
@@ -736,6 +742,8 @@ class PageConversionTest {
         assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
                 .containsExactly("patronictl list", "patronictl failover --force");
         assertThat(playbook.description()).isNull();
+        assertThat(convert("<ol><li>Restart: <code>sudo systemctl restart app</code></li></ol><p>Troubleshooting: read the log.</p>")
+                .description()).as("after the list of a page without headings").isNull();
     }
 
     @Test
