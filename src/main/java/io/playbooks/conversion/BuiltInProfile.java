@@ -42,7 +42,8 @@ final class BuiltInProfile {
             "agenda", "handover", "status report", "weekly report", "project plan", "cheat sheet", "cheatsheet",
             "template", "evaluation", "comparison", "standards", "guidelines", "reading list", "timeline",
             "capacity review", "capacity plan", "decisions", "incident review", "incident report", "announcement",
-            "style guide", "conventions", "we work", "we write", "interview", "sign-off");
+            "style guide", "conventions", "we work", "we write", "interview", "sign-off", "test report", "test register",
+            "test results", "drill report");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",

@@ -199,6 +199,14 @@ final class CommandRecognizer {
         return isCommand(line, true);
     }
 
+    /**
+     * Whether inline code is a program by its absolute path alone ({@code /usr/lib/vmware-vmca/bin/certificate-manager}),
+     * which is a command where the text says to run it: alone, such a path is as often the file spoken of.
+     */
+    static boolean isProgramPath(String code) {
+        return ABSOLUTE_PROGRAM.matcher(code).matches() && !DATA_FILE.matcher(code).matches();
+    }
+
     /** Whether the text starts with {@code NAME=value } (a setting, or an assignment before a command). */
     static boolean isAssignment(String text) {
         return ASSIGNMENT.matcher(text.strip()).lookingAt() || text.strip().matches("[A-Za-z_][A-Za-z0-9_]*=\\S*(\\n[\\s\\S]*)?");

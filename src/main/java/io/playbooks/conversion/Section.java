@@ -12,7 +12,7 @@ import java.util.List;
  * @param stepTitle the title of a numbered step heading ("2. Drain the node", "Step 3 - Verify"), else null; the
  *                  section is then one step, deeper headings included
  * @param titleCommands the inline code of a numbered step heading that is a command ("Step 2: Run
- *                  {@code ./reindex.sh}"): the step runs it, and its title ends before it
+ *                  {@code ./reindex.sh}"): the step runs it unless the section below gives the command
  * @param blocks    the section's content in document order, layout and container macros unwrapped
  */
 record Section(String heading, SectionKind kind, String stepTitle, List<Element> titleCommands, List<Element> blocks) {

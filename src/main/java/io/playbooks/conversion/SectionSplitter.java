@@ -494,9 +494,6 @@ final class SectionSplitter {
             SectionKind named = numbered != null ? SectionKind.ofNumbered(numbered) : SectionKind.of(text);
             stepTitle = named == null ? numbered : null;
             titleCommands = stepTitle == null ? List.of() : NumberedHeading.commandsIn(newHeading);
-            if (!titleCommands.isEmpty()) {
-                stepTitle = NumberedHeading.nameBefore(stepTitle, titleCommands.get(0));
-            }
             if (named == null && (stepTitle != null || SectionKind.namesTheProcedure(text))) {
                 // steps come from numbered headings and a "Procedure" heading holds them: neither is a prerequisite
                 // or part of an overview, even when the page has no procedure heading of that section's level

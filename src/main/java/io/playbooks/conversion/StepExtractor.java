@@ -12,6 +12,7 @@ import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -86,6 +87,22 @@ final class StepExtractor {
         }
     }
 
+    /**
+     * The step of a numbered heading. Inline code in the heading ("Step 2: Run {@code ./reindex.sh}") is its command
+     * when nothing below gives one; when a block below does ("Step 3 - Run {@code liquibase releaseLocks}" over the
+     * {@code kubectl run ...} that does it), the heading only names the step, and its code stays in the name.
+     */
+    private static Optional<Step> headingStep(Section section, String id) {
+        Optional<Step> fromBody = StepReader.read(id, section.stepTitle(), section.blocks());
+        if (section.titleCommands().isEmpty() || fromBody.filter(step -> !step.action().equals(Step.NOOP)).isPresent()) {
+            return fromBody;
+        }
+        List<Node> content = new ArrayList<>(section.titleCommands());
+        content.addAll(section.blocks());
+        String name = NumberedHeading.nameBefore(section.stepTitle(), section.titleCommands().get(0));
+        return StepReader.read(id, name, content);
+    }
+
     private static boolean insideAnAside(Element macro, Element block) {
         for (Element parent = macro.parent(); parent != null && parent != block; parent = parent.parent()) {
             if (SectionSplitter.isAside(parent)) {
@@ -97,9 +114,7 @@ final class StepExtractor {
 
     private void readSteps(Section section, List<Step> target, Supplier<String> nextId) {
         if (section.stepHeading()) {
-            List<Node> content = new ArrayList<>(section.titleCommands());
-            content.addAll(section.blocks());
-            StepReader.read(nextId.get(), section.stepTitle(), content).ifPresent(step -> {
+            headingStep(section, nextId.get()).ifPresent(step -> {
                 target.add(step);
                 headingSteps.add(step);
                 if (target == steps && !pageLeadIns.isEmpty()) {

@@ -28,6 +28,8 @@ final class StepReader {
     /** Lists nested deeper than this stay part of their step's text: no runbook nests further, and it bounds recursion. */
     static final int MAX_SUBSTEP_DEPTH = 8;
     /** Words that lead into a command and mean nothing once it is cut off the name. */
+    /** Verbs before inline code that make a program's bare path a command ("Run /opt/x/bin/tool"). */
+    private static final Set<String> RUN_VERBS = Set.of("run", "execute", "launch", "invoke");
     private static final Set<String> LEADING_INTO_A_COMMAND = Set.of("with", "using", "via", "by", "and", "the", "a", "an");
 
     private final String id;
@@ -181,10 +183,23 @@ final class StepReader {
             literal = whole.toString();
         }
         literal = literal.replace('\u00a0', ' ').strip();
-        if (CommandRecognizer.isCommand(literal)) {
+        if (CommandRecognizer.isCommand(literal) || CommandRecognizer.isProgramPath(literal) && followsARunVerb()) {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
         }
         text.append(literal.replace(':', CODE_COLON));
+    }
+
+    /** "Run {@code /opt/x/bin/tool}": the text so far ends with a verb that runs what follows. */
+    private boolean followsARunVerb() {
+        int end = text.length();
+        while (end > 0 && PlainText.isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            start--;
+        }
+        return RUN_VERBS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
     /**

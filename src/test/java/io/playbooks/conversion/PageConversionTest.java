@@ -411,6 +411,16 @@ class PageConversionTest {
     }
 
     @Test
+    void aProgramsBarePathIsACommandWhereTheTextSaysToRunIt() {
+        Playbook playbook = convert("<ol><li>Run <code>/usr/lib/vmware-vmca/bin/certificate-manager</code> and choose option 1.</li>"
+                + "<li>The binary lives in <code>/usr/lib/vmware-vmca/bin/certificate-manager</code>: note its version.</li>"
+                + "<li>Run <code>/etc/vmware/certificate.conf</code> through the linter.</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly(Step.SHELL, Step.NOOP, Step.NOOP);
+        assertThat(playbook.steps().get(0).args()).containsEntry("command", "/usr/lib/vmware-vmca/bin/certificate-manager");
+    }
+
+    @Test
     void aCommandInANumberedHeadingIsTheStepsCommand() {
         Playbook playbook = convert("<h2>Step 1: Freeze writes</h2><p>Set the tenant read-only.</p>"
                 + "<h2>Step 2: Run <code>./bin/reindex.sh --tenant ${TENANT_ID}</code></h2><p>Takes about an hour.</p>");
@@ -418,6 +428,20 @@ class PageConversionTest {
         Step reindex = playbook.steps().get(1);
         assertThat(reindex.name()).isEqualTo("Run");
         assertThat(reindex.args()).containsEntry("command", "./bin/reindex.sh --tenant ${TENANT_ID}");
+    }
+
+    @Test
+    void aNumberedHeadingOnlyNamesItsStepWhenTheBlockBelowGivesTheCommand() {
+        Playbook playbook = convert("<h2>Step 1: Stop the migrations</h2><p>Scale the job to zero.</p>"
+                + "<h2>Step 2 \u2014 Run <code>liquibase releaseLocks</code></h2><p>From a one-off pod:</p>"
+                + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
+                + "<ac:plain-text-body><![CDATA[kubectl -n billing run unlock --rm -i --image=liquibase/liquibase -- releaseLocks]]>"
+                + "</ac:plain-text-body></ac:structured-macro>");
+
+        Step unlock = playbook.steps().get(1);
+        assertThat(unlock.name()).isEqualTo("Run liquibase releaseLocks");
+        assertThat(unlock.args()).containsEntry("command",
+                "kubectl -n billing run unlock --rm -i --image=liquibase/liquibase -- releaseLocks");
     }
 
     @Test
