@@ -17,6 +17,7 @@ record CodeBlock(String command, Snippet snippet) {
     /** A program's answer, as plain text shows it: "git version 2.43.0", "psql (PostgreSQL) 16.2", "rsync error: ...". */
     private static final Pattern OUTPUT_LINE = Pattern.compile(
             "\\S+\\s+(?:version\\b|error\\b|warning\\b|\\(|(?:v\\d+\\.\\d+(?:\\.\\d+)?|\\d+\\.\\d+\\.\\d+)(?![.\\d]))[^\\n]*");
+    private static final Pattern TITLE_WORD = Pattern.compile("[A-Z][a-z]+");
     private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("<[^<>\\s]+>|\\$\\{[^}\\s]+}|\\{\\{[^}]+}}");
 
     static CodeBlock of(Element macro) {
@@ -54,7 +55,7 @@ record CodeBlock(String command, Snippet snippet) {
         boolean plainText = CodeLanguage.isPlainText(language);
         boolean commands = !PLACEHOLDER_ONLY.matcher(code).matches() && (CodeLanguage.isShell(language)
                 || (CodeLanguage.isUnspecified(language) && CommandRecognizer.startsWithCommand(code, !plainText)
-                && !(plainText && isAnAnswer(code.strip()))));
+                && !(plainText && isAnAnswer(code.strip())) && !isAColumnHeader(code.strip())));
         if (!commands) {
             return snippet(language, code);
         }
@@ -78,6 +79,24 @@ record CodeBlock(String command, Snippet snippet) {
         int lineEnd = code.indexOf('\n');
         String first = lineEnd < 0 ? code : code.substring(0, lineEnd);
         return OUTPUT_LINE.matcher(first).matches() && !first.contains(" -");
+    }
+
+    /**
+     * Its first line names the columns of a program's answer in words written as titles ("Node  Address  State  Voter"):
+     * output pasted without its command; a program is written in lower case ({@code node}).
+     */
+    private static boolean isAColumnHeader(String code) {
+        int lineEnd = code.indexOf('\n');
+        String[] words = (lineEnd < 0 ? code : code.substring(0, lineEnd)).trim().split("\\s+");
+        if (words.length < 2) {
+            return false;
+        }
+        for (String word : words) {
+            if (!TITLE_WORD.matcher(word).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The code without its leading and trailing blank lines; everything between stays as written. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -70,6 +71,10 @@ final class CommandRecognizer {
             "named-checkconf", "pdns_control", "yamllint", "shellcheck", "tmux", "screen", "whois", "whoami",
             "lsmod", "nproc", "nvidia-smi", "xfs_repair", "tune2fs", "growpart", "partprobe", "swapon", "swapoff",
             "fstrim", "mokutil", "needs-restarting", "unattended-upgrade", "apt-mark", "yum-config-manager",
+            "apt-cache", "apt-key", "dpkg-query", "dpkg-reconfigure", "needrestart", "sw_vers", "pmset", "dscl",
+            "sysadminctl", "codesign", "systemd-run", "resolvectl", "lsusb", "lspci", "lscpu", "hwclock", "ntpq",
+            "ntpdate", "nohup", "ionice", "renice", "chroot", "visudo", "getent", "coredumpctl", "bpftrace", "ngrep",
+            "iwconfig", "wpa_cli",
             "appcmd", "xcopy", "expdp", "impdp", "tnsping", "opatch", "datapatch", "lsnrctl", "dgmgrl",
             "orapki", "sqlldr", "bcp", "setspn", "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink", "ykman",
             "grub-install", "grub2-install", "update-grub", "grub-mkconfig", "grub2-mkconfig", "mkfs.ext4", "mkfs.ext3",
@@ -140,7 +145,21 @@ final class CommandRecognizer {
     /** A folder or a file of data by a relative path ({@code ./charts/api/values-prod.yaml}): no program to run. */
     private static final Pattern DATA_FILE = Pattern.compile(
             ".*(/|\\.(ya?ml|json|tfvars|tf|hcl|conf|cfg|ini|txt|md|xml|properties|env|toml|csv|log|pem|crt|key|sql|j2|tpl|lock))");
-    private static final Pattern CMDLET = Pattern.compile("[A-Z][a-z]+-[A-Z][A-Za-z]+");
+    /** A PowerShell cmdlet: one of PowerShell's verbs, a dash, a noun ({@code Restart-Service}, not {@code Corp-Secure}). */
+    /** A setting's path in an MDM profile (an OMA-URI such as {@code ./Vendor/MSFT/WiFi/Profile/x/WlanXml}), no script. */
+    private static final Pattern OMA_URI = Pattern.compile("\\./(?:Device/|User/)?Vendor/MSFT/.*");
+    private static final Pattern CMDLET = Pattern.compile("([A-Z][a-z]+(?:To|From)?)-[A-Z][A-Za-z0-9]+");
+    /** PowerShell's approved verbs ({@code Get-Verb}), which cmdlets and the functions of modules are named with. */
+    private static final Set<String> POWERSHELL_VERBS = Set.of("Add", "Approve", "Assert", "Backup", "Block", "Build",
+            "Checkpoint", "Clear", "Close", "Compare", "Complete", "Compress", "Confirm", "Connect", "Convert",
+            "ConvertFrom", "ConvertTo", "Copy", "Debug", "Deny", "Deploy", "Disable", "Disconnect", "Dismount", "Edit",
+            "Enable", "Enter", "Exit", "Expand", "Export", "Find", "Format", "Get", "Grant", "Group", "Hide", "Import",
+            "Initialize", "Install", "Invoke", "Join", "Limit", "Lock", "Measure", "Merge", "Mount", "Move", "New",
+            "Open", "Optimize", "Out", "Ping", "Pop", "Protect", "Publish", "Push", "Read", "Receive", "Redo",
+            "Register", "Remove", "Rename", "Repair", "Request", "Reset", "Resize", "Resolve", "Restart", "Restore",
+            "Resume", "Revoke", "Save", "Search", "Select", "Send", "Set", "Show", "Skip", "Split", "Start", "Step",
+            "Stop", "Submit", "Suspend", "Switch", "Sync", "Test", "Trace", "Unblock", "Undo", "Uninstall", "Unlock",
+            "Unprotect", "Unpublish", "Unregister", "Update", "Use", "Wait", "Watch", "Write", "Where", "ForEach", "Sort", "Tee");
     /**
      * PowerShell that starts with no program: a cmdlet's result in brackets ({@code (Get-WebBinding ...).Add(...)}), a
      * method of a variable ({@code $binding.AddSslCertificate(...)}), a variable set from a cmdlet.
@@ -230,12 +249,12 @@ final class CommandRecognizer {
         int quoteEnd = text.charAt(0) == '"' ? text.indexOf('"', 1) : -1;
         // "C:\Program Files\...\sqlcmd.exe" -S ...: a program whose path holds a space, in quotes
         String program = quoteEnd > 0 ? text.substring(1, quoteEnd) : words.get(0);
-        if (DATA_FILE.matcher(program).matches()) {
+        if (DATA_FILE.matcher(program).matches() || OMA_URI.matcher(program).matches()) {
             return false;
         }
         // alone, a script by its relative path or by its path in a bin folder (/usr/local/sbin/reload-edge.sh) is run;
         // a program there without an extension (/usr/local/bin/helm) is as often the file spoken of
-        if (CMDLET.matcher(program).matches() || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")
+        if (isCmdlet(program) || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")
                 || BIN_PATH.matcher(program).matches() && SCRIPT.matcher(program).matches()))) {
             return true;
         }
@@ -278,6 +297,11 @@ final class CommandRecognizer {
         }
         // behind "# " the words may as well be a shell comment: only known programs count there
         return blockLine && !first.startsWith("#") && isSubcommandLine(words);
+    }
+
+    private static boolean isCmdlet(String program) {
+        Matcher cmdlet = CMDLET.matcher(program);
+        return cmdlet.matches() && POWERSHELL_VERBS.contains(cmdlet.group(1));
     }
 
     /** "Running", "ERROR": a word of output or prose; a file name, path or parameter may hold capitals ("23.4R2", "${ID}"). */

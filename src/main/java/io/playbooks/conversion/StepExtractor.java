@@ -88,19 +88,36 @@ final class StepExtractor {
     }
 
     /**
-     * The step of a numbered heading. Inline code in the heading ("Step 2: Run {@code ./reindex.sh}") is its command
-     * when nothing below gives one; when a block below does ("Step 3 - Run {@code liquibase releaseLocks}" over the
-     * {@code kubectl run ...} that does it), the heading only names the step, and its code stays in the name.
+     * The step of a numbered heading. Inline code in the heading ("Step 2: Run {@code ./reindex.sh}") is a command of
+     * the step, joined with those below it, unless the command below runs what the heading names ("Step 3 - Run
+     * {@code liquibase releaseLocks}" over {@code kubectl run ... liquibase ... releaseLocks}): then the heading only
+     * names the step, and its code stays in the name.
      */
     private static Optional<Step> headingStep(Section section, String id) {
         Optional<Step> fromBody = StepReader.read(id, section.stepTitle(), section.blocks());
-        if (section.titleCommands().isEmpty() || fromBody.filter(step -> !step.action().equals(Step.NOOP)).isPresent()) {
+        if (section.titleCommands().isEmpty() || fromBody.filter(step -> runsWhatIsNamed(step, section.titleCommands())).isPresent()) {
             return fromBody;
         }
         List<Node> content = new ArrayList<>(section.titleCommands());
         content.addAll(section.blocks());
         String name = NumberedHeading.nameBefore(section.stepTitle(), section.titleCommands().get(0));
         return StepReader.read(id, name, content);
+    }
+
+    /** Whether the step's shell command holds every word of the heading's commands. */
+    private static boolean runsWhatIsNamed(Step step, List<Element> headingCommands) {
+        if (!step.action().equals(Step.SHELL)) {
+            return false;
+        }
+        String command = String.valueOf(step.args().get("command"));
+        for (Element code : headingCommands) {
+            for (String word : code.wholeText().strip().split("\\s+")) {
+                if (!command.contains(word)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean insideAnAside(Element macro, Element block) {

@@ -22,6 +22,9 @@ final class StepTable {
     /** Columns of meeting notes and decision logs, which hold no procedure. */
     private static final Set<String> NOT_STEP_NAMES = Set.of("action item", "action items", "action owner",
             "task owner", "task id", "command output");
+    /** Columns that say how a run went or who ran it. */
+    private static final Set<String> PAST_RUN_COLUMNS = Set.of("result", "outcome", "tester", "ticket", "performed",
+            "duration");
     private static final Set<String> NUMBER_NAMES = Set.of("#", "no", "nr", "n", "step", "step #", "step no",
             "step nr", "step number", "number", "seq", "order");
 
@@ -31,7 +34,22 @@ final class StepTable {
     }
 
     static boolean isStepTable(Element table) {
-        return TableReader.column(TableReader.header(TableReader.rows(table)), StepTable::namesSteps) >= 0;
+        List<String> header = TableReader.header(TableReader.rows(table));
+        return TableReader.column(header, StepTable::namesSteps) >= 0 && !isARecordOfPastRuns(header);
+    }
+
+    /**
+     * "Date | Certificate | Renewed by | Command used | Ticket": a register of what was done, row by row, with the
+     * command each time; its rows are past runs, not steps. A plan's "Date | Time | Action | Owner" names no outcome.
+     */
+    private static boolean isARecordOfPastRuns(List<String> header) {
+        boolean dated = false;
+        boolean done = false;
+        for (String column : header) {
+            dated |= column.equals("date") || column.startsWith("date ");
+            done |= column.endsWith(" by") || PAST_RUN_COLUMNS.contains(column);
+        }
+        return dated && done;
     }
 
     private static boolean namesSteps(String column) {

@@ -47,6 +47,13 @@ class CodeBlockTest {
     }
 
     @Test
+    void outputUnderAHeaderOfTitleWordsInPlainTextIsNoCommand() {
+        assertThat(codeBlock("plain", "Node      Address                    State     Voter\n"
+                + "vault-01  vault-01.prod.internal:8201  leader    true").command()).isNull();
+        assertThat(codeBlock("text", "node --version").command()).isEqualTo("node --version");
+    }
+
+    @Test
     void nonShellLanguagesAreSnippets() {
         CodeBlock yaml = codeBlock("yaml", "replicaCount: 6\nimage:\n  tag: \"1.2\"");
         assertThat(yaml.command()).isNull();

@@ -28,7 +28,8 @@ class CommandRecognizerTest {
             "boot system flash:EOS-4.30.5M.swi", "dir flash: | include free", "verify /md5 flash:cat9k.bin",
             "iptables-save > /root/iptables.rules", "iptables-restore < /root/iptables.rules", "sort /tmp/a.txt",
             "diff <(nft list ruleset) /root/nft.conf", "chattr +i /etc/resolv.conf", "pg_dump orders > ./orders.sql",
-            "/dev/shm/avml --compress /evidence/host.lime", "/usr/local/sbin/reload-edge.sh"})
+            "/dev/shm/avml --compress /evidence/host.lime", "/usr/local/sbin/reload-edge.sh",
+            "apt-cache policy postgresql-16", "Restart-Service Spooler", "ConvertTo-Json -Depth 5", "Get-MgUser"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -43,7 +44,8 @@ class CommandRecognizerTest {
             "error_log /var/log/nginx/error.log", "$HOME/.kube/config", "$env:KUBECONFIG", "(optional)",
             "shop.example.com is down", "copy the report", "clear the cache", "write access", "/dev/shm/avml",
             "cpu > 90", "latency > /2", "./charts/orders-api/values-prod.yaml", "./terraform.tfvars", "./charts/orders-api/",
-            "/etc/nginx/nginx.conf", "/usr/local/bin/helm", "/etc/nginx/sites-enabled/app -> ../sites-available/app"})
+            "/etc/nginx/nginx.conf", "/usr/local/bin/helm", "/etc/nginx/sites-enabled/app -> ../sites-available/app",
+            "Corp-Secure", "EAP-TLS", "./Vendor/MSFT/WiFi/Profile/Corp-Secure/WlanXml"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }

@@ -431,7 +431,7 @@ class PageConversionTest {
     }
 
     @Test
-    void aNumberedHeadingOnlyNamesItsStepWhenTheBlockBelowGivesTheCommand() {
+    void aNumberedHeadingOnlyNamesItsStepWhenTheBlockBelowRunsWhatItNames() {
         Playbook playbook = convert("<h2>Step 1: Stop the migrations</h2><p>Scale the job to zero.</p>"
                 + "<h2>Step 2 \u2014 Run <code>liquibase releaseLocks</code></h2><p>From a one-off pod:</p>"
                 + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
@@ -442,6 +442,19 @@ class PageConversionTest {
         assertThat(unlock.name()).isEqualTo("Run liquibase releaseLocks");
         assertThat(unlock.args()).containsEntry("command",
                 "kubectl -n billing run unlock --rm -i --image=liquibase/liquibase -- releaseLocks");
+    }
+
+    @Test
+    void aNumberedHeadingsCommandIsJoinedWithAnotherCommandBelowIt() {
+        Playbook playbook = convert("<h3>Step 7: Return the server with <code>echo \"set server be/app-07 state ready\" | "
+                + "sudo socat stdio /run/haproxy/admin.sock</code></h3><p>Then confirm that it is back:</p>"
+                + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
+                + "<ac:plain-text-body><![CDATA[echo \"show servers state be\" | sudo socat stdio /run/haproxy/admin.sock | grep app-07]]>"
+                + "</ac:plain-text-body></ac:structured-macro>");
+
+        assertThat(playbook.steps().get(0).args()).containsEntry("command",
+                "echo \"set server be/app-07 state ready\" | sudo socat stdio /run/haproxy/admin.sock\n"
+                        + "echo \"show servers state be\" | sudo socat stdio /run/haproxy/admin.sock | grep app-07");
     }
 
     @Test

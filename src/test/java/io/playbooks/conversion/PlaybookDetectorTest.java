@@ -254,6 +254,28 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aRegisterOfPastRunsWithTheirCommandsIsNoPlaybook() {
+        String row = "<tr><td>2024-0%d-02</td><td>shop.example.com</td><td>ana</td><td><code>sudo certbot renew "
+                + "--cert-name shop</code></td><td>OPS-12%d</td></tr>";
+        Detection detection = detect("Shop certificates", List.of(), "<table><tbody><tr><th>Date</th><th>Certificate</th>"
+                + "<th>Renewed by</th><th>Command used</th><th>Ticket</th></tr>" + row.formatted(3, 1)
+                + row.formatted(6, 2) + row.formatted(9, 3) + "</tbody></table>");
+
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).noneSatisfy(reason -> assertThat(reason).contains("step tables"));
+    }
+
+    @Test
+    void trainingMaterialAndLogsOfPastRunsAreNoPlaybooks() {
+        assertThat(detect("On-call training module 3: Kubernetes troubleshooting", List.of(), PROCEDURE).reasons())
+                .anySatisfy(reason -> assertThat(reason).contains("'training module'"));
+        assertThat(detect("Kubernetes troubleshooting exercises", List.of("training"), PROCEDURE).reasons())
+                .anySatisfy(reason -> assertThat(reason).contains("label 'training'"));
+        assertThat(detect("TLS certificate renewal log", List.of(), PROCEDURE).reasons())
+                .anySatisfy(reason -> assertThat(reason).contains("'renewal log'"));
+    }
+
+    @Test
     void aCheatSheetOfCommandsIsNoPlaybook() {
         Detection detection = detect("kubectl cheat sheet", List.of(), "<table><tbody><tr><th>Command</th>"
                 + "<th>What it does</th></tr><tr><td><code>kubectl get pods -A</code></td><td>Lists every pod</td></tr>"
