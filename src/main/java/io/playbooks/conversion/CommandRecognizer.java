@@ -74,7 +74,13 @@ final class CommandRecognizer {
             "apt-cache", "apt-key", "dpkg-query", "dpkg-reconfigure", "needrestart", "sw_vers", "pmset", "dscl",
             "sysadminctl", "codesign", "systemd-run", "resolvectl", "lsusb", "lspci", "lscpu", "hwclock", "ntpq",
             "ntpdate", "nohup", "ionice", "renice", "chroot", "visudo", "getent", "coredumpctl", "bpftrace", "ngrep",
-            "iwconfig", "wpa_cli",
+            "iwconfig", "wpa_cli", "bdf", "stopsap", "startsap", "sapcontrol", "dpmon", "cleanipc", "sapcar", "errpt",
+            "smitty", "smit", "lsdev", "mksysb", "chfs", "installp", "lslpp", "oslevel", "lsvg", "extendvg", "chlv",
+            "mklv", "lspv", "svcadm", "svcs", "zoneadm", "zonecfg", "zlogin", "conman", "ctm", "wsadmin", "crsctl",
+            "opmnctl", "emctl", "swlist", "swinstall", "fuser", "prtconf", "psrinfo", "metastat", "vxprint", "vxdisk",
+            "vxassist", "fsadm", "extendfs", "kctune", "ioscan", "swapinfo", "cmviewcl", "cmhaltpkg", "cmrunpkg",
+            "hastatus", "hares", "hagrp", "tp", "r3trans", "saplicense", "sapinst", "brbackup", "brarchive",
+            "brconnect", "db2", "db2stop", "db2start", "ocrcheck", "olsnodes", "asmca", "dbca", "orapwd", "adrci",
             "appcmd", "xcopy", "expdp", "impdp", "tnsping", "opatch", "datapatch", "lsnrctl", "dgmgrl",
             "orapki", "sqlldr", "bcp", "setspn", "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink", "ykman",
             "grub-install", "grub2-install", "update-grub", "grub-mkconfig", "grub2-mkconfig", "mkfs.ext4", "mkfs.ext3",
@@ -110,6 +116,15 @@ final class CommandRecognizer {
             + "|verify /(?:md5|sha\\d+)\\b.*)");
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
     /** Programs run without arguments often enough that, alone in inline code, they are the command itself. */
+    /** The programs of the list that Windows runs, whose names it takes in any case, and those named in capitals (SAPCAR). */
+    private static final Set<String> CASE_INSENSITIVE_PROGRAMS = Set.of("net", "sc", "sc.exe", "nssm", "iisreset",
+            "robocopy", "icacls", "msiexec", "dism", "wusa", "wmic", "reg", "schtasks", "taskkill", "tasklist", "netsh",
+            "certutil", "gpupdate", "ipconfig", "gpresult", "w32tm", "sfc", "chkdsk", "xcopy", "bcp", "setspn",
+            "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink", "winmgmt", "wevtutil", "bcdedit", "diskpart",
+            "dcdiag", "repadmin", "netdom", "nltest", "dsquery", "cmd", "cmd.exe", "ping", "nslookup", "hostname",
+            "whoami", "shutdown", "powershell", "powershell.exe", "appcmd", "sqlcmd", "echo", "cd", "dir", "set",
+            "start", "type", "copy", "move", "del", "mkdir", "rmdir", "tracert", "pathping", "route", "arp", "netstat",
+            "sapcar");
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
             "free", "timedatectl", "hostnamectl", "pg_isready", "nproc", "dmesg", "iisreset", "ipconfig", "gpupdate",
             "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig", "update-grub", "blkid",
@@ -140,6 +155,7 @@ final class CommandRecognizer {
     private static final Set<String> PROSE_WORDS = Set.of("the", "a", "an", "of", "and", "is", "are", "was", "be",
             "this", "that", "these", "those", "it", "its", "we", "you", "our", "your", "which", "when", "then");
     /** Names that say a program: ...ctl (control), ...adm / ...admin, ...cli. */
+    private static final Pattern SNAKE_CASE_PROGRAM = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
     private static final Pattern TOOL_NAME = Pattern.compile("[a-z][a-z0-9_-]*(ctl|adm|admin|-cli|cli)");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
     /** A folder or a file of data by a relative path ({@code ./charts/api/values-prod.yaml}): no program to run. */
@@ -226,6 +242,15 @@ final class CommandRecognizer {
         return ABSOLUTE_PROGRAM.matcher(code).matches() && !DATA_FILE.matcher(code).matches();
     }
 
+    /**
+     * Whether a word alone behind root's prompt is a program run without arguments: a known one as written
+     * ({@code # galera_new_cluster}, {@code # redis-server}) or one named in snake case ({@code # pg_lsclusters}), not
+     * a heading of output ({@code # Replication}).
+     */
+    static boolean isProgramName(String word) {
+        return PROGRAMS.contains(word) || SNAKE_CASE_PROGRAM.matcher(word).matches();
+    }
+
     /** Whether the text starts with {@code NAME=value } (a setting, or an assignment before a command). */
     static boolean isAssignment(String text) {
         return ASSIGNMENT.matcher(text.strip()).lookingAt() || text.strip().matches("[A-Za-z_][A-Za-z0-9_]*=\\S*(\\n[\\s\\S]*)?");
@@ -271,7 +296,7 @@ final class CommandRecognizer {
                 && !PROSE_WORDS.contains(words.get(1)) && !words.get(1).equals("to")) {
             return true;
         }
-        if (PROGRAMS.contains(lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()
+        if (isKnownProgram(program, lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()
                 || WINDOWS_PROGRAM.matcher(program).matches()
                 || RELATIVE_PROGRAM.matcher(program).matches() || (blockLine ? NETWORK_OS_COMMANDS : INLINE_NETWORK_OS_COMMANDS).contains(program)) {
             return true;
@@ -294,9 +319,30 @@ final class CommandRecognizer {
             if (isRedirection(word, i + 1 < words.size() ? words.get(i + 1) : "")) {
                 return true;
             }
+            // its output piped into a known program ("lsdev | grep fcs")
+            if (word.equals("|") && i + 1 < words.size() && PROGRAMS.contains(words.get(i + 1))) {
+                return true;
+            }
         }
         // behind "# " the words may as well be a shell comment: only known programs count there
         return blockLine && !first.startsWith("#") && isSubcommandLine(words);
+    }
+
+    /**
+     * A program of the list as written: Windows takes its programs in any case ({@code NET STOP}, {@code ROBOCOPY}),
+     * while in capitals a Unix program's name is a word of SQL ({@code KILL 87 WITH STATUSONLY}) or of prose.
+     */
+    private static boolean isKnownProgram(String program, String lower) {
+        return PROGRAMS.contains(lower) && (!isAllCapitals(program) || CASE_INSENSITIVE_PROGRAMS.contains(lower));
+    }
+
+    private static boolean isAllCapitals(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (Character.isLowerCase(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isCmdlet(String program) {

@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  */
 final class ConsoleTranscript {
 
+    /** The prompt of a shell with no user or host set, as in a container: {@code bash-5.1$ }, {@code sh-4.4# }. */
+    private static final String SHELL_VERSION_PROMPT = "(?:ba|z|k)?sh-\\d+(?:\\.\\d+)*[$#] ";
     private static final Pattern PROMPT = Pattern.compile(
-            "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?[$#] |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] |\\$ |# |% "
+            "^(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?[$#] |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] |\\$ |# |% |" + SHELL_VERSION_PROMPT
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     /** Prompts that no line of a script starts with: {@code user@host:~$ }, {@code [root@host ~]# }, {@code PS C:\> }. */
     private static final Pattern UNMISTAKABLE_PROMPT = Pattern.compile(
-            "(?m)^(?:(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] "
+            "(?m)^(?:(?:[\\w.-]+@[\\w.-]+(?::[^$#\\n]*)?)?\\$ |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] |" + SHELL_VERSION_PROMPT
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     /**
      * A network device's prompt, with or without a space before the command: {@code user@mx480> } and
@@ -35,7 +37,7 @@ final class ConsoleTranscript {
             "gdb", "zkcli", "hbase", "influx", "clickhouse", "neo4j", "sql", "rman", "sqlplus", "dgmgrl", "db2", "isql");
     /** Prompts only shells show: {@code $ }, {@code user@host:~$ }, {@code root@host:~# }, {@code [root@host ~]# }, {@code PS C:\> }. */
     private static final Pattern SHELL_PROMPT = Pattern.compile(
-            "(?:[\\w.-]+@[\\w.-]+:[^$#\\n]*[$#] |(?:[\\w.-]+@[\\w.-]+)?\\$ |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] "
+            "(?:[\\w.-]+@[\\w.-]+:[^$#\\n]*[$#] |(?:[\\w.-]+@[\\w.-]+)?\\$ |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] |" + SHELL_VERSION_PROMPT
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
@@ -114,7 +116,8 @@ final class ConsoleTranscript {
         for (int i = 0; i < lines.length; i++) {
             String prompt = deviceOnly ? devicePromptOf(lines[i]) : shellPromptOf(lines[i]);
             // behind a bare "# " the words of no command are a comment ("# check the leader"), not root's command
-            if (prompt == null || prompt.equals(ROOT_PROMPT) && !CommandRecognizer.isBlockCommand(lines[i])) {
+            if (prompt == null || prompt.equals(ROOT_PROMPT) && !CommandRecognizer.isBlockCommand(lines[i])
+                    && !CommandRecognizer.isProgramName(lines[i].substring(prompt.length()).strip())) {
                 continue;
             }
             if (deviceOnly) {

@@ -32,6 +32,7 @@ final class SectionSplitter {
      */
     private static final String NUMBERED_PARAGRAPH = "data-numbered-paragraph";
     private static final int NUMBERED_PARAGRAPH_LEVEL = 7;
+    private static final Set<String> TITLED_CONTAINERS = Set.of("expand", "ui-expand", "panel");
     /** Marks the heading that stands for an expand's title, which a {@link #SECTION_END} follows. */
     private static final String EXPAND_TITLE = "data-expand-title";
     /** The most words a bold paragraph or an expand title has when it names a section rather than says something. */
@@ -80,7 +81,7 @@ final class SectionSplitter {
      * stands for the title, and the section ends with the expand.
      */
     private static Optional<Element> sectionTitle(Element macro) {
-        String title = expandTitle(macro);
+        String title = containerTitle(macro);
         return title != null && namesASection(title) ? Optional.of(new Element("h6").attr(EXPAND_TITLE, "").text(title))
                 : Optional.empty();
     }
@@ -97,7 +98,7 @@ final class SectionSplitter {
         }
         List<Element> blocks = new ArrayList<>();
         unwrap(body, blocks);
-        return Optional.of(new Section(expandTitle(macro).strip(), kind, null, List.of(), blocks));
+        return Optional.of(new Section(containerTitle(macro).strip(), kind, null, List.of(), blocks));
     }
 
     /** Whether {@link #asideInAStep} gives a section, without reading it. */
@@ -106,7 +107,7 @@ final class SectionSplitter {
     }
 
     private static SectionKind asideKind(Element macro) {
-        String title = expandTitle(macro);
+        String title = containerTitle(macro);
         if (title == null || !namesASection(title)) {
             return null;
         }
@@ -114,9 +115,13 @@ final class SectionSplitter {
         return kind == SectionKind.PROCEDURE ? null : kind;
     }
 
-    private static String expandTitle(Element macro) {
-        String name = macro.attr("ac:name");
-        return Macros.isMacro(macro) && (name.equalsIgnoreCase("expand") || name.equalsIgnoreCase("ui-expand"))
+    /** The title of an expand or of a panel ("Procedure" over the list of steps, "Rollback"), else null. */
+    private static String containerTitle(Element macro) {
+        if (!Macros.isMacro(macro)) {
+            return null;
+        }
+        String name = Macros.name(macro);
+        return TITLED_CONTAINERS.contains(name) || Macros.isNote(name) || Macros.isWarning(name)
                 ? Macros.parameter(macro, "title") : null;
     }
 

@@ -29,7 +29,9 @@ class CommandRecognizerTest {
             "iptables-save > /root/iptables.rules", "iptables-restore < /root/iptables.rules", "sort /tmp/a.txt",
             "diff <(nft list ruleset) /root/nft.conf", "chattr +i /etc/resolv.conf", "pg_dump orders > ./orders.sql",
             "/dev/shm/avml --compress /evidence/host.lime", "/usr/local/sbin/reload-edge.sh",
-            "apt-cache policy postgresql-16", "Restart-Service Spooler", "ConvertTo-Json -Depth 5", "Get-MgUser"})
+            "apt-cache policy postgresql-16", "Restart-Service Spooler", "ConvertTo-Json -Depth 5", "Get-MgUser",
+            "NET STOP Spooler", "ROBOCOPY C:\\a D:\\b /MIR", "bdf /u01", "SAPCAR -xvf igsexe.sar", "stopsap db",
+            "opscheck | grep FAILED"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -45,7 +47,7 @@ class CommandRecognizerTest {
             "shop.example.com is down", "copy the report", "clear the cache", "write access", "/dev/shm/avml",
             "cpu > 90", "latency > /2", "./charts/orders-api/values-prod.yaml", "./terraform.tfvars", "./charts/orders-api/",
             "/etc/nginx/nginx.conf", "/usr/local/bin/helm", "/etc/nginx/sites-enabled/app -> ../sites-available/app",
-            "Corp-Secure", "EAP-TLS", "./Vendor/MSFT/WiFi/Profile/Corp-Secure/WlanXml"})
+            "Corp-Secure", "EAP-TLS", "./Vendor/MSFT/WiFi/Profile/Corp-Secure/WlanXml", "KILL 87 WITH STATUSONLY"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }

@@ -29,6 +29,20 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void aProgramAloneBehindRootsPromptIsACommandAndAHeadingOfOutputIsNot() {
+        assertThat(ConsoleTranscript.commands("# galera_new_cluster\n# mysql -e \"SHOW STATUS\"\n| wsrep_cluster_size | 1 |"))
+                .isEqualTo("galera_new_cluster\nmysql -e \"SHOW STATUS\"");
+        assertThat(ConsoleTranscript.commands("# redis-server\n# Replication\nrole:master")).isEqualTo("redis-server");
+    }
+
+    @Test
+    void theShellsOwnPromptInAContainerIsStripped() {
+        assertThat(ConsoleTranscript.isTranscript("bash", "bash-5.1$ ./bin/mask --db shop\nmasked 1200 rows")).isTrue();
+        assertThat(ConsoleTranscript.commands("$ kubectl exec -it deploy/tools -- bash\nbash-5.1$ ./bin/mask --db shop\n"
+                + "masked 1200 rows\nbash-5.1$ exit")).isEqualTo("kubectl exec -it deploy/tools -- bash\n./bin/mask --db shop\nexit");
+    }
+
+    @Test
     void bracketedRootAndWindowsPromptsAreStripped() {
         assertThat(ConsoleTranscript.commands("[root@app-01 ~]# systemctl stop tomcat\n[root@app-01 ~]# ps -ef | grep [c]atalina"))
                 .isEqualTo("systemctl stop tomcat\nps -ef | grep [c]atalina");

@@ -875,6 +875,21 @@ class PageConversionTest {
     }
 
     @Test
+    void aPanelTitledAsASectionOpensIt() {
+        Playbook playbook = convert("<h2>Prerequisites</h2><ul><li>Superuser on the primary</li></ul>"
+                + "<ac:structured-macro ac:name=\"panel\"><ac:parameter ac:name=\"title\">Procedure</ac:parameter>"
+                + "<ac:rich-text-body><ol><li>Repack: <code>pg_repack -d orders -t events</code></li></ol>"
+                + "</ac:rich-text-body></ac:structured-macro>"
+                + "<ac:structured-macro ac:name=\"info\"><ac:parameter ac:name=\"title\">Procedure</ac:parameter>"
+                + "<ac:rich-text-body><ol><li>Analyze: <code>psql -d orders -c 'ANALYZE events'</code></li></ol>"
+                + "</ac:rich-text-body></ac:structured-macro>");
+
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::description).containsExactly("Superuser on the primary");
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("pg_repack -d orders -t events", "psql -d orders -c 'ANALYZE events'");
+    }
+
+    @Test
     void anOverviewOrNotesListIsNoStepsButTheSectionsUnderAnOverviewHeadingAre() {
         Playbook playbook = convert("<h2>Overview</h2><ol><li>Stop Grafana</li><li>Copy the data</li></ol>"
                 + "<h2>Procedure</h2><ol><li>Stop it: <code>sudo systemctl stop grafana-server</code></li></ol>"
