@@ -59,7 +59,8 @@ record CodeBlock(String command, Snippet snippet) {
         if (!commands) {
             return snippet(language, code);
         }
-        String command = ConsoleTranscript.isTranscript(language, code) ? ConsoleTranscript.commands(code) : code;
+        boolean transcript = ConsoleTranscript.isTranscript(language, code);
+        String command = transcript ? ConsoleTranscript.commands(code) : code;
         if (command.isBlank() && CommandRecognizer.startsWithCommand(code)) {
             command = code; // a console block without a single prompt holds commands, not their output
         }
@@ -67,7 +68,8 @@ record CodeBlock(String command, Snippet snippet) {
             // output alone, or prompts no rule knows: kept as written rather than lost with the step's command
             return snippet(language, code);
         }
-        return new CodeBlock(command, null);
+        // what was typed into a client behind its own prompt is no shell command; the block stays as the step's sample
+        return new CodeBlock(command, transcript && ConsoleTranscript.holdsClientInput(code) ? new Snippet("console", code) : null);
     }
 
     private static CodeBlock snippet(String language, String code) {

@@ -81,6 +81,8 @@ final class CommandRecognizer {
             "vxassist", "fsadm", "extendfs", "kctune", "ioscan", "swapinfo", "cmviewcl", "cmhaltpkg", "cmrunpkg",
             "hastatus", "hares", "hagrp", "tp", "r3trans", "saplicense", "sapinst", "brbackup", "brarchive",
             "brconnect", "db2", "db2stop", "db2start", "ocrcheck", "olsnodes", "asmca", "dbca", "orapwd", "adrci",
+            "nats", "nats-server", "pulsar-admin", "pulsar-client", "ray", "sbatch", "srun", "scancel", "squeue",
+            "sinfo", "sacct", "scontrol", "feast", "argo", "dvc", "mlflow", "bentoml", "torchrun", "kfp",
             "appcmd", "xcopy", "expdp", "impdp", "tnsping", "opatch", "datapatch", "lsnrctl", "dgmgrl",
             "orapki", "sqlldr", "bcp", "setspn", "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink", "ykman",
             "grub-install", "grub2-install", "update-grub", "grub-mkconfig", "grub2-mkconfig", "mkfs.ext4", "mkfs.ext3",
@@ -240,6 +242,22 @@ final class CommandRecognizer {
      */
     static boolean isProgramPath(String code) {
         return ABSOLUTE_PROGRAM.matcher(code).matches() && !DATA_FILE.matcher(code).matches();
+    }
+
+    /**
+     * Whether inline code that the text says to run ("Run {@code ray job status <id>}") reads as a command of a
+     * program no list knows: its program's bare path, or a program-like word and its arguments.
+     */
+    static boolean isRunnable(String code) {
+        List<String> words = words(code);
+        return isProgramPath(code) || words.size() >= 2 && PROGRAM_WORD.matcher(words.get(0)).matches()
+                && !DATA_FILE.matcher(words.get(0)).matches();
+    }
+
+    /** A file or script by its path alone ({@code /usr/share/tomcat9/bin/setenv.sh}, {@code ./deploy.sh}). */
+    static boolean isBarePath(String code) {
+        return code.indexOf(' ') < 0 && (code.startsWith("/") || code.startsWith("./") || code.startsWith("~/")
+                || code.startsWith("../"));
     }
 
     /**

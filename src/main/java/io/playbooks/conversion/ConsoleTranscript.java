@@ -39,6 +39,10 @@ final class ConsoleTranscript {
     private static final Pattern SHELL_PROMPT = Pattern.compile(
             "(?:[\\w.-]+@[\\w.-]+:[^$#\\n]*[$#] |(?:[\\w.-]+@[\\w.-]+)?\\$ |\\[[\\w.-]++@[\\w.-]++[^\\]\\n]*+\\][$#] |" + SHELL_VERSION_PROMPT
                     + "|PS(?: [^>\\n]*)?> |[A-Z]:\\\\[^>\\n]*> )");
+    /** Prompts of database and other clients: psql's {@code db=#}, {@code db=>}, {@code db-#}, and {@code name> } of the others. */
+    private static final Pattern CLIENT_PROMPT = Pattern.compile("(?mi)^(?:[\\w.-]+[=-][#>]|(?:mysql|mariadb \\[[^\\]\\n]*\\]"
+            + "|sql|rman|dgmgrl|[\\w.-]+:\\d+|mongodb [^>\\n]*|rs\\d*:\\w+|[\\w-]+ \\[direct: \\w+\\] \\w+|cqlsh(?::\\w+)?|hive"
+            + "|0: jdbc:[^>\\n]*)>) \\S");
     private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final String CONTINUATION_PROMPT = "> ";
     /** {@code <<EOF}, {@code <<'EOF'}, {@code <<-"END"}, not the here-string {@code <<<}: the delimiter is group 2. */
@@ -198,6 +202,14 @@ final class ConsoleTranscript {
             }
         }
         return open > 0 || command.toString().stripTrailing().endsWith("{");
+    }
+
+    /**
+     * Whether a line of the transcript is typed into an interactive client ({@code orders=# SELECT ...},
+     * {@code mysql> STOP REPLICA;}, {@code 127.0.0.1:6379> INFO}): no shell command, but what the step is about.
+     */
+    static boolean holdsClientInput(String transcript) {
+        return CLIENT_PROMPT.matcher(transcript).find();
     }
 
     /** The text without a leading prompt. */

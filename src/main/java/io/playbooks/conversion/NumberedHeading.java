@@ -67,6 +67,16 @@ final class NumberedHeading {
                 .filter(code -> CommandRecognizer.isCommand(code.wholeText().strip())).toList();
     }
 
+    /**
+     * The title up to a colon before the command it names ("Delete the job: kubectl delete ..." gives "Delete the
+     * job"), or the whole title ("Run liquibase releaseLocks"): a name for the step when the command is below it.
+     */
+    static String nameBeforeAColon(String title, Element command) {
+        int at = title.indexOf(PlainText.of(command));
+        int colon = title.indexOf(':');
+        return colon > 0 && (at < 0 || colon < at) ? title.substring(0, colon).strip() : title;
+    }
+
     /** The title up to the command it names ("Run ./reindex.sh" gives "Run"), or the whole title. */
     static String nameBefore(String title, Element command) {
         int at = title.indexOf(PlainText.of(command));

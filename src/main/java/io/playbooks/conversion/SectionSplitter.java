@@ -54,7 +54,7 @@ final class SectionSplitter {
         for (Element child = container.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (WRAPPERS.contains(child.tagName()) || isQuotedBlocks(child)) {
                 unwrap(child, blocks);
-            } else if (Macros.isTransparent(child) || holdsAProcedure(child)) {
+            } else if (Macros.isTransparent(child) || holdsAProcedure(child) || opensASection(child)) {
                 Element body = Macros.richBody(child);
                 if (body == null) {
                     continue;
@@ -84,6 +84,18 @@ final class SectionSplitter {
         String title = containerTitle(macro);
         return title != null && namesASection(title) ? Optional.of(new Element("h6").attr(EXPAND_TITLE, "").text(title))
                 : Optional.empty();
+    }
+
+    /**
+     * A note or warning panel titled as a section ("Before you begin", "Rollback") holds that section, whatever its
+     * list; a warning titled "Read before you start" warns, and its list stays its text.
+     */
+    private static boolean opensASection(Element panel) {
+        String title = containerTitle(panel);
+        if (title == null || !namesASection(title)) {
+            return false;
+        }
+        return !Macros.isWarning(Macros.name(panel)) || SectionKind.of(title.strip()) != SectionKind.PREREQUISITES;
     }
 
     /**

@@ -94,8 +94,12 @@ final class StepExtractor {
      * names the step, and its code stays in the name.
      */
     private static Optional<Step> headingStep(Section section, String id) {
-        Optional<Step> fromBody = StepReader.read(id, section.stepTitle(), section.blocks());
-        if (section.titleCommands().isEmpty() || fromBody.filter(step -> runsWhatIsNamed(step, section.titleCommands())).isPresent()) {
+        if (section.titleCommands().isEmpty()) {
+            return StepReader.read(id, section.stepTitle(), section.blocks());
+        }
+        Optional<Step> fromBody = StepReader.read(id, NumberedHeading.nameBeforeAColon(section.stepTitle(),
+                section.titleCommands().get(0)), section.blocks());
+        if (fromBody.filter(step -> runsWhatIsNamed(step, section.titleCommands())).isPresent()) {
             return fromBody;
         }
         List<Node> content = new ArrayList<>(section.titleCommands());

@@ -28,8 +28,11 @@ final class StepReader {
     /** Lists nested deeper than this stay part of their step's text: no runbook nests further, and it bounds recursion. */
     static final int MAX_SUBSTEP_DEPTH = 8;
     /** Words that lead into a command and mean nothing once it is cut off the name. */
-    /** Verbs before inline code that make a program's bare path a command ("Run /opt/x/bin/tool"). */
+    /** Verbs before inline code that make a program's bare path or a program no list knows a command ("Run /opt/x/bin/tool"). */
     private static final Set<String> RUN_VERBS = Set.of("run", "execute", "launch", "invoke");
+    /** Words before a file's bare path that speak of the file, not of running it ("CATALINA_OPTS in /usr/.../setenv.sh"). */
+    private static final Set<String> PLACE_WORDS = Set.of("in", "into", "inside", "from", "of", "at", "under", "to",
+            "edit", "open", "view");
     private static final Set<String> LEADING_INTO_A_COMMAND = Set.of("with", "using", "via", "by", "and", "the", "a", "an");
 
     private final String id;
@@ -162,7 +165,8 @@ final class StepReader {
     private void addCode(CodeBlock code) {
         if (code.snippet() != null) {
             snippets.add(code.snippet());
-        } else if (!code.command().isBlank()) {
+        }
+        if (code.command() != null && !code.command().isBlank()) {
             addCommand(code.command());
         }
     }
@@ -183,14 +187,17 @@ final class StepReader {
             literal = whole.toString();
         }
         literal = literal.replace('\u00a0', ' ').strip();
-        if (CommandRecognizer.isCommand(literal) || CommandRecognizer.isProgramPath(literal) && followsARunVerb()) {
+        String before = lastWordSoFar();
+        boolean command = RUN_VERBS.contains(before) ? CommandRecognizer.isCommand(literal) || CommandRecognizer.isRunnable(literal)
+                : CommandRecognizer.isCommand(literal) && !(CommandRecognizer.isBarePath(literal) && PLACE_WORDS.contains(before));
+        if (command) {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
         }
         text.append(literal.replace(':', CODE_COLON));
     }
 
-    /** "Run {@code /opt/x/bin/tool}": the text so far ends with a verb that runs what follows. */
-    private boolean followsARunVerb() {
+    /** The last word of the step's text so far, in lower case ("run" before "Run {@code ...}"), or "". */
+    private String lastWordSoFar() {
         int end = text.length();
         while (end > 0 && PlainText.isSpace(text.charAt(end - 1))) {
             end--;
@@ -199,7 +206,7 @@ final class StepReader {
         while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
             start--;
         }
-        return RUN_VERBS.contains(text.substring(start, end).toLowerCase(Locale.ROOT));
+        return text.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -23,7 +23,7 @@ final class StepTable {
     private static final Set<String> NOT_STEP_NAMES = Set.of("action item", "action items", "action owner",
             "task owner", "task id", "command output");
     /** Columns that say how a run went or who ran it. */
-    private static final Set<String> PAST_RUN_COLUMNS = Set.of("result", "outcome", "tester", "ticket", "performed",
+    private static final Set<String> PAST_RUN_COLUMNS = Set.of("result", "outcome", "tester", "ticket", "performed", "operator",
             "duration");
     private static final Set<String> NUMBER_NAMES = Set.of("#", "no", "nr", "n", "step", "step #", "step no",
             "step nr", "step number", "number", "seq", "order");
@@ -165,9 +165,20 @@ final class StepTable {
         return namesSteps(column) && !column.contains("command");
     }
 
+    /** Whether a cell says something: words, or code alone (a row whose Command cell holds only a code block). */
     private static boolean hasText(List<Node> cells) {
         for (Node cell : cells) {
-            if (!PlainText.of(cell).isEmpty()) {
+            if (!PlainText.of(cell).isEmpty() || cell instanceof Element element && holdsCode(element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsCode(Element cell) {
+        for (Element element : ElementsByTag.in(cell, tag -> tag.equals("pre") || tag.equals("ac:structured-macro")
+                || tag.equals("ac:macro"))) {
+            if (element.tagName().equals("pre") || Macros.isCode(Macros.name(element))) {
                 return true;
             }
         }

@@ -440,6 +440,9 @@ class PageConversionTest {
 
         Step unlock = playbook.steps().get(1);
         assertThat(unlock.name()).isEqualTo("Run liquibase releaseLocks");
+        assertThat(convert("<h3>4. Delete the job: <code>kubectl delete pytorchjob train-7</code></h3><ac:structured-macro "
+                + "ac:name=\"code\"><ac:plain-text-body><![CDATA[kubectl delete pytorchjob train-7 --wait]]></ac:plain-text-body>"
+                + "</ac:structured-macro>").steps().get(0).name()).isEqualTo("Delete the job");
         assertThat(unlock.args()).containsEntry("command",
                 "kubectl -n billing run unlock --rm -i --image=liquibase/liquibase -- releaseLocks");
     }
@@ -872,6 +875,54 @@ class PageConversionTest {
                 .containsExactly("sudo haproxyctl drain app-03", "sudo haproxyctl status");
         assertThat(playbook.rollback()).extracting(step -> step.args().get("command"))
                 .containsExactly("sudo haproxyctl enable app-03");
+    }
+
+    @Test
+    void aNotePanelTitledAsASectionHoldsItWhateverItsListAndAWarningTitledBeforeYouStartWarns() {
+        Playbook playbook = convert("<ac:structured-macro ac:name=\"info\"><ac:parameter ac:name=\"title\">Before you begin"
+                + "</ac:parameter><ac:rich-text-body><ul><li>Admin on print-01</li></ul></ac:rich-text-body></ac:structured-macro>"
+                + "<ac:structured-macro ac:name=\"warning\"><ac:parameter ac:name=\"title\">Read before you start</ac:parameter>"
+                + "<ac:rich-text-body><ol><li>Never restart both print servers at once.</li></ol></ac:rich-text-body>"
+                + "</ac:structured-macro><h2>Steps</h2><ol><li>Restart it: <code>Restart-Service Spooler</code></li></ol>"
+                + "<ac:structured-macro ac:name=\"warning\"><ac:parameter ac:name=\"title\">Rollback</ac:parameter>"
+                + "<ac:rich-text-body><table><tr><th>Step</th><th>Command</th></tr><tr><td>1</td><td>"
+                + "<code>Start-Service Spooler</code></td></tr></table></ac:rich-text-body></ac:structured-macro>");
+
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::description).containsExactly("Admin on print-01");
+        assertThat(playbook.steps().get(0).warnings()).containsExactly("Never restart both print servers at once.");
+        assertThat(playbook.rollback()).extracting(step -> step.args().get("command")).containsExactly("Start-Service Spooler");
+    }
+
+    @Test
+    void aStepTableRowHoldingOnlyACodeBlockIsAStep() {
+        Playbook playbook = convert("<table><tr><th>#</th><th>Command</th></tr><tr><td>1</td><td><code>nats stream ls</code></td></tr>"
+                + "<tr><td>2</td><td><ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[nats consumer add "
+                + "ORDERS proc --config /tmp/proc.json]]></ac:plain-text-body></ac:structured-macro></td></tr></table>");
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("nats stream ls", "nats consumer add ORDERS proc --config /tmp/proc.json");
+    }
+
+    @Test
+    void whatIsTypedIntoADatabaseClientStaysWithTheStepAsItsSample() {
+        String session = "$ sudo -u postgres psql -d orders\norders=# SELECT pg_drop_replication_slot('old');\n"
+                + " pg_drop_replication_slot\norders=# \\q";
+        Playbook playbook = convert("<ol><li>Drop the slot:<ac:structured-macro ac:name=\"code\"><ac:parameter "
+                + "ac:name=\"language\">console</ac:parameter><ac:plain-text-body><![CDATA[" + session
+                + "]]></ac:plain-text-body></ac:structured-macro></li></ol>");
+
+        Step drop = playbook.steps().get(0);
+        assertThat(drop.args()).containsEntry("command", "sudo -u postgres psql -d orders");
+        assertThat(drop.snippets()).extracting(Snippet::code).containsExactly(session);
+    }
+
+    @Test
+    void aFilesBarePathIsNoCommandWhereTheTextSpeaksOfTheFileAndAnUnknownProgramIsOneWhereItSaysRun() {
+        Playbook playbook = convert("<ol><li>Make sure CATALINA_OPTS in <code>/usr/share/tomcat9/bin/setenv.sh</code> sets no heap.</li>"
+                + "<li>Run <code>ray job status &lt;submission-id&gt;</code> every few minutes.</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly(Step.NOOP, Step.SHELL);
+        assertThat(playbook.steps().get(1).args()).containsEntry("command", "ray job status <submission-id>");
     }
 
     @Test
