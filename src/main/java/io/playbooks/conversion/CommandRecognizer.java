@@ -240,7 +240,7 @@ final class CommandRecognizer {
      * Whether inline code is a program by its absolute path alone ({@code /usr/lib/vmware-vmca/bin/certificate-manager}),
      * which is a command where the text says to run it: alone, such a path is as often the file spoken of.
      */
-    static boolean isProgramPath(String code) {
+    private static boolean isProgramPath(String code) {
         return ABSOLUTE_PROGRAM.matcher(code).matches() && !DATA_FILE.matcher(code).matches();
     }
 

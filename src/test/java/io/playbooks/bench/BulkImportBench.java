@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code -Dbench.warmup-pages=M} first imports another space of M pages, untimed, so that the timed import meets a
  * service whose code the JIT has already compiled (a service that has been running, not one just started);
  * {@code -Dbench.warmup-rounds=R} imports that space R times (the later rounds with {@code force_update}: the same
- * work, a new version of each playbook), and the timed import starts once the JIT compilers have been idle for a
+ * work, a new version of each playbook; with {@code -Dbench.warmup-fresh=true} R new spaces instead, each once, as
+ * the timed import is), and the timed import starts once the JIT compilers have been idle for a
  * second, so that it meets code compiled as a service running for days would have it. The stand-in builds each
  * answer once, before the timed import ({@code -Dbench.reuse-replies=false}: at every call), so that the cores
  * measured are the service's; {@code -Dbench.timeline=true} prints when each request of the import came.
@@ -47,6 +48,8 @@ public final class BulkImportBench {
         int latencyMs = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int warmupPages = Integer.getInteger("bench.warmup-pages", 0);
         int warmupRounds = Integer.getInteger("bench.warmup-rounds", 1);
+        // the later rounds import other new spaces instead of the same one again with force_update
+        boolean freshWarmup = Boolean.getBoolean("bench.warmup-fresh");
         Path work = Files.createDirectories(Path.of("target/bench/bulk-" + System.currentTimeMillis()));
         Path gcLog = work.toAbsolutePath().resolve("gc.log");
         try (FakeConfluence site = FakeConfluence.cloud().start()) {
@@ -55,6 +58,10 @@ public final class BulkImportBench {
             if (warmupPages > 0) {
                 site.addSpace("WARM", "Warm-up space");
                 site.addGeneratedPages("WARM", warmupPages);
+                for (int round = 2; freshWarmup && round <= warmupRounds; round++) {
+                    site.addSpace("WARM" + round, "Warm-up space " + round);
+                    site.addGeneratedPages("WARM" + round, warmupPages);
+                }
             }
             site.latency(Duration.ofMillis(latencyMs));
             // a remote Confluence builds its answers on its own machine: here they are built once, so that the cores
@@ -78,8 +85,10 @@ public final class BulkImportBench {
                     System.out.printf("warm-up import of %d pages: %d imported%n", warmupPages,
                             warmup.get("successful_imports").asInt());
                     for (int round = 2; round <= warmupRounds; round++) {
-                        JsonNode again = service.post("/bulk-import", "{\"space_key\": \"WARM\", \"force_update\": true}");
-                        System.out.printf("warm-up round %d: %d imported again%n", round, again.get("successful_imports").asInt());
+                        JsonNode again = service.post("/bulk-import", freshWarmup ? "{\"space_key\": \"WARM" + round + "\"}"
+                                : "{\"space_key\": \"WARM\", \"force_update\": true}");
+                        System.out.printf("warm-up round %d: %d imported %s%n", round, again.get("successful_imports").asInt(),
+                                freshWarmup ? "from another space" : "again");
                     }
                     if (warmupRounds > 1) {
                         System.out.printf("JIT compilers idle after %.1f s%n", untilCompilersIdle(service.pid()));
