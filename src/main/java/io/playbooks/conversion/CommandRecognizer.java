@@ -81,6 +81,8 @@ final class CommandRecognizer {
             "vxassist", "fsadm", "extendfs", "kctune", "ioscan", "swapinfo", "cmviewcl", "cmhaltpkg", "cmrunpkg",
             "hastatus", "hares", "hagrp", "tp", "r3trans", "saplicense", "sapinst", "brbackup", "brarchive",
             "brconnect", "db2", "db2stop", "db2start", "ocrcheck", "olsnodes", "asmca", "dbca", "orapwd", "adrci",
+            "curl.exe", "wget.exe", "dfsrdiag", "dfsutil", "csvde", "ldifde", "dsmod", "dsget", "dsadd", "dsrm", "cscript",
+            "bitsadmin", "fsutil", "manage-bde", "auditpol", "secedit", "winrm", "eseutil", "sqlpackage", "osql", "sconfig",
             "nats", "nats-server", "pulsar-admin", "pulsar-client", "ray", "sbatch", "srun", "scancel", "squeue",
             "sinfo", "sacct", "scontrol", "feast", "argo", "dvc", "mlflow", "bentoml", "torchrun", "kfp",
             "appcmd", "xcopy", "expdp", "impdp", "tnsping", "opatch", "datapatch", "lsnrctl", "dgmgrl",
@@ -130,7 +132,7 @@ final class CommandRecognizer {
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
             "free", "timedatectl", "hostnamectl", "pg_isready", "nproc", "dmesg", "iisreset", "ipconfig", "gpupdate",
             "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig", "update-grub", "blkid",
-            "update-initramfs", "pvs", "vgs", "lvs", "mdstat", "sensors");
+            "update-initramfs", "pvs", "vgs", "lvs", "mdstat", "sensors", "sconfig");
     /**
      * Programs run without arguments on a line of a code block; inline, these words more often name a field or a
      * setting ("the {@code date} column").
@@ -297,7 +299,7 @@ final class CommandRecognizer {
         }
         // alone, a script by its relative path or by its path in a bin folder (/usr/local/sbin/reload-edge.sh) is run;
         // a program there without an extension (/usr/local/bin/helm) is as often the file spoken of
-        if (isCmdlet(program) || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")
+        if (isCmdlet(program) || isCmdletWithParameters(program, words) || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")
                 || BIN_PATH.matcher(program).matches() && SCRIPT.matcher(program).matches()))) {
             return true;
         }
@@ -361,6 +363,11 @@ final class CommandRecognizer {
             }
         }
         return true;
+    }
+
+    /** A module's cmdlet of a verb PowerShell does not approve, known by its parameters ({@code Retry-Queue -Identity x}). */
+    private static boolean isCmdletWithParameters(String program, List<String> words) {
+        return CMDLET.matcher(program).matches() && words.stream().skip(1).anyMatch(word -> OPTION.matcher(word).matches());
     }
 
     private static boolean isCmdlet(String program) {

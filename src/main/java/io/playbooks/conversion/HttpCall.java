@@ -47,9 +47,10 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         if (words == null || words.isEmpty()) {
             return Optional.empty();
         }
+        // Windows runbooks name the binaries (curl.exe, since curl alone is PowerShell's alias of Invoke-WebRequest)
         return switch (words.get(0)) {
-            case "curl" -> CurlCommand.parse(words.subList(1, words.size()));
-            case "wget" -> WgetCommand.parse(words.subList(1, words.size()));
+            case "curl", "curl.exe" -> CurlCommand.parse(words.subList(1, words.size()));
+            case "wget", "wget.exe" -> WgetCommand.parse(words.subList(1, words.size()));
             default -> Optional.empty();
         };
     }
@@ -84,7 +85,7 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
             }
         }
         var words = closing < 0 ? null : ShellWords.simpleCommandWords(firstLine.substring(0, at).strip());
-        if (words == null || words.isEmpty() || !words.get(0).equals("curl")) {
+        if (words == null || words.isEmpty() || !words.get(0).equals("curl") && !words.get(0).equals("curl.exe")) {
             return Optional.empty();
         }
         return CurlCommand.parse(words.subList(1, words.size())).filter(call -> "@-".equals(call.body()))

@@ -111,6 +111,13 @@ class HttpCallTest {
     }
 
     @Test
+    void windowsRunbooksNameTheBinariesCurlExeAndWgetExe() {
+        assertThat(call("curl.exe -s http://localhost/orders/health"))
+                .extracting(HttpCall::method, HttpCall::url).containsExactly("GET", "http://localhost/orders/health");
+        assertThat(call("wget.exe --post-data a=1 https://x/api").method()).isEqualTo("POST");
+    }
+
+    @Test
     void curlGetSendsItsDataAsTheQueryAndKeepsTheFileOfItsOutput() {
         HttpCall search = call("curl -u admin:${PASS} -G --data-urlencode 'query=up == 0' -d limit=5 https://grafana/api/search");
         assertThat(search.method()).isEqualTo("GET");

@@ -266,13 +266,17 @@ class PlaybookDetectorTest {
     }
 
     @Test
-    void trainingMaterialAndLogsOfPastRunsAreNoPlaybooks() {
+    void trainingMaterialLogsOfPastRunsStrategiesAndThreatBriefsAreNoPlaybooks() {
         assertThat(detect("On-call training module 3: Kubernetes troubleshooting", List.of(), PROCEDURE).reasons())
                 .anySatisfy(reason -> assertThat(reason).contains("'training module'"));
         assertThat(detect("Kubernetes troubleshooting exercises", List.of("training"), PROCEDURE).reasons())
                 .anySatisfy(reason -> assertThat(reason).contains("label 'training'"));
         assertThat(detect("TLS certificate renewal log", List.of(), PROCEDURE).reasons())
                 .anySatisfy(reason -> assertThat(reason).contains("'renewal log'"));
+        assertThat(detect("Backup and restore strategy", List.of(), PROCEDURE).reasons())
+                .anySatisfy(reason -> assertThat(reason).contains("'strategy'"));
+        assertThat(detect("Threat brief: help desk MFA reset attacks", List.of(), PROCEDURE).reasons())
+                .anySatisfy(reason -> assertThat(reason).contains("'threat brief'"));
     }
 
     @Test
