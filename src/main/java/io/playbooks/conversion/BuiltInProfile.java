@@ -19,7 +19,7 @@ final class BuiltInProfile {
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
-            "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel");
+            "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -45,7 +45,8 @@ final class BuiltInProfile {
             "style guide", "conventions", "we work", "we write", "interview", "sign-off", "test report", "test register",
             "test results", "drill report", "renewal log", "rotation log", "run log", "incident log", "change log",
             "maintenance log", "training module", "training session", "training course", "quiz", "threat brief",
-            "threat intelligence", "strategy");
+            "threat intelligence", "strategy", "lessons learned", "upgrade status", "migration status",
+            "rollout status", "project status");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",

@@ -73,7 +73,8 @@ public final class PlaybookDetector {
         List<String> operationTitle = new ArrayList<>();
         double operation = titleSignal(titleWords, profile.titleWords().procedure(), Signal.PROCEDURE_TITLE, Set.of(),
                 operationTitle);
-        if (operation == 0 && isAnInstruction(titleWords, profile.imperativeVerbs())) {
+        boolean instructionTitle = isAnInstruction(titleWords, profile.imperativeVerbs());
+        if (operation == 0 && instructionTitle) {
             operation = fire(Signal.INSTRUCTION_TITLE, strongest(profile.titleWords().procedure()), page.title(), operationTitle);
         }
         List<String> headingReasons = new ArrayList<>();
@@ -91,8 +92,12 @@ public final class PlaybookDetector {
                 topics, reasons);
         reasons.addAll(operationTitle);
         score += operation;
-        score += titleSignal(titleWords, profile.titleWords().notAProcedure(), Signal.NOT_A_PROCEDURE_TITLE, topics,
-                reasons);
+        // "Apply the new policy to the firewall", "Purge the change log table": after a verb that instructs, the
+        // title's nouns name what the procedure works on, not another kind of page
+        if (!instructionTitle) {
+            score += titleSignal(titleWords, profile.titleWords().notAProcedure(), Signal.NOT_A_PROCEDURE_TITLE, topics,
+                    reasons);
+        }
         reasons.addAll(headingReasons);
         score += otherKind + procedureHeading + structure(extraction, counts, instructs, profile, reasons);
         if (reasons.isEmpty()) {

@@ -277,6 +277,17 @@ class PlaybookDetectorTest {
                 .anySatisfy(reason -> assertThat(reason).contains("'strategy'"));
         assertThat(detect("Threat brief: help desk MFA reset attacks", List.of(), PROCEDURE).reasons())
                 .anySatisfy(reason -> assertThat(reason).contains("'threat brief'"));
+        assertThat(detect("FRA1 to FRA3 move: lessons learned", List.of(), PROCEDURE).reasons())
+                .anySatisfy(reason -> assertThat(reason).contains("'lessons learned'"));
+    }
+
+    @Test
+    void afterAVerbThatInstructsTheTitlesNounsNameWhatTheProcedureWorksOn() {
+        Detection policy = detect("Apply the new policy to the firewall", List.of(), PROCEDURE);
+        assertThat(policy.isPlaybook()).isTrue();
+        assertThat(policy.reasons()).noneSatisfy(reason -> assertThat(reason).contains("'policy'"));
+        assertThat(detect("Firewall policy", List.of(), PROCEDURE).reasons())
+                .anySatisfy(reason -> assertThat(reason).contains("'policy'"));
     }
 
     @Test
