@@ -83,6 +83,9 @@ final class CommandRecognizer {
             "brconnect", "db2", "db2stop", "db2start", "ocrcheck", "olsnodes", "asmca", "dbca", "orapwd", "adrci",
             "curl.exe", "wget.exe", "dfsrdiag", "dfsutil", "csvde", "ldifde", "dsmod", "dsget", "dsadd", "dsrm", "cscript",
             "bitsadmin", "fsutil", "manage-bde", "auditpol", "secedit", "winrm", "eseutil", "sqlpackage", "osql", "sconfig",
+            "bmaptool", "raspi-config", "mender", "mender-update", "fw_setenv", "fw_printenv", "bcdboot", "wpeutil",
+            "uwfmgr", "tegrastats", "balena", "eject", "nvpmodel", "jetson_clocks", "mosquitto_pub", "mosquitto_sub",
+            "rpi-eeprom-update", "swupdate", "minicom", "picocom",
             "nats", "nats-server", "pulsar-admin", "pulsar-client", "ray", "sbatch", "srun", "scancel", "squeue",
             "sinfo", "sacct", "scontrol", "feast", "argo", "dvc", "mlflow", "bentoml", "torchrun", "kfp",
             "appcmd", "xcopy", "expdp", "impdp", "tnsping", "opatch", "datapatch", "lsnrctl", "dgmgrl",
@@ -339,8 +342,8 @@ final class CommandRecognizer {
             if (isRedirection(word, i + 1 < words.size() ? words.get(i + 1) : "")) {
                 return true;
             }
-            // its output piped into a known program ("lsdev | grep fcs")
-            if (word.equals("|") && i + 1 < words.size() && PROGRAMS.contains(words.get(i + 1))) {
+            // its output piped into a known program, or a known program run after it ("lsdev | grep fcs", "sync && eject")
+            if ((word.equals("|") || word.equals("&&")) && i + 1 < words.size() && PROGRAMS.contains(words.get(i + 1))) {
                 return true;
             }
         }

@@ -31,6 +31,13 @@ final class ConsoleTranscript {
      */
     private static final Pattern DEVICE_PROMPT = Pattern.compile(
             "^(?:[\\w.-]+@[\\w.-]+[>#] ?|[A-Za-z][\\w./:-]*\\(config[\\w./:-]*\\)# ?|([A-Za-z][\\w./-]*[#>]) ?)(?=\\S)");
+    /**
+     * U-Boot's prompt ({@code => }, {@code U-Boot> }) before one of its commands, typed on a board's serial console;
+     * irb's answers ({@code => nil}) are no prompt.
+     */
+    private static final Pattern BOOT_LOADER_PROMPT = Pattern.compile("(?:U-Boot|=)> (?=(?:setenv|saveenv|printenv|"
+            + "tftpboot|tftp|bootm|bootz|booti|bootd|boot|run|mmc|usb|fatload|ext4load|load|reset|env|dhcp|ping|md|mw|sf|"
+            + "nand|ubi|bdinfo|version)\\b)");
     /** Interactive programs whose prompt looks like a device's ({@code mysql> }, {@code redis>}): what follows is theirs. */
     private static final Set<String> PROGRAM_PROMPTS = Set.of("mysql", "mariadb", "redis", "redis-cli", "mongo",
             "mongosh", "sqlite", "cqlsh", "hive", "beeline", "ksql", "spark-sql", "irb", "sftp", "ftp", "telnet",
@@ -246,6 +253,10 @@ final class ConsoleTranscript {
     private static String devicePromptOf(String line) {
         if (!endsItsFirstWordWithAPrompt(line)) {
             return null; // most lines: no regex run for them (every inline code and block line comes here)
+        }
+        Matcher bootLoader = BOOT_LOADER_PROMPT.matcher(line);
+        if (bootLoader.lookingAt()) {
+            return bootLoader.group();
         }
         Matcher prompt = DEVICE_PROMPT.matcher(line);
         if (!prompt.find()) {

@@ -31,7 +31,8 @@ class CommandRecognizerTest {
             "/dev/shm/avml --compress /evidence/host.lime", "/usr/local/sbin/reload-edge.sh",
             "apt-cache policy postgresql-16", "Restart-Service Spooler", "ConvertTo-Json -Depth 5", "Get-MgUser",
             "NET STOP Spooler", "ROBOCOPY C:\\a D:\\b /MIR", "bdf /u01", "SAPCAR -xvf igsexe.sar", "stopsap db",
-            "opscheck | grep FAILED", "Retry-Queue -Identity \"EX01\\3\"", "dfsrdiag pollad", "sconfig"})
+            "opscheck | grep FAILED", "Retry-Queue -Identity \"EX01\\3\"", "dfsrdiag pollad", "sconfig", "sync && sudo eject /dev/sdX",
+            "mender-update commit", "bcdboot W:\\Windows /s S: /f UEFI"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }

@@ -36,6 +36,16 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void whatIsTypedAtUBootsPromptIsTheCommandAndIrbsAnswerIsNoPrompt() {
+        String console = "=> setenv serverip 10.0.0.5\n=> tftpboot ${loadaddr} recovery.itb\nBytes transferred = 8123456\n"
+                + "U-Boot> bootm ${loadaddr}";
+        assertThat(ConsoleTranscript.isTranscript("console", console)).isTrue();
+        assertThat(ConsoleTranscript.commands(console))
+                .isEqualTo("setenv serverip 10.0.0.5\ntftpboot ${loadaddr} recovery.itb\nbootm ${loadaddr}");
+        assertThat(ConsoleTranscript.withoutPrompt("=> nil")).isEqualTo("=> nil");
+    }
+
+    @Test
     void theShellsOwnPromptInAContainerIsStripped() {
         assertThat(ConsoleTranscript.isTranscript("bash", "bash-5.1$ ./bin/mask --db shop\nmasked 1200 rows")).isTrue();
         assertThat(ConsoleTranscript.commands("$ kubectl exec -it deploy/tools -- bash\nbash-5.1$ ./bin/mask --db shop\n"
