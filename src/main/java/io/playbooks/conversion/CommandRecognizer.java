@@ -83,7 +83,8 @@ final class CommandRecognizer {
             "brconnect", "db2", "db2stop", "db2start", "ocrcheck", "olsnodes", "asmca", "dbca", "orapwd", "adrci",
             "curl.exe", "wget.exe", "dfsrdiag", "dfsutil", "csvde", "ldifde", "dsmod", "dsget", "dsadd", "dsrm", "cscript",
             "bitsadmin", "fsutil", "manage-bde", "auditpol", "secedit", "winrm", "eseutil", "sqlpackage", "osql", "sconfig",
-            "bmaptool", "raspi-config", "mender", "mender-update", "fw_setenv", "fw_printenv", "bcdboot", "wpeutil",
+            "postconf", "mailq", "swaks", "sendmail", "kdestroy", "kadmin", "kadmin.local", "ipa-replica-manage", "dnssec-keygen", "dnssec-settime", "dnssec-signzone", "doveadm", "opendkim-genkey", "ldapdelete", "ldappasswd", "slapcat", "slapadd", "ktutil", "kvno", "ipa-healthcheck", "certmonger", "getcert",
+            "[", "[[", "bmaptool", "raspi-config", "mender", "mender-update", "fw_setenv", "fw_printenv", "bcdboot", "wpeutil",
             "uwfmgr", "tegrastats", "balena", "eject", "nvpmodel", "jetson_clocks", "mosquitto_pub", "mosquitto_sub",
             "rpi-eeprom-update", "swupdate", "minicom", "picocom",
             "nats", "nats-server", "pulsar-admin", "pulsar-client", "ray", "sbatch", "srun", "scancel", "squeue",
@@ -135,7 +136,7 @@ final class CommandRecognizer {
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
             "free", "timedatectl", "hostnamectl", "pg_isready", "nproc", "dmesg", "iisreset", "ipconfig", "gpupdate",
             "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig", "update-grub", "blkid",
-            "update-initramfs", "pvs", "vgs", "lvs", "mdstat", "sensors", "sconfig");
+            "update-initramfs", "pvs", "vgs", "lvs", "mdstat", "sensors", "sconfig", "mailq", "klist", "kdestroy");
     /**
      * Programs run without arguments on a line of a code block; inline, these words more often name a field or a
      * setting ("the {@code date} column").
@@ -250,12 +251,12 @@ final class CommandRecognizer {
     }
 
     /**
-     * Whether inline code that the text says to run ("Run {@code ray job status <id>}") reads as a command of a
-     * program no list knows: its program's bare path, or a program-like word and its arguments.
+     * Whether inline code that the text says to run ("Run {@code ray job status <id>}", "Run {@code kdestroy}") reads as
+     * a command of a program no list knows: its program's bare path, or a program-like word and its arguments.
      */
     static boolean isRunnable(String code) {
         List<String> words = words(code);
-        return isProgramPath(code) || words.size() >= 2 && PROGRAM_WORD.matcher(words.get(0)).matches()
+        return isProgramPath(code) || !words.isEmpty() && PROGRAM_WORD.matcher(words.get(0)).matches()
                 && !DATA_FILE.matcher(words.get(0)).matches();
     }
 
@@ -360,12 +361,15 @@ final class CommandRecognizer {
     }
 
     private static boolean isAllCapitals(String word) {
+        boolean letters = false;
         for (int i = 0; i < word.length(); i++) {
-            if (Character.isLowerCase(word.charAt(i))) {
+            char c = word.charAt(i);
+            if (Character.isLowerCase(c)) {
                 return false;
             }
+            letters |= Character.isLetter(c);
         }
-        return true;
+        return letters;
     }
 
     /** A module's cmdlet of a verb PowerShell does not approve, known by its parameters ({@code Retry-Queue -Identity x}). */

@@ -24,7 +24,8 @@ enum SectionKind {
             "contact", "owner", "change history", "changelog", "change log", "revision history", "version history",
             "document history", "history", "action items", "parameters", "variables", "inputs", "glossary",
             "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes",
-            "steps performed", "steps taken", "what we did"));
+            "steps performed", "steps taken", "what we did", "patch log", "run log", "maintenance log", "upgrade log",
+            "execution log", "past runs", "previous runs"));
 
     /** Headings that name a part of the page, not a step, even when numbered ("1. Introduction", "3. Procedure"). */
     private static final Set<String> PART_NAMES = Set.of("introduction", "purpose", "scope", "summary",
@@ -43,7 +44,8 @@ enum SectionKind {
      */
     private static final Set<String> ENDING_NO_STEPS = Set.of("see also", "reference", "links", "resources",
             "contact", "owner", "change history", "changelog", "revision history", "version history", "history",
-            "glossary", "faq", "further reading");
+            "glossary", "faq", "further reading", "patch log", "run log", "maintenance log", "upgrade log",
+            "execution log", "past runs", "previous runs");
     /** Short headings that end with a kind's name ("Upgrade prerequisites", "Escalation contacts"): at most words. */
     private static final int SHORT_HEADING_WORDS = 4;
 

@@ -24,7 +24,7 @@ final class StepTable {
             "task owner", "task id", "command output");
     /** Columns that say how a run went or who ran it. */
     private static final Set<String> PAST_RUN_COLUMNS = Set.of("result", "outcome", "tester", "ticket", "performed", "operator",
-            "duration");
+            "engineer", "duration");
     private static final Set<String> NUMBER_NAMES = Set.of("#", "no", "nr", "n", "step", "step #", "step no",
             "step nr", "step number", "number", "seq", "order");
 
@@ -46,7 +46,7 @@ final class StepTable {
         boolean dated = false;
         boolean done = false;
         for (String column : header) {
-            dated |= column.equals("date") || column.startsWith("date ");
+            dated |= column.equals("date") || column.startsWith("date ") || column.equals("month");
             done |= column.endsWith(" by") || PAST_RUN_COLUMNS.contains(column);
         }
         return dated && done;

@@ -1,6 +1,7 @@
 package io.playbooks.conversion;
 
 import io.playbooks.page.SourcePage;
+import io.playbooks.playbook.Playbook;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -263,6 +264,16 @@ class PlaybookDetectorTest {
 
         assertThat(detection.isPlaybook()).isFalse();
         assertThat(detection.reasons()).noneSatisfy(reason -> assertThat(reason).contains("step tables"));
+    }
+
+    @Test
+    void aPatchLogUnderAChecklistGivesNoSteps() {
+        Playbook playbook = new PageConverter().convert(SourcePage.of("1", "OPS", "Bastion monthly patching", List.of(),
+                "<h2>Checklist</h2><ol><li>Patch it: <code>sudo apt-get upgrade -y</code></li></ol><h2>Patch log</h2>"
+                        + "<table><tr><th>Month</th><th>Engineer</th><th>Action</th></tr><tr><td>2024-09</td><td>Ana</td>"
+                        + "<td>Rebooted: <code>sudo systemctl reboot</code></td></tr></table>")).playbook();
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command")).containsExactly("sudo apt-get upgrade -y");
     }
 
     @Test
