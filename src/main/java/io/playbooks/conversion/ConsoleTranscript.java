@@ -38,6 +38,15 @@ final class ConsoleTranscript {
     private static final Pattern BOOT_LOADER_PROMPT = Pattern.compile("(?:U-Boot|=)> (?=(?:setenv|saveenv|printenv|"
             + "tftpboot|tftp|bootm|bootz|booti|bootd|boot|run|mmc|usb|fatload|ext4load|load|reset|env|dhcp|ping|md|mw|sf|"
             + "nand|ubi|bdinfo|version)\\b)");
+    /** F5 BIG-IP's tmsh prompt: {@code admin@(bigip-01)(cfg-sync In Sync)(Active)(/Common)(tmos)# }. */
+    private static final Pattern TMSH_PROMPT = Pattern.compile("[\\w.-]+@(?:\\([^)\\n]*\\))+# ?(?=\\S)");
+    /**
+     * Citrix ADC's (NetScaler's) bare prompt before one of its commands: {@code > show lb vserver vs_shop}; the mongo
+     * shell's {@code > show dbs} is not the device's.
+     */
+    private static final String ADC_PROMPT = "> ";
+    private static final Pattern ADC_COMMAND = Pattern.compile("> (?!show (?:dbs|collections|databases|tables|users|"
+            + "roles|profile|log)\\b)(?:show|enable|disable|save|set|unset|add|rm|bind|unbind|stat|sync|force|reboot) \\S");
     /** Interactive programs whose prompt looks like a device's ({@code mysql> }, {@code redis>}): what follows is theirs. */
     private static final Set<String> PROGRAM_PROMPTS = Set.of("mysql", "mariadb", "redis", "redis-cli", "mongo",
             "mongosh", "sqlite", "cqlsh", "hive", "beeline", "ksql", "spark-sql", "irb", "sftp", "ftp", "telnet",
@@ -251,6 +260,15 @@ final class ConsoleTranscript {
     }
 
     private static String devicePromptOf(String line) {
+        if (line.startsWith(ADC_PROMPT) && ADC_COMMAND.matcher(line).lookingAt()) {
+            return ADC_PROMPT;
+        }
+        if (line.contains("@(")) {
+            Matcher tmsh = TMSH_PROMPT.matcher(line);
+            if (tmsh.lookingAt()) {
+                return tmsh.group();
+            }
+        }
         if (!endsItsFirstWordWithAPrompt(line)) {
             return null; // most lines: no regex run for them (every inline code and block line comes here)
         }
@@ -258,6 +276,7 @@ final class ConsoleTranscript {
         if (bootLoader.lookingAt()) {
             return bootLoader.group();
         }
+
         Matcher prompt = DEVICE_PROMPT.matcher(line);
         if (!prompt.find()) {
             return null;

@@ -91,6 +91,20 @@ final class ShellWords {
     }
 
     /** The words of one command with quotes removed; null when it chains, pipes or redirects (not one simple call). */
+    /** The index after the bracket that closes the one at {@code open}, or the end of the command. */
+    private static int substitutionEnd(String command, int open) {
+        int depth = 0;
+        for (int i = open; i < command.length(); i++) {
+            char c = command.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return command.length();
+    }
+
     static List<String> simpleCommandWords(String command) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -119,6 +133,12 @@ final class ShellWords {
             } else if (c == '\'' || c == '"') {
                 quote = c;
                 inWord = true;
+            } else if (c == '$' && i + 1 < command.length() && command.charAt(i + 1) == '(') {
+                // a command substitution is part of its word, blanks and all: -o /tmp/clusters-$(hostname -s).json
+                int end = substitutionEnd(command, i + 1);
+                word.append(command, i, end);
+                inWord = true;
+                i = end - 1;
             } else if (c == '<' && placeholderEnd(command, i) > 0) {
                 // a page's placeholder (https://host/keys/<key-id>), which no one runs as a redirect
                 int end = placeholderEnd(command, i);

@@ -33,7 +33,8 @@ class CommandRecognizerTest {
             "NET STOP Spooler", "ROBOCOPY C:\\a D:\\b /MIR", "bdf /u01", "SAPCAR -xvf igsexe.sar", "stopsap db",
             "opscheck | grep FAILED", "Retry-Queue -Identity \"EX01\\3\"", "dfsrdiag pollad", "sconfig", "sync && sudo eject /dev/sdX",
             "mender-update commit", "bcdboot W:\\Windows /s S: /f UEFI",
-            "[ -f /var/run/reboot-required ] && cat /var/run/reboot-required.pkgs", "postconf relayhost", "mailq"})
+            "[ -f /var/run/reboot-required ] && cat /var/run/reboot-required.pkgs", "postconf relayhost", "mailq",
+            "jconsole localhost:9010", "netplan apply"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }

@@ -46,6 +46,15 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void loadBalancersPromptsAreStripped() {
+        assertThat(ConsoleTranscript.commands("admin@(bigip-01)(cfg-sync In Sync)(Active)(/Common)(tmos)# show cm sync-status\n"
+                + "Status  In Sync")).isEqualTo("show cm sync-status");
+        assertThat(ConsoleTranscript.commands("> show lb vserver vs_shop_https\n        State: DOWN\n Done"))
+                .isEqualTo("show lb vserver vs_shop_https");
+        assertThat(ConsoleTranscript.commands("> show dbs\nadmin  0.000GB")).isEmpty();
+    }
+
+    @Test
     void theShellsOwnPromptInAContainerIsStripped() {
         assertThat(ConsoleTranscript.isTranscript("bash", "bash-5.1$ ./bin/mask --db shop\nmasked 1200 rows")).isTrue();
         assertThat(ConsoleTranscript.commands("$ kubectl exec -it deploy/tools -- bash\nbash-5.1$ ./bin/mask --db shop\n"

@@ -111,6 +111,12 @@ class HttpCallTest {
     }
 
     @Test
+    void aCommandSubstitutionStaysInItsWord() {
+        assertThat(call("curl -s -o /tmp/clusters-$(hostname -s).json \"http://127.0.0.1:9901/clusters?format=json\"").output())
+                .isEqualTo("/tmp/clusters-$(hostname -s).json");
+    }
+
+    @Test
     void windowsRunbooksNameTheBinariesCurlExeAndWgetExe() {
         assertThat(call("curl.exe -s http://localhost/orders/health"))
                 .extracting(HttpCall::method, HttpCall::url).containsExactly("GET", "http://localhost/orders/health");
