@@ -46,7 +46,7 @@ final class BuiltInProfile {
             "test results", "drill report", "renewal log", "rotation log", "run log", "incident log", "change log",
             "maintenance log", "training module", "training session", "training course", "quiz", "threat brief",
             "threat intelligence", "strategy", "lessons learned", "upgrade status", "migration status",
-            "rollout status", "project status", "project");
+            "rollout status", "project status");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",

@@ -3,6 +3,7 @@ package io.playbooks.conversion;
 import io.playbooks.playbook.Snippet;
 import org.jsoup.nodes.Element;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -89,8 +90,8 @@ record CodeBlock(String command, Snippet snippet) {
      */
     private static boolean isAColumnHeader(String code) {
         int lineEnd = code.indexOf('\n');
-        String[] words = (lineEnd < 0 ? code : code.substring(0, lineEnd)).trim().split("\\s+");
-        if (words.length < 2) {
+        List<String> words = CommandRecognizer.words(lineEnd < 0 ? code : code.substring(0, lineEnd));
+        if (words.size() < 2) {
             return false;
         }
         for (String word : words) {

@@ -85,7 +85,7 @@ final class CommandRecognizer {
             "bitsadmin", "fsutil", "manage-bde", "auditpol", "secedit", "winrm", "eseutil", "sqlpackage", "osql", "sconfig",
             "postconf", "mailq", "swaks", "sendmail", "kdestroy", "kadmin", "kadmin.local", "ipa-replica-manage", "dnssec-keygen", "dnssec-settime", "dnssec-signzone", "doveadm", "opendkim-genkey", "ldapdelete", "ldappasswd", "slapcat", "slapadd", "ktutil", "kvno", "ipa-healthcheck", "certmonger", "getcert",
             "jconsole", "jvisualvm", "jmc", "jshell", "elasticsearch-node", "jboss-cli.sh", "asprof", "jfr", "jinfo", "jstat", "jmxterm", "flink", "visualvm", "elasticsearch-keystore", "elasticsearch-reset-password", "opensearch-keystore",
-            "netplan", "[", "[[", "bmaptool", "raspi-config", "mender", "mender-update", "fw_setenv", "fw_printenv", "bcdboot", "wpeutil",
+            "netplan", "bmaptool", "raspi-config", "mender", "mender-update", "fw_setenv", "fw_printenv", "bcdboot", "wpeutil",
             "uwfmgr", "tegrastats", "balena", "eject", "nvpmodel", "jetson_clocks", "mosquitto_pub", "mosquitto_sub",
             "rpi-eeprom-update", "swupdate", "minicom", "picocom",
             "nats", "nats-server", "pulsar-admin", "pulsar-client", "ray", "sbatch", "srun", "scancel", "squeue",
@@ -124,16 +124,18 @@ final class CommandRecognizer {
             + "|boot system\\b.*|checkpoint [\\w.-]+|rollback (?:running-config\\b.*|\\d+)|dir [a-z0-9]+:\\S*.*"
             + "|verify /(?:md5|sha\\d+)\\b.*)");
     private static final Pattern PROGRAM_WORD = Pattern.compile("[a-z][a-z0-9_.+-]*");
-    /** Programs run without arguments often enough that, alone in inline code, they are the command itself. */
-    /** The programs of the list that Windows runs, whose names it takes in any case, and those named in capitals (SAPCAR). */
+    /**
+     * The programs of the list that Windows runs, whose names it takes in any case, and those named in capitals
+     * (SAPCAR); not {@code shutdown}, which in capitals is T-SQL ({@code SHUTDOWN WITH NOWAIT}).
+     */
     private static final Set<String> CASE_INSENSITIVE_PROGRAMS = Set.of("net", "sc", "sc.exe", "nssm", "iisreset",
             "robocopy", "icacls", "msiexec", "dism", "wusa", "wmic", "reg", "schtasks", "taskkill", "tasklist", "netsh",
             "certutil", "gpupdate", "ipconfig", "gpresult", "w32tm", "sfc", "chkdsk", "xcopy", "bcp", "setspn",
             "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink", "winmgmt", "wevtutil", "bcdedit", "diskpart",
             "dcdiag", "repadmin", "netdom", "nltest", "dsquery", "cmd", "cmd.exe", "ping", "nslookup", "hostname",
-            "whoami", "shutdown", "powershell", "powershell.exe", "appcmd", "sqlcmd", "echo", "cd", "dir", "set",
-            "start", "type", "copy", "move", "del", "mkdir", "rmdir", "tracert", "pathping", "route", "arp", "netstat",
+            "whoami", "powershell", "powershell.exe", "appcmd", "sqlcmd", "echo", "cd", "mkdir", "rmdir", "netstat",
             "sapcar");
+    /** Programs run without arguments often enough that, alone in inline code, they are the command itself. */
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
             "free", "timedatectl", "hostnamectl", "pg_isready", "nproc", "dmesg", "iisreset", "ipconfig", "gpupdate",
             "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig", "update-grub", "blkid",
@@ -163,17 +165,23 @@ final class CommandRecognizer {
     /** Words of sentences, which no arguments of a command are. */
     private static final Set<String> PROSE_WORDS = Set.of("the", "a", "an", "of", "and", "is", "are", "was", "be",
             "this", "that", "these", "those", "it", "its", "we", "you", "our", "your", "which", "when", "then");
-    /** Names that say a program: ...ctl (control), ...adm / ...admin, ...cli. */
+    /** A program named in snake case ({@code galera_new_cluster}, {@code pg_lsclusters}). */
     private static final Pattern SNAKE_CASE_PROGRAM = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
+    /** Names that say a program: ...ctl (control), ...adm / ...admin, ...cli. */
     private static final Pattern TOOL_NAME = Pattern.compile("[a-z][a-z0-9_-]*(ctl|adm|admin|-cli|cli)");
     private static final Pattern SCRIPT = Pattern.compile("(\\./|\\.\\./|~/)\\S+|\\S+\\.(sh|py|ps1|bat|cmd|rb|pl)");
     /** A folder or a file of data by a relative path ({@code ./charts/api/values-prod.yaml}): no program to run. */
     private static final Pattern DATA_FILE = Pattern.compile(
             ".*(/|\\.(ya?ml|json|tfvars|tf|hcl|conf|cfg|ini|txt|md|xml|properties|env|toml|csv|log|pem|crt|key|sql|j2|tpl|lock))");
-    /** A PowerShell cmdlet: one of PowerShell's verbs, a dash, a noun ({@code Restart-Service}, not {@code Corp-Secure}). */
     /** A setting's path in an MDM profile (an OMA-URI such as {@code ./Vendor/MSFT/WiFi/Profile/x/WlanXml}), no script. */
     private static final Pattern OMA_URI = Pattern.compile("\\./(?:Device/|User/)?Vendor/MSFT/.*");
-    private static final Pattern CMDLET = Pattern.compile("([A-Z][a-z]+(?:To|From)?)-[A-Z][A-Za-z0-9]+");
+    /** A Verb-Noun name as cmdlets have ({@code Restart-Service}, {@code ConvertTo-Json}, {@code ForEach-Object}). */
+    private static final Pattern CMDLET = Pattern.compile("([A-Z][a-z]+(?:[A-Z][a-z]+)?)-[A-Z][A-Za-z0-9]+");
+    /** A test in brackets: {@code [ -f /var/run/reboot-required ]}, {@code [[ -d /data ]]}; not {@code [  OK  ]} of output. */
+    private static final Pattern TEST_COMMAND = Pattern.compile("\\[\\[? (?:! )?-[a-zA-Z] \\S+ \\]\\]?(?: .*)?");
+    /** Programs that read a pipe: what a command's output is piped into ("lsdev | grep fcs"). */
+    private static final Set<String> PIPE_FILTERS = Set.of("grep", "egrep", "head", "tail", "awk", "sed", "sort", "uniq",
+            "wc", "jq", "yq", "less", "more", "tee", "xargs", "cut", "tr", "column");
     /** PowerShell's approved verbs ({@code Get-Verb}), which cmdlets and the functions of modules are named with. */
     private static final Set<String> POWERSHELL_VERBS = Set.of("Add", "Approve", "Assert", "Backup", "Block", "Build",
             "Checkpoint", "Clear", "Close", "Compare", "Complete", "Compress", "Confirm", "Connect", "Convert",
@@ -252,12 +260,12 @@ final class CommandRecognizer {
     }
 
     /**
-     * Whether inline code that the text says to run ("Run {@code ray job status <id>}", "Run {@code kdestroy}") reads as
-     * a command of a program no list knows: its program's bare path, or a program-like word and its arguments.
+     * Whether inline code that the text says to run ("Run {@code ray job status <id>}") reads as a command of a program
+     * no list knows: its program's bare path, or a program-like word and its arguments.
      */
     static boolean isRunnable(String code) {
         List<String> words = words(code);
-        return isProgramPath(code) || !words.isEmpty() && PROGRAM_WORD.matcher(words.get(0)).matches()
+        return isProgramPath(code) || words.size() >= 2 && PROGRAM_WORD.matcher(words.get(0)).matches()
                 && !DATA_FILE.matcher(words.get(0)).matches();
     }
 
@@ -304,7 +312,7 @@ final class CommandRecognizer {
         }
         // alone, a script by its relative path or by its path in a bin folder (/usr/local/sbin/reload-edge.sh) is run;
         // a program there without an extension (/usr/local/bin/helm) is as often the file spoken of
-        if (isCmdlet(program) || isCmdletWithParameters(program, words) || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")
+        if (isCmdlet(program, words) || TEST_COMMAND.matcher(text).matches() || (words.size() == 1 && (program.startsWith("./") || program.startsWith(".\\")
                 || BIN_PATH.matcher(program).matches() && SCRIPT.matcher(program).matches()))) {
             return true;
         }
@@ -344,8 +352,9 @@ final class CommandRecognizer {
             if (isRedirection(word, i + 1 < words.size() ? words.get(i + 1) : "")) {
                 return true;
             }
-            // its output piped into a known program, or a known program run after it ("lsdev | grep fcs", "sync && eject")
-            if ((word.equals("|") || word.equals("&&")) && i + 1 < words.size() && PROGRAMS.contains(words.get(i + 1))) {
+            // its output piped into a filter, or a known program run after it ("lsdev | grep fcs", "sync && eject")
+            String next = i + 1 < words.size() ? words.get(i + 1) : "";
+            if (word.equals("|") && PIPE_FILTERS.contains(next) || word.equals("&&") && PROGRAMS.contains(next)) {
                 return true;
             }
         }
@@ -373,14 +382,14 @@ final class CommandRecognizer {
         return letters;
     }
 
-    /** A module's cmdlet of a verb PowerShell does not approve, known by its parameters ({@code Retry-Queue -Identity x}). */
-    private static boolean isCmdletWithParameters(String program, List<String> words) {
-        return CMDLET.matcher(program).matches() && words.stream().skip(1).anyMatch(word -> OPTION.matcher(word).matches());
-    }
-
-    private static boolean isCmdlet(String program) {
+    /**
+     * A cmdlet: one of PowerShell's verbs and a noun ({@code Restart-Service}, not {@code Corp-Secure}), or a module's
+     * cmdlet of another verb, known by its parameters ({@code Retry-Queue -Identity x}).
+     */
+    private static boolean isCmdlet(String program, List<String> words) {
         Matcher cmdlet = CMDLET.matcher(program);
-        return cmdlet.matches() && POWERSHELL_VERBS.contains(cmdlet.group(1));
+        return cmdlet.matches() && (POWERSHELL_VERBS.contains(cmdlet.group(1))
+                || words.stream().skip(1).anyMatch(word -> OPTION.matcher(word).matches()));
     }
 
     /** "Running", "ERROR": a word of output or prose; a file name, path or parameter may hold capitals ("23.4R2", "${ID}"). */

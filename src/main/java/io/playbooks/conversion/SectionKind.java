@@ -27,6 +27,13 @@ enum SectionKind {
             "steps performed", "steps taken", "what we did", "patch log", "run log", "maintenance log", "upgrade log",
             "execution log", "past runs", "previous runs"));
 
+    /**
+     * Names of logs of past runs whose first word is also a verb: they name a section as the whole heading or its end
+     * ("Patch log", "Monthly patch log"), never at its start ("Patch Log4j on the web servers", "Run log rotation").
+     */
+    private static final Set<String> LOG_NAMES = Set.of("patch log", "run log", "maintenance log", "upgrade log",
+            "execution log");
+
     /** Headings that name a part of the page, not a step, even when numbered ("1. Introduction", "3. Procedure"). */
     private static final Set<String> PART_NAMES = Set.of("introduction", "purpose", "scope", "summary",
             "procedure", "steps", "instructions", "context", "about", "appendix");
@@ -68,7 +75,7 @@ enum SectionKind {
         }
         String first = firstWord(heading);
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
-            if (startsWithWord(heading, candidate.name())) {
+            if (startsWithWord(heading, candidate.name()) && (!LOG_NAMES.contains(candidate.name()) || heading.equals(candidate.name()))) {
                 return candidate.kind();
             }
         }

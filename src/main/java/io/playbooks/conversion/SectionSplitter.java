@@ -82,20 +82,15 @@ final class SectionSplitter {
      */
     private static Optional<Element> sectionTitle(Element macro) {
         String title = containerTitle(macro);
-        return title != null && namesASection(title) ? Optional.of(new Element("h6").attr(EXPAND_TITLE, "").text(title))
-                : Optional.empty();
+        // a warning titled "Read before you start" warns: its list is no prerequisites
+        boolean warns = title != null && Macros.isWarning(Macros.name(macro)) && SectionKind.of(title.strip()) == SectionKind.PREREQUISITES;
+        return title != null && namesASection(title) && !warns
+                ? Optional.of(new Element("h6").attr(EXPAND_TITLE, "").text(title)) : Optional.empty();
     }
 
-    /**
-     * A note or warning panel titled as a section ("Before you begin", "Rollback") holds that section, whatever its
-     * list; a warning titled "Read before you start" warns, and its list stays its text.
-     */
+    /** A note or warning panel titled as a section ("Before you begin", "Rollback") holds that section, whatever its list. */
     private static boolean opensASection(Element panel) {
-        String title = containerTitle(panel);
-        if (title == null || !namesASection(title)) {
-            return false;
-        }
-        return !Macros.isWarning(Macros.name(panel)) || SectionKind.of(title.strip()) != SectionKind.PREREQUISITES;
+        return sectionTitle(panel).isPresent();
     }
 
     /**
@@ -124,6 +119,10 @@ final class SectionSplitter {
             return null;
         }
         SectionKind kind = SectionKind.of(title.strip());
+        // a note panel titled "Notes" or "Impact" inside a step is that step's note; only a rollback in one is set aside
+        if (isNoteOrWarning(macro) && kind != SectionKind.ROLLBACK) {
+            return null;
+        }
         return kind == SectionKind.PROCEDURE ? null : kind;
     }
 
@@ -135,6 +134,12 @@ final class SectionSplitter {
         String name = Macros.name(macro);
         return TITLED_CONTAINERS.contains(name) || Macros.isNote(name) || Macros.isWarning(name)
                 ? Macros.parameter(macro, "title") : null;
+    }
+
+    /** A note or warning panel rather than an expand or a plain panel: its title names a section less often. */
+    private static boolean isNoteOrWarning(Element macro) {
+        String name = Macros.name(macro);
+        return Macros.isNote(name) || Macros.isWarning(name);
     }
 
     /**

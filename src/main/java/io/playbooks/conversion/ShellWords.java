@@ -90,8 +90,7 @@ final class ShellWords {
         return i < command.length() && command.charAt(i) == '>' ? i + 1 : -1;
     }
 
-    /** The words of one command with quotes removed; null when it chains, pipes or redirects (not one simple call). */
-    /** The index after the bracket that closes the one at {@code open}, or the end of the command. */
+    /** The index after the bracket that closes the one at {@code open}, or -1 when none closes it. */
     private static int substitutionEnd(String command, int open) {
         int depth = 0;
         for (int i = open; i < command.length(); i++) {
@@ -102,9 +101,10 @@ final class ShellWords {
                 return i + 1;
             }
         }
-        return command.length();
+        return -1;
     }
 
+    /** The words of one command with quotes removed; null when it chains, pipes or redirects (not one simple call). */
     static List<String> simpleCommandWords(String command) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
@@ -136,6 +136,9 @@ final class ShellWords {
             } else if (c == '$' && i + 1 < command.length() && command.charAt(i + 1) == '(') {
                 // a command substitution is part of its word, blanks and all: -o /tmp/clusters-$(hostname -s).json
                 int end = substitutionEnd(command, i + 1);
+                if (end < 0) {
+                    return null; // no bracket closes it: not one simple command this reading can vouch for
+                }
                 word.append(command, i, end);
                 inWord = true;
                 i = end - 1;

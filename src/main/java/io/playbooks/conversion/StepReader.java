@@ -27,12 +27,12 @@ final class StepReader {
     private static final char CODE_COLON = '\uE000';
     /** Lists nested deeper than this stay part of their step's text: no runbook nests further, and it bounds recursion. */
     static final int MAX_SUBSTEP_DEPTH = 8;
-    /** Words that lead into a command and mean nothing once it is cut off the name. */
     /** Verbs before inline code that make a program's bare path or a program no list knows a command ("Run /opt/x/bin/tool"). */
     private static final Set<String> RUN_VERBS = Set.of("run", "execute", "launch", "invoke");
     /** Words before a file's bare path that speak of the file, not of running it ("CATALINA_OPTS in /usr/.../setenv.sh"). */
     private static final Set<String> PLACE_WORDS = Set.of("in", "into", "inside", "from", "of", "at", "under", "to",
             "edit", "open", "view");
+    /** Words that lead into a command and mean nothing once it is cut off the name. */
     private static final Set<String> LEADING_INTO_A_COMMAND = Set.of("with", "using", "via", "by", "and", "the", "a", "an");
 
     private final String id;

@@ -40,12 +40,17 @@ final class StepTable {
 
     /**
      * "Date | Certificate | Renewed by | Command used | Ticket": a register of what was done, row by row, with the
-     * command each time; its rows are past runs, not steps. A plan's "Date | Time | Action | Owner" names no outcome.
+     * command each time; its rows are past runs, not steps. A plan's "Date | Time | Action | Owner" names no outcome,
+     * and a plan that numbers its rows is one whatever its columns.
      */
     private static boolean isARecordOfPastRuns(List<String> header) {
         boolean dated = false;
         boolean done = false;
-        for (String column : header) {
+        for (String cell : header) {
+            String column = TableReader.name(cell);
+            if (NUMBER_NAMES.contains(column)) {
+                return false; // a plan numbers its steps ("# | Date | Command | Engineer"); a register does not
+            }
             dated |= column.equals("date") || column.startsWith("date ") || column.equals("month");
             done |= column.endsWith(" by") || PAST_RUN_COLUMNS.contains(column);
         }

@@ -113,7 +113,7 @@ final class TableReader {
     }
 
     /** A header cell as a column name: only its letters a-z, '#' and inner spaces. */
-    private static String name(String headerCell) {
+    static String name(String headerCell) {
         StringBuilder name = new StringBuilder(headerCell.length());
         for (int i = 0; i < headerCell.length(); i++) {
             char c = headerCell.charAt(i);

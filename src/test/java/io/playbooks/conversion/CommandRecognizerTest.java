@@ -34,7 +34,8 @@ class CommandRecognizerTest {
             "opscheck | grep FAILED", "Retry-Queue -Identity \"EX01\\3\"", "dfsrdiag pollad", "sconfig", "sync && sudo eject /dev/sdX",
             "mender-update commit", "bcdboot W:\\Windows /s S: /f UEFI",
             "[ -f /var/run/reboot-required ] && cat /var/run/reboot-required.pkgs", "postconf relayhost", "mailq",
-            "jconsole localhost:9010", "netplan apply"})
+            "jconsole localhost:9010", "netplan apply", "Get-Process | ForEach-Object { $_.Name }",
+            "ForEach-Object -Process { $_ }"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -50,7 +51,9 @@ class CommandRecognizerTest {
             "shop.example.com is down", "copy the report", "clear the cache", "write access", "/dev/shm/avml",
             "cpu > 90", "latency > /2", "./charts/orders-api/values-prod.yaml", "./terraform.tfvars", "./charts/orders-api/",
             "/etc/nginx/nginx.conf", "/usr/local/bin/helm", "/etc/nginx/sites-enabled/app -> ../sites-available/app",
-            "Corp-Secure", "EAP-TLS", "./Vendor/MSFT/WiFi/Profile/Corp-Secure/WlanXml", "KILL 87 WITH STATUSONLY"})
+            "Corp-Secure", "EAP-TLS", "./Vendor/MSFT/WiFi/Profile/Corp-Secure/WlanXml", "KILL 87 WITH STATUSONLY",
+            "SHUTDOWN WITH NOWAIT", "[    0.000000] Linux version 6.1.0", "[  OK  ] Started nginx.service",
+            "name | host | port"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }

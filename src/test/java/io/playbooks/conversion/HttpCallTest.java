@@ -114,6 +114,7 @@ class HttpCallTest {
     void aCommandSubstitutionStaysInItsWord() {
         assertThat(call("curl -s -o /tmp/clusters-$(hostname -s).json \"http://127.0.0.1:9901/clusters?format=json\"").output())
                 .isEqualTo("/tmp/clusters-$(hostname -s).json");
+        assertThat(HttpCall.of("curl -s https://x/a $(cat list")).as("no bracket closes it").isEmpty();
     }
 
     @Test

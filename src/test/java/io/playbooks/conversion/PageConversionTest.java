@@ -926,6 +926,25 @@ class PageConversionTest {
     }
 
     @Test
+    void aNotePanelTitledNotesInsideAStepIsItsNoteAndAHeadingStartingLikeALogNameKeepsItsSteps() {
+        Playbook playbook = convert("<h2>Patch Log4j on the web servers</h2><ol><li>Upgrade it: <code>sudo apt-get install "
+                + "liblog4j2-java</code><ac:structured-macro ac:name=\"info\"><ac:parameter ac:name=\"title\">Notes"
+                + "</ac:parameter><ac:rich-text-body><p>Restart the app afterwards.</p></ac:rich-text-body>"
+                + "</ac:structured-macro></li></ol>");
+
+        assertThat(playbook.steps()).hasSize(1);
+        assertThat(playbook.steps().get(0).notes()).containsExactly("Restart the app afterwards.");
+    }
+
+    @Test
+    void aPlanThatNumbersItsRowsIsAStepTableWhateverItsColumns() {
+        Playbook playbook = convert("<table><tr><th>#</th><th>Date</th><th>Command</th><th>Engineer</th></tr>"
+                + "<tr><td>1</td><td>2025-03-01</td><td><code>sudo systemctl stop app</code></td><td>Ana</td></tr></table>");
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command")).containsExactly("sudo systemctl stop app");
+    }
+
+    @Test
     void aPanelTitledAsASectionOpensIt() {
         Playbook playbook = convert("<h2>Prerequisites</h2><ul><li>Superuser on the primary</li></ul>"
                 + "<ac:structured-macro ac:name=\"panel\"><ac:parameter ac:name=\"title\">Procedure</ac:parameter>"
