@@ -11,11 +11,13 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Walks the sections of a page in document order and collects steps (ordered lists, numbered headings, step
@@ -23,6 +25,7 @@ import java.util.function.Supplier;
  */
 final class StepExtractor {
 
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[^\\w.-]+");
     private static final Evaluator ITEMS = QueryParser.parse("li, ac|task");
     /** Rows and columns of a table whose lists name people to call or pages to read, not steps. */
     private static final Set<String> PEOPLE_OR_LINKS = Set.of("who", "owner", "owners", "contact", "contacts",
@@ -108,15 +111,18 @@ final class StepExtractor {
         return StepReader.read(id, name, content);
     }
 
-    /** Whether the step's shell command holds every word of the heading's commands. */
+    /**
+     * Whether the step's shell command holds every word of the heading's commands, compared word by word (a name
+     * cut at anything but a letter, digit, dot or dash), so that {@code nginx} is not found in {@code nginx-exporter}.
+     */
     private static boolean runsWhatIsNamed(Step step, List<Element> headingCommands) {
         if (!step.action().equals(Step.SHELL)) {
             return false;
         }
-        String command = String.valueOf(step.args().get("command"));
+        Set<String> commandWords = Set.copyOf(Arrays.asList(NAME_SEPARATORS.split(String.valueOf(step.args().get("command")))));
         for (Element code : headingCommands) {
-            for (String word : code.wholeText().strip().split("\\s+")) {
-                if (!command.contains(word)) {
+            for (String word : NAME_SEPARATORS.split(code.wholeText().strip())) {
+                if (!word.isEmpty() && !commandWords.contains(word)) {
                     return false;
                 }
             }

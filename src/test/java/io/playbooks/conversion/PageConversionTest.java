@@ -448,6 +448,16 @@ class PageConversionTest {
     }
 
     @Test
+    void aNumberedHeadingsCommandIsComparedWithTheBlockBelowWordByWord() {
+        Playbook playbook = convert("<h3>2. Restart the proxy: <code>systemctl restart nginx</code></h3>"
+                + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
+                + "<ac:plain-text-body><![CDATA[systemctl restart nginx-exporter]]></ac:plain-text-body></ac:structured-macro>");
+
+        assertThat(playbook.steps().get(0).args()).containsEntry("command",
+                "systemctl restart nginx\nsystemctl restart nginx-exporter");
+    }
+
+    @Test
     void aNumberedHeadingsCommandIsJoinedWithAnotherCommandBelowIt() {
         Playbook playbook = convert("<h3>Step 7: Return the server with <code>echo \"set server be/app-07 state ready\" | "
                 + "sudo socat stdio /run/haproxy/admin.sock</code></h3><p>Then confirm that it is back:</p>"
