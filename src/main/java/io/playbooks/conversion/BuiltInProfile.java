@@ -107,7 +107,7 @@ final class BuiltInProfile {
                         DetectionProfile.Weights.same(-0.50, NOT_A_PROCEDURE_LABELS)),
                 new DetectionProfile.Weights(DetectionProfile.Weights.same(0.20, PROCEDURE_TITLE_WORDS),
                         DetectionProfile.Weights.same(-0.35, NOT_A_PROCEDURE_TITLE_WORDS)),
-                new DetectionProfile.Weights(DetectionProfile.Weights.same(0.10, PROCEDURE_HEADINGS),
+                new DetectionProfile.Weights(DetectionProfile.Weights.same(0.15, PROCEDURE_HEADINGS),
                         DetectionProfile.Weights.same(-0.30, NOT_A_PROCEDURE_HEADINGS)),
                 new LinkedHashSet<>(IMPERATIVE_VERBS),
                 new DetectionProfile.StructureWeights(0.20, 0.20, 0.25, 0.10, 0.15, 0.10, -0.30),

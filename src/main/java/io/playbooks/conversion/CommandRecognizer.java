@@ -62,7 +62,14 @@ final class CommandRecognizer {
             "showmount", "nfsstat", "smbclient", "realm", "sssctl", "authconfig", "ipa", "ldapmodify", "ldapadd",
             "nsupdate", "rndc", "unbound-control", "pdnsutil", "chef", "salt-call", "salt-key", "mco", "nova",
             "glance", "cinder", "neutron", "heat", "swift", "ovs-vsctl", "virt-install", "qemu-img", "vboxmanage",
-            "esxcli", "govc", "pwsh.exe", "powershell.exe", "cmd.exe", "cilium", "hubble", "bq", "s5cmd", "k6",
+            "esxcli", "govc", "vim-cmd", "vsish", "vmkfstools", "vmkping", "localcli", "vmware-cmd", "esxcfg-nics",
+            "esxcfg-vswitch", "esxcfg-vmknic", "esxcfg-scsidevs", "esxcfg-mpath", "esxcfg-advcfg", "proxmox-boot-tool",
+            "pvesh", "ha-manager", "vzdump", "qmrestore", "pveceph", "pveam", "pvenode", "pvesr", "pveversion",
+            "pve-firewall", "pveupdate", "pveupgrade", "ceph-volume", "ceph-bluestore-tool", "ceph-objectstore-tool",
+            "crushtool", "monmaptool", "osdmaptool", "rbd-nbd", "ceph-fuse", "virt-clone", "virt-sparsify",
+            "virt-resize", "virt-customize", "virt-sysprep", "guestfish", "virt-df", "virt-top", "virt-host-validate",
+            "qemu-nbd", "pvmove", "sas2ircu", "sas3ircu", "storcli64", "perccli64", "megacli", "megacli64", "arcconf",
+            "hpacucli", "ledctl", "sg_ses", "lsscsi", "pwsh.exe", "powershell.exe", "cmd.exe", "cilium", "hubble", "bq", "s5cmd", "k6",
             "heroku", "fly", "bosh", "cf", "hcloud", "ibmcloud", "oci", "scw", "firebase", "vercel", "netlify", "kn",
             "tkn", "kubectl-argo-rollouts", "kubecolor", "k9s", "tsh", "teleport", "boundary", "step", "cfssl",
             "ansible-vault", "ansible-galaxy", "ansible-inventory", "findmnt", "rabbitmq-diagnostics",
@@ -193,6 +200,9 @@ final class CommandRecognizer {
             "Resume", "Revoke", "Save", "Search", "Select", "Send", "Set", "Show", "Skip", "Split", "Start", "Step",
             "Stop", "Submit", "Suspend", "Switch", "Sync", "Test", "Trace", "Unblock", "Undo", "Uninstall", "Unlock",
             "Unprotect", "Unpublish", "Unregister", "Update", "Use", "Wait", "Watch", "Write", "Where", "ForEach", "Sort", "Tee");
+    /** HTTP headers named like a verb and a noun: "If `Set-Cookie` is the cause" names a header, runs nothing. */
+    private static final Set<String> HTTP_HEADERS_LIKE_CMDLETS = Set.of("Set-Cookie", "Set-Cookie2", "Save-Data",
+            "Ping-From", "Ping-To", "Push-Policy");
     /**
      * PowerShell that starts with no program: a cmdlet's result in brackets ({@code (Get-WebBinding ...).Add(...)}), a
      * method of a variable ({@code $binding.AddSslCertificate(...)}), a variable set from a cmdlet.
@@ -388,7 +398,7 @@ final class CommandRecognizer {
      */
     private static boolean isCmdlet(String program, List<String> words) {
         Matcher cmdlet = CMDLET.matcher(program);
-        return cmdlet.matches() && (POWERSHELL_VERBS.contains(cmdlet.group(1))
+        return cmdlet.matches() && !HTTP_HEADERS_LIKE_CMDLETS.contains(program) && (POWERSHELL_VERBS.contains(cmdlet.group(1))
                 || words.stream().skip(1).anyMatch(word -> OPTION.matcher(word).matches()));
     }
 

@@ -54,7 +54,7 @@ final class SectionSplitter {
         for (Element child = container.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (WRAPPERS.contains(child.tagName()) || isQuotedBlocks(child)) {
                 unwrap(child, blocks);
-            } else if (Macros.isTransparent(child) || holdsAProcedure(child) || opensASection(child)) {
+            } else if (Macros.isTransparent(child) || holdsAProcedure(child) || holdsPrerequisites(child) || opensASection(child)) {
                 Element body = Macros.richBody(child);
                 if (body == null) {
                     continue;
@@ -376,6 +376,23 @@ final class SectionSplitter {
         for (Element child = body.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.tagName().equals("ol") || child.tagName().equals("ac:task-list")) {
                 return note || instructs(child);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An info, note or tip panel holding a "Prerequisites" heading holds that section (the heading and its list count
+     * as if they stood in the page); a warning's "Before you begin" warns.
+     */
+    private static boolean holdsPrerequisites(Element block) {
+        Element body = Macros.isNote(Macros.name(block)) ? Macros.richBody(block) : null;
+        if (body == null) {
+            return false;
+        }
+        for (Element child = body.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            if (headingLevel(child) > 0 && SectionKind.of(PlainText.of(child).strip()) == SectionKind.PREREQUISITES) {
+                return true;
             }
         }
         return false;

@@ -23,7 +23,10 @@ import java.util.Set;
 final class StepReader {
 
     private static final int NAME_LIMIT = 100;
-    /** Stands for a colon of inline code while the name is cut at the step's first colon: "If it shows `seqno: -1`". */
+    /**
+     * Stands for a colon of inline code or of a link while the name is cut at the step's first colon: "If it shows
+     * `seqno: -1`", "Follow SOP: reboot a host".
+     */
     private static final char CODE_COLON = '\uE000';
     /** Lists nested deeper than this stay part of their step's text: no runbook nests further, and it bounds recursion. */
     static final int MAX_SUBSTEP_DEPTH = 8;
@@ -112,7 +115,7 @@ final class StepReader {
             }
             case "code" -> visitInlineCode(element);
             case "pre" -> addCode(CodeBlock.ofPreformatted(element));
-            case "ac:link" -> text.append(PlainText.linkText(element));
+            case "ac:link" -> text.append(PlainText.linkText(element).replace(':', CODE_COLON));
             case "time" -> text.append(element.attr("datetime"));
             case "li", "td", "th" -> {
                 separateFromWhatCameBefore();

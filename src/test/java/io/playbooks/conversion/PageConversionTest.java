@@ -904,6 +904,34 @@ class PageConversionTest {
     }
 
     @Test
+    void anInfoPanelHoldingAPrerequisitesHeadingHoldsThatSection() {
+        Playbook playbook = convert("<p>Back up the TSDB of Prometheus.</p><ac:structured-macro ac:name=\"info\"><ac:rich-text-body>"
+                + "<h3>Prerequisites</h3><ul><li>Prometheus started with --web.enable-admin-api</li><li>Room on /backup</li></ul>"
+                + "</ac:rich-text-body></ac:structured-macro><h2>Procedure</h2><ol><li>Take a snapshot: "
+                + "<code>curl -XPOST http://localhost:9090/api/v1/admin/tsdb/snapshot</code></li></ol>");
+
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::description)
+                .containsExactly("Prometheus started with --web.enable-admin-api", "Room on /backup");
+        assertThat(playbook.steps().get(0).notes()).isEmpty();
+    }
+
+    @Test
+    void aColonInALinkedPageTitleDoesNotCutTheStepsName() {
+        Playbook playbook = convert("<ol><li>Carry out the maintenance, for example <ac:link><ri:page ri:content-title="
+                + "\"SOP: reboot a Ceph host\"/></ac:link>.</li><li>Unset it: <code>ceph osd unset noout</code></li></ol>");
+
+        assertThat(playbook.steps().get(0).name()).isEqualTo("Carry out the maintenance, for example SOP: reboot a Ceph host");
+    }
+
+    @Test
+    void anHttpHeaderNamedLikeACmdletRunsNothing() {
+        Playbook playbook = convert("<ol><li><p>If <code>Set-Cookie</code> is the cause, ask the storefront team to drop it.</p>"
+                + "</li><li>Purge: <code>varnishadm ban req.url '~' /</code></li></ol>");
+
+        assertThat(playbook.steps().get(0).action()).isEqualTo(Step.NOOP);
+    }
+
+    @Test
     void aStepTableRowHoldingOnlyACodeBlockIsAStep() {
         Playbook playbook = convert("<table><tr><th>#</th><th>Command</th></tr><tr><td>1</td><td><code>nats stream ls</code></td></tr>"
                 + "<tr><td>2</td><td><ac:structured-macro ac:name=\"code\"><ac:plain-text-body><![CDATA[nats consumer add "

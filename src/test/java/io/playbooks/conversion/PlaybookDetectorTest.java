@@ -363,13 +363,26 @@ class PlaybookDetectorTest {
 
     @Test
     void aPageTurnedDownWithSignalsOfAProcedureSaysTheyWereNotEnough() {
-        Detection detection = detect("Release process", List.of(), "<h2>Steps</h2><ol><li>Cut the branch</li>"
+        Detection detection = detect("Release process", List.of(), "<p>Each release:</p><ol><li>Cut the branch</li>"
                 + "<li>Tag the release</li><li>Announce it</li></ol>");
 
         assertThat(detection.isPlaybook()).isFalse();
-        assertThat(detection.reasons()).last().isEqualTo("score 0.45 is below the 0.50 a playbook needs");
+        assertThat(detection.reasons()).last().isEqualTo("score 0.35 is below the 0.50 a playbook needs");
         assertThat(detect("Runbook: restart", List.of("runbook"), PROCEDURE).reasons())
                 .noneSatisfy(reason -> assertThat(reason).contains("is below"));
+    }
+
+    @Test
+    void aManualProcedureUnderAProcedureHeadingIsAPlaybookWithoutLabelTitleWordOrCommand() {
+        Detection manual = detect("NetApp shelf PSU swap", List.of(), "<p>A shelf PSU shows amber.</p><h2>Procedure</h2><ol>"
+                + "<li>Confirm the faulted PSU in System Manager.</li><li>Turn off the faulted PSU and unplug it.</li>"
+                + "<li>Remove it and insert the new one.</li><li>Verify that its LED is green.</li></ol>");
+        Detection norms = detect("How our team works", List.of(), "<ol><li>Keep meetings short.</li>"
+                + "<li>Write things down.</li><li>Review each other's work.</li></ol>");
+
+        assertThat(manual.isPlaybook()).isTrue();
+        assertThat(manual.score()).isEqualTo(0.50);
+        assertThat(norms.isPlaybook()).isFalse();
     }
 
     @Test
@@ -381,7 +394,7 @@ class PlaybookDetectorTest {
                 + "<li>Click Pay</li></ol>");
 
         assertThat(replay.isPlaybook()).isTrue();
-        assertThat(replay.reasons()).contains("headings such as 'Steps' belong to a procedure (+0.10)",
+        assertThat(replay.reasons()).contains("headings such as 'Steps' belong to a procedure (+0.15)",
                 "label 'api' names what the steps work on: they run commands, in the imperative (+0.00)");
         assertThat(bug.reasons()).noneSatisfy(reason -> assertThat(reason).contains("belong to a procedure"));
     }
