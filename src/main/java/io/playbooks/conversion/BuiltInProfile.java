@@ -19,7 +19,7 @@ final class BuiltInProfile {
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
-            "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status");
+            "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status", "prd");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -46,10 +46,12 @@ final class BuiltInProfile {
             "test results", "drill report", "renewal log", "rotation log", "run log", "incident log", "change log",
             "maintenance log", "training module", "training session", "training course", "quiz", "threat brief",
             "threat intelligence", "strategy", "lessons learned", "upgrade status", "migration status",
-            "rollout status", "project status");
+            "rollout status", "project status", "prd", "etiquette", "principles", "working agreement", "norms",
+            "code of conduct", "findings");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
-            "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories",
+            "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories", "user flow",
+            "open questions", "success metrics", "non-goals", "out of scope",
             "user interaction", "goals", "background and strategic fit", "not doing", "endpoints", "error codes",
             "changes", "fixes", "known issues", "new features", "bug fixes", "deprecations", "alternatives",
             "consequences", "terms", "incidents", "ongoing issues", "follow-ups", "highlights", "timeline",
@@ -65,7 +67,7 @@ final class BuiltInProfile {
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",
             "confirm", "connect", "contact", "copy", "cordon", "count", "create", "deactivate", "decrease", "delete",
             "demote", "deploy", "detach", "determine", "downgrade", "drop", "disable", "download", "drain", "edit",
-            "enable", "ensure", "enter", "escalate", "execute", "export", "extract", "fail", "fetch", "fill", "find",
+            "enable", "enforce", "ensure", "enter", "escalate", "execute", "export", "extract", "fail", "fetch", "fill", "find",
             "flush", "follow", "force", "free", "gather", "generate", "get", "go", "grant", "identify", "investigate",
             "import", "increase", "inform", "initialise", "initialize", "inspect", "install", "kill", "launch",
             "list", "load", "locate", "lock", "log", "login", "look", "make", "mark", "merge", "migrate", "modify",

@@ -386,6 +386,22 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aProductRequirementsPageAndAnEtiquetteAreNoProceduresWhateverTheirStepsHeading() {
+        Detection prd = detect("Self-service password reset \u2013 PRD", List.of(), "<h2>Goals</h2><p>Fewer tickets.</p>"
+                + "<h2>User flow</h2><h3>Steps</h3><ol><li>Click Forgot password.</li><li>Enter the e-mail address.</li>"
+                + "<li>Open the link in the e-mail.</li></ol><h2>Open questions</h2><p>SMS?</p>");
+        Detection etiquette = detect("Code review etiquette", List.of(), "<h2>Steps</h2><ol><li>Review the change, not the "
+                + "person.</li><li>Answer review requests within a day.</li><li>Approve when it is good enough.</li></ol>");
+
+        assertThat(prd.isPlaybook()).isFalse();
+        assertThat(prd.reasons()).anySatisfy(reason -> assertThat(reason).contains("'prd'"))
+                .anySatisfy(reason -> assertThat(reason).contains("'Goals', 'User flow', 'Open questions'"));
+        assertThat(etiquette.isPlaybook()).isFalse();
+        assertThat(detect("Pentest 2024 Q3: findings summary", List.of(), "<h2>Remediation</h2><ol><li>Enforce MFA on the "
+                + "VPN.</li><li>Remove the default account.</li><li>Set HSTS on the portal.</li></ol>").isPlaybook()).isFalse();
+    }
+
+    @Test
     void aStepsHeadingSaysProcedureSoATopicLabelIsLetOffButStepsToReproduceDoNot() {
         Detection replay = detect("Replay failed webhook deliveries", List.of("api", "webhooks"), "<h2>Steps</h2><ol>"
                 + "<li>List the failed deliveries: <code>curl -s https://hooks.internal/api/failed</code></li>"
