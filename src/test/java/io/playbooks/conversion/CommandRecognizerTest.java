@@ -35,7 +35,9 @@ class CommandRecognizerTest {
             "mender-update commit", "bcdboot W:\\Windows /s S: /f UEFI",
             "[ -f /var/run/reboot-required ] && cat /var/run/reboot-required.pkgs", "postconf relayhost", "mailq",
             "jconsole localhost:9010", "netplan apply", "Get-Process | ForEach-Object { $_.Name }",
-            "ForEach-Object -Process { $_ }"})
+            "ForEach-Object -Process { $_ }", "msbuild Shop.sln /t:Restore", "signtool verify /pa /v out\\Shop.msi",
+            "xcrun simctl list devices", "fastlane ios beta", "security show-keychain-info ci.keychain-db",
+            "vim-cmd vmsvc/getallvms", "storcli64 /c0/e252/s4 show all", "proxmox-boot-tool kernel pin 6.5.13-5-pve"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
