@@ -47,7 +47,7 @@ final class BuiltInProfile {
             "maintenance log", "training module", "training session", "training course", "quiz", "threat brief",
             "threat intelligence", "strategy", "lessons learned", "upgrade status", "migration status",
             "rollout status", "project status", "prd", "etiquette", "principles", "working agreement", "norms",
-            "code of conduct", "findings");
+            "findings");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories", "user flow",
