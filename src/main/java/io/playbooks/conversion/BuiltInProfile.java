@@ -9,6 +9,11 @@ import java.util.Set;
 final class BuiltInProfile {
 
     static final double THRESHOLD = 0.5;
+    /**
+     * Weight of five steps or more under a procedure heading, mostly instructions: with the heading, the ordered list
+     * and the imperative they reach the threshold.
+     */
+    static final double LONG_IMPERATIVE_LIST = 0.05;
 
     private static final List<String> PROCEDURE_LABELS = List.of(
             "runbook", "playbook", "procedure", "how-to", "howto", "sop", "troubleshooting", "checklist", "run-book",
@@ -47,7 +52,7 @@ final class BuiltInProfile {
             "maintenance log", "training module", "training session", "training course", "quiz", "threat brief",
             "threat intelligence", "strategy", "lessons learned", "upgrade status", "migration status",
             "rollout status", "project status", "prd", "etiquette", "principles", "working agreement", "norms",
-            "findings");
+            "findings", "finding", "definition of", "works");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories", "user flow",
@@ -109,10 +114,10 @@ final class BuiltInProfile {
                         DetectionProfile.Weights.same(-0.50, NOT_A_PROCEDURE_LABELS)),
                 new DetectionProfile.Weights(DetectionProfile.Weights.same(0.20, PROCEDURE_TITLE_WORDS),
                         DetectionProfile.Weights.same(-0.35, NOT_A_PROCEDURE_TITLE_WORDS)),
-                new DetectionProfile.Weights(DetectionProfile.Weights.same(0.15, PROCEDURE_HEADINGS),
+                new DetectionProfile.Weights(DetectionProfile.Weights.same(0.10, PROCEDURE_HEADINGS),
                         DetectionProfile.Weights.same(-0.30, NOT_A_PROCEDURE_HEADINGS)),
                 new LinkedHashSet<>(IMPERATIVE_VERBS),
-                new DetectionProfile.StructureWeights(0.20, 0.20, 0.25, 0.10, 0.15, 0.10, -0.30),
+                new DetectionProfile.StructureWeights(0.20, 0.20, 0.25, 0.10, 0.15, LONG_IMPERATIVE_LIST, 0.10, -0.30),
                 spaceCategoryMapping);
     }
 }

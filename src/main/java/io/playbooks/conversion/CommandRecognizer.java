@@ -26,7 +26,7 @@ final class CommandRecognizer {
             "chgrp", "ln", "tar", "zip", "unzip", "gzip", "gunzip", "find", "grep", "egrep", "awk", "sed", "tail",
             "head", "less", "more", "df", "du", "free", "top", "htop", "ps", "kill", "pkill", "killall", "pgrep",
             "lsof", "netstat", "ss", "ip", "ifconfig", "ping", "traceroute", "mtr", "dig", "nslookup", "host", "nc",
-            "ncat", "socat", "telnet", "tcpdump", "echo", "printf", "export", "source", "crontab", "useradd",
+            "ncat", "socat", "telnet", "tcpdump", "echo", "printf", "export", "unset", "source", "crontab", "useradd",
             "usermod", "userdel", "groupadd", "passwd", "chage", "mount", "umount", "lsblk", "blkid", "fdisk",
             "parted", "mkfs", "fsck", "resize2fs", "xfs_growfs", "lvextend", "lvcreate", "pvcreate", "vgextend",
             "reboot", "shutdown", "logrotate", "shred", "tee", "xargs", "watch", "sleep", "until", "while", "for",

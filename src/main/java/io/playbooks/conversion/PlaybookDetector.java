@@ -36,6 +36,8 @@ public final class PlaybookDetector {
     /** Words that open a clause before a step's verb ("If it is still stopping, force the stop"). */
     private static final Set<String> CLAUSE_OPENERS = Set.of("in", "on", "from", "once", "if", "when", "after",
             "before", "then", "next", "finally", "now", "using", "via", "within", "at", "while", "for", "to", "as");
+    /** The fewest steps of a list of instructions ({@link Signal#LONG_IMPERATIVE_LIST}). */
+    private static final int LONG_LIST = 5;
     /** How far into a step's text the comma that ends an opening clause may come. */
     private static final int OPENING_CLAUSE_CHARS = 80;
 
@@ -50,6 +52,7 @@ public final class PlaybookDetector {
         COMMANDS_IN_STEPS("%s steps run a command or an HTTP call"),
         SOME_COMMANDS("%s steps run a command or an HTTP call"),
         IMPERATIVE_STEPS("%s steps start with an imperative verb"),
+        LONG_IMPERATIVE_LIST("%s steps under that heading, mostly instructions: a manual procedure"),
         PREREQUISITES_OR_ROLLBACK("has %s"),
         NOT_A_PROCEDURE_LABEL("label '%s' marks a page that is not a procedure"),
         NOT_A_PROCEDURE_TITLE("title word '%s' names a page that is not a procedure"),
@@ -99,7 +102,8 @@ public final class PlaybookDetector {
                     reasons);
         }
         reasons.addAll(headingReasons);
-        score += otherKind + procedureHeading + structure(extraction, counts, instructs, profile, reasons);
+        score += otherKind + procedureHeading + structure(extraction, counts, instructs, procedureHeading > 0, profile,
+                reasons);
         if (reasons.isEmpty()) {
             reasons.add("no signal of a procedure: no procedure label or title word, too few steps, no commands");
         }
@@ -115,7 +119,7 @@ public final class PlaybookDetector {
     }
 
     private static double structure(Extraction extraction, StepCounts counts, boolean instructs,
-                                    DetectionProfile profile, List<String> reasons) {
+                                    boolean underAProcedureHeading, DetectionProfile profile, List<String> reasons) {
         DetectionProfile.StructureWeights weights = profile.structure();
         double score = 0;
         // list items that only link to other pages are an index, not a procedure, unless a heading names them the
@@ -152,6 +156,12 @@ public final class PlaybookDetector {
         }
         if (imperative * 2 >= steps.size()) {
             score += fire(Signal.IMPERATIVE_STEPS, weights.imperativeSteps(), imperative + " of " + steps.size(), reasons);
+        }
+        // five steps or more under "Procedure", two in three of them instructions: a manual procedure, where an
+        // announcement's or a status page's "What to do" gives three or four pieces of advice; without such a heading
+        // a long list of imperatives is as often a welcome page or team norms
+        if (underAProcedureHeading && steps.size() >= LONG_LIST && imperative * 3 >= steps.size() * 2) {
+            score += fire(Signal.LONG_IMPERATIVE_LIST, weights.longImperativeList(), String.valueOf(steps.size()), reasons);
         }
         List<String> around = new ArrayList<>();
         if (!extraction.prerequisites().isEmpty()) {

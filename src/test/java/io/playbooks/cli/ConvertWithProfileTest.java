@@ -50,7 +50,7 @@ class ConvertWithProfileTest {
         assertThat(run("--space", "OPS", "--profile", profile(0.5, Map.of("OPS", "operations")).toString(),
                 page.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("category: \"operations\"");
-        assertThat(run("--profile", profile(0.80, Map.of()).toString(), page.toString())).isEqualTo(3);
+        assertThat(run("--profile", profile(0.75, Map.of()).toString(), page.toString())).isEqualTo(3);
         assertThat(run(page.toString())).isZero();
     }
 

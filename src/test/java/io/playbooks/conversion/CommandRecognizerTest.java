@@ -37,7 +37,7 @@ class CommandRecognizerTest {
             "jconsole localhost:9010", "netplan apply", "Get-Process | ForEach-Object { $_.Name }",
             "ForEach-Object -Process { $_ }", "msbuild Shop.sln /t:Restore", "signtool verify /pa /v out\\Shop.msi",
             "xcrun simctl list devices", "fastlane ios beta", "security show-keychain-info ci.keychain-db",
-            "vim-cmd vmsvc/getallvms", "storcli64 /c0/e252/s4 show all", "proxmox-boot-tool kernel pin 6.5.13-5-pve"})
+            "vim-cmd vmsvc/getallvms", "storcli64 /c0/e252/s4 show all", "proxmox-boot-tool kernel pin 6.5.13-5-pve", "unset NEW_API_KEY"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }

@@ -21,9 +21,9 @@ class DetectionProfileTest {
     void theBuiltInProfileGivesTheFormerScoresAndReasons() {
         Detection detection = new PageConverter(BUILT_IN).convert(PAGE).detection();
 
-        assertThat(detection.score()).isEqualTo(0.75);
+        assertThat(detection.score()).isEqualTo(0.70);
         assertThat(detection.reasons()).containsExactly(
-                "headings such as 'Steps' belong to a procedure (+0.15)",
+                "headings such as 'Steps' belong to a procedure (+0.10)",
                 "2 steps in ordered lists, step tables or task lists (+0.20)",
                 "2 of 2 steps run a command or an HTTP call (+0.25)",
                 "2 of 2 steps start with an imperative verb (+0.15)");
@@ -32,7 +32,7 @@ class DetectionProfileTest {
     @Test
     void aHigherThresholdRefusesThePage() {
         assertThat(new PageConverter(BUILT_IN).convert(PAGE).detection().isPlaybook()).isTrue();
-        assertThat(new PageConverter(BUILT_IN.withThreshold(0.80)).convert(PAGE).detection().isPlaybook()).isFalse();
+        assertThat(new PageConverter(BUILT_IN.withThreshold(0.75)).convert(PAGE).detection().isPlaybook()).isFalse();
     }
 
     @Test
@@ -45,7 +45,7 @@ class DetectionProfileTest {
 
         Detection detection = new PageConverter(tuned).convert(PAGE).detection();
 
-        assertThat(detection.score()).isEqualTo(0.80);
+        assertThat(detection.score()).isEqualTo(0.75);
         assertThat(detection.reasons()).contains("label 'kb-article' marks a procedure (+0.05)");
     }
 
@@ -74,7 +74,7 @@ class DetectionProfileTest {
 
         assertThat(strict.convert(PAGE).hasPlaybook()).isFalse();
         assertThat(admitted.hasPlaybook()).isTrue();
-        assertThat(admitted.detection().score()).isEqualTo(0.75);
+        assertThat(admitted.detection().score()).isEqualTo(0.70);
         assertThat(admitted.detection().reasons()).last().asString()
                 .contains("imported by hand with force_update although the score is below the threshold 0.90");
     }

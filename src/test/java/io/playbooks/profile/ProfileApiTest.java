@@ -97,7 +97,7 @@ class ProfileApiTest {
         String pageId = site.addPage("OPS", "Agent cache", List.of(), PROCEDURE).id;
         assertThat(preview(pageId).get("is_playbook").asBoolean()).isTrue();
         ObjectNode document = (ObjectNode) service.get(API + "/profile").json();
-        ((ObjectNode) document.get("profile")).put("threshold", 0.80);
+        ((ObjectNode) document.get("profile")).put("threshold", 0.75);
         ((ObjectNode) document.get("profile").get("space_category_mapping")).put("OPS", "ops-team");
 
         Reply imported = service.put(API + "/profile", document.toString());
@@ -109,7 +109,7 @@ class ProfileApiTest {
         service.close();
         service = startService();
         JsonNode afterRestart = service.get(API + "/profile").json();
-        assertThat(afterRestart.get("profile").get("threshold").asDouble()).isEqualTo(0.80);
+        assertThat(afterRestart.get("profile").get("threshold").asDouble()).isEqualTo(0.75);
         assertThat(afterRestart.get("source").get("origin").asText()).isEqualTo("imported");
         assertThat(preview(pageId).get("is_playbook").asBoolean()).isFalse();
     }
