@@ -23,16 +23,17 @@ enum SectionKind {
             "links", "external links", "resources", "additional resources",
             "contact", "owner", "change history", "changelog", "change log", "revision history", "version history",
             "document history", "history", "action items", "parameters", "variables", "inputs", "glossary",
-            "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes",
+            "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes", "scope",
             "steps performed", "steps taken", "what we did", "patch log", "run log", "maintenance log", "upgrade log",
             "execution log", "past runs", "previous runs"));
 
     /**
-     * Names of logs of past runs whose first word is also a verb: they name a section as the whole heading or its end
-     * ("Patch log", "Monthly patch log"), never at its start ("Patch Log4j on the web servers", "Run log rotation").
+     * Names whose first word is also a verb: they name a section as the whole heading or, for logs of past runs, its
+     * end ("Patch log", "Monthly patch log", "Scope"), never at its start ("Patch Log4j on the web servers", "Run log
+     * rotation", "Scope and preserve the evidence").
      */
-    private static final Set<String> LOG_NAMES = Set.of("patch log", "run log", "maintenance log", "upgrade log",
-            "execution log");
+    private static final Set<String> VERB_LED_NAMES = Set.of("patch log", "run log", "maintenance log", "upgrade log",
+            "execution log", "scope");
 
     /** Headings that name a part of the page, not a step, even when numbered ("1. Introduction", "3. Procedure"). */
     private static final Set<String> PART_NAMES = Set.of("introduction", "purpose", "scope", "summary",
@@ -75,7 +76,7 @@ enum SectionKind {
         }
         String first = firstWord(heading);
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
-            if (startsWithWord(heading, candidate.name()) && (!LOG_NAMES.contains(candidate.name()) || heading.equals(candidate.name()))) {
+            if (startsWithWord(heading, candidate.name()) && (!VERB_LED_NAMES.contains(candidate.name()) || heading.equals(candidate.name()))) {
                 return candidate.kind();
             }
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads one step from its content (a list item, the part under a numbered heading, a table row, a task): its
@@ -23,6 +24,9 @@ import java.util.Set;
 final class StepReader {
 
     private static final int NAME_LIMIT = 100;
+    /** A time or a point of a schedule that leads a step: "10:10 UTC", "09:15", "T-30 min", "Day 2". */
+    private static final Pattern WHEN = Pattern.compile("(?:\\d{1,2}[:.]\\d{2}(?:\\s?(?:[ap]\\.?m\\.?|[A-Z]{2,4}))?"
+            + "|T ?[-+\u2212] ?\\d+(?: ?(?:min|mins|minutes|h|hours?|days?))?|Day \\d+)", Pattern.CASE_INSENSITIVE);
     /**
      * Stands for a colon of inline code or of a link while the name is cut at the step's first colon: "If it shows
      * `seqno: -1`", "Follow SOP: reboot a host".
@@ -116,6 +120,7 @@ final class StepReader {
             case "code" -> visitInlineCode(element);
             case "pre" -> addCode(CodeBlock.ofPreformatted(element));
             case "ac:link" -> text.append(PlainText.linkText(element).replace(':', CODE_COLON));
+            case "a" -> visitLink(element);
             case "time" -> text.append(element.attr("datetime"));
             case "li", "td", "th" -> {
                 separateFromWhatCameBefore();
@@ -123,6 +128,17 @@ final class StepReader {
             }
             default -> visitChildren(element, PlainText.isBlock(tag));
         }
+    }
+
+    /** A link's text is a title ("Grafana: Postgres bloat"), whose colon does not end the step's name. */
+    private void visitLink(Element link) {
+        if (link.childrenSize() > 0) { // code, an image: read as any other content
+            visitChildren(link, false);
+            return;
+        }
+        StringBuilder title = new StringBuilder();
+        PlainText.append(link, title);
+        text.append(title.toString().replace(':', CODE_COLON));
     }
 
     private void visitChildren(Element element, boolean block) {
@@ -311,6 +327,11 @@ final class StepReader {
     private String nameFrom(String fullText, int rawEnd) {
         String name = rawEnd == text.length() ? fullText : PlainText.normalize(text, rawEnd);
         int colon = colonOutsideBrackets(name);
+        // "10:10 UTC: stop the writer", "T-30 min: freeze merges": the time says when, what follows says what
+        if (colon > 0 && colon + 1 < name.length() && WHEN.matcher(name.substring(0, colon)).matches()) {
+            name = name.substring(colon + 1).strip();
+            colon = colonOutsideBrackets(name);
+        }
         // "If the exit code is 137: raise the memory limit": the condition alone names no action; "If it fails, restart
         // it: <command>" has its action before the colon
         if (colon > 0 && !(startsWithACondition(name) && name.lastIndexOf(", ", colon) < 0)) {

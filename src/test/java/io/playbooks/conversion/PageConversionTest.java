@@ -924,6 +924,26 @@ class PageConversionTest {
     }
 
     @Test
+    void aStepLedByATimeIsNamedByWhatFollowsAndALinksColonDoesNotCutTheName() {
+        Playbook playbook = convert("<ol><li>10:10 UTC: stop the writer: <code>systemctl stop billing-writer</code></li>"
+                + "<li>T-30 min: freeze merges in GitLab.</li><li>Check the bloat in <a href=\"https://grafana/d/1\">Grafana: "
+                + "Postgres bloat</a>.</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name)
+                .containsExactly("stop the writer", "freeze merges in GitLab", "Check the bloat in Grafana: Postgres bloat");
+    }
+
+    @Test
+    void aScopeSectionHoldsNoSteps() {
+        Playbook playbook = convert("<h2>Scope</h2><table><tr><th>Data center</th><th>Notes</th></tr><tr><td>FRA</td><td><ol>"
+                + "<li>GPU nodes first</li><li>then the rest</li></ol></td></tr></table><h2>Procedure</h2><ol><li>Upgrade: "
+                + "<code>apt-get install prometheus-node-exporter</code></li></ol><h2>Scope and preserve the evidence</h2>"
+                + "<ol><li>Snapshot the disk.</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Upgrade", "Snapshot the disk");
+    }
+
+    @Test
     void anHttpHeaderNamedLikeACmdletRunsNothing() {
         Playbook playbook = convert("<ol><li><p>If <code>Set-Cookie</code> is the cause, ask the storefront team to drop it.</p>"
                 + "</li><li>Purge: <code>varnishadm ban req.url '~' /</code></li></ol>");
