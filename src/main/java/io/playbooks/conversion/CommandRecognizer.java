@@ -357,6 +357,9 @@ final class CommandRecognizer {
         if (TOOL_NAME.matcher(lower).matches()) {
             return true; // kafkactl, cachectl, mdadm, linode-cli: named as the programs of their kind are
         }
+        if (words.get(1).equals("=")) {
+            return false; // "max_standby_streaming_delay = -1": a setting and its value, whatever the value's dash
+        }
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);
             // an option (-f, --force) or a Windows switch or absolute path (/verifyrepository, /data)

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class NumberedHeading {
 
-    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3}(?:\\.\\d{1,3})*)\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
+    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3}(?:\\.\\d{1,3})*)[a-z]?\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
     /** "1. Stop", "2) Drain", "3: Verify", "4 - Switch over", "5 – Unfreeze": a number, then a mark, then the title. */
     private static final Pattern NUMBER = Pattern.compile("^(\\d{1,3})(?:\\s*[.):]|\\s+[-\u2013\u2014])\\s+(\\S.*)$");
     /**

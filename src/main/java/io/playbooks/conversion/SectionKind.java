@@ -54,6 +54,9 @@ enum SectionKind {
             "contact", "owner", "change history", "changelog", "revision history", "version history", "history",
             "glossary", "faq", "further reading", "patch log", "run log", "maintenance log", "upgrade log",
             "execution log", "past runs", "previous runs");
+    /** Words after the name of a section of no steps that say it holds what to do ("Symptoms and fixes"). */
+    private static final Set<String> FIX_WORDS = Set.of("fix", "fixes", "resolution", "resolutions", "remediation",
+            "action", "actions", "solution", "solutions", "workaround", "workarounds", "steps", "procedure", "mitigation");
     /** Short headings that end with a kind's name ("Upgrade prerequisites", "Escalation contacts"): at most words. */
     private static final int SHORT_HEADING_WORDS = 4;
 
@@ -76,7 +79,8 @@ enum SectionKind {
         }
         String first = firstWord(heading);
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
-            if (startsWithWord(heading, candidate.name()) && (!VERB_LED_NAMES.contains(candidate.name()) || heading.equals(candidate.name()))) {
+            if (startsWithWord(heading, candidate.name()) && (!VERB_LED_NAMES.contains(candidate.name()) || heading.equals(candidate.name()))
+                    && !(candidate.kind() == NO_STEPS && namesAFixAfter(heading, candidate.name()))) {
                 return candidate.kind();
             }
         }
@@ -96,6 +100,16 @@ enum SectionKind {
             }
         }
         return null;
+    }
+
+    /** "Symptoms and fixes", "Causes and resolution": a section of no steps by its first words that holds the fixes. */
+    private static boolean namesAFixAfter(String heading, String name) {
+        for (String word : heading.substring(name.length()).split("[^a-z]+")) {
+            if (FIX_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "Fail back (rollback)", "Restore the old schema (back out)": what the section does, then which kind it is. */

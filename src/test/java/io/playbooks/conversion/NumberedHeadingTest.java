@@ -11,7 +11,8 @@ class NumberedHeadingTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"1. Stop traffic|Stop traffic", "2) Drain|Drain", "Step 2: Drain node|Drain node",
             "step 3 - Verify|Verify", "STEP 4 Restart|Restart", "  10.  Check the logs |Check the logs",
-            "1 – Freeze deploys|Freeze deploys", "2 - Snapshot|Snapshot", "3: Migrate|Migrate"})
+            "1 – Freeze deploys|Freeze deploys", "2 - Snapshot|Snapshot", "3: Migrate|Migrate",
+            "Step 3a - Renew the certificate|Renew the certificate", "Step 3b: Fix the chain|Fix the chain"})
     void numberedHeadingsGiveTheirTitleWithoutTheNumber(String heading, String title) {
         assertThat(NumberedHeading.title(heading)).contains(title);
     }

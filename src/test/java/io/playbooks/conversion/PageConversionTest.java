@@ -944,6 +944,16 @@ class PageConversionTest {
     }
 
     @Test
+    void aSymptomsSectionThatAlsoNamesTheFixesHoldsSteps() {
+        Playbook playbook = convert("<h2>Symptoms</h2><ol><li>Clients get NXDOMAIN.</li></ol><h2>Symptoms and fixes</h2><table>"
+                + "<tr><th>Symptom</th><th>Likely cause</th><th>Action</th></tr><tr><td>Old answer</td><td>Not in sync</td>"
+                + "<td>Check the change: <code>aws route53 get-change --id C123</code></td></tr></table>");
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("aws route53 get-change --id C123");
+    }
+
+    @Test
     void anHttpHeaderNamedLikeACmdletRunsNothing() {
         Playbook playbook = convert("<ol><li><p>If <code>Set-Cookie</code> is the cause, ask the storefront team to drop it.</p>"
                 + "</li><li>Purge: <code>varnishadm ban req.url '~' /</code></li></ol>");
