@@ -13,6 +13,9 @@ export function renderPlaybook(playbook, imageUrl = null) {
   if (!playbook) return h('p', { class: 'muted' }, 'No playbook.');
   return h('div', { class: 'playbook' },
     playbook.description ? h('p', { class: 'lead' }, playbook.description) : null,
+    // what the page says before its first step concerns the whole procedure
+    warningsOf(playbook.warnings),
+    (playbook.notes || []).map((note) => h('p', { class: 'note' }, note)),
     list('Parameters', playbook.parameters, (p) => h('li', {}, h('code', {}, p.name),
       p.required ? badge('required', 'warn') : null, p.description ? ` ${p.description}` : '')),
     list('Before you start', playbook.prerequisites, (p) => h('li', {}, p.description)),
@@ -20,6 +23,11 @@ export function renderPlaybook(playbook, imageUrl = null) {
     renderSteps(playbook.steps || [], imageUrl),
     playbook.rollback && playbook.rollback.length
       ? [h('h3', { class: 'section-title' }, 'Rollback'), renderSteps(playbook.rollback, imageUrl)] : null);
+}
+
+function warningsOf(warnings) {
+  return (warnings || []).map((warning) => h('div', { class: 'warning', role: 'note' },
+    h('strong', {}, 'Warning'), h('span', {}, warning)));
 }
 
 function list(title, items, item) {
@@ -39,8 +47,7 @@ function renderStep(step, imageUrl) {
       h('span', { class: 'step-name' }, step.name || step.id),
       badge(ACTION_LABELS[step.action] || step.action, `action-${step.action}`)),
     addsToTheStep(step) ? h('p', { class: 'step-text' }, step.description) : null,
-    (step.warnings || []).map((warning) => h('div', { class: 'warning', role: 'note' },
-      h('strong', {}, 'Warning'), h('span', {}, warning))),
+    warningsOf(step.warnings),
     action(step.action, args),
     (step.notes || []).map((note) => h('p', { class: 'note' }, note)),
     (step.snippets || []).map((snippet) => h('figure', { class: 'snippet' },

@@ -15,7 +15,8 @@ import java.util.List;
  * @param listedSteps     how many steps came from ordered lists, step tables and task lists
  * @param linkOnlySteps   how many of those are list items that only link to another page (an index of pages)
  */
-record Extraction(String description, List<Parameter> parameters, List<Prerequisite> prerequisites,
+record Extraction(String description, List<String> notes, List<String> warnings, List<Parameter> parameters,
+                  List<Prerequisite> prerequisites,
                   List<Step> steps, List<Step> rollback, List<String> headings, List<Step> headingSteps,
                   int listedSteps, int linkOnlySteps) {
 }

@@ -10,7 +10,8 @@ import java.util.List;
  * What a section says around its steps rather than in them: a warning panel above the list ("Only for a full
  * outage"), a sentence that introduces it ("Repeat the following for each broker, one at a time:"), a note below it
  * ("Do not remove the old password until every consumer restarted"). A runner needs them with the steps: they go to
- * the first step that follows (a note or warning of it), else to the last step before them.
+ * the first step that follows (a note or warning of it), else to the last step before them; before the playbook's
+ * first step they speak of the whole procedure and go to the playbook.
  */
 final class LeadIns {
 
@@ -36,6 +37,14 @@ final class LeadIns {
 
     boolean isEmpty() {
         return notes.isEmpty() && warnings.isEmpty();
+    }
+
+    /** Adds what was kept to those lists, and forgets it. */
+    void moveTo(List<String> notes, List<String> warnings) {
+        notes.addAll(this.notes);
+        warnings.addAll(this.warnings);
+        this.notes.clear();
+        this.warnings.clear();
     }
 
     /** Adds what was kept to the step at that index of the list, and forgets it. */

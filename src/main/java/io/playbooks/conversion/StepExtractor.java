@@ -39,6 +39,9 @@ final class StepExtractor {
     private final List<Step> headingSteps = new ArrayList<>();
     /** Panels and introductions of the page's procedure sections still waiting for a step. */
     private final LeadIns pageLeadIns = new LeadIns();
+    /** The panels and sentences before the first step: they speak of the whole procedure. */
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
     private int listedSteps;
     private int linkOnlySteps;
 
@@ -50,8 +53,8 @@ final class StepExtractor {
         for (Section section : SectionSplitter.split(page)) {
             extractor.read(section);
         }
-        return new Extraction(extractor.description == null ? "" : extractor.description,
-                ParameterFinder.find(page, extractor.steps, extractor.rollback), extractor.prerequisites,
+        return new Extraction(extractor.description == null ? "" : extractor.description, extractor.notes,
+                extractor.warnings, ParameterFinder.find(page, extractor.steps, extractor.rollback), extractor.prerequisites,
                 extractor.steps, extractor.rollback, extractor.headings, extractor.headingSteps,
                 extractor.listedSteps, extractor.linkOnlySteps);
     }
@@ -145,7 +148,7 @@ final class StepExtractor {
                 target.add(step);
                 headingSteps.add(step);
                 if (target == steps && !pageLeadIns.isEmpty()) {
-                    pageLeadIns.attachTo(target, target.size() - 1); // a warning above "1. Drain the node"
+                    attach(pageLeadIns, target, target.size() - 1); // a warning above "2. Drain the node"
                 }
             });
             return;
@@ -215,12 +218,21 @@ final class StepExtractor {
                 listedSteps += target.size() - before;
             }
             if (target.size() > before && !leadIns.isEmpty()) {
-                leadIns.attachTo(target, before);
+                attach(leadIns, target, before);
             }
         }
         // a note after the section's last list belongs to its last step; one before any step waits for the next
         if (!leadIns.isEmpty() && target.size() > sectionStart) {
             leadIns.attachTo(target, target.size() - 1);
+        }
+    }
+
+    /** What stands before the playbook's first step is the playbook's; what stands before a later step is that step's. */
+    private void attach(LeadIns leadIns, List<Step> target, int index) {
+        if (target == steps && index == 0) {
+            leadIns.moveTo(notes, warnings);
+        } else {
+            leadIns.attachTo(target, index);
         }
     }
 

@@ -52,6 +52,9 @@ record SearchDocument(PlaybookSummary summary, List<Text> texts, String embeddin
         tree.path("metadata").path("labels").forEach(label -> labels.add(label.asText()));
         add(texts, SearchField.LABELS, String.join(" ", labels));
         add(texts, SearchField.DESCRIPTION, tree.path("description").asText(null));
+        // what the page says before its first step: about the whole procedure, as its description is
+        tree.path("notes").forEach(note -> add(texts, SearchField.DESCRIPTION, note.asText(null)));
+        tree.path("warnings").forEach(warning -> add(texts, SearchField.DESCRIPTION, warning.asText(null)));
         List<String> stepNames = new ArrayList<>();
         addSteps(texts, tree.path("steps"), stepNames);
         addSteps(texts, tree.path("rollback"), stepNames);

@@ -899,7 +899,7 @@ class PageConversionTest {
                 + "<code>Start-Service Spooler</code></td></tr></table></ac:rich-text-body></ac:structured-macro>");
 
         assertThat(playbook.prerequisites()).extracting(Prerequisite::description).containsExactly("Admin on print-01");
-        assertThat(playbook.steps().get(0).warnings()).containsExactly("Never restart both print servers at once.");
+        assertThat(playbook.warnings()).containsExactly("Never restart both print servers at once.");
         assertThat(playbook.rollback()).extracting(step -> step.args().get("command")).containsExactly("Start-Service Spooler");
     }
 
@@ -1121,7 +1121,7 @@ class PageConversionTest {
     }
 
     @Test
-    void panelsAndIntroductionsBesideTheListsGoWithTheStepsTheyConcern() {
+    void panelsAndIntroductionsBeforeTheFirstStepAreThePlaybooksAndLaterOnesGoWithTheStepsTheyConcern() {
         String warning = "<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><p>Only for a full outage.</p>"
                 + "</ac:rich-text-body></ac:structured-macro>";
         String note = "<ac:structured-macro ac:name=\"note\"><ac:rich-text-body><p>Keep the old password until every "
@@ -1133,8 +1133,10 @@ class PageConversionTest {
                 + "</li></ol>");
 
         Step first = playbook.steps().get(0);
-        assertThat(first.warnings()).containsExactly("Only for a full outage.");
-        assertThat(first.notes()).containsExactly("Repeat the following for each node, one at a time:");
+        assertThat(playbook.warnings()).containsExactly("Only for a full outage.");
+        assertThat(playbook.notes()).containsExactly("Repeat the following for each node, one at a time:");
+        assertThat(first.warnings()).isEmpty();
+        assertThat(first.notes()).isEmpty();
         assertThat(playbook.steps().get(1).notes()).containsExactly("Keep the old password until every consumer restarted.");
         assertThat(playbook.rollback().get(0).notes()).containsExactly("If the node does not rejoin:");
         assertThat(playbook.description()).isEqualTo("Bootstraps the Galera cluster.");

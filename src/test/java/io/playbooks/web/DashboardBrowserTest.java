@@ -175,6 +175,20 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @Order(3)
+    void whatThePageSaysBeforeItsFirstStepShowsAboveTheSteps() {
+        ensureImported();
+        browser.open(url("/#/playbooks"));
+        browser.waitFor(By.id("playbook-search")).sendKeys("PostgreSQL switchover with Patroni");
+        browser.waitFor(By.linkText("PostgreSQL switchover with Patroni")).click();
+
+        WebElement note = browser.waitFor(By.cssSelector(".tab-panel .playbook > .note"));
+        assertThat(note.getText()).contains("write outage");
+        WebElement firstStep = browser.driver().findElement(By.cssSelector(".tab-panel .steps > .step"));
+        assertThat(firstStep.findElements(By.cssSelector(".note"))).isEmpty();
+    }
+
+    @Test
     @Order(4)
     void aTitleThatIsHtmlShowsAsTextEverywhere() {
         ensureImported();
