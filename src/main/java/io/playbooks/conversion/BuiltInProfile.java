@@ -24,7 +24,8 @@ final class BuiltInProfile {
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
-            "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status", "prd");
+            "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status", "prd",
+            "control-matrix");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -52,7 +53,8 @@ final class BuiltInProfile {
             "maintenance log", "training module", "training session", "training course", "quiz", "threat brief",
             "threat intelligence", "strategy", "lessons learned", "upgrade status", "migration status",
             "rollout status", "project status", "prd", "etiquette", "principles", "working agreement", "norms",
-            "findings", "finding", "definition of", "works");
+            "findings", "finding", "definition of", "works", "matrix", "assessment", "upgrade report",
+            "upgrade schedule");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories", "user flow",
@@ -63,7 +65,8 @@ final class BuiltInProfile {
             "contributing factors", "incident summary", "root cause", "follow-up actions", "context",
             "options considered", "considered options", "decision drivers", "done this week", "next week",
             "this week", "last week", "risks", "asks", "blockers", "previous releases", "previous versions",
-            "steps to reproduce", "steps performed", "steps taken", "what happened", "what we did", "why it happened");
+            "steps to reproduce", "steps performed", "steps taken", "what happened", "what we did", "what was done",
+            "how we checked", "why it happened");
     /** Headings under which a page says what to do: a troubleshooting article's Resolution, a runbook's Procedure. */
     private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
             "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage", "steps");

@@ -414,6 +414,22 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void recordsOfWorkDoneAssessmentsSchedulesAndMatricesAreNoProceduresWhateverTheirCommands() {
+        String done = "<h2>What was done</h2><ol><li>Took a snapshot: <code>etcdctl snapshot save /backup/s.db</code></li>"
+                + "<li>Ran <code>kubeadm upgrade apply v1.29.4 --yes</code>; it took 6 minutes.</li></ol>"
+                + "<h2>Follow-ups</h2><ac:task-list><ac:task><ac:task-body>Update the runbook</ac:task-body></ac:task>"
+                + "</ac:task-list>";
+        String checked = "<h2>How we checked</h2><ol><li>Ran <code>pluto detect-all-in-cluster -o wide</code>.</li>"
+                + "<li>Listed the insights: <code>aws eks list-insights --cluster-name prod</code></li></ol>";
+        String matrix = "<table><tr><th>Control</th><th>Audit command</th></tr><tr><td>1.1</td><td><code>findmnt /tmp</code>"
+                + "</td></tr><tr><td>1.2</td><td><code>sysctl kernel.randomize_va_space</code></td></tr></table>";
+
+        assertThat(detect("prod-eu-1 1.29 upgrade report", List.of(), done).isPlaybook()).isFalse();
+        assertThat(detect("EKS 1.30 upgrade readiness assessment", List.of(), checked).isPlaybook()).isFalse();
+        assertThat(detect("CIS Ubuntu 22.04 control matrix", List.of(), matrix).isPlaybook()).isFalse();
+    }
+
+    @Test
     void aStepsHeadingSaysProcedureSoATopicLabelIsLetOffButStepsToReproduceDoNot() {
         Detection replay = detect("Replay failed webhook deliveries", List.of("api", "webhooks"), "<h2>Steps</h2><ol>"
                 + "<li>List the failed deliveries: <code>curl -s https://hooks.internal/api/failed</code></li>"
