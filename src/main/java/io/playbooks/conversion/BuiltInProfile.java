@@ -14,6 +14,8 @@ final class BuiltInProfile {
      * and the imperative they reach the threshold.
      */
     static final double LONG_IMPERATIVE_LIST = 0.05;
+    /** Weight of steps mostly in the past tense ("Stopped broker 1", "Ran kubeadm upgrade"): a record of work done. */
+    static final double PAST_TENSE_STEPS = -0.30;
 
     private static final List<String> PROCEDURE_LABELS = List.of(
             "runbook", "playbook", "procedure", "how-to", "howto", "sop", "troubleshooting", "checklist", "run-book",
@@ -54,7 +56,7 @@ final class BuiltInProfile {
             "threat intelligence", "strategy", "lessons learned", "upgrade status", "migration status",
             "rollout status", "project status", "prd", "etiquette", "principles", "working agreement", "norms",
             "findings", "finding", "definition of", "works", "matrix", "assessment", "upgrade report",
-            "upgrade schedule");
+            "upgrade schedule", "change freeze");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories", "user flow",
@@ -71,25 +73,25 @@ final class BuiltInProfile {
     private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
             "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage", "steps");
     private static final List<String> IMPERATIVE_VERBS = List.of(
-            "add", "allow", "announce", "apply", "approve", "ask", "attach", "back", "build", "call", "capture",
+            "add", "allow", "announce", "apply", "approve", "answer", "arrange", "ask", "attach", "back", "book", "bring", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",
             "confirm", "connect", "contact", "copy", "cordon", "count", "create", "deactivate", "decrease", "delete",
             "demote", "deploy", "detach", "determine", "downgrade", "drop", "disable", "download", "drain", "edit",
-            "enable", "enforce", "ensure", "enter", "escalate", "execute", "export", "extract", "fail", "fetch", "fill", "find",
-            "flush", "follow", "force", "free", "gather", "generate", "get", "go", "grant", "identify", "investigate",
+            "enable", "enforce", "ensure", "enter", "escalate", "escort", "execute", "export", "extract", "fail", "fetch", "fill", "find",
+            "flush", "follow", "force", "free", "gather", "generate", "get", "go", "grant", "hand", "identify", "investigate",
             "import", "increase", "inform", "initialise", "initialize", "inspect", "install", "kill", "launch",
-            "list", "load", "locate", "lock", "log", "login", "look", "make", "mark", "merge", "migrate", "modify",
-            "monitor", "mount", "move", "navigate", "note", "notify", "open", "page", "paste", "patch", "pause", "ping",
-            "plan", "poll", "post", "prepare", "promote", "provision", "prune", "pull", "purge", "push", "query",
+            "list", "load", "locate", "lock", "log", "login", "look", "make", "mark", "meet", "merge", "migrate", "modify",
+            "monitor", "mount", "move", "navigate", "note", "notify", "open", "pack", "page", "paste", "patch", "pause", "ping",
+            "plan", "poll", "post", "prepare", "promote", "provision", "prune", "pull", "purge", "push", "put", "query",
             "raise", "re-enable", "re-queue", "read", "reboot", "rebuild", "record", "reduce", "refresh", "register",
-            "reindex", "reload", "remove", "rename", "renew", "repeat", "replace", "request", "reset", "resize",
-            "restart", "restore", "resume", "retry", "revert", "review", "revoke", "roll", "rollback", "rotate",
+            "reindex", "reload", "remove", "rename", "renew", "repeat", "replace", "reply", "report", "request", "reset", "resize",
+            "restart", "restore", "resume", "retry", "return", "revert", "review", "revoke", "roll", "rollback", "rotate",
             "run", "save", "scale", "schedule", "see", "select", "send", "set", "shorten", "shut", "sign", "ssh",
             "start", "stop", "store", "submit", "switch", "sync", "tag", "take", "tell", "terminate", "test", "tick",
             "insert", "retire", "eject", "press", "hold", "plug", "unplug", "swap", "wipe", "label", "power", "replug",
             "assess", "mitigate", "evaluate", "diagnose", "document", "analyse", "analyze", "collect", "estimate",
             "trigger", "turn", "type", "uncordon", "uninstall", "unlock", "unmount", "unpack", "update", "upgrade",
-            "upload", "use", "validate", "verify", "wait", "watch", "write", "declare", "assign", "reassign", "freeze",
+            "upload", "use", "validate", "verify", "wait", "walk", "watch", "write", "declare", "assign", "reassign", "freeze",
             "unfreeze", "join", "lift", "ship", "invalidate", "acknowledge", "cancel", "abort", "archive", "bump",
             "dump", "email", "mute", "unmute", "silence", "snooze", "snapshot", "suspend", "tail", "toggle", "unseal",
             "seal", "vacuum", "evict", "redeploy", "recreate", "rerun", "replay", "reprocess", "resubmit", "reroute",
@@ -120,7 +122,8 @@ final class BuiltInProfile {
                 new DetectionProfile.Weights(DetectionProfile.Weights.same(0.10, PROCEDURE_HEADINGS),
                         DetectionProfile.Weights.same(-0.30, NOT_A_PROCEDURE_HEADINGS)),
                 new LinkedHashSet<>(IMPERATIVE_VERBS),
-                new DetectionProfile.StructureWeights(0.20, 0.20, 0.25, 0.10, 0.15, LONG_IMPERATIVE_LIST, 0.10, -0.30),
+                new DetectionProfile.StructureWeights(0.20, 0.20, 0.25, 0.10, 0.15, LONG_IMPERATIVE_LIST,
+                        PAST_TENSE_STEPS, 0.10, -0.30),
                 spaceCategoryMapping);
     }
 }

@@ -80,22 +80,25 @@ public record DetectionProfile(double threshold,
     }
 
     /**
-     * Weights of the signals the extractor's findings give. {@code long_imperative_list} came after the first
-     * profiles were exported: a document without it gets the built-in weight.
+     * Weights of the signals the extractor's findings give. {@code long_imperative_list} and
+     * {@code past_tense_steps} came after the first profiles were exported: a document without them gets the
+     * built-in weights.
      */
     @JsonPropertyOrder({"ordered_procedure", "numbered_headings", "commands_in_steps", "some_commands",
-            "imperative_steps", "long_imperative_list", "prerequisites_or_rollback", "no_steps"})
+            "imperative_steps", "long_imperative_list", "past_tense_steps", "prerequisites_or_rollback", "no_steps"})
     public record StructureWeights(@JsonProperty("ordered_procedure") double orderedProcedure,
                                    @JsonProperty("numbered_headings") double numberedHeadings,
                                    @JsonProperty("commands_in_steps") double commandsInSteps,
                                    @JsonProperty("some_commands") double someCommands,
                                    @JsonProperty("imperative_steps") double imperativeSteps,
                                    @JsonProperty("long_imperative_list") Double longImperativeList,
+                                   @JsonProperty("past_tense_steps") Double pastTenseSteps,
                                    @JsonProperty("prerequisites_or_rollback") double prerequisitesOrRollback,
                                    @JsonProperty("no_steps") double noSteps) {
 
         public StructureWeights {
             longImperativeList = longImperativeList == null ? BuiltInProfile.LONG_IMPERATIVE_LIST : longImperativeList;
+            pastTenseSteps = pastTenseSteps == null ? BuiltInProfile.PAST_TENSE_STEPS : pastTenseSteps;
         }
     }
 }

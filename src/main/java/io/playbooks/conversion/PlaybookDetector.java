@@ -53,6 +53,7 @@ public final class PlaybookDetector {
         SOME_COMMANDS("%s steps run a command or an HTTP call"),
         IMPERATIVE_STEPS("%s steps start with an imperative verb"),
         LONG_IMPERATIVE_LIST("%s steps under that heading, mostly instructions: a manual procedure"),
+        PAST_TENSE_STEPS("%s steps say what was done, in the past tense: a record of work done"),
         PREREQUISITES_OR_ROLLBACK("has %s"),
         NOT_A_PROCEDURE_LABEL("label '%s' marks a page that is not a procedure"),
         NOT_A_PROCEDURE_TITLE("title word '%s' names a page that is not a procedure"),
@@ -157,6 +158,11 @@ public final class PlaybookDetector {
         if (imperative * 2 >= steps.size()) {
             score += fire(Signal.IMPERATIVE_STEPS, weights.imperativeSteps(), imperative + " of " + steps.size(), reasons);
         }
+        // "Stopped broker 1 at 10:04: sudo systemctl stop kafka": a change record quotes the commands it ran
+        int past = counts.pastTense();
+        if (steps.size() >= 2 && past * 2 >= steps.size() && past > imperative) {
+            score += fire(Signal.PAST_TENSE_STEPS, weights.pastTenseSteps(), past + " of " + steps.size(), reasons);
+        }
         // five steps or more under "Procedure", two in three of them instructions: a manual procedure, where an
         // announcement's or a status page's "What to do" gives three or four pieces of advice; without such a heading
         // a long list of imperatives is as often a welcome page or team norms
@@ -178,17 +184,19 @@ public final class PlaybookDetector {
         return score;
     }
 
-    /** The steps, and how many of them act and how many start with an imperative verb. */
-    private record StepCounts(int steps, int acting, int imperative) {
+    /** The steps, and how many of them act, start with an imperative verb, or with a verb in the past tense. */
+    private record StepCounts(int steps, int acting, int imperative, int pastTense) {
 
         static StepCounts of(List<Step> steps, Set<String> verbs) {
             int acting = 0;
             int imperative = 0;
+            int pastTense = 0;
             for (Step step : steps) {
                 acting += acts(step) ? 1 : 0;
                 imperative += isImperative(step, verbs) ? 1 : 0;
+                pastTense += PastTense.is(firstWord(step.name(), 0), verbs) ? 1 : 0;
             }
-            return new StepCounts(steps.size(), acting, imperative);
+            return new StepCounts(steps.size(), acting, imperative, pastTense);
         }
 
         /** Two steps or more, half of them running commands and half of them in the imperative. */

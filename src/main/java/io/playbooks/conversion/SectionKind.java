@@ -24,7 +24,7 @@ enum SectionKind {
             "contact", "owner", "change history", "changelog", "change log", "revision history", "version history",
             "document history", "history", "action items", "parameters", "variables", "inputs", "glossary",
             "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes", "scope",
-            "steps performed", "steps taken", "what we did", "what was done", "how we checked", "patch log", "run log", "maintenance log", "upgrade log",
+            "steps performed", "steps taken", "what we did", "what was done", "how we checked", "useful commands", "handy commands", "common commands", "patch log", "run log", "maintenance log", "upgrade log",
             "execution log", "past runs", "previous runs"));
 
     /**

@@ -315,12 +315,16 @@ final class StepReader {
         return text.indexOf(CODE_COLON) < 0 ? text : text.replace(CODE_COLON, ':');
     }
 
-    /** A block's first line names it, not all its lines run together; a trailing backslash only continues that line. */
+    /**
+     * A block's first line names it, not all its lines run together; a trailing backslash (or PowerShell's backtick,
+     * cmd's caret) only continues that line.
+     */
     private static String firstLine(String code) {
         String stripped = code.strip();
         int lineEnd = stripped.indexOf('\n');
         String line = PlainText.normalize(lineEnd < 0 ? stripped : stripped.substring(0, lineEnd));
-        return shorten(line.endsWith(" \\") ? line.substring(0, line.length() - 2) : line);
+        boolean continued = line.endsWith(" \\") || line.endsWith(" `") || line.endsWith(" ^");
+        return shorten(continued ? line.substring(0, line.length() - 2) : line);
     }
 
     /** The text before the step's first command, cut at its first colon outside inline code. */

@@ -954,6 +954,17 @@ class PageConversionTest {
     }
 
     @Test
+    void aStepOfOnlyCodeIsNamedByItsFirstLineWithoutTheMarkThatContinuesIt() {
+        Playbook playbook = convert("<h2>Rollback</h2><ol><li><ac:structured-macro ac:name=\"code\"><ac:parameter "
+                + "ac:name=\"language\">powershell</ac:parameter><ac:plain-text-body><![CDATA[Switch-AzWebAppSlot `\n"
+                + "  -ResourceGroupName rg-web -Name shop -SourceSlotName staging -DestinationSlotName production]]>"
+                + "</ac:plain-text-body></ac:structured-macro></li></ol><h2>Steps</h2><ol><li>Swap: <code>az webapp "
+                + "deployment slot swap -g rg-web -n shop --slot staging</code></li></ol>");
+
+        assertThat(playbook.rollback().get(0).name()).isEqualTo("Switch-AzWebAppSlot");
+    }
+
+    @Test
     void anHttpHeaderNamedLikeACmdletRunsNothing() {
         Playbook playbook = convert("<ol><li><p>If <code>Set-Cookie</code> is the cause, ask the storefront team to drop it.</p>"
                 + "</li><li>Purge: <code>varnishadm ban req.url '~' /</code></li></ol>");

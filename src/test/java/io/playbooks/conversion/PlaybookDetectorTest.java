@@ -430,6 +430,22 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void stepsInThePastTenseAreARecordOfWorkDoneWhateverTheCommandsTheyQuote() {
+        Detection record = detect("Kafka 3.7 upgrade of kafka-prod, June 2024", List.of(), "<h2>Steps</h2><ol>"
+                + "<li>Stopped broker 1 at 10:04: <code>sudo systemctl stop kafka</code></li>"
+                + "<li>Installed the package: <code>sudo apt-get install kafka=3.7.0</code></li>"
+                + "<li>Ran the preferred leader election: <code>kafka-leader-election.sh --election-type preferred</code></li>"
+                + "</ol>");
+        Detection tapes = detect("Offsite tape rotation", List.of(), "<h2>Steps</h2><ol><li>Put the tapes in the "
+                + "container.</li><li>Hand the container to the courier.</li><li>Record the barcodes in the log.</li>"
+                + "<li>Return the old container to the rack.</li></ol>");
+
+        assertThat(record.isPlaybook()).isFalse();
+        assertThat(record.reasons()).contains("3 of 3 steps say what was done, in the past tense: a record of work done (-0.30)");
+        assertThat(tapes.isPlaybook()).isTrue();
+    }
+
+    @Test
     void aStepsHeadingSaysProcedureSoATopicLabelIsLetOffButStepsToReproduceDoNot() {
         Detection replay = detect("Replay failed webhook deliveries", List.of("api", "webhooks"), "<h2>Steps</h2><ol>"
                 + "<li>List the failed deliveries: <code>curl -s https://hooks.internal/api/failed</code></li>"
