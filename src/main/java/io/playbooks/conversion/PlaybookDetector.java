@@ -36,6 +36,9 @@ public final class PlaybookDetector {
     /** Words that open a clause before a step's verb ("If it is still stopping, force the stop"). */
     private static final Set<String> CLAUSE_OPENERS = Set.of("in", "on", "from", "once", "if", "when", "after",
             "before", "then", "next", "finally", "now", "using", "via", "within", "at", "while", "for", "to", "as");
+    /** The longest label before a step's instruction: "Unused permission sets: raise a ticket ...". */
+    private static final int LABEL_WORDS = 4;
+    private static final int LABEL_CHARS = 40;
     /** The fewest steps of a list of instructions ({@link Signal#LONG_IMPERATIVE_LIST}). */
     private static final int LONG_LIST = 5;
     /** How far into a step's text the comma that ends an opening clause may come. */
@@ -194,7 +197,7 @@ public final class PlaybookDetector {
             for (Step step : steps) {
                 acting += acts(step) ? 1 : 0;
                 imperative += isImperative(step, verbs) ? 1 : 0;
-                pastTense += PastTense.is(firstWord(step.name(), 0), verbs) ? 1 : 0;
+                pastTense += saysWhatWasDone(step, verbs) ? 1 : 0;
             }
             return new StepCounts(steps.size(), acting, imperative, pastTense);
         }
@@ -224,7 +227,7 @@ public final class PlaybookDetector {
             return true;
         }
         String text = step.description() == null ? step.name() : step.description();
-        if (startsWithVerb(step.name(), verbs) || startsWithVerb(text, verbs)) {
+        if (startsWithVerb(step.name(), verbs) || startsWithVerb(text, verbs) || afterALabel(fullText(step), verbs) != null) {
             return true;
         }
         if (!step.action().equals(Step.SHELL)) {
@@ -233,6 +236,33 @@ public final class PlaybookDetector {
         String command = String.valueOf(step.args().get("command"));
         int newline = command.indexOf('\n');
         return text.startsWith(newline < 0 ? command : command.substring(0, newline));
+    }
+
+    /**
+     * A step that starts with a verb in the past tense ("Stopped broker 1 at 10:04"), not with a short label before
+     * its instruction ("Detached volumes: list them ...", "Scheduled DAGs: pause them").
+     */
+    private static boolean saysWhatWasDone(Step step, Set<String> verbs) {
+        return PastTense.is(firstWord(step.name(), 0), verbs) && afterALabel(fullText(step), verbs) == null;
+    }
+
+    /** "Failed pods: delete them": the instruction after a label of a few words, else null. */
+    private static String afterALabel(String text, Set<String> verbs) {
+        int colon = text.indexOf(": ");
+        if (colon <= 0 || colon > LABEL_CHARS || text.substring(0, colon).split(" ").length > LABEL_WORDS) {
+            return null;
+        }
+        String instruction = text.substring(colon + 2);
+        return startsWithVerb(instruction, verbs) ? instruction : null;
+    }
+
+    /** What the step says in full: its description, a manual step's message, else its name (cut at a colon). */
+    private static String fullText(Step step) {
+        if (step.description() != null) {
+            return step.description();
+        }
+        Object message = step.args() == null ? null : step.args().get("message");
+        return message instanceof String said ? said : step.name();
     }
 
     private static boolean startsWithVerb(String text, Set<String> verbs) {

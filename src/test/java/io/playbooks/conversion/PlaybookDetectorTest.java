@@ -440,9 +440,24 @@ class PlaybookDetectorTest {
                 + "container.</li><li>Hand the container to the courier.</li><li>Record the barcodes in the log.</li>"
                 + "<li>Return the old container to the rack.</li></ol>");
 
+        Detection labelled = detect("OpenStack orphaned volumes", List.of(), "<h2>Procedure</h2><ol>"
+                + "<li>Detached volumes: list them: <code>openstack volume list --all-projects --status available</code></li>"
+                + "<li>Backed-up volumes: delete them: <code>openstack volume delete vol-1</code></li>"
+                + "<li>Reported volumes: list the deleted IDs in the monthly storage ticket.</li></ol>");
+
+        Detection headings = detect("Elasticsearch 8.13 upgrade: what we did", List.of(), "<h3>Step 1: Disabled shard "
+                + "allocation</h3><p>We set the allocation to primaries:</p><ac:structured-macro ac:name=\"code\"><ac:plain-text-body>"
+                + "<![CDATA[curl -X PUT localhost:9200/_cluster/settings -d @alloc.json]]></ac:plain-text-body></ac:structured-macro>"
+                + "<h3>Step 2: Upgraded the nodes one by one</h3><p>With <code>sudo apt-get install elasticsearch=8.13.0</code>.</p>"
+                + "<h3>Step 3: Waited for green</h3><p>It took 40 minutes.</p>");
+
         assertThat(record.isPlaybook()).isFalse();
         assertThat(record.reasons()).contains("3 of 3 steps say what was done, in the past tense: a record of work done (-0.30)");
+        assertThat(headings.isPlaybook()).isFalse();
         assertThat(tapes.isPlaybook()).isTrue();
+        assertThat(labelled.isPlaybook()).isTrue();
+        assertThat(labelled.reasons()).contains("3 of 3 steps start with an imperative verb (+0.15)")
+                .noneSatisfy(reason -> assertThat(reason).contains("past tense"));
     }
 
     @Test
