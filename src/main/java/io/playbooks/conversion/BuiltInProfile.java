@@ -26,7 +26,7 @@ final class BuiltInProfile {
             "reference", "api", "api-reference", "policy", "postmortem", "post-mortem", "roadmap", "okr", "minutes",
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
-            "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status", "prd",
+            "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status",
             "control-matrix");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
@@ -55,7 +55,8 @@ final class BuiltInProfile {
             "maintenance log", "training module", "training session", "training course", "quiz", "threat brief",
             "threat intelligence", "strategy", "lessons learned", "upgrade status", "migration status",
             "rollout status", "project status", "prd", "etiquette", "principles", "working agreement", "norms",
-            "findings", "finding", "definition of", "works", "matrix", "assessment", "upgrade report",
+            "findings", "definition of", "support matrix", "skew matrix", "control matrix", "compatibility matrix",
+            "severity matrix", "version matrix", "assessment", "upgrade report",
             "upgrade schedule", "change freeze");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",

@@ -70,7 +70,7 @@ final class CommandRecognizer {
             "virt-resize", "virt-customize", "virt-sysprep", "guestfish", "virt-df", "virt-top", "virt-host-validate",
             "qemu-nbd", "pvmove", "sas2ircu", "sas3ircu", "storcli64", "perccli64", "megacli", "megacli64", "arcconf",
             "hpacucli", "ledctl", "sg_ses", "lsscsi", "msbuild", "signtool", "xcrun", "xcodebuild", "xcode-select",
-            "fastlane", "flutter", "dart", "security", "agvtool", "bundletool", "adb", "sentry-cli", "sdkmanager",
+            "fastlane", "flutter", "dart", "agvtool", "bundletool", "adb", "sentry-cli", "sdkmanager",
             "avdmanager", "apksigner", "zipalign", "jarsigner", "productbuild", "pkgbuild", "hdiutil", "plutil", "lipo",
             "nuget", "makeappx", "electron-builder", "appcenter", "gem", "rbenv", "swiftlint", "carthage",
             "systemsetup", "pwsh.exe", "powershell.exe", "cmd.exe", "cilium", "hubble", "bq", "s5cmd", "k6",
@@ -206,7 +206,7 @@ final class CommandRecognizer {
             "Unprotect", "Unpublish", "Unregister", "Update", "Use", "Wait", "Watch", "Write", "Where", "ForEach", "Sort", "Tee");
     /** HTTP headers named like a verb and a noun: "If `Set-Cookie` is the cause" names a header, runs nothing. */
     private static final Set<String> HTTP_HEADERS_LIKE_CMDLETS = Set.of("Set-Cookie", "Set-Cookie2", "Save-Data",
-            "Ping-From", "Ping-To", "Push-Policy");
+            "Ping-From", "Ping-To", "Push-Policy", "Request-Id", "Lock-Token");
     /**
      * PowerShell that starts with no program: a cmdlet's result in brackets ({@code (Get-WebBinding ...).Add(...)}), a
      * method of a variable ({@code $binding.AddSslCertificate(...)}), a variable set from a cmdlet.
@@ -335,6 +335,9 @@ final class CommandRecognizer {
             return BARE_COMMANDS.contains(bare)
                     || blockLine && (BLOCK_BARE_COMMANDS.contains(bare) || NETWORK_OS_COMMANDS.contains(program));
         }
+        if (words.get(1).equals("=")) {
+            return false; // "max_standby_streaming_delay = -1", "host = 10.0.4.12": a setting and its value
+        }
         if (!blockLine && INLINE_NETWORK_OS_COMMAND.matcher(text).matches()) {
             return true;
         }
@@ -356,9 +359,6 @@ final class CommandRecognizer {
         }
         if (TOOL_NAME.matcher(lower).matches()) {
             return true; // kafkactl, cachectl, mdadm, linode-cli: named as the programs of their kind are
-        }
-        if (words.get(1).equals("=")) {
-            return false; // "max_standby_streaming_delay = -1": a setting and its value, whatever the value's dash
         }
         for (int i = 1; i < words.size(); i++) {
             String word = words.get(i);

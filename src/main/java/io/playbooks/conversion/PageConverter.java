@@ -107,8 +107,8 @@ public class PageConverter {
                 Math.max(1, page.version()), page.labels(), ContentHash.of(page.storageBody()), detection.score(),
                 detection.reasons());
         String description = extraction.description().isEmpty() ? null : extraction.description();
-        return new Playbook(1, page.title(), category, description, extraction.notes(), extraction.warnings(),
-                extraction.parameters(),
-                extraction.prerequisites(), extraction.steps(), extraction.rollback(), metadata);
+        return new Playbook(1, page.title(), category, description, extraction.parameters(),
+                extraction.prerequisites(), extraction.steps(), extraction.rollback(), extraction.notes(),
+                extraction.warnings(), metadata);
     }
 }

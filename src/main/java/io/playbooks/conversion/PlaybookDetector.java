@@ -6,6 +6,9 @@ import io.playbooks.playbook.Step;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +58,7 @@ public final class PlaybookDetector {
         COMMANDS_IN_STEPS("%s steps run a command or an HTTP call"),
         SOME_COMMANDS("%s steps run a command or an HTTP call"),
         IMPERATIVE_STEPS("%s steps start with an imperative verb"),
-        LONG_IMPERATIVE_LIST("%s steps under that heading, mostly instructions: a manual procedure"),
+        LONG_IMPERATIVE_LIST("%s steps, mostly instructions, beside a procedure heading: a manual procedure"),
         PAST_TENSE_STEPS("%s steps say what was done, in the past tense: a record of work done"),
         PREREQUISITES_OR_ROLLBACK("has %s"),
         NOT_A_PROCEDURE_LABEL("label '%s' marks a page that is not a procedure"),
@@ -72,7 +75,7 @@ public final class PlaybookDetector {
 
     /** Scores a page from its labels, title and the structure the extractor found, with the profile's weights. */
     Detection detect(SourcePage page, Extraction extraction, DetectionProfile profile) {
-        StepCounts counts = StepCounts.of(extraction.steps(), profile.imperativeVerbs());
+        StepCounts counts = StepCounts.of(extraction.steps(), extraction.headingSteps(), profile.imperativeVerbs());
         List<String> procedureLabel = new ArrayList<>();
         double score = labelSignal(page.labels(), profile.labels().procedure(), Signal.PROCEDURE_LABEL, true, Set.of(),
                 procedureLabel);
@@ -190,14 +193,17 @@ public final class PlaybookDetector {
     /** The steps, and how many of them act, start with an imperative verb, or with a verb in the past tense. */
     private record StepCounts(int steps, int acting, int imperative, int pastTense) {
 
-        static StepCounts of(List<Step> steps, Set<String> verbs) {
+        /** @param headingSteps the steps of numbered headings, whose names were never followed by a colon */
+        static StepCounts of(List<Step> steps, List<Step> headingSteps, Set<String> verbs) {
+            Set<Step> headed = Collections.newSetFromMap(new IdentityHashMap<>());
+            headed.addAll(headingSteps);
             int acting = 0;
             int imperative = 0;
             int pastTense = 0;
             for (Step step : steps) {
                 acting += acts(step) ? 1 : 0;
                 imperative += isImperative(step, verbs) ? 1 : 0;
-                pastTense += saysWhatWasDone(step, verbs) ? 1 : 0;
+                pastTense += saysWhatWasDone(step, headed.contains(step), verbs) ? 1 : 0;
             }
             return new StepCounts(steps.size(), acting, imperative, pastTense);
         }
@@ -240,10 +246,26 @@ public final class PlaybookDetector {
 
     /**
      * A step that starts with a verb in the past tense ("Stopped broker 1 at 10:04"), not with a short label before
-     * its instruction ("Detached volumes: list them ...", "Scheduled DAGs: pause them").
+     * its instruction ("Detached volumes: list them ...", "Scheduled DAGs: pause them") or its command ("Evicted pods:
+     * kubectl delete pods ...": a label names things, no broker 1 or 10:04).
      */
-    private static boolean saysWhatWasDone(Step step, Set<String> verbs) {
-        return PastTense.is(firstWord(step.name(), 0), verbs) && afterALabel(fullText(step), verbs) == null;
+    private static boolean saysWhatWasDone(Step step, boolean namedByAHeading, Set<String> verbs) {
+        if (!PastTense.is(firstWord(step.name(), 0), verbs)) {
+            return false;
+        }
+        return afterALabel(fullText(step), verbs) == null && !(acts(step) && !namedByAHeading && isALabel(step.name()));
+    }
+
+    /**
+     * A few words that name things, without digits or a determiner: "Evicted pods", "Locked service account", not
+     * "Stopped broker 1" or "Installed the package".
+     */
+    private static boolean isALabel(String name) {
+        if (name.length() > LABEL_CHARS || name.chars().anyMatch(Character::isDigit)) {
+            return false;
+        }
+        String[] words = name.toLowerCase(Locale.ROOT).split(" ");
+        return words.length <= LABEL_WORDS && Arrays.stream(words).noneMatch(DETERMINERS::contains);
     }
 
     /** "Failed pods: delete them": the instruction after a label of a few words, else null. */

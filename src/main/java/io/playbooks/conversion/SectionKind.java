@@ -23,17 +23,16 @@ enum SectionKind {
             "links", "external links", "resources", "additional resources",
             "contact", "owner", "change history", "changelog", "change log", "revision history", "version history",
             "document history", "history", "action items", "parameters", "variables", "inputs", "glossary",
-            "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes", "scope",
+            "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes",
             "steps performed", "steps taken", "what we did", "what was done", "how we checked", "useful commands", "handy commands", "common commands", "patch log", "run log", "maintenance log", "upgrade log",
             "execution log", "past runs", "previous runs"));
 
     /**
-     * Names whose first word is also a verb: they name a section as the whole heading or, for logs of past runs, its
-     * end ("Patch log", "Monthly patch log", "Scope"), never at its start ("Patch Log4j on the web servers", "Run log
-     * rotation", "Scope and preserve the evidence").
+     * Names of logs of past runs whose first word is also a verb: they name a section as the whole heading or its end
+     * ("Patch log", "Monthly patch log"), never at its start ("Patch Log4j on the web servers", "Run log rotation").
      */
     private static final Set<String> VERB_LED_NAMES = Set.of("patch log", "run log", "maintenance log", "upgrade log",
-            "execution log", "scope");
+            "execution log");
 
     /** Headings that name a part of the page, not a step, even when numbered ("1. Introduction", "3. Procedure"). */
     private static final Set<String> PART_NAMES = Set.of("introduction", "purpose", "scope", "summary",
@@ -54,7 +53,9 @@ enum SectionKind {
             "contact", "owner", "change history", "changelog", "revision history", "version history", "history",
             "glossary", "faq", "further reading", "patch log", "run log", "maintenance log", "upgrade log",
             "execution log", "past runs", "previous runs");
-    /** Words after the name of a section of no steps that say it holds what to do ("Symptoms and fixes"). */
+    /** Sections of no steps whose heading may go on to name the fixes: "Symptoms and fixes", "Causes and resolution". */
+    private static final Set<String> FOLLOWED_BY_FIXES = Set.of("symptoms", "causes", "possible causes", "impact");
+    /** Words after such a name that say the section holds what to do. */
     private static final Set<String> FIX_WORDS = Set.of("fix", "fixes", "resolution", "resolutions", "remediation",
             "action", "actions", "solution", "solutions", "workaround", "workarounds", "steps", "procedure", "mitigation");
     /** Short headings that end with a kind's name ("Upgrade prerequisites", "Escalation contacts"): at most words. */
@@ -80,7 +81,7 @@ enum SectionKind {
         String first = firstWord(heading);
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
             if (startsWithWord(heading, candidate.name()) && (!VERB_LED_NAMES.contains(candidate.name()) || heading.equals(candidate.name()))
-                    && !(candidate.kind() == NO_STEPS && namesAFixAfter(heading, candidate.name()))) {
+                    && !(FOLLOWED_BY_FIXES.contains(candidate.name()) && namesAFixAfter(heading, candidate.name()))) {
                 return candidate.kind();
             }
         }

@@ -54,7 +54,15 @@ final class SectionSplitter {
         for (Element child = container.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (WRAPPERS.contains(child.tagName()) || isQuotedBlocks(child)) {
                 unwrap(child, blocks);
-            } else if (Macros.isTransparent(child) || holdsAProcedure(child) || holdsPrerequisites(child) || opensASection(child)) {
+            } else if (holdsPrerequisites(child)) {
+                // its heading stands for a section that ends with the panel, as an expand's title does
+                List<Element> inside = new ArrayList<>();
+                unwrap(Macros.richBody(child), inside);
+                for (Element block : inside) {
+                    blocks.add(headingLevel(block) > 0 ? new Element("h6").attr(EXPAND_TITLE, "").text(PlainText.of(block)) : block);
+                }
+                blocks.add(new Element(SECTION_END));
+            } else if (Macros.isTransparent(child) || holdsAProcedure(child) || opensASection(child)) {
                 Element body = Macros.richBody(child);
                 if (body == null) {
                     continue;

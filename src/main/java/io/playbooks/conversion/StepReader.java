@@ -24,9 +24,9 @@ import java.util.regex.Pattern;
 final class StepReader {
 
     private static final int NAME_LIMIT = 100;
-    /** A time or a point of a schedule that leads a step: "10:10 UTC", "09:15", "T-30 min", "Day 2". */
-    private static final Pattern WHEN = Pattern.compile("(?:\\d{1,2}[:.]\\d{2}(?:\\s?(?:[ap]\\.?m\\.?|[A-Z]{2,4}))?"
-            + "|T ?[-+\u2212] ?\\d+(?: ?(?:min|mins|minutes|h|hours?|days?))?|Day \\d+)", Pattern.CASE_INSENSITIVE);
+    /** A time or a point of a schedule that leads a step: "10:10 UTC", "09:15", "T-30 min", "Day 2"; no "1.28". */
+    private static final Pattern WHEN = Pattern.compile("(?:\\d{1,2}:\\d{2}(?: ?(?:[AaPp]\\.?[Mm]\\.?|UTC|GMT|CES?T|[ECMP][SD]T|BST))?"
+            + "|T ?[-+\u2212] ?\\d+(?: ?(?:min|mins|minutes|h|hours?|days?))?|[Dd]ay \\d+)");
     /**
      * Stands for a colon of inline code or of a link while the name is cut at the step's first colon: "If it shows
      * `seqno: -1`", "Follow SOP: reboot a host".

@@ -37,15 +37,18 @@ public class BulkImportWatch {
         int reported = -1;
         while (true) {
             try {
-                return running.get(interval.toMillis(), TimeUnit.MILLISECONDS);
+                Object result = running.get(interval.toMillis(), TimeUnit.MILLISECONDS);
+                // where it ended, also for an import done within one interval: the client always sees the count
+                BulkImportProgress last = tracker.progress();
+                if (last != null && !last.running() && last.donePages() != reported) {
+                    report(last, progress);
+                }
+                return result;
             } catch (TimeoutException stillRunning) {
                 BulkImportProgress now = tracker.progress();
                 if (now != null && now.running() && now.donePages() != reported) {
                     reported = now.donePages();
-                    // the total is known only when the listing said it; until then the count of pages done goes up alone
-                    progress.report(now.donePages(), now.totalPages() > now.donePages() ? (double) now.totalPages() : null,
-                            now.donePages() + " pages of space " + now.spaceKey() + " done, "
-                                    + now.successfulImports() + " imported, " + now.failedImports() + " failed");
+                    report(now, progress);
                 }
             } catch (ExecutionException e) {
                 throw unwrap(e.getCause());
@@ -54,6 +57,13 @@ public class BulkImportWatch {
                 throw new IllegalStateException("interrupted while the bulk import runs; it goes on in the background", e);
             }
         }
+    }
+
+    private static void report(BulkImportProgress now, ProgressReporter progress) {
+        // the total is known only when the listing said it; until then the count of pages done goes up alone
+        progress.report(now.donePages(), now.totalPages() > now.donePages() ? (double) now.totalPages() : null,
+                now.donePages() + " pages of space " + now.spaceKey() + " done, "
+                        + now.successfulImports() + " imported, " + now.failedImports() + " failed");
     }
 
     private static RuntimeException unwrap(Throwable cause) {

@@ -23,12 +23,12 @@ public final class PlaybookYaml {
         optional(yaml, "name", playbook.name());
         optional(yaml, "category", playbook.category());
         optional(yaml, "description", playbook.description());
-        list(yaml, "notes", playbook.notes(), YamlEvents::string);
-        list(yaml, "warnings", playbook.warnings(), YamlEvents::string);
         list(yaml, "parameters", playbook.parameters(), PlaybookYaml::parameter);
         list(yaml, "prerequisites", playbook.prerequisites(), PlaybookYaml::prerequisite);
         list(yaml, "steps", playbook.steps(), PlaybookYaml::step);
         list(yaml, "rollback", playbook.rollback(), PlaybookYaml::step);
+        list(yaml, "notes", playbook.notes(), YamlEvents::string);
+        list(yaml, "warnings", playbook.warnings(), YamlEvents::string);
         if (playbook.metadata() != null) {
             metadata(yaml.key("metadata"), playbook.metadata());
         }

@@ -36,7 +36,7 @@ class CommandRecognizerTest {
             "[ -f /var/run/reboot-required ] && cat /var/run/reboot-required.pkgs", "postconf relayhost", "mailq",
             "jconsole localhost:9010", "netplan apply", "Get-Process | ForEach-Object { $_.Name }",
             "ForEach-Object -Process { $_ }", "msbuild Shop.sln /t:Restore", "signtool verify /pa /v out\\Shop.msi",
-            "xcrun simctl list devices", "fastlane ios beta", "security show-keychain-info ci.keychain-db",
+            "xcrun simctl list devices", "fastlane ios beta",
             "vim-cmd vmsvc/getallvms", "storcli64 /c0/e252/s4 show all", "proxmox-boot-tool kernel pin 6.5.13-5-pve", "unset NEW_API_KEY"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
@@ -55,7 +55,8 @@ class CommandRecognizerTest {
             "/etc/nginx/nginx.conf", "/usr/local/bin/helm", "/etc/nginx/sites-enabled/app -> ../sites-available/app",
             "Corp-Secure", "EAP-TLS", "./Vendor/MSFT/WiFi/Profile/Corp-Secure/WlanXml", "KILL 87 WITH STATUSONLY",
             "SHUTDOWN WITH NOWAIT", "[    0.000000] Linux version 6.1.0", "[  OK  ] Started nginx.service",
-            "name | host | port", "Set-Cookie", "Save-Data", "max_standby_streaming_delay = -1"})
+            "name | host | port", "Set-Cookie", "Save-Data", "max_standby_streaming_delay = -1", "host = 10.0.4.12", "Request-Id",
+            "Security groups"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }

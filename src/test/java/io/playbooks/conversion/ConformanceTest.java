@@ -21,11 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Conformance on annotated pages, scored the way shared/tools/score_conversion.py scores them: the 30 pages of
- * src/test/resources/corpus/authored (from ../shared), and the 1154 of corpus/more, written here to aim at the rules
+ * src/test/resources/corpus/authored (from ../shared), and those of corpus/more, written here to aim at the rules
  * the authored pages cover thinly (step tables with other column names, section headings in other words, numbered
- * section names, prompts of other shells, link indexes, empty list items...). Thresholds: detection F1 at least
- * 0.95, mean step score at least 0.95, no playbook page under 0.75, rollback and prerequisites as expected on every
- * page that has them (prerequisites matched as the scorer matches them).
+ * section names, prompts of other shells, link indexes, empty list items...). Every page as annotated: its detection,
+ * the action and command of every step and rollback step, its prerequisites (matched as the scorer matches them), and
+ * YAML byte for byte what the Jackson YAML mapper writes.
  */
 class ConformanceTest {
 
@@ -34,7 +34,7 @@ class ConformanceTest {
     private final PageConverter converter = new PageConverter();
 
     @ParameterizedTest
-    @CsvSource({"authored, 30", "more, 2862"})
+    @CsvSource({"authored, 30", "more, 2857"})
     void convertsTheAnnotatedPagesAsExpected(String corpusName, int pages) throws IOException {
         Path corpus = Path.of("src/test/resources/corpus", corpusName);
         int tp = 0;
@@ -72,7 +72,7 @@ class ConformanceTest {
             stepScores.add(steps);
             System.err.printf(Locale.ROOT, "%-45s steps %.2f rollback %.2f score %.2f%n", name, steps, rollback,
                     conversion.detection().score());
-            if (steps < 0.75 || rollback < 1.0) {
+            if (steps < 1.0 || rollback < 1.0) {
                 misses.add(name + ": steps " + steps + ", rollback " + rollback);
             }
             if (playbook != null && !ConformanceScore.prerequisites(texts(expected.path("prerequisites")), prerequisites(playbook))) {

@@ -904,15 +904,20 @@ class PageConversionTest {
     }
 
     @Test
-    void anInfoPanelHoldingAPrerequisitesHeadingHoldsThatSection() {
-        Playbook playbook = convert("<p>Back up the TSDB of Prometheus.</p><ac:structured-macro ac:name=\"info\"><ac:rich-text-body>"
-                + "<h3>Prerequisites</h3><ul><li>Prometheus started with --web.enable-admin-api</li><li>Room on /backup</li></ul>"
-                + "</ac:rich-text-body></ac:structured-macro><h2>Procedure</h2><ol><li>Take a snapshot: "
-                + "<code>curl -XPOST http://localhost:9090/api/v1/admin/tsdb/snapshot</code></li></ol>");
+    void anInfoPanelHoldingAPrerequisitesHeadingHoldsThatSectionUntilThePanelEnds() {
+        String panel = "<ac:structured-macro ac:name=\"info\"><ac:rich-text-body><h3>Prerequisites</h3><ul><li>Prometheus "
+                + "started with --web.enable-admin-api</li><li>Room on /backup</li></ul></ac:rich-text-body></ac:structured-macro>";
+        String snapshot = "<ol><li>Take a snapshot: <code>curl -XPOST http://localhost:9090/api/v1/admin/tsdb/snapshot</code>"
+                + "</li></ol>";
+        Playbook underAHeading = convert("<p>Back up the TSDB of Prometheus.</p>" + panel + "<h2>Procedure</h2>" + snapshot);
+        Playbook right = convert("<p>Back up the TSDB of Prometheus.</p>" + panel + snapshot);
 
-        assertThat(playbook.prerequisites()).extracting(Prerequisite::description)
-                .containsExactly("Prometheus started with --web.enable-admin-api", "Room on /backup");
-        assertThat(playbook.steps().get(0).notes()).isEmpty();
+        for (Playbook playbook : List.of(underAHeading, right)) {
+            assertThat(playbook.prerequisites()).extracting(Prerequisite::description)
+                    .containsExactly("Prometheus started with --web.enable-admin-api", "Room on /backup");
+            assertThat(playbook.notes()).isEmpty();
+            assertThat(playbook.steps()).extracting(Step::name).containsExactly("Take a snapshot");
+        }
     }
 
     @Test
@@ -934,20 +939,11 @@ class PageConversionTest {
     }
 
     @Test
-    void aScopeSectionHoldsNoSteps() {
-        Playbook playbook = convert("<h2>Scope</h2><table><tr><th>Data center</th><th>Notes</th></tr><tr><td>FRA</td><td><ol>"
-                + "<li>GPU nodes first</li><li>then the rest</li></ol></td></tr></table><h2>Procedure</h2><ol><li>Upgrade: "
-                + "<code>apt-get install prometheus-node-exporter</code></li></ol><h2>Scope and preserve the evidence</h2>"
-                + "<ol><li>Snapshot the disk.</li></ol>");
-
-        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Upgrade", "Snapshot the disk");
-    }
-
-    @Test
     void aSymptomsSectionThatAlsoNamesTheFixesHoldsSteps() {
         Playbook playbook = convert("<h2>Symptoms</h2><ol><li>Clients get NXDOMAIN.</li></ol><h2>Symptoms and fixes</h2><table>"
                 + "<tr><th>Symptom</th><th>Likely cause</th><th>Action</th></tr><tr><td>Old answer</td><td>Not in sync</td>"
-                + "<td>Check the change: <code>aws route53 get-change --id C123</code></td></tr></table>");
+                + "<td>Check the change: <code>aws route53 get-change --id C123</code></td></tr></table>"
+                + "<h2>Change history and fixes</h2><ol><li>2024-03-01: corrected the health URL (jdoe)</li></ol>");
 
         assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
                 .containsExactly("aws route53 get-change --id C123");
