@@ -54,7 +54,7 @@ final class SectionSplitter {
         for (Element child = container.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (WRAPPERS.contains(child.tagName()) || isQuotedBlocks(child)) {
                 unwrap(child, blocks);
-            } else if (holdsPrerequisites(child)) {
+            } else if (holdsASectionHeading(child)) {
                 // its heading stands for a section that ends with the panel, as an expand's title does
                 List<Element> inside = new ArrayList<>();
                 unwrap(Macros.richBody(child), inside);
@@ -390,16 +390,18 @@ final class SectionSplitter {
     }
 
     /**
-     * An info, note or tip panel holding a "Prerequisites" heading holds that section (the heading and its list count
-     * as if they stood in the page); a warning's "Before you begin" warns.
+     * An info, note, tip or warning panel holding a "Prerequisites" or "Rollback" heading holds that section: the
+     * heading and its list count as if they stood in the page (a warning titled "Before you begin" still warns).
      */
-    private static boolean holdsPrerequisites(Element block) {
-        Element body = Macros.isNote(Macros.name(block)) ? Macros.richBody(block) : null;
+    private static boolean holdsASectionHeading(Element block) {
+        String name = Macros.name(block);
+        Element body = Macros.isNote(name) || Macros.isWarning(name) ? Macros.richBody(block) : null;
         if (body == null) {
             return false;
         }
         for (Element child = body.firstElementChild(); child != null; child = child.nextElementSibling()) {
-            if (headingLevel(child) > 0 && SectionKind.of(PlainText.of(child).strip()) == SectionKind.PREREQUISITES) {
+            SectionKind kind = headingLevel(child) > 0 ? SectionKind.of(PlainText.of(child).strip()) : null;
+            if (kind == SectionKind.PREREQUISITES || kind == SectionKind.ROLLBACK) {
                 return true;
             }
         }

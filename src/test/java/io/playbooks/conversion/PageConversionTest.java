@@ -939,6 +939,22 @@ class PageConversionTest {
     }
 
     @Test
+    void aWarningPanelHoldingAPrerequisitesOrRollbackHeadingHoldsThatSection() {
+        Playbook playbook = convert("<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><h3>Prerequisites</h3><ul>"
+                + "<li>Approval of the incident commander</li></ul></ac:rich-text-body></ac:structured-macro>"
+                + "<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><h3>Rollback</h3><p>Restore the old value at "
+                + "once:</p><ol><li><code>kafka-configs.sh --alter --entity-name orders --add-config retention.ms=604800000"
+                + "</code></li></ol></ac:rich-text-body></ac:structured-macro><h2>Procedure</h2><ol><li>Change it: <code>"
+                + "kafka-configs.sh --alter --entity-name orders --add-config retention.ms=86400000</code></li></ol>");
+
+        assertThat(playbook.prerequisites()).extracting(Prerequisite::description)
+                .containsExactly("Approval of the incident commander");
+        assertThat(playbook.rollback()).hasSize(1);
+        assertThat(playbook.steps()).hasSize(1);
+        assertThat(playbook.warnings()).isEmpty();
+    }
+
+    @Test
     void aSymptomsSectionThatAlsoNamesTheFixesHoldsSteps() {
         Playbook playbook = convert("<h2>Symptoms</h2><ol><li>Clients get NXDOMAIN.</li></ol><h2>Symptoms and fixes</h2><table>"
                 + "<tr><th>Symptom</th><th>Likely cause</th><th>Action</th></tr><tr><td>Old answer</td><td>Not in sync</td>"
