@@ -31,6 +31,20 @@ class ProfileDocumentsTest {
     }
 
     @Test
+    void aProfileExportedBeforeTheLaterSignalsGivesThemTheirBuiltInWeights() {
+        ObjectNode document = exported();
+        ObjectNode structure = (ObjectNode) document.get("profile").get("structure");
+        structure.remove("long_imperative_list");
+        structure.remove("past_tense_steps");
+
+        DetectionProfile.StructureWeights read = ProfileDocuments.read(document, "the profile").profile().structure();
+
+        assertThat(read).isEqualTo(BUILT_IN.profile().structure());
+        assertThat(read.longImperativeList()).isEqualTo(0.05);
+        assertThat(read.pastTenseSteps()).isEqualTo(-0.30);
+    }
+
+    @Test
     void learningSettingsLeftOutTakeTheirDefaults() {
         ObjectNode document = exported();
         document.remove("learning");
