@@ -222,6 +222,8 @@ final class CommandRecognizer {
     private static final Pattern WINDOWS_PROGRAM = Pattern.compile("(?i)(?:.*\\\\)?[\\w.-]+\\.exe");
     /** {@code NAME=value } before a command; a value in quotes may hold spaces. */
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=(?:\"[^\"]*\"|'[^']*'|\\S*)\\s+");
+    /** {@code NAME=value} alone on its first line. */
+    private static final Pattern LONE_ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=\\S*(\\n[\\s\\S]*)?");
     private static final Pattern HTTP_LINE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+https?://\\S+.*", Pattern.DOTALL);
 
     private CommandRecognizer() {
@@ -300,7 +302,8 @@ final class CommandRecognizer {
 
     /** Whether the text starts with {@code NAME=value } (a setting, or an assignment before a command). */
     static boolean isAssignment(String text) {
-        return ASSIGNMENT.matcher(text.strip()).lookingAt() || text.strip().matches("[A-Za-z_][A-Za-z0-9_]*=\\S*(\\n[\\s\\S]*)?");
+        String stripped = text.strip();
+        return ASSIGNMENT.matcher(stripped).lookingAt() || LONE_ASSIGNMENT.matcher(stripped).matches();
     }
 
     /**

@@ -358,8 +358,12 @@ public final class PlaybookDetector {
 
     /** The last word of a heading of two or three words, without a closing colon; "" for any other heading. */
     private static String lastWordOfAShortHeading(String lower) {
-        String[] words = lower.strip().replaceAll(":$", "").split("\\s+");
-        return words.length >= 2 && words.length <= 3 ? words[words.length - 1] : "";
+        String heading = lower.strip();
+        if (heading.endsWith(":")) {
+            heading = heading.substring(0, heading.length() - 1);
+        }
+        List<String> words = CommandRecognizer.words(heading);
+        return words.size() >= 2 && words.size() <= 3 ? words.get(words.size() - 1) : "";
     }
 
     private static boolean startsWithAny(String lower, Map<String, Double> starts) {
