@@ -26,6 +26,8 @@ public final class PlaybookDetector {
      * "Architecture docs site: rebuild and publish"): they do not count against a page whose steps run commands.
      */
     private static final Set<String> TOPIC_WORDS = Set.of("api", "team", "architecture", "design", "policy");
+    /** Two title words that name a thing, not a kind of page: a "Meeting room display" is no meeting. */
+    private static final Set<String> THINGS = Set.of("meeting room", "meeting rooms");
     private static final Set<String> PROCEDURE_PAGES_IN_LABELS = Set.of("runbook", "runbooks", "playbook", "how-to",
             "howto", "sop", "procedure", "troubleshooting", "checklist", "kb");
     private static final Set<String> OTHER_KINDS_IN_LABELS = Set.of("index", "template", "list", "overview",
@@ -453,6 +455,10 @@ public final class PlaybookDetector {
             String pair = i + 1 < words.size() ? words.get(i) + " " + words.get(i + 1) : null;
             if (pair != null && known.containsKey(pair)) {
                 return fire(signal, known.get(pair), pair, reasons);
+            }
+            if (pair != null && THINGS.contains(pair)) {
+                i++;
+                continue;
             }
             String word = words.get(i);
             if (topics.contains(word)) {

@@ -145,6 +145,16 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aMeetingRoomInTheTitleIsNoMeeting() {
+        String body = "<h2>Resolution</h2><ol><li>Restart the room controller with <code>systemctl restart tap-agent</code>.</li>"
+                + "<li>Check the display.</li></ol>";
+        assertThat(detect("Meeting room display frozen", List.of(), body).reasons())
+                .noneSatisfy(r -> assertThat(r).contains("'meeting'"));
+        assertThat(detect("Meeting notes display team", List.of(), body).reasons())
+                .anySatisfy(r -> assertThat(r).contains("'meeting'"));
+    }
+
+    @Test
     void architectureAndReleaseNotesAreNotPlaybooksEvenWithDeploymentInTheTitle() {
         String requestPath = "<ol><li>Clients reach the CDN.</li><li>The ALB sends traffic to the ingress.</li></ol>";
         assertThat(detect("Checkout - Deployment Architecture", List.of(), requestPath).isPlaybook()).isFalse();
