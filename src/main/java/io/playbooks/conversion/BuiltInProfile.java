@@ -27,7 +27,7 @@ final class BuiltInProfile {
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
             "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status",
-            "control-matrix");
+            "control-matrix", "explanation", "concepts");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",

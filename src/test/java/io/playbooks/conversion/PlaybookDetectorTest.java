@@ -255,6 +255,17 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void anExplanationOfWhatCiRunsIsNoPlaybook() {
+        String stages = "<ol><li><strong>Build.</strong> GitLab CI builds the image:<ac:structured-macro ac:name=\"code\">"
+                + "<ac:plain-text-body><![CDATA[/kaniko/executor --destination $IMAGE]]></ac:plain-text-body>"
+                + "</ac:structured-macro></li><li><strong>Deploy.</strong> Argo CD syncs the release.</li></ol>";
+        Detection detection = detect("How the deploy pipeline works", List.of("ci", "explanation"), stages);
+
+        assertThat(detection.isPlaybook()).isFalse();
+        assertThat(detection.reasons()).anySatisfy(r -> assertThat(r).contains("label 'explanation'"));
+    }
+
+    @Test
     void aRunbookTemplateIsNoPlaybook() {
         Detection detection = detect("Runbook template", List.of("template"), "<h2>Steps</h2><ol><li>Run the command:"
                 + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
