@@ -10,15 +10,19 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * {@code java -jar confluence-playbooks.jar mcp}: the whole service (routes, storage, schedule) in this process,
  * with the MCP tools served over stdin/stdout. stdout carries JSON-RPC only: anything else that prints to
- * System.out lands on stderr. The command ends when the client closes stdin.
+ * System.out lands on stderr. The command ends when the client closes stdin, once the requests it sent are answered.
  */
 public final class McpStdioCommand {
+
+    /** How long a request read before stdin closed may take to answer (a bulk import of a large space included). */
+    private static final Duration LAST_ANSWERS = Duration.ofMinutes(10);
 
     private final Supplier<Main> service;
     private final Function<String, String> environment;
@@ -39,9 +43,10 @@ public final class McpStdioCommand {
         main.start();
         try {
             ToolCatalog tools = main.getCamelContext().getRegistry().lookupByNameAndType("mcpTools", ToolCatalog.class);
-            EndOfInput stdin = new EndOfInput(new FileInputStream(FileDescriptor.in));
-            McpSyncServer server = McpServers.serve(
-                    new StdioServerTransportProvider(McpJsonDefaults.getMapper(), stdin, protocol), tools, McpWiring.version());
+            PendingRequests pending = new PendingRequests(LAST_ANSWERS);
+            EndOfInput stdin = new EndOfInput(pending.reading(new FileInputStream(FileDescriptor.in)));
+            McpSyncServer server = McpServers.serve(new StdioServerTransportProvider(McpJsonDefaults.getMapper(), stdin,
+                    pending.writing(protocol)), tools, McpWiring.version());
             stdin.awaitEnd();
             server.closeGracefully();
         } finally {

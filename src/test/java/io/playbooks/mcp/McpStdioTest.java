@@ -135,6 +135,36 @@ class McpStdioTest {
         }
     }
 
+    @Test
+    void requestsPipedJustBeforeStdinClosesAreAllAnswered() throws Exception {
+        ServerParameters parameters = serverParameters("stdio-piped");
+        List<String> command = new ArrayList<>();
+        command.add(parameters.getCommand());
+        command.addAll(parameters.getArgs());
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"piped\",\"version\":\"1\"}}}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            // the answers fit in the pipe's buffer: the process can end before they are read
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the command ends once it answered").isTrue();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+
+            List<Integer> answered = new ArrayList<>();
+            for (String line : out.split("\n")) {
+                answered.add(JSON.readTree(line).get("id").asInt());
+            }
+            assertThat(answered).containsExactlyInAnyOrder(1, 2, 3);
+            assertThat(process.exitValue()).isZero();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     /** This JVM's class path, run from the project folder (routes/, config/), with its own database and files. */
     private ServerParameters serverParameters(String name) {
         return ServerParameters.builder(Path.of(System.getProperty("java.home"), "bin", "java").toString())
