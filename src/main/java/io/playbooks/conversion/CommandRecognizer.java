@@ -213,7 +213,9 @@ final class CommandRecognizer {
      */
     private static final Pattern POWERSHELL_STATEMENT = Pattern.compile("\\(\\s*[A-Z][a-z]+-[A-Z][A-Za-z]+[\\s)].*"
             + "|\\$[A-Za-z_]\\w*\\.[A-Za-z]\\w*\\(.*|\\$[A-Za-z_]\\w*\\s*=\\s*\\(?[A-Z][a-z]+-[A-Z][A-Za-z]+\\b.*");
-    private static final Pattern BIN_PATH = Pattern.compile("/\\S*/s?bin/\\S+");
+    private static final Pattern BIN_PATH = Pattern.compile("(?:/\\S*)?/s?bin/\\S+");
+    /** A System V init script, run with its action: {@code /etc/init.d/httpd configtest}. */
+    private static final Pattern INIT_SCRIPT = Pattern.compile("/etc/(?:rc\\.d/)?init\\.d/[\\w.@-]+");
     /** An option: {@code -f}, {@code --compress}, {@code --out=x}; not the {@code ->} of a listing. */
     private static final Pattern OPTION = Pattern.compile("--?[A-Za-z0-9].*");
     /** A program run by its absolute path from anywhere ({@code /dev/shm/avml}): a command when options follow. */
@@ -347,6 +349,10 @@ final class CommandRecognizer {
         String lower = program.toLowerCase(Locale.ROOT);
         if (blockLine && NETWORK_OS_COMMANDS_IN_CONTEXT.contains(program)
                 && !PROSE_WORDS.contains(words.get(1)) && !words.get(1).equals("to")) {
+            return true;
+        }
+        // ". oraenv", ". /home/oracle/.bash_profile": a file sourced into the shell
+        if (program.equals(".") && words.get(1).chars().anyMatch(Character::isLetter) || INIT_SCRIPT.matcher(program).matches()) {
             return true;
         }
         if (isKnownProgram(program, lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()

@@ -37,7 +37,9 @@ class CommandRecognizerTest {
             "jconsole localhost:9010", "netplan apply", "Get-Process | ForEach-Object { $_.Name }",
             "ForEach-Object -Process { $_ }", "msbuild Shop.sln /t:Restore", "signtool verify /pa /v out\\Shop.msi",
             "xcrun simctl list devices", "fastlane ios beta",
-            "vim-cmd vmsvc/getallvms", "storcli64 /c0/e252/s4 show all", "proxmox-boot-tool kernel pin 6.5.13-5-pve", "unset NEW_API_KEY"})
+            "vim-cmd vmsvc/getallvms", "storcli64 /c0/e252/s4 show all", "proxmox-boot-tool kernel pin 6.5.13-5-pve", "unset NEW_API_KEY",
+            "/etc/init.d/httpd configtest", "/etc/rc.d/init.d/network restart", "/sbin/service httpd restart",
+            "/bin/systemctl restart tomcat", ". oraenv", ". /home/oracle/.bash_profile"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -56,7 +58,7 @@ class CommandRecognizerTest {
             "Corp-Secure", "EAP-TLS", "./Vendor/MSFT/WiFi/Profile/Corp-Secure/WlanXml", "KILL 87 WITH STATUSONLY",
             "SHUTDOWN WITH NOWAIT", "[    0.000000] Linux version 6.1.0", "[  OK  ] Started nginx.service",
             "name | host | port", "Set-Cookie", "Save-Data", "max_standby_streaming_delay = -1", "host = 10.0.4.12", "Request-Id",
-            "Security groups"})
+            "Security groups", "/etc/init.d/httpd", ". . ."})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }
