@@ -5,6 +5,8 @@ import io.playbooks.analytics.AnalyticsReport;
 import io.playbooks.analytics.ImportAnalytics;
 import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.api.ApiHeaderFilter;
+import io.playbooks.api.HttpErrorReplies;
+import io.playbooks.api.QueryParameterHeaders;
 import io.playbooks.api.ApiJson;
 import io.playbooks.api.ApiTokenCheck;
 import io.playbooks.api.ListenGuard;
@@ -137,6 +139,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         ApiTokenCheck tokenCheck = new ApiTokenCheck(apiToken);
         ListenGuard.requireTokenOffLoopback(httpHost, tokenCheck.enabled());
         registry.bind("apiTokenCheck", tokenCheck);
+        registry.bind("queryParameterHeaders", new QueryParameterHeaders());
         camel.addStartupListener(new ObserveAccess(tokenCheck, openProbes));
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();
@@ -248,6 +251,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         registry.bind("apiHeaderFilter", new ApiHeaderFilter());
         registry.bind("openApiDocument", new LazyOpenApiDocument());
         camel.addStartupListener(new WebUi());
+        camel.addStartupListener(new HttpErrorReplies());
     }
 
     /** The name this instance writes into the profiles it exports: the host name when the environment gives one. */

@@ -2,14 +2,20 @@ package io.playbooks.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.playbooks.confluence.ConfluenceAuthException;
 import io.playbooks.confluence.ConfluenceException;
 import io.playbooks.confluence.UnknownSpaceException;
 import io.playbooks.storage.StoreException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.StreamCache;
+import org.apache.camel.component.bean.MethodNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /**
  * Turns the exception a route failed with into an {@link ApiError} body and a fitting HTTP status. REST calls and
@@ -29,6 +35,10 @@ public class ApiErrorMapper implements Processor {
     public void process(Exchange exchange) throws JsonProcessingException {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ApiError error = toError(failure);
+        if (error.status() == 500 && lacksItsBody(exchange, failure)) {
+            error = new ApiError("the request body is empty: this call takes a JSON object (see /api/docs)", 400,
+                    "bad_request");
+        }
         if (error.status() >= 500) {
             LOG.warn("{} failed: {}", exchange.getFromRouteId(), error.error());
         }
@@ -36,6 +46,23 @@ public class ApiErrorMapper implements Processor {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         // written here, not by the REST binding, which does not marshal the body of a failed exchange
         exchange.getMessage().setBody(json.writeValueAsString(error));
+    }
+
+    /**
+     * A POST or PUT that came without a body (or with JSON {@code null}) fails where the route first reads a field
+     * of it: that is the caller's mistake, not the service's.
+     */
+    private static boolean lacksItsBody(Exchange exchange, Throwable failure) {
+        String method = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
+        if (!"POST".equals(method) && !"PUT".equals(method)) {
+            return false;
+        }
+        Object body = exchange.getMessage().getBody();
+        boolean empty = body == null || body instanceof StreamCache cache && cache.length() == 0
+                || body instanceof String text && text.isBlank() || body instanceof byte[] bytes && bytes.length == 0;
+        Throwable cause = rootApiCause(failure);
+        return empty && (cause instanceof NullPointerException || cause instanceof IllegalArgumentException
+                || cause instanceof MethodNotFoundException);
     }
 
     static ApiError toError(Throwable failure) {
@@ -55,11 +82,43 @@ public class ApiErrorMapper implements Processor {
         if (cause instanceof StoreException database) {
             return new ApiError("the playbook database failed: " + database.getMessage(), 503, "database_unavailable");
         }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return new ApiError(misfit(mismatch), 400, "bad_request");
+        }
         if (cause instanceof JsonProcessingException json) {
             return new ApiError("the request body is not valid JSON: " + json.getOriginalMessage(), 400, "bad_request");
         }
         String message = cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return new ApiError(message, 500, "internal_error");
+    }
+
+    /** Valid JSON of the wrong shape, said in the request's own terms: which field, and what it takes. */
+    private static String misfit(MismatchedInputException mismatch) {
+        String field = mismatch.getPath().stream()
+                .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String expected = kindOf(mismatch.getTargetType());
+        return field.isEmpty() ? "the request body must be " + expected
+                : "the request body's '" + field + "' must be " + expected;
+    }
+
+    private static String kindOf(Class<?> type) {
+        if (type == null) {
+            return "of another kind";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        return "a JSON object";
     }
 
     /**

@@ -16,17 +16,25 @@ public class ApiTokenCheck implements Processor {
     private final byte[] expected;
 
     public ApiTokenCheck(String token) {
-        this.expected = token == null || token.isBlank() ? null : ("Bearer " + token.trim()).getBytes(StandardCharsets.UTF_8);
+        this.expected = token == null || token.isBlank() ? null : token.trim().getBytes(StandardCharsets.UTF_8);
     }
 
     public boolean enabled() {
         return expected != null;
     }
 
-    /** Whether an {@code Authorization} header value (null when absent) carries the token; true when none is set. */
+    /**
+     * Whether an {@code Authorization} header value (null when absent) carries the token; true when none is set. The
+     * scheme is read in any case ({@code bearer}, {@code Bearer}), as HTTP has it.
+     */
     public boolean accepts(String authorization) {
-        return expected == null
-                || authorization != null && MessageDigest.isEqual(expected, authorization.trim().getBytes(StandardCharsets.UTF_8));
+        if (expected == null) {
+            return true;
+        }
+        String given = authorization == null ? "" : authorization.trim();
+        int space = given.indexOf(' ');
+        return space > 0 && given.substring(0, space).equalsIgnoreCase("Bearer")
+                && MessageDigest.isEqual(expected, given.substring(space + 1).trim().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

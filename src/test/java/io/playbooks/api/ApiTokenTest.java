@@ -56,6 +56,22 @@ class ApiTokenTest {
     }
 
     @Test
+    void aTokenInTheQueryStringIsNoToken() {
+        RunningService.Reply reply = service.get("/api/v1/confluence/status?Authorization=Bearer%20s3cret-token");
+
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theSchemeIsReadInAnyCase() {
+        assertThat(new ApiTokenCheck("s3cret-token").accepts("bearer s3cret-token")).isTrue();
+        assertThat(new ApiTokenCheck("s3cret-token").accepts("BEARER  s3cret-token ")).isTrue();
+        assertThat(new ApiTokenCheck("s3cret-token").accepts("Basic s3cret-token")).isFalse();
+        assertThat(new ApiTokenCheck("s3cret-token").accepts("s3cret-token")).isFalse();
+        assertThat(new ApiTokenCheck(null).accepts(null)).isTrue();
+    }
+
+    @Test
     void theServiceRefusesToListenBeyondLoopbackWithoutAToken() {
         assertThatThrownBy(() -> ListenGuard.requireTokenOffLoopback("0.0.0.0", false))
                 .hasMessageContaining("PLAYBOOKS_API_TOKEN");
