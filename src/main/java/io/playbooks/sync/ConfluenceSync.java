@@ -1,5 +1,6 @@
 package io.playbooks.sync;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.playbooks.api.ApiException;
 import io.playbooks.api.SyncRequest;
 import io.playbooks.confluence.ConfluenceClient;
@@ -327,7 +328,9 @@ public class ConfluenceSync {
     }
 
     /** State of the sync for {@code GET /sync/status}: whether one runs, and the report of the last one. */
-    public record SyncStatus(boolean running, Instant runningSince, boolean schedulePaused, SyncReport lastSync) {
+    public record SyncStatus(boolean running, @JsonProperty("running_since") Instant runningSince,
+                             @JsonProperty("schedule_paused") boolean schedulePaused,
+                             @JsonProperty("last_sync") SyncReport lastSync) {
     }
 
     /**

@@ -274,6 +274,16 @@ class ConfluenceApiTest {
     }
 
     @Test
+    void aTriggeredSyncAnswersWithTheStatusInTheApisSnakeCase() {
+        JsonNode triggered = service.post(API + "/sync/trigger", "{}").json();
+
+        assertThat(triggered.get("triggered").asBoolean()).isTrue();
+        assertThat(triggered.get("status").has("schedule_paused")).isTrue();
+        assertThat(triggered.get("status").has("running_since")).isTrue();
+        assertThat(triggered.get("status").has("schedulePaused")).isFalse();
+    }
+
+    @Test
     void queryParametersDoNotEchoBackAsResponseHeaders() {
         Reply reply = service.get(API + "/status?echo=me");
 

@@ -95,6 +95,8 @@ class McpStdioTest {
                     .hasMessageContaining("Unknown tool");
             assertThat(ok(call(client, "list_confluence_playbooks", Map.of())).get("total_confluence_playbooks").asInt())
                     .isEqualTo(1);
+            // property values from the environment can hold credentials (a webhook's user:password@): not logged
+            assertThat(List.copyOf(stderr)).noneSatisfy(line -> assertThat(line).contains("Property-placeholders summary"));
         } finally {
             client.closeGracefully();
         }
