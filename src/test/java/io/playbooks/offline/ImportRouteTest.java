@@ -72,6 +72,15 @@ class ImportRouteTest {
     }
 
     @Test
+    void anIllFormedPageFailsWithItsReasonRatherThanPassingForNoPlaybook() {
+        ImportResult result = importPage(page("OPS", "9004", "Restart the label printer", List.of("runbook"),
+                "<ol><li>Restart it.</ol>"), false);
+
+        assertThat(result.outcome()).isEqualTo(ImportOutcome.FAILED);
+        assertThat(result.reasonLine()).contains("9004").contains("li");
+    }
+
+    @Test
     void aPageThatCannotBeStoredFailsWithItsReasonAndNoExceptionEscapes() {
         ImportResult result = importPage(page(" ", "9003", "Restart the label printer again", List.of("runbook"), RUNBOOK), false);
 

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OfflineImportServiceTest {
 
-    /** The twelve samples and one page whose metadata is broken, which must not stop the others. */
-    private static final int PAGES = 13;
+    /** The twelve samples, one page whose metadata is broken and an empty one, which must not stop the others. */
+    private static final int PAGES = 14;
     private static final String EDITED = "restart-shipment-api.xhtml";
     private static final String EDITED_META = "renew-edge-proxy-certificate.meta.json";
 
@@ -58,6 +58,7 @@ class OfflineImportServiceTest {
         }
         Files.writeString(offline.resolve("broken.xhtml"), "<p>Restart it.</p>");
         Files.writeString(offline.resolve("broken.meta.json"), "{\"title\": ");
+        Files.writeString(offline.resolve("empty.xhtml"), "");
     }
 
     @AfterEach
