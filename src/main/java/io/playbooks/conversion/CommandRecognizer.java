@@ -46,7 +46,7 @@ final class CommandRecognizer {
             "svn", "kustomize", "skaffold", "tctl", "temporal", "sqlplus", "rman", "wsl", "choco", "winget",
             "ceph", "cephadm", "rados", "rbd", "radosgw-admin", "gluster", "zfs", "zpool", "mdadm", "smartctl",
             "ipmitool", "pcs", "crm", "pulumi", "cdk", "serverless", "sam", "lxc", "incus", "microk8s", "k3s",
-            "kcat", "kafkacat", "ethtool", "conntrack", "semanage", "restorecon", "setenforce", "getenforce",
+            "kcat", "kafkacat", "ethtool", "conntrack", "semanage", "restorecon", "setenforce", "getenforce", "sestatus", "telinit", "runlevel",
             "ausearch", "loginctl", "systemd-analyze", "update-alternatives", "dpkg", "rpm", "flatpak", "rails",
             "flyway", "liquibase", "alembic", "django-admin", "celery", "sidekiqctl", "gunicorn", "uwsgi", "unicorn",
             "puma", "redis-server", "memcached", "consul-template", "envoy", "caddy", "traefik", "openvpn", "wg",
@@ -150,14 +150,15 @@ final class CommandRecognizer {
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
             "free", "timedatectl", "hostnamectl", "pg_isready", "nproc", "dmesg", "iisreset", "ipconfig", "gpupdate",
             "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig", "update-grub", "blkid",
-            "update-initramfs", "pvs", "vgs", "lvs", "mdstat", "sensors", "sconfig", "mailq", "klist", "kdestroy");
+            "update-initramfs", "pvs", "vgs", "lvs", "mdstat", "sensors", "sconfig", "mailq", "klist", "kdestroy",
+            "getenforce", "sestatus", "runlevel");
     /**
      * Programs run without arguments on a line of a code block; inline, these words more often name a field or a
      * setting ("the {@code date} column").
      */
     private static final Set<String> BLOCK_BARE_COMMANDS = Set.of("ls", "pwd", "date", "hostname", "env", "top",
             "htop", "id", "w", "who", "ps", "history", "jobs", "lscpu", "lspci", "lsusb", "mount", "sync", "uname",
-            "groups", "ulimit", "locale", "printenv", "atop", "iotop", "iftop", "ss", "route", "arp");
+            "groups", "ulimit", "umask", "locale", "printenv", "atop", "iotop", "iftop", "ss", "route", "arp");
     /** A program in a folder of the project or the host, run by its relative path: bin/rails, scripts/deploy. */
     private static final Pattern RELATIVE_PROGRAM = Pattern.compile("(bin|sbin|scripts?|tools|hack)/[\\w.-]+");
     /** First words of query statements and of prose, which start no command of an unknown program. */
@@ -214,6 +215,13 @@ final class CommandRecognizer {
     private static final Pattern POWERSHELL_STATEMENT = Pattern.compile("\\(\\s*[A-Z][a-z]+-[A-Z][A-Za-z]+[\\s)].*"
             + "|\\$[A-Za-z_]\\w*\\.[A-Za-z]\\w*\\(.*|\\$[A-Za-z_]\\w*\\s*=\\s*\\(?[A-Z][a-z]+-[A-Z][A-Za-z]+\\b.*");
     private static final Pattern BIN_PATH = Pattern.compile("(?:/\\S*)?/s?bin/\\S+");
+    /** What {@code .} sources: a file by its name or path ({@code oraenv}, {@code ~/.bash_profile}), not a sentence. */
+    private static final Pattern SOURCED_FILE = Pattern.compile("[a-z0-9_.~/$][\\w.~/${}-]*");
+    /** A command run under {@code timeout} with its duration: {@code timeout 5 ls /mnt/shared}. */
+    private static final Pattern TIMEOUT_DURATION = Pattern.compile("\\d+(\\.\\d+)?[smhd]?");
+    /** What a System V init script is told to do. */
+    private static final Set<String> INIT_ACTIONS = Set.of("start", "stop", "restart", "reload", "force-reload",
+            "status", "condrestart", "try-restart", "configtest", "graceful", "graceful-stop", "fullstatus");
     /** A System V init script, run with its action: {@code /etc/init.d/httpd configtest}. */
     private static final Pattern INIT_SCRIPT = Pattern.compile("/etc/(?:rc\\.d/)?init\\.d/[\\w.@-]+");
     /** An option: {@code -f}, {@code --compress}, {@code --out=x}; not the {@code ->} of a listing. */
@@ -326,7 +334,8 @@ final class CommandRecognizer {
         int quoteEnd = text.charAt(0) == '"' ? text.indexOf('"', 1) : -1;
         // "C:\Program Files\...\sqlcmd.exe" -S ...: a program whose path holds a space, in quotes
         String program = quoteEnd > 0 ? text.substring(1, quoteEnd) : words.get(0);
-        if (DATA_FILE.matcher(program).matches() || OMA_URI.matcher(program).matches()) {
+        // "/bin/sh: 1: pg_dump: not found": a program's name before a colon heads its error message
+        if (DATA_FILE.matcher(program).matches() || OMA_URI.matcher(program).matches() || program.endsWith(":")) {
             return false;
         }
         // alone, a script by its relative path or by its path in a bin folder (/usr/local/sbin/reload-edge.sh) is run;
@@ -337,8 +346,14 @@ final class CommandRecognizer {
         }
         if (words.size() < 2) {
             String bare = program.toLowerCase(Locale.ROOT);
-            return BARE_COMMANDS.contains(bare)
-                    || blockLine && (BLOCK_BARE_COMMANDS.contains(bare) || NETWORK_OS_COMMANDS.contains(program));
+            // a code block holds what is run: a program there by its path in a bin folder (/sbin/reboot) is run
+            return BARE_COMMANDS.contains(bare) || blockLine && (BLOCK_BARE_COMMANDS.contains(bare)
+                    || NETWORK_OS_COMMANDS.contains(program) || BIN_PATH.matcher(program).matches());
+        }
+        // "timeout 5 ls /mnt/shared || echo hung": a command run with a time limit
+        if (program.equals("timeout") && words.size() >= 3 && TIMEOUT_DURATION.matcher(words.get(1)).matches()) {
+            int limited = text.indexOf(words.get(1), program.length()) + words.get(1).length();
+            return isCommand(text.substring(limited).strip(), blockLine);
         }
         if (words.get(1).equals("=")) {
             return false; // "max_standby_streaming_delay = -1", "host = 10.0.4.12": a setting and its value
@@ -352,7 +367,9 @@ final class CommandRecognizer {
             return true;
         }
         // ". oraenv", ". /home/oracle/.bash_profile": a file sourced into the shell
-        if (program.equals(".") && words.get(1).chars().anyMatch(Character::isLetter) || INIT_SCRIPT.matcher(program).matches()) {
+        if (program.equals(".") && words.size() <= 3 && SOURCED_FILE.matcher(words.get(1)).matches()
+                && words.get(1).chars().anyMatch(Character::isLetter)
+                || INIT_SCRIPT.matcher(program).matches() && INIT_ACTIONS.contains(words.get(1))) {
             return true;
         }
         if (isKnownProgram(program, lower) || SCRIPT.matcher(program).matches() || BIN_PATH.matcher(program).matches()

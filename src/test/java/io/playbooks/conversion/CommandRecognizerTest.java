@@ -39,7 +39,8 @@ class CommandRecognizerTest {
             "xcrun simctl list devices", "fastlane ios beta",
             "vim-cmd vmsvc/getallvms", "storcli64 /c0/e252/s4 show all", "proxmox-boot-tool kernel pin 6.5.13-5-pve", "unset NEW_API_KEY",
             "/etc/init.d/httpd configtest", "/etc/rc.d/init.d/network restart", "/sbin/service httpd restart",
-            "/bin/systemctl restart tomcat", ". oraenv", ". /home/oracle/.bash_profile"})
+            "/bin/systemctl restart tomcat", ". oraenv", ". /home/oracle/.bash_profile", "timeout 5 ls /mnt/shared || echo hung",
+            "timeout 60 /etc/init.d/batch-agent stop", "getenforce", "runlevel", "telinit 3"})
     void commandsStartWithAProgram(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isTrue();
     }
@@ -58,7 +59,8 @@ class CommandRecognizerTest {
             "Corp-Secure", "EAP-TLS", "./Vendor/MSFT/WiFi/Profile/Corp-Secure/WlanXml", "KILL 87 WITH STATUSONLY",
             "SHUTDOWN WITH NOWAIT", "[    0.000000] Linux version 6.1.0", "[  OK  ] Started nginx.service",
             "name | host | port", "Set-Cookie", "Save-Data", "max_standby_streaming_delay = -1", "host = 10.0.4.12", "Request-Id",
-            "Security groups", "/etc/init.d/httpd", ". . ."})
+            "Security groups", "/etc/init.d/httpd", ". . .", ". Stop the agent before you upgrade the package.",
+            "timeout 30 seconds", "/sbin/reboot", "/bin/sh: 1: pg_dump: not found", "/etc/init.d/httpd is missing"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
     }

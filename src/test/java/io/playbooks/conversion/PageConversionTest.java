@@ -68,6 +68,19 @@ class PageConversionTest {
     }
 
     @Test
+    void aProgramByItsBinPathAloneInACodeBlockIsRunButProseAfterADotIsNot() {
+        String noformat = "<ac:structured-macro ac:name=\"noformat\"><ac:plain-text-body><![CDATA[%s]]></ac:plain-text-body>"
+                + "</ac:structured-macro>";
+        Playbook playbook = convert("<ol><li>Reboot from the iLO console:" + String.format(noformat, "/sbin/reboot")
+                + "</li><li>Read the vendor's notes:" + String.format(noformat, ". Stop the agent before you upgrade.\n"
+                + ". The package keeps your zabbix_agentd.conf.") + "</li><li>Load the environment:"
+                + String.format(noformat, ". oraenv") + "</li></ol>");
+
+        assertThat(actions(playbook.steps())).containsExactly("shell", "noop", "shell");
+        assertThat(playbook.steps().get(0).args()).containsEntry("command", "/sbin/reboot");
+    }
+
+    @Test
     void severalCommandsOfAStepAreJoinedAndANestedBulletListBelongsToItsStep() {
         Playbook playbook = convert("<ol><li>Free space:<ul><li><code>sudo journalctl --vacuum-size=500M</code></li>"
                 + "<li>Heap dumps: ask the team.</li></ul>" + code("bash", "df -h /var") + "</li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
