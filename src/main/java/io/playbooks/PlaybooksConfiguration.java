@@ -7,6 +7,7 @@ import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.api.ApiHeaderFilter;
 import io.playbooks.api.HttpErrorReplies;
 import io.playbooks.api.QueryParameterHeaders;
+import io.playbooks.api.RequestBodyCheck;
 import io.playbooks.api.ApiJson;
 import io.playbooks.api.ApiTokenCheck;
 import io.playbooks.api.ListenGuard;
@@ -140,6 +141,7 @@ public class PlaybooksConfiguration implements CamelConfiguration {
         ListenGuard.requireTokenOffLoopback(httpHost, tokenCheck.enabled());
         registry.bind("apiTokenCheck", tokenCheck);
         registry.bind("queryParameterHeaders", new QueryParameterHeaders());
+        registry.bind("requestBodyCheck", new RequestBodyCheck());
         camel.addStartupListener(new ObserveAccess(tokenCheck, openProbes));
         Clock clock = Clock.systemUTC();
         ObjectMapper json = new ObjectMapper();

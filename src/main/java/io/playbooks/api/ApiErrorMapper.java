@@ -9,8 +9,6 @@ import io.playbooks.confluence.UnknownSpaceException;
 import io.playbooks.storage.StoreException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.StreamCache;
-import org.apache.camel.component.bean.MethodNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +33,6 @@ public class ApiErrorMapper implements Processor {
     public void process(Exchange exchange) throws JsonProcessingException {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         ApiError error = toError(failure);
-        if (error.status() == 500 && lacksItsBody(exchange, failure)) {
-            error = new ApiError("the request body is empty: this call takes a JSON object (see /api/docs)", 400,
-                    "bad_request");
-        }
         if (error.status() >= 500) {
             LOG.warn("{} failed: {}", exchange.getFromRouteId(), error.error());
         }
@@ -46,23 +40,6 @@ public class ApiErrorMapper implements Processor {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         // written here, not by the REST binding, which does not marshal the body of a failed exchange
         exchange.getMessage().setBody(json.writeValueAsString(error));
-    }
-
-    /**
-     * A POST or PUT that came without a body (or with JSON {@code null}) fails where the route first reads a field
-     * of it: that is the caller's mistake, not the service's.
-     */
-    private static boolean lacksItsBody(Exchange exchange, Throwable failure) {
-        String method = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
-        if (!"POST".equals(method) && !"PUT".equals(method)) {
-            return false;
-        }
-        Object body = exchange.getMessage().getBody();
-        boolean empty = body == null || body instanceof StreamCache cache && cache.length() == 0
-                || body instanceof String text && text.isBlank() || body instanceof byte[] bytes && bytes.length == 0;
-        Throwable cause = rootApiCause(failure);
-        return empty && (cause instanceof NullPointerException || cause instanceof IllegalArgumentException
-                || cause instanceof MethodNotFoundException);
     }
 
     static ApiError toError(Throwable failure) {
