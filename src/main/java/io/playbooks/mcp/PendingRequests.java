@@ -54,6 +54,7 @@ final class PendingRequests {
                 if (b >= 0) {
                     lines.add(b);
                 } else {
+                    lines.end();
                     awaitAnswers();
                 }
                 return b;
@@ -66,6 +67,7 @@ final class PendingRequests {
                     lines.add(buffer[offset + i]);
                 }
                 if (count < 0) {
+                    lines.end();
                     awaitAnswers();
                 }
                 return count;
@@ -125,10 +127,15 @@ final class PendingRequests {
         }
 
         void add(int b) {
-            if (b != '\n') {
+            if (b != '\n' && b != '\r') {
                 line.write(b);
                 return;
             }
+            end();
+        }
+
+        /** The line so far is whole: at a line break, and at the end of the input (a last line without one). */
+        void end() {
             String text = line.toString(StandardCharsets.UTF_8).strip();
             line.reset();
             if (text.isEmpty()) {

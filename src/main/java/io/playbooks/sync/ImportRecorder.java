@@ -59,18 +59,14 @@ public class ImportRecorder {
     }
 
     /**
-     * A page that is not a playbook, or is one but failed validation, or cannot be read at all (ill-formed storage
-     * format, an empty body): nothing stored, the reasons kept; the last two are failures. A page whose playbook is
-     * stored and that no longer reads as a playbook gets that playbook marked outdated (a tombstone: it becomes
-     * current again when the page turns back into a procedure); an unreadable edit leaves the playbook as it was.
+     * A page that is not a playbook, or is one but failed validation: nothing stored, the reasons kept. A page whose
+     * playbook is stored and that no longer reads as a playbook gets that playbook marked outdated (a tombstone: it
+     * becomes current again when the page turns back into a procedure).
      */
     public ImportResult skip(Conversion conversion) {
         SourcePage page = conversion.page();
         boolean detected = conversion.detection().isPlaybook();
-        List<String> reasons = detected || conversion.unreadable() ? conversion.problems() : conversion.detection().reasons();
-        if (conversion.unreadable()) {
-            return result(page, ImportOutcome.FAILED, null, null, null, null, null, 0, reasons);
-        }
+        List<String> reasons = detected ? conversion.problems() : conversion.detection().reasons();
         Optional<StoredVersion> current = page.spaceKey() == null ? Optional.empty() : storedContent(page);
         if (!detected && current.isPresent()) {
             store.markOutdated(page.spaceKey(), page.id(), FlagKind.NOT_PLAYBOOK, "no longer a playbook at version "
