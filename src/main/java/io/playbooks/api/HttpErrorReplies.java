@@ -49,6 +49,9 @@ public final class HttpErrorReplies implements ExtendedStartupListener {
     private static void reply(RoutingContext context, int status) {
         String path = context.normalizedPath();
         if (context.response().headWritten()) {
+            if (!context.response().ended()) {
+                context.response().end();
+            }
             return;
         }
         boolean api = path.startsWith("/api/") || path.equals("/mcp");
