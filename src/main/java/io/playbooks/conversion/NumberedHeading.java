@@ -47,6 +47,11 @@ final class NumberedHeading {
                 : Optional.empty();
     }
 
+    /** Whether the text numbers itself a step in words: "Step 2. On db-mst01, take a dump". */
+    static boolean saysStep(String text) {
+        return STEP_WORD.matcher(text.trim()).matches();
+    }
+
     /** The title after the number, without the full stop a numbered paragraph ends with. */
     private static String titleOf(Matcher matcher) {
         String title = matcher.group(2).trim();

@@ -185,17 +185,20 @@ final class SectionSplitter {
 
     /**
      * A paragraph numbered as a step ("1) Stop the warmer: <code>systemctl stop warmer</code>", "Step 2: ..."), as
-     * editors write a procedure without a list: a step like a numbered heading's, when it starts with a verb or
-     * holds a command (a numbered paragraph of a decision or a note is no step).
+     * editors write a procedure without a list: a step like a numbered heading's, when it starts with a verb, holds
+     * a command or calls itself a step ("Step 2. On db-mst01, take a dump"); a numbered paragraph of a decision or a
+     * note is no step.
      */
     private static boolean isNumberedStep(Element block) {
         if (!block.tagName().equals("p") || !startsWithANumberOrStep(block)) {
             return false;
         }
-        Optional<String> title = NumberedHeading.title(PlainText.of(block));
+        String text = PlainText.of(block);
+        Optional<String> title = NumberedHeading.title(text);
         // a footnote ("1) see the AWS documentation") starts in lower case
         return title.isPresent() && !title.get().isEmpty() && !Character.isLowerCase(title.get().charAt(0))
-                && (NumberedHeading.startsWithAVerb(title.get()) || !NumberedHeading.commandsIn(block).isEmpty());
+                && (NumberedHeading.startsWithAVerb(title.get()) || !NumberedHeading.commandsIn(block).isEmpty()
+                || NumberedHeading.saysStep(text));
     }
 
     /** Whether the paragraph's first words could number it: a digit or an S first (most paragraphs are words). */

@@ -81,6 +81,18 @@ class PageConversionTest {
     }
 
     @Test
+    void aParagraphThatCallsItselfAStepIsOneWhateverItsFirstWord() {
+        Playbook playbook = convert("<p><strong>Step 1.</strong> Stop replication on db-rep01: <code>mysql -e 'STOP SLAVE'</code></p>"
+                + "<p><strong>Step 2.</strong>&nbsp;On db-mst01, take a consistent dump: "
+                + "<code>mysqldump --single-transaction orders &gt; /backup/orders.sql</code></p>"
+                + "<p><strong>Step 3.</strong> On the replica, tell the team in #dba that the resync has started.</p>");
+
+        assertThat(playbook.steps()).hasSize(3);
+        assertThat(actions(playbook.steps())).containsExactly("shell", "shell", "noop");
+        assertThat(playbook.steps().get(1).args()).containsEntry("command", "mysqldump --single-transaction orders > /backup/orders.sql");
+    }
+
+    @Test
     void severalCommandsOfAStepAreJoinedAndANestedBulletListBelongsToItsStep() {
         Playbook playbook = convert("<ol><li>Free space:<ul><li><code>sudo journalctl --vacuum-size=500M</code></li>"
                 + "<li>Heap dumps: ask the team.</li></ul>" + code("bash", "df -h /var") + "</li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
