@@ -4,6 +4,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,8 @@ final class PlainText {
             "ac:default-parameter");
     /** Macros that show one of their parameters as text: a status lozenge its title, a Jira issue its key. */
     private static final Map<String, String> SHOWN_PARAMETERS = Map.of("status", "title", "jira", "key");
+    /** Macros that stand for another page's content: a reader sees that page, named by its title here. */
+    private static final Set<String> INCLUDES = Set.of("include", "excerpt-include");
     private static final Set<String> BLOCKS = Set.of("p", "div", "li", "tr", "td", "th", "br", "h1", "h2", "h3",
             "h4", "h5", "h6", "ul", "ol", "table", "ac:task", "blockquote", "pre");
 
@@ -62,6 +65,10 @@ final class PlainText {
             text.append(element.attr("datetime"));
             return;
         }
+        if (Macros.isMacro(element) && INCLUDES.contains(Macros.name(element))) {
+            text.append(' ').append(includedTitle(element)).append(' ');
+            return;
+        }
         String shown = Macros.isMacro(element) ? SHOWN_PARAMETERS.get(Macros.name(element)) : null;
         if (shown != null) {
             String value = Macros.parameter(element, shown);
@@ -98,6 +105,16 @@ final class PlainText {
             }
         }
         return target;
+    }
+
+    /** The title of the page an include macro shows, from the link in its parameter: "" when it names none. */
+    private static String includedTitle(Element macro) {
+        List<Element> links = ElementsByTag.in(macro, "ac:link"::equals);
+        if (!links.isEmpty()) {
+            return linkText(links.get(0));
+        }
+        List<Element> pages = ElementsByTag.in(macro, "ri:page"::equals);
+        return pages.isEmpty() ? "" : pages.get(0).attr("ri:content-title");
     }
 
     private static boolean linksToAPage(Element link) {

@@ -93,6 +93,19 @@ class PageConversionTest {
     }
 
     @Test
+    void aStepThatIncludesASharedStepNamesTheIncludedPage() {
+        String include = "<ac:structured-macro ac:name=\"%s\"><ac:parameter ac:name=\"\"><ac:link><ri:page "
+                + "ri:content-title=\"%s\" /></ac:link></ac:parameter></ac:structured-macro>";
+        Playbook playbook = convert("<ol><li>" + String.format(include, "include", "Shared step - Announce a database incident")
+                + "</li><li>Check the replica: <code>pg_isready -h db-2</code></li><li>If the application is at fault: "
+                + String.format(include, "excerpt-include", "Shared step - Roll back a release") + "</li></ol>");
+
+        assertThat(playbook.steps()).hasSize(3);
+        assertThat(playbook.steps().get(0).name()).isEqualTo("Shared step - Announce a database incident");
+        assertThat(playbook.steps().get(2).args().get("message").toString()).contains("Shared step - Roll back a release");
+    }
+
+    @Test
     void severalCommandsOfAStepAreJoinedAndANestedBulletListBelongsToItsStep() {
         Playbook playbook = convert("<ol><li>Free space:<ul><li><code>sudo journalctl --vacuum-size=500M</code></li>"
                 + "<li>Heap dumps: ask the team.</li></ul>" + code("bash", "df -h /var") + "</li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
