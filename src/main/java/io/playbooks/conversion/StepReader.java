@@ -34,6 +34,9 @@ final class StepReader {
     private static final char CODE_COLON = '\uE000';
     /** Lists nested deeper than this stay part of their step's text: no runbook nests further, and it bounds recursion. */
     static final int MAX_SUBSTEP_DEPTH = 8;
+    /** Words that forbid the command after them: it is named, not to be run. */
+    private static final List<String> FORBIDDING = List.of("do not run", "don't run", "never run", "must not run",
+            "should not run", "do not use", "don't use", "never use", "avoid running", "do not execute", "never execute");
     /** Verbs before inline code that make a program's bare path or a program no list knows a command ("Run /opt/x/bin/tool"). */
     private static final Set<String> RUN_VERBS = Set.of("run", "execute", "launch", "invoke");
     /** Words before a file's bare path that speak of the file, not of running it ("CATALINA_OPTS in /usr/.../setenv.sh"). */
@@ -207,12 +210,33 @@ final class StepReader {
         }
         literal = literal.replace('\u00a0', ' ').strip();
         String before = lastWordSoFar();
-        boolean command = RUN_VERBS.contains(before) ? CommandRecognizer.isCommand(literal) || CommandRecognizer.isRunnable(literal)
-                : CommandRecognizer.isCommand(literal) && !(CommandRecognizer.isBarePath(literal) && PLACE_WORDS.contains(before));
+        boolean command = !forbidsWhatFollows() && (RUN_VERBS.contains(before)
+                ? CommandRecognizer.isCommand(literal) || CommandRecognizer.isRunnable(literal)
+                : CommandRecognizer.isCommand(literal) && !(CommandRecognizer.isBarePath(literal) && PLACE_WORDS.contains(before)));
         if (command) {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
         }
         text.append(literal.replace(':', CODE_COLON));
+    }
+
+    /**
+     * Whether the step's text so far ends by forbidding what comes next: "Do not run {@code gcloud sql instances
+     * promote-replica}: it breaks replication" names a command that must never be run as the step's action.
+     */
+    private boolean forbidsWhatFollows() {
+        int end = text.length();
+        while (end > 0 && PlainText.isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        String tail = PlainText.normalize(text.substring(Math.max(0, end - 24), end)).toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'');
+        for (String words : FORBIDDING) {
+            if (tail.endsWith(words) && (tail.length() == words.length()
+                    || !Character.isLetter(tail.charAt(tail.length() - words.length() - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last word of the step's text so far, in lower case ("run" before "Run {@code ...}"), or "". */

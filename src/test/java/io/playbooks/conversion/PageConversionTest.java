@@ -106,6 +106,17 @@ class PageConversionTest {
     }
 
     @Test
+    void aCommandTheStepForbidsIsNoActionOfIt() {
+        Playbook playbook = convert("<ol><li>Restart the replica: <code>gcloud sql instances restart orders-replica</code></li>"
+                + "<li>If a restart does not help, ask the DBA on call to recreate the replica. Do not run "
+                + "<code>gcloud sql instances promote-replica orders-replica</code>: it breaks replication for good.</li>"
+                + "<li>Never use <code>kubectl delete pvc data-0</code> here; ask first.</li></ol>");
+
+        assertThat(actions(playbook.steps())).containsExactly("shell", "noop", "noop");
+        assertThat(playbook.steps().get(1).args().get("message").toString()).contains("promote-replica");
+    }
+
+    @Test
     void severalCommandsOfAStepAreJoinedAndANestedBulletListBelongsToItsStep() {
         Playbook playbook = convert("<ol><li>Free space:<ul><li><code>sudo journalctl --vacuum-size=500M</code></li>"
                 + "<li>Heap dumps: ask the team.</li></ul>" + code("bash", "df -h /var") + "</li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
