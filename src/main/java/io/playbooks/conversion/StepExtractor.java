@@ -68,10 +68,30 @@ final class StepExtractor {
             readAsides(section.blocks());
         }
         switch (section.kind()) {
-            case PREREQUISITES -> readPrerequisites(section.blocks());
+            case PREREQUISITES -> {
+                readPrerequisites(section.blocks());
+                readPanels(section.blocks());
+            }
             case PROCEDURE -> readSteps(section, steps, () -> "step_" + (steps.size() + 1));
             case ROLLBACK -> readSteps(section, rollback, () -> "rollback_" + (rollback.size() + 1));
             case NO_STEPS -> {
+            }
+        }
+    }
+
+    /**
+     * A note or warning panel beside the prerequisites ("Renew one proxy at a time") speaks of the whole procedure:
+     * the playbook's own, as a panel before the first step is.
+     */
+    private void readPanels(List<Element> blocks) {
+        for (Element block : blocks) {
+            String name = Macros.name(block);
+            if (Macros.isNote(name) || Macros.isWarning(name)) {
+                Element body = Macros.richBody(block);
+                String text = body == null ? "" : PlainText.of(body);
+                if (!text.isEmpty()) {
+                    (Macros.isWarning(name) ? warnings : notes).add(text);
+                }
             }
         }
     }

@@ -117,6 +117,17 @@ class PageConversionTest {
     }
 
     @Test
+    void aWarningPanelBesideThePrerequisitesIsThePlaybooks() {
+        Playbook playbook = convert("<h2>Before you begin</h2><ul><li>Membership of the pki-operators group</li></ul>"
+                + "<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><p>Renew one proxy at a time.</p>"
+                + "</ac:rich-text-body></ac:structured-macro><h2>Procedure</h2><ol><li>Reload nginx: "
+                + "<code>sudo systemctl reload nginx</code></li><li>Check the site.</li></ol>");
+
+        assertThat(playbook.warnings()).containsExactly("Renew one proxy at a time.");
+        assertThat(playbook.prerequisites()).hasSize(1);
+    }
+
+    @Test
     void severalCommandsOfAStepAreJoinedAndANestedBulletListBelongsToItsStep() {
         Playbook playbook = convert("<ol><li>Free space:<ul><li><code>sudo journalctl --vacuum-size=500M</code></li>"
                 + "<li>Heap dumps: ask the team.</li></ul>" + code("bash", "df -h /var") + "</li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
