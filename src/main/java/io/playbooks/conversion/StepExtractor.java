@@ -84,16 +84,9 @@ final class StepExtractor {
      * the playbook's own, as a panel before the first step is.
      */
     private void readPanels(List<Element> blocks) {
-        for (Element block : blocks) {
-            String name = Macros.name(block);
-            if (Macros.isNote(name) || Macros.isWarning(name)) {
-                Element body = Macros.richBody(block);
-                String text = body == null ? "" : PlainText.of(body);
-                if (!text.isEmpty()) {
-                    (Macros.isWarning(name) ? warnings : notes).add(text);
-                }
-            }
-        }
+        LeadIns panels = new LeadIns();
+        blocks.forEach(block -> panels.collect(block, null, ""));
+        panels.moveTo(notes, warnings);
     }
 
     /** The sections that expands inside steps hold ("Rollback" in a list item): read as sections of their own. */
