@@ -75,4 +75,12 @@ class ApiErrorMapperTest {
         assertThat(error.status()).isEqualTo(503);
         assertThat(error.type()).isEqualTo("database_unavailable");
     }
+
+    @Test
+    void aMessageQuotingAHugeInputIsCutSayingHowMuchWasLeftOut() {
+        ApiError error = ApiErrorMapper.toError(new ApiException(404, "no playbook with id or slug '" + "a".repeat(100_000) + "'"));
+
+        assertThat(error.error()).hasSizeLessThan(1100).endsWith("(99030 more characters)");
+        assertThat(new ApiError("short", 400, "bad_request").error()).isEqualTo("short");
+    }
 }

@@ -125,6 +125,14 @@ class ApiRequestEdgesTest {
     }
 
     @Test
+    void aSpaceKeyLongerThanAnyConfluenceKeyIsABadRequest() {
+        Reply reply = service.post(API + "/bulk-import", "{\"space_key\": \"" + "K".repeat(300) + "\"}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error").asText()).contains("at most 255 characters");
+    }
+
+    @Test
     void whatTheServerRefusesBeforeAnyRouteIsAnsweredInJson() throws Exception {
         Reply unknown = service.get(API + "/nope");
         Reply notJson = service.send(API + "/import", "text/plain", "page_id=1");
