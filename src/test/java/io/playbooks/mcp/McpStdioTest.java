@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -104,15 +105,10 @@ class McpStdioTest {
 
     @Test
     void stdoutCarriesJsonRpcOnlyAndTheCommandEndsWhenStdinCloses() throws Exception {
-        ServerParameters parameters = serverParameters("stdio-raw");
-        List<String> command = new ArrayList<>();
-        command.add(parameters.getCommand());
-        command.addAll(parameters.getArgs());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = rawProcess("stdio-raw");
         try (OutputStream stdin = process.getOutputStream();
              BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            stdin.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"raw\",\"version\":\"1\"}}}\n"
+            stdin.write((initialize("raw")
                     + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
                     + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
@@ -139,14 +135,9 @@ class McpStdioTest {
 
     @Test
     void requestsPipedJustBeforeStdinClosesAreAllAnswered() throws Exception {
-        ServerParameters parameters = serverParameters("stdio-piped");
-        List<String> command = new ArrayList<>();
-        command.add(parameters.getCommand());
-        command.addAll(parameters.getArgs());
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = rawProcess("stdio-piped");
         try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"piped\",\"version\":\"1\"}}}\n"
+            stdin.write((initialize("piped")
                     + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
                     + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n"
                     + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
@@ -165,6 +156,21 @@ class McpStdioTest {
         } finally {
             process.destroyForcibly();
         }
+    }
+
+    /** The command as a plain process, its stdin and stdout raw, its log discarded. */
+    private Process rawProcess(String name) throws IOException {
+        ServerParameters parameters = serverParameters(name);
+        List<String> command = new ArrayList<>();
+        command.add(parameters.getCommand());
+        command.addAll(parameters.getArgs());
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /** The initialize request of a client, as one line. */
+    private static String initialize(String client) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                + "\"capabilities\":{},\"clientInfo\":{\"name\":\"" + client + "\",\"version\":\"1\"}}}\n";
     }
 
     /** This JVM's class path, run from the project folder (routes/, config/), with its own database and files. */
