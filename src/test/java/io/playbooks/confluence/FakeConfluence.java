@@ -36,8 +36,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -87,6 +91,7 @@ public final class FakeConfluence implements AutoCloseable {
     private final Map<String, FakePage> pages = new TreeMap<>(Comparator.comparingLong(Long::parseLong));
     private final Map<String, FakeAttachment> attachments = new LinkedHashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Queue<Hold> holds = new ConcurrentLinkedQueue<>();
     private long nextSpaceId = 98_300_001L;
     private long nextPageId = 1_000_001L;
     private long nextAttachmentId = 7_000_001L;
@@ -220,6 +225,55 @@ public final class FakeConfluence implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Holds the next request whose URL contains {@code urlPart} until the hold is released (at most two minutes), so
+     * a test can look at a client while it waits for Confluence.
+     */
+    public Hold holdNext(String urlPart) {
+        Hold hold = new Hold(urlPart);
+        holds.add(hold);
+        return hold;
+    }
+
+    private void awaitHold(String url) {
+        for (Hold hold : holds) {
+            if (url.contains(hold.urlPart) && holds.remove(hold)) {
+                hold.reached.countDown();
+                try {
+                    hold.released.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+        }
+    }
+
+    /** A request held by {@link #holdNext(String)}: wait until it arrived, then let it be answered. */
+    public static final class Hold implements AutoCloseable {
+        private final String urlPart;
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        private Hold(String urlPart) {
+            this.urlPart = urlPart;
+        }
+
+        /** Waits (at most a minute) until the held request arrives; false if it did not. */
+        public boolean reached() throws InterruptedException {
+            return reached.await(1, TimeUnit.MINUTES);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+
+        @Override
+        public void close() {
+            release();
+        }
+    }
+
     // ---- the model ---------------------------------------------------------------------------------------------
 
     public synchronized FakeSpace addSpace(String key, String name) {
@@ -346,6 +400,7 @@ public final class FakeConfluence implements AutoCloseable {
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
+            awaitHold(decode(event.getRequest().getUrl()));
             synchronized (FakeConfluence.this) {
                 return serve(event.getRequest());
             }

@@ -23,9 +23,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -187,6 +189,16 @@ class McpHttpToolsTest {
     }
 
     /** The client hands notifications to its consumer on another thread: the result can come first. */
+    /** Waits for the first progress notification; fails if the call ends or a minute passes without one. */
+    private void awaitProgress(CompletableFuture<CallToolResult> running) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (progress.isEmpty()) {
+            assertThat(running).as("no progress came while the call ran").isNotDone();
+            assertThat(System.nanoTime()).as("no progress within a minute").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     private void awaitLastProgress(String message) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while ((progress.isEmpty() || !progress.get(progress.size() - 1).message().contains(message))
@@ -201,15 +213,22 @@ class McpHttpToolsTest {
     }
 
     @Test
-    void bulkImportReportsProgressAndSearchFindsWhatItImported() {
+    void bulkImportReportsProgressWhileItRunsAndSearchFindsWhatItImported() throws Exception {
         progress.clear();
-        site.latency(java.time.Duration.ofMillis(150));
+        // five pages a listing; the second listing waits until the test has seen progress
         CallToolResult result;
-        try {
-            result = client.callTool(McpSchema.CallToolRequest.builder().name("bulk_import_confluence_space")
-                    .arguments(Map.of("space_key", "OPS")).progressToken("bulk-1").build());
+        try (FakeConfluence.Hold confluence = site.maxLimit(5).holdNext("cursor=")) {
+            CompletableFuture<CallToolResult> running = CompletableFuture.supplyAsync(() -> client.callTool(
+                    McpSchema.CallToolRequest.builder().name("bulk_import_confluence_space")
+                            .arguments(Map.of("space_key", "OPS")).progressToken("bulk-1").build()));
+            awaitProgress(running);
+
+            assertThat(running).as("the import waits on Confluence").isNotDone();
+            assertThat(progress.get(0).progress()).isLessThan(20);
+            confluence.release();
+            result = running.get(2, TimeUnit.MINUTES);
         } finally {
-            site.latency(java.time.Duration.ZERO);
+            site.maxLimit(250);
         }
         JsonNode bulk = ok(result);
         JsonNode found = ok(call(client, "search_playbooks", Map.of("query", "restart storefront", "limit", 3)));
@@ -349,6 +368,29 @@ class McpHttpToolsTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
+    @Test
+    void aToolCallWaitingOnConfluenceHoldsUpNoOtherCall() throws Exception {
+        FakePage deploy = page("Deploy Application");
+        McpSyncClient other = McpTestClients.client(McpTestClients.http(base(), TOKEN), p -> { });
+        try (FakeConfluence.Hold confluence = site.holdNext(deploy.id)) {
+            CompletableFuture<CallToolResult> held = CompletableFuture.supplyAsync(
+                    () -> call(client, "preview_confluence_playbook", Map.of("page_id", deploy.id)));
+            assertThat(confluence.reached()).isTrue();
+
+            other.ping();
+            JsonNode listed = ok(call(other, "list_confluence_playbooks", Map.of()));
+            JsonNode status = rest("/status");
+
+            assertThat(held).as("the held call still waits on Confluence").isNotDone();
+            assertThat(listed.has("playbooks")).isTrue();
+            assertThat(status.has("connected")).isTrue();
+            confluence.release();
+            assertThat(ok(held.get(1, TimeUnit.MINUTES)).get("metadata").get("is_playbook").asBoolean()).isTrue();
+        } finally {
+            other.closeGracefully();
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.playbooks.mcp;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +42,47 @@ class SseBodyTest {
         body.close();
         body.send(null, "after close");
 
-        assertThat(all.get(10, TimeUnit.SECONDS))
-                .isEqualTo("event: message\ndata: one\n\nevent: message\ndata: two\n\n");
+        assertThat(events(all.get(10, TimeUnit.SECONDS))).containsExactly("event: message\ndata: one",
+                "event: message\ndata: two");
+    }
+
+    @Test
+    void aReadWithNoEventYetGivesABlankLineRatherThanWaitingForOne() throws Exception {
+        SseBody body = new SseBody();
+        byte[] buffer = new byte[4096];
+
+        int count = body.read(buffer, 0, buffer.length);
+
+        assertThat(count).isEqualTo(1);
+        assertThat(buffer[0]).isEqualTo((byte) '\n');
+    }
+
+    @Test
+    void theReadAfterTheLastQueuedEventFillsTheReadersBufferWithBlankLinesSoTheEventGoesOut() throws Exception {
+        SseBody body = new SseBody();
+        body.send(null, "one");
+        byte[] buffer = new byte[4096];
+        int event = body.read(buffer, 0, buffer.length);
+
+        assertThat(body.available()).isPositive();
+        int fill = body.read(buffer, event, buffer.length - event);
+
+        assertThat(fill).isEqualTo(buffer.length - event);
+        assertThat(new String(buffer, event, fill, StandardCharsets.UTF_8)).isBlank();
+        assertThat(body.available()).isZero();
+    }
+
+    @Test
+    void noBlankLinesFollowTheLastEventOnceTheStreamIsClosed() throws Exception {
+        SseBody body = new SseBody();
+        body.send(null, "one");
+        body.close();
+
+        assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("event: message\ndata: one\n\n");
+    }
+
+    /** The events of a stream, without the blank lines that SSE ignores. */
+    private static List<String> events(String stream) {
+        return Arrays.stream(stream.split("\n\n+")).filter(event -> !event.isBlank()).map(String::strip).toList();
     }
 }
