@@ -4,6 +4,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.HttpHeaders;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransport;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Mono;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -80,14 +82,12 @@ public class CamelStreamableHttpTransport implements McpStreamableServerTranspor
 
     private void post(Message message) throws IOException {
         String body = message.getBody(String.class);
-        McpSchema.JSONRPCMessage rpc;
-        try {
-            rpc = McpSchema.deserializeJsonRpcMessage(json, body == null ? "" : body);
-        } catch (IOException | IllegalArgumentException e) {
-            reply(message, 400, jsonRpcError(McpSchema.ErrorCodes.PARSE_ERROR,
-                    "the body is not a JSON-RPC message: " + e.getMessage()));
+        Optional<InboundCheck.Refusal> refusal = InboundCheck.check(body == null ? "" : body);
+        if (refusal.isPresent()) {
+            reply(message, 400, refusal.get().toJson());
             return;
         }
+        McpSchema.JSONRPCMessage rpc = McpSchema.deserializeJsonRpcMessage(json, body);
         if (rpc instanceof McpSchema.JSONRPCRequest request && McpSchema.METHOD_INITIALIZE.equals(request.method())) {
             initialize(message, request);
             return;
@@ -107,7 +107,7 @@ public class CamelStreamableHttpTransport implements McpStreamableServerTranspor
             session.responseStream(request, new SseTransport(events))
                     .contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context))
                     .doFinally(signal -> events.close())
-                    .subscribe(null, failure -> LOG.warn("MCP request {} failed: {}", request.method(), failure.getMessage()));
+                    .subscribe(null, failure -> answerFailure(request, failure, events));
             message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
             message.setHeader(Exchange.CONTENT_TYPE, "text/event-stream");
             message.setHeader("Cache-Control", "no-cache");
@@ -119,6 +119,21 @@ public class CamelStreamableHttpTransport implements McpStreamableServerTranspor
         accepted.contextWrite(ctx -> ctx.put(McpTransportContext.KEY, context)).block();
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
         message.setBody(null);
+    }
+
+    /** The SDK answers what it can; anything else that failed still gets an answer, or the client would wait on. */
+    private void answerFailure(McpSchema.JSONRPCRequest request, Throwable failure, SseBody events) {
+        LOG.warn("MCP request {} failed: {}", request.method(), failure.toString());
+        McpSchema.JSONRPCResponse.JSONRPCError error = failure instanceof McpError known && known.getJsonRpcError() != null
+                ? known.getJsonRpcError()
+                : new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INTERNAL_ERROR,
+                        request.method() + " failed: " + failure.getMessage(), null);
+        try {
+            events.send(null, json.writeValueAsString(new McpSchema.JSONRPCResponse(McpSchema.JSONRPC_VERSION,
+                    request.id(), null, error)));
+        } catch (IOException e) {
+            LOG.warn("cannot write the error answer of MCP request {}: {}", request.method(), e.getMessage());
+        }
     }
 
     private void initialize(Message message, McpSchema.JSONRPCRequest request) throws IOException {

@@ -44,9 +44,10 @@ public final class McpStdioCommand {
         try {
             ToolCatalog tools = main.getCamelContext().getRegistry().lookupByNameAndType("mcpTools", ToolCatalog.class);
             PendingRequests pending = new PendingRequests(LAST_ANSWERS);
-            EndOfInput stdin = new EndOfInput(pending.reading(new FileInputStream(FileDescriptor.in)));
+            OutputStream answers = pending.writing(protocol);
+            EndOfInput stdin = new EndOfInput(new InboundGate(pending.reading(new FileInputStream(FileDescriptor.in)), answers));
             McpSyncServer server = McpServers.serve(new StdioServerTransportProvider(McpJsonDefaults.getMapper(), stdin,
-                    pending.writing(protocol)), tools, McpWiring.version());
+                    answers), tools, McpWiring.version());
             stdin.awaitEnd();
             server.closeGracefully();
         } finally {

@@ -38,12 +38,13 @@ final class PendingRequests {
     }
 
     /**
-     * The client's messages: each with a method and an id is a request that waits for an answer. The end of the
+     * The client's messages: each with a method and an id (a string or an integer: a message with another id is
+     * answered with no id, see {@link InboundGate}) is a request that waits for an answer. The end of the
      * input is passed on once every request has its answer, or the limit is up.
      */
     InputStream reading(InputStream in) {
         Lines lines = new Lines(message -> {
-            if (message.has("method") && message.has("id")) {
+            if (message.has("method") && (message.path("id").isTextual() || message.path("id").isIntegralNumber())) {
                 requests.incrementAndGet();
             }
         });
@@ -75,10 +76,10 @@ final class PendingRequests {
         };
     }
 
-    /** The server's messages: each with an id and a result or an error answers a request. */
+    /** The server's messages: each with an id (not null) and a result or an error answers a request. */
     OutputStream writing(OutputStream out) {
         Lines lines = new Lines(message -> {
-            if (message.has("id") && (message.has("result") || message.has("error"))) {
+            if (message.hasNonNull("id") && (message.has("result") || message.has("error"))) {
                 answers.incrementAndGet();
             }
         });

@@ -394,6 +394,38 @@ class McpHttpToolsTest {
     }
 
     @Test
+    void aMalformedMessageIsRefusedWith400SayingWhatIsWrongAndTheSessionGoesOn() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";
+        String session = http.send(post(initialize).header("Authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString()).headers().firstValue("Mcp-Session-Id").orElseThrow();
+        java.util.function.Function<String, HttpResponse<String>> send = body -> {
+            try {
+                return http.send(post(body).header("Authorization", "Bearer " + TOKEN).header("Mcp-Session-Id", session)
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        HttpResponse<String> noParams = send.apply("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\"}");
+        HttpResponse<String> textArguments = send.apply("{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"get_playbook\",\"arguments\":\"x\"}}");
+        HttpResponse<String> objectId = send.apply("{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}");
+        HttpResponse<String> ping = send.apply("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
+
+        assertThat(noParams.statusCode()).isEqualTo(400);
+        assertThat(noParams.body()).contains("\"id\":5").contains("tools/call needs params");
+        assertThat(textArguments.statusCode()).isEqualTo(400);
+        assertThat(textArguments.body()).contains("\"id\":6").contains("must be an object, not string");
+        assertThat(objectId.statusCode()).isEqualTo(400);
+        assertThat(objectId.body()).contains("\"id\":null").contains("string or an integer");
+        assertThat(ping.statusCode()).isEqualTo(200);
+        assertThat(ping.body()).contains("\"id\":7").contains("\"result\"");
+    }
+
+    @Test
     void aRequestFromAWebPageOfAnotherSiteIsRefused() throws Exception {
         String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                 + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}";

@@ -158,6 +158,38 @@ class McpStdioTest {
         }
     }
 
+    @Test
+    void aLineThatIsNoMessageIsAnsweredWithAnErrorAndTheSessionGoesOn() throws Exception {
+        Process process = rawProcess("stdio-malformed");
+        try (OutputStream stdin = process.getOutputStream()) {
+            stdin.write((initialize("malformed")
+                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                    + "\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"meth\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\"}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"get_playbook\",\"arguments\":\"x\"}}\n"
+                    + "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the command ends once it answered").isTrue();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+
+            Map<String, Integer> errorCodes = new java.util.LinkedHashMap<>();
+            for (String line : out.split("\n")) {
+                JsonNode answer = JSON.readTree(line);
+                errorCodes.put(answer.get("id").asText(), answer.path("error").path("code").asInt(0));
+            }
+            assertThat(errorCodes).containsEntry("1", 0).containsEntry("5", McpSchema.ErrorCodes.INVALID_PARAMS)
+                    .containsEntry("6", McpSchema.ErrorCodes.INVALID_PARAMS).containsEntry("7", 0)
+                    .containsEntry("null", McpSchema.ErrorCodes.INVALID_REQUEST);
+            assertThat(out).contains("\"code\":" + McpSchema.ErrorCodes.PARSE_ERROR);
+            assertThat(process.exitValue()).isZero();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     /** The command as a plain process, its stdin and stdout raw, its log discarded. */
     private Process rawProcess(String name) throws IOException {
         ServerParameters parameters = serverParameters(name);
