@@ -135,56 +135,48 @@ class McpStdioTest {
 
     @Test
     void requestsPipedJustBeforeStdinClosesAreAllAnswered() throws Exception {
-        Process process = rawProcess("stdio-piped");
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write((initialize("piped")
-                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}\n"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            // the answers fit in the pipe's buffer: the process can end before they are read
-            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the command ends once it answered").isTrue();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        List<JsonNode> answers = answersToPipedLines("piped",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}");
 
-            List<Integer> answered = new ArrayList<>();
-            for (String line : out.split("\n")) {
-                answered.add(JSON.readTree(line).get("id").asInt());
-            }
-            assertThat(answered).containsExactlyInAnyOrder(1, 2, 3);
-            assertThat(process.exitValue()).isZero();
-        } finally {
-            process.destroyForcibly();
-        }
+        assertThat(answers).extracting(answer -> answer.get("id").asInt()).containsExactlyInAnyOrder(1, 2, 3);
     }
 
     @Test
     void aLineThatIsNoMessageIsAnsweredWithAnErrorAndTheSessionGoesOn() throws Exception {
-        Process process = rawProcess("stdio-malformed");
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write((initialize("malformed")
-                    + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
-                    + "\n"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":2,\"meth\n"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}\n"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\"}\n"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"get_playbook\",\"arguments\":\"x\"}}\n"
-                    + "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}\n").getBytes(StandardCharsets.UTF_8));
-        }
-        try {
-            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the command ends once it answered").isTrue();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        List<JsonNode> answers = answersToPipedLines("malformed",
+                "",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"meth",
+                "{\"jsonrpc\":\"2.0\",\"id\":{\"a\":1},\"method\":\"ping\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{\"name\":\"get_playbook\",\"arguments\":\"x\"}}",
+                "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"ping\"}");
 
-            Map<String, Integer> errorCodes = new java.util.LinkedHashMap<>();
-            for (String line : out.split("\n")) {
-                JsonNode answer = JSON.readTree(line);
-                errorCodes.put(answer.get("id").asText(), answer.path("error").path("code").asInt(0));
+        assertThat(answers).extracting(answer -> answer.get("id").asText() + " " + answer.path("error").path("code").asInt(0))
+                .containsExactlyInAnyOrder("1 0", "null " + McpSchema.ErrorCodes.PARSE_ERROR,
+                        "null " + McpSchema.ErrorCodes.INVALID_REQUEST, "5 " + McpSchema.ErrorCodes.INVALID_PARAMS,
+                        "6 " + McpSchema.ErrorCodes.INVALID_PARAMS, "7 0");
+    }
+
+    /**
+     * Pipes initialize, the initialized notification and {@code lines} to a new process and closes its stdin at once,
+     * as a script does; returns what it wrote to stdout once it ended (which it must, cleanly).
+     */
+    private List<JsonNode> answersToPipedLines(String name, String... lines) throws Exception {
+        Process process = rawProcess("stdio-" + name);
+        try {
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write((initialize(name) + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+                        + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            assertThat(errorCodes).containsEntry("1", 0).containsEntry("5", McpSchema.ErrorCodes.INVALID_PARAMS)
-                    .containsEntry("6", McpSchema.ErrorCodes.INVALID_PARAMS).containsEntry("7", 0)
-                    .containsEntry("null", McpSchema.ErrorCodes.INVALID_REQUEST);
-            assertThat(out).contains("\"code\":" + McpSchema.ErrorCodes.PARSE_ERROR);
+            // the answers fit in the pipe's buffer: the process can end before they are read
+            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the command ends once it answered").isTrue();
             assertThat(process.exitValue()).isZero();
+            List<JsonNode> answers = new ArrayList<>();
+            for (String line : new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\n")) {
+                answers.add(JSON.readTree(line));
+            }
+            return answers;
         } finally {
             process.destroyForcibly();
         }
