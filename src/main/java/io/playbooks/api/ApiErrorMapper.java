@@ -42,7 +42,8 @@ public class ApiErrorMapper implements Processor {
         exchange.getMessage().setBody(json.writeValueAsString(error));
     }
 
-    static ApiError toError(Throwable failure) {
+    /** The error a REST call answers for {@code failure}; MCP tools that call a route directly say the same. */
+    public static ApiError toError(Throwable failure) {
         Throwable cause = rootApiCause(failure);
         if (cause instanceof ApiException api) {
             return new ApiError(api.getMessage(), api.status(), typeOf(api.status()));

@@ -27,20 +27,29 @@ final class SiteUrls {
         try {
             uri = new URI(b);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Confluence URL '" + baseUrl + "' is not a URL: " + e.getMessage(), e);
+            throw new IllegalArgumentException("Confluence URL '" + shown(baseUrl) + "' is not a URL: " + e.getReason(), e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new IllegalArgumentException("Confluence URL '" + baseUrl
+            throw new IllegalArgumentException("Confluence URL '" + shown(baseUrl)
                     + "' must be an absolute http(s) URL such as https://example.atlassian.net/wiki");
         }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("Confluence URL '" + shown(baseUrl)
+                    + "' must not hold a user name or password: give the account as username and the token as api_token");
+        }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("Confluence URL '" + baseUrl + "' must not carry a query or fragment");
+            throw new IllegalArgumentException("Confluence URL '" + shown(baseUrl) + "' must not carry a query or fragment");
         }
         this.base = b;
         this.origin = scheme + "://" + uri.getRawAuthority();
         this.basePath = uri.getRawPath() == null ? "" : uri.getRawPath();
         this.host = uri.getHost().toLowerCase(Locale.ROOT);
+    }
+
+    /** The URL as an error may show it: a user name and password in it (never taken) are not said back. */
+    private static String shown(String url) {
+        return url.replaceFirst("(?<=//)[^/@\\s]+@", "****@");
     }
 
     String base() {

@@ -2,6 +2,8 @@ package io.playbooks.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playbooks.api.ApiError;
+import io.playbooks.api.ApiErrorMapper;
 import io.playbooks.learning.UsageChannel;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -35,7 +37,9 @@ public class RouteCall {
             e.getMessage().setHeader(UsageChannel.HEADER, UsageChannel.MCP.code());
         });
         if (exchange.getException() != null) {
-            throw new RouteFailure(500, "internal_error", exchange.getException().getMessage());
+            // a failure the route rethrew (a doCatch does) reaches the caller unmapped: map it as REST does
+            ApiError error = ApiErrorMapper.toError(exchange.getException());
+            throw new RouteFailure(error.status(), error.type(), error.error());
         }
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         Object result = exchange.getMessage().getBody();

@@ -236,6 +236,16 @@ class ConfluenceApiTest {
         assertThat(sameSite.status()).isEqualTo(200);
     }
 
+    @Test
+    void aUrlHoldingAPasswordIsRefusedAtOnceAndThePasswordNotSaidBack() {
+        Reply withPassword = service.post(API + "/configure", "{\"url\": \"http://ann:s3cret@127.0.0.1:9/wiki\", "
+                + "\"api_token\": \"t\", \"spaces\": [\"OPS\"]}");
+
+        assertThat(withPassword.status()).isEqualTo(400);
+        assertThat(withPassword.json().get("error").asText()).contains("must not hold a user name or password")
+                .doesNotContain("s3cret");
+    }
+
     /** The verbs consume JSON only, so a cross-site text/plain or form post never reaches a route. */
     @Test
     void aPostThatIsNotJsonIsRefused() {

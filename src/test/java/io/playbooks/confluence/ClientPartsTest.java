@@ -65,6 +65,16 @@ class ClientPartsTest {
     }
 
     @Test
+    void aBaseUrlWithAUserAndPasswordIsRefusedWithoutSayingThemBack() {
+        assertThatThrownBy(() -> new SiteUrls("https://ann:s3cret@a.atlassian.net/wiki"))
+                .hasMessageContaining("must not hold a user name or password")
+                .hasMessageContaining("https://****@a.atlassian.net/wiki")
+                .hasMessageNotContaining("s3cret").hasMessageNotContaining("ann");
+        assertThatThrownBy(() -> new SiteUrls("https://ann:s3cret@a atlassian.net/wiki"))
+                .hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void linkHeaderNextIsFoundAmongOtherRelations() {
         assertThat(PagedResults.linkHeaderNext(
                 "</wiki/api/v2/spaces?cursor=abc>; rel=\"next\", <https://acme.atlassian.net/wiki>; rel=\"base\""))

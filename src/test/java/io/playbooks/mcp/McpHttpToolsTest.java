@@ -249,6 +249,14 @@ class McpHttpToolsTest {
     }
 
     @Test
+    void aBulkImportThatConfluenceRefusesFailsWithTheRestCallsStatusAndType() {
+        CallToolResult unknown = call(client, "bulk_import_confluence_space", Map.of("space_key", "NOPE"));
+
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("unknown_space, status 404").contains("NOPE");
+    }
+
+    @Test
     void theToolsAnswerWithTheSameJsonAsTheRestRoutes() throws Exception {
         FakePage deploy = page("Deploy Application");
         ok(call(client, "import_confluence_playbook", Map.of("page_id", deploy.id)));
