@@ -200,6 +200,11 @@ public class ConfluenceConnection {
         return siteOf(spaceKey).client().orElseThrow().page(pageId).orElseThrow(() -> notFound(pageId));
     }
 
+    /** Refuses (400) a space no configured site can serve, before anything is recorded for it. */
+    public void requireSiteOf(String spaceKey) {
+        siteOf(spaceKey);
+    }
+
     /** Every page of one space with its body, from its site, fetched lazily a listing call at a time. */
     public PageListing pages(String spaceKey) {
         return siteOf(spaceKey).client().orElseThrow().pages(spaceKey);

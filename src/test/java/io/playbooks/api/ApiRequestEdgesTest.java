@@ -45,6 +45,16 @@ class ApiRequestEdgesTest {
     }
 
     @Test
+    void aBulkImportRefusedForWantOfConfluenceLeavesNoRunBehind() {
+        Reply refused = service.post(API + "/bulk-import", "{\"space_key\": \"OPS\"}");
+        Reply status = service.get(API + "/sync/status");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error").asText()).startsWith("Confluence is not configured");
+        assertThat(status.json().get("bulk_import").isNull()).as(status.body()).isTrue();
+    }
+
+    @Test
     void aQueryParameterCannotSetTheStatusNorTheContentType() {
         for (String query : new String[] {"CamelHttpResponseCode=418", "camelhttpresponsecode=204", "Content-Type=text/html"}) {
             Reply reply = service.get(API + "/status?" + query);

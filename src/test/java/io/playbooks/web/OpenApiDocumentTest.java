@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
@@ -54,6 +57,17 @@ class OpenApiDocumentTest {
 
         assertThat(routes).contains("GET /api/v1/confluence/status", "POST /api/v1/confluence/bulk-import");
         assertThat(documented).isEqualTo(routes);
+    }
+
+    @Test
+    void theServerIsNamedAsTheRequestReachedItNotAsBound() throws Exception {
+        HttpResponse<String> behindProxy = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        service.uri("/api/v1/openapi.json")).header("X-Forwarded-Host", "playbooks.example.org")
+                .header("X-Forwarded-Proto", "https").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(document.get("servers").findValuesAsText("url")).noneMatch(url -> url.contains("0.0.0.0"));
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(behindProxy.body()).get("servers")
+                .findValuesAsText("url")).containsExactly("https://playbooks.example.org");
     }
 
     @Test
