@@ -1,10 +1,10 @@
 package io.playbooks.broadcast;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.playbooks.api.ApiError;
 import io.playbooks.api.ApiException;
+import io.playbooks.api.ApiJson;
 import io.playbooks.api.ApiTokenCheck;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -42,7 +42,8 @@ public final class EventStream extends ServiceSupport implements ExtendedStartup
     private final EventFeed feed;
     private final ApiTokenCheck tokens;
     private final Duration heartbeat;
-    private final ObjectMapper json = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /** The REST API's JSON, so an event on the stream reads as it does in GET /events. */
+    private final ObjectMapper json = ApiJson.mapper();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
 
     public EventStream(EventLog log, EventFeed feed, ApiTokenCheck tokens, Duration heartbeat) {

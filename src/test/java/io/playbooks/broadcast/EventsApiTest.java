@@ -129,7 +129,7 @@ class EventsApiTest {
         try {
             String[] fourth = events.poll(60, TimeUnit.SECONDS);
             String[] fifth = events.poll(60, TimeUnit.SECONDS);
-            long live = record("Runbook live");
+            long live = producer.requestBody("direct:broadcast", SampleEvents.createdOffline("Runbook live"), EventEntry.class).id();
             String[] sixth = events.poll(60, TimeUnit.SECONDS);
 
             assertThat(fourth).isNotNull();
@@ -140,6 +140,7 @@ class EventsApiTest {
             JsonNode data = JSON.readTree(sixth[1]);
             assertThat(data.get("id").asLong()).isEqualTo(live);
             assertThat(data.get("message").asText()).isEqualTo("Playbook created: Runbook live");
+            assertThat(data).as("the same JSON as GET /events").isEqualTo(get("/events?since=" + (live - 1)).get("events").get(0));
         } finally {
             response.body().close();
             reader.interrupt();

@@ -9,8 +9,17 @@ final class SampleEvents {
     }
 
     static PlaybookEvent created(String name) {
+        return created(name, "https://example.atlassian.net/wiki/spaces/OPS/pages/720001");
+    }
+
+    /** A page of the offline folder: it has no Confluence URL. */
+    static PlaybookEvent createdOffline(String name) {
+        return created(name, null);
+    }
+
+    private static PlaybookEvent created(String name, String confluenceUrl) {
         return new PlaybookEvent("Playbook created: " + name, "playbook_import", "info", List.of("operations"),
                 new PlaybookEvent.Details(name, 7L, name.toLowerCase().replace(' ', '-'), "720001", "OPS",
-                        "https://example.atlassian.net/wiki/spaces/OPS/pages/720001", "operations", 4, "created"));
+                        confluenceUrl, "operations", 4, "created"));
     }
 }
