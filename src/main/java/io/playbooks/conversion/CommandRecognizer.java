@@ -111,7 +111,13 @@ final class CommandRecognizer {
             "wevtutil", "bcdedit", "diskpart", "dcdiag", "repadmin", "netdom", "nltest", "dsquery", "pvecm", "qm",
             "pct", "pvesm", "lvs", "vgs", "pvs", "lvdisplay", "vgdisplay", "pvdisplay", "perccli", "storcli",
             "racadm", "ssacli", "hpssacli", "fdesetup", "diskutil", "launchctl", "softwareupdate", "profiles",
-            "jamf", "defaults", "scutil", "networksetup", "pkgutil", "installer", "spctl", "csrutil");
+            "jamf", "defaults", "scutil", "networksetup", "pkgutil", "installer", "spctl", "csrutil",
+            "kamcmd", "asterisk", "fs_cli", "sngrep", "fwconsole", "exim", "certtool", "kdig", "ldns-signzone", "sslscan",
+            "twilio", "lunash", "vtl", "ml", "sacctmgr", "lfs", "lctl", "apptainer", "singularity", "dcgmi", "emqx",
+            "emqx_ctl");
+    /** Environment Modules and Lmod: {@code module load GROMACS/2023.3}, not Terraform's {@code module "vpc" {}. */
+    private static final Set<String> MODULE_SUBCOMMANDS = Set.of("load", "unload", "avail", "list", "purge", "swap",
+            "switch", "spider", "show", "use", "unuse", "restore", "save", "reset", "whatis", "keyword");
     /** Commands of network operating systems (IOS, Junos, PAN-OS, EOS), written in lower case as their CLIs take them. */
     private static final Set<String> NETWORK_OS_COMMANDS = Set.of("show", "configure", "commit", "request", "write",
             "reload", "copy", "clear", "interface", "router", "shutdown", "no", "end", "exit", "ping", "traceroute");
@@ -295,6 +301,26 @@ final class CommandRecognizer {
                 && !DATA_FILE.matcher(words.get(0)).matches();
     }
 
+    /**
+     * Whether the code of a step table's Command column runs a program no list knows ({@code kamcmd dispatcher.list}):
+     * a program-like word and its arguments, not a file's path alone (the file to edit), a setting
+     * ({@code tcp_keepalives_idle = 60}) or a record ({@code db-replica-03 IN A 10.20.1.13}).
+     */
+    static boolean isCommandOfAnyProgram(String code) {
+        List<String> words = words(code);
+        if (words.size() < 2 || !PROGRAM_WORD.matcher(words.get(0)).matches() || DATA_FILE.matcher(words.get(0)).matches()
+                || isAssignment(code)) {
+            return false;
+        }
+        for (String word : words.subList(1, words.size())) {
+            // "db-replica-03  IN  A  10.20.1.13": a record, a setting or a sentence, not arguments
+            if (word.equals("=") || word.equals(":") || PROSE_WORDS.contains(word) || isCapitalisedWord(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A file or script by its path alone ({@code /usr/share/tomcat9/bin/setenv.sh}, {@code ./deploy.sh}). */
     static boolean isBarePath(String code) {
         return code.indexOf(' ') < 0 && (code.startsWith("/") || code.startsWith("./") || code.startsWith("~/")
@@ -357,6 +383,9 @@ final class CommandRecognizer {
         }
         if (words.get(1).equals("=")) {
             return false; // "max_standby_streaming_delay = -1", "host = 10.0.4.12": a setting and its value
+        }
+        if (program.equals("module") && MODULE_SUBCOMMANDS.contains(words.get(1))) {
+            return true;
         }
         if (!blockLine && INLINE_NETWORK_OS_COMMAND.matcher(text).matches()) {
             return true;

@@ -98,7 +98,10 @@ public final class PlaybookDetector {
         // "Architecture docs site: rebuild and publish", labels [api, runbook]: a topic word names what a procedure of
         // commands works on, when something beside the steps says procedure and nothing says another kind of page
         boolean saysProcedure = score > 0 || operation > 0 || procedureHeading > 0;
-        Set<String> topics = counts.ofCommandsInTheImperative() && saysProcedure && otherKind == 0 ? TOPIC_WORDS : Set.of();
+        // a page labelled a procedure whose steps mostly run commands or calls ("Check | Request" rows) is one too
+        boolean labelledAndActing = score > 0 && counts.acting() * 2 > counts.steps();
+        Set<String> topics = (counts.ofCommandsInTheImperative() && saysProcedure || labelledAndActing) && otherKind == 0
+                ? TOPIC_WORDS : Set.of();
         List<String> reasons = new ArrayList<>(procedureLabel);
         score += labelSignal(page.labels(), profile.labels().notAProcedure(), Signal.NOT_A_PROCEDURE_LABEL, false,
                 topics, reasons);

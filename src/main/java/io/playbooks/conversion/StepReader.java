@@ -61,9 +61,14 @@ final class StepReader {
     /** Where in {@link #text} the last "; " between items or cells was put. */
     private int separatorAt = -1;
 
-    private StepReader(String id, int depth) {
+    /** The cells of a step table's command column: the code in them is a command, whoever's program it runs. */
+    private final Set<Element> commandCells;
+    private boolean inCommandCell;
+
+    private StepReader(String id, int depth, Set<Element> commandCells) {
         this.id = id;
         this.depth = depth;
+        this.commandCells = commandCells;
     }
 
     /**
@@ -71,11 +76,17 @@ final class StepReader {
      * @return the step, or empty when the content holds nothing to do or show (an empty list item or task)
      */
     static Optional<Step> read(String id, String title, List<? extends Node> content) {
-        return read(id, 0, title, content);
+        return read(id, 0, title, content, Set.of());
     }
 
-    private static Optional<Step> read(String id, int depth, String title, List<? extends Node> content) {
-        StepReader reader = new StepReader(id, depth);
+    /** A row of a step table, whose {@code commandCells} (of a Command column) hold commands, not prose or values. */
+    static Optional<Step> readRow(String id, String title, List<Element> cells, Set<Element> commandCells) {
+        return read(id, 0, title, cells, commandCells);
+    }
+
+    private static Optional<Step> read(String id, int depth, String title, List<? extends Node> content,
+                                       Set<Element> commandCells) {
+        StepReader reader = new StepReader(id, depth, commandCells);
         if (depth >= MAX_SUBSTEP_DEPTH) {
             content.forEach(reader::visit);
             return reader.step(title);
@@ -83,7 +94,7 @@ final class StepReader {
         HeadingSubsteps.Split split = HeadingSubsteps.of(content);
         split.own().forEach(reader::visit);
         for (HeadingSubsteps.Part part : split.parts()) {
-            read(id + "_" + (reader.substeps.size() + 1), depth + 1, part.title(), part.content())
+            read(id + "_" + (reader.substeps.size() + 1), depth + 1, part.title(), part.content(), commandCells)
                     .ifPresent(reader.substeps::add);
         }
         return reader.step(title);
@@ -127,7 +138,10 @@ final class StepReader {
             case "time" -> text.append(element.attr("datetime"));
             case "li", "td", "th" -> {
                 separateFromWhatCameBefore();
+                boolean outer = inCommandCell;
+                inCommandCell |= commandCells.contains(element);
                 visitChildren(element, true);
+                inCommandCell = outer;
             }
             default -> visitChildren(element, PlainText.isBlock(tag));
         }
@@ -212,6 +226,7 @@ final class StepReader {
         String before = lastWordSoFar();
         boolean command = !forbidsWhatFollows() && (RUN_VERBS.contains(before)
                 ? CommandRecognizer.isCommand(literal) || CommandRecognizer.isRunnable(literal)
+                : inCommandCell ? CommandRecognizer.isCommand(literal) || CommandRecognizer.isCommandOfAnyProgram(literal)
                 : CommandRecognizer.isCommand(literal) && !(CommandRecognizer.isBarePath(literal) && PLACE_WORDS.contains(before)));
         if (command) {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
@@ -285,7 +300,7 @@ final class StepReader {
 
     private void readSubsteps(Element list) {
         for (List<Node> content : ListItems.of(list)) {
-            read(id + "_" + (substeps.size() + 1), depth + 1, null, content).ifPresent(substeps::add);
+            read(id + "_" + (substeps.size() + 1), depth + 1, null, content, commandCells).ifPresent(substeps::add);
         }
     }
 

@@ -5,6 +5,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,9 +16,20 @@ import java.util.regex.Pattern;
 /** A table whose header names a step / action / command column: one step per row. */
 final class StepTable {
 
-    /** Words that name a step column alone or with others ("Step No.", "Rollback action", "Command to run"). */
+    /** Words that name the command column, in the languages of the step words. */
+    private static final Set<String> COMMAND_WORDS = Set.of("command", "commands", "befehl", "befehle", "kommando",
+            "commande", "commandes", "comando", "comandos", "comandi", "commando", "commando's", "opdracht",
+            "コマンド", "命令");
+    /**
+     * Words that name a step column alone or with others ("Step No.", "Rollback action", "Command to run"), in
+     * English and in the languages operations teams also write their pages in (German, French, Spanish, Portuguese,
+     * Italian, Dutch, Japanese, Chinese).
+     */
     private static final Set<String> STEP_WORDS = Set.of("step", "steps", "action", "actions", "command",
-            "commands", "task", "tasks", "instruction", "instructions", "procedure");
+            "commands", "task", "tasks", "instruction", "instructions", "procedure",
+            "schritt", "aktion", "maßnahme", "aufgabe", "étape", "etape", "tâche", "paso", "acción", "accion",
+            "tarea", "passo", "ação", "acao", "tarefa", "azione", "attività", "stap", "actie", "taak", "手順", "操作",
+            "作業", "步骤", "任务");
     private static final Set<String> STEP_NAMES = Set.of("what to do", "to do", "todo");
     /** Columns of meeting notes and decision logs, which hold no procedure. */
     private static final Set<String> NOT_STEP_NAMES = Set.of("action item", "action items", "action owner",
@@ -26,7 +38,8 @@ final class StepTable {
     private static final Set<String> PAST_RUN_COLUMNS = Set.of("result", "outcome", "tester", "ticket", "performed", "operator",
             "engineer", "duration");
     private static final Set<String> NUMBER_NAMES = Set.of("#", "no", "nr", "n", "step", "step #", "step no",
-            "step nr", "step number", "number", "seq", "order");
+            "step nr", "step number", "number", "seq", "order", "schritt", "étape", "paso", "passo", "stap", "nº", "n°",
+            "手順", "步骤", "序号", "番号", "no.");
 
     private static final Pattern ROW_NUMBER = Pattern.compile("\\d*\\.?");
 
@@ -89,6 +102,8 @@ final class StepTable {
         int numberColumn = numberHeader < 0 ? -1 : headerStarts[numberHeader];
         List<Integer> nameColumns = TableReader.columns(header, StepTable::namesWhatToDo).stream()
                 .map(index -> headerStarts[index]).toList();
+        List<Integer> commandColumns = TableReader.columns(header, StepTable::namesTheCommand).stream()
+                .map(index -> headerStarts[index]).toList();
         int conditionHeader = TableReader.column(header, StepTable::namesACondition);
         int conditionColumn = conditionHeader < 0 ? -1 : headerStarts[conditionHeader];
         List<String> divider = new ArrayList<>();
@@ -100,7 +115,8 @@ final class StepTable {
                 divider.add(PlainText.of(cells.get(0)));
                 continue;
             }
-            List<Node> content = new ArrayList<>();
+            List<Element> content = new ArrayList<>();
+            Set<Element> commandCells = new HashSet<>();
             Element nameCell = null;
             String condition = "";
             for (int i = 0; i < cells.size(); i++) {
@@ -115,13 +131,16 @@ final class StepTable {
                 if (nameCell == null && !text.isEmpty() && spansAny(cell, starts[i], nameColumns)) {
                     nameCell = cell;
                 }
+                if (spansAny(cell, starts[i], commandColumns) && !spansAny(cell, starts[i], nameColumns)) {
+                    commandCells.add(cell);
+                }
                 content.add(cell);
             }
             if (hasText(content)) {
                 String name = nameCell == null ? null : StepReader.read("", null, nameCell.childNodes()).map(Step::name).orElse(null);
                 List<String> partOf = List.copyOf(divider);
                 divider.clear();
-                StepReader.read(ids.get(), whenThen(condition, name), content)
+                StepReader.readRow(ids.get(), whenThen(condition, name), content, commandCells)
                         .map(step -> partOf.isEmpty() ? step : step.withMore(partOf, List.of())).ifPresent(target);
             }
         }
@@ -167,11 +186,24 @@ final class StepTable {
 
     /** A step or action column that says what to do, not the command column, which names a step by its command. */
     private static boolean namesWhatToDo(String column) {
-        return namesSteps(column) && !column.contains("command");
+        return namesSteps(column) && !namesTheCommand(column);
+    }
+
+    /** "Command", "Command to run", "Befehl": the column whose code is what each row runs. */
+    private static boolean namesTheCommand(String column) {
+        if (NOT_STEP_NAMES.contains(column)) {
+            return false;
+        }
+        for (String word : column.split(" ")) {
+            if (COMMAND_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a cell says something: words, or code alone (a row whose Command cell holds only a code block). */
-    private static boolean hasText(List<Node> cells) {
+    private static boolean hasText(List<? extends Node> cells) {
         for (Node cell : cells) {
             if (!PlainText.of(cell).isEmpty() || cell instanceof Element element && holdsCode(element)) {
                 return true;

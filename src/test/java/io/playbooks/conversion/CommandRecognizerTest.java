@@ -17,7 +17,8 @@ class CommandRecognizerTest {
             "ansible-vault edit group_vars/all/vault.yml", "findmnt /data", "ipconfig /flushdns", "uptime",
             "bin/rails db:migrate", "tmsh save sys config", "gam delete user ${LEAVER_EMAIL}", "awx jobs stdout 17",
             "strmqm QM_ORDERS", "winmgmt /verifyrepository", "configure terminal", "show ip interface brief",
-            "request system reboot", "pvecm status",
+            "request system reboot", "pvecm status", "module load EasyBuild/4.9.1", "module avail GROMACS",
+            "ml GROMACS/2023.3", "kamcmd tls.reload", "asterisk -rx \"core show channels\"",
             "(Get-WebBinding -Name 'Portal' -Protocol https).AddSslCertificate('<thumbprint>', 'My')",
             "$binding.AddSslCertificate($thumbprint, 'My')", "$cert = Get-ChildItem Cert:\\LocalMachine\\My",
             "%windir%\\system32\\inetsrv\\appcmd.exe stop site /site.name:Claims", "appcmd stop site /site.name:Claims",
@@ -60,9 +61,23 @@ class CommandRecognizerTest {
             "SHUTDOWN WITH NOWAIT", "[    0.000000] Linux version 6.1.0", "[  OK  ] Started nginx.service",
             "name | host | port", "Set-Cookie", "Save-Data", "max_standby_streaming_delay = -1", "host = 10.0.4.12", "Request-Id",
             "Security groups", "/etc/init.d/httpd", ". . .", ". Stop the agent before you upgrade the package.",
-            "timeout 30 seconds", "/sbin/reboot", "/bin/sh: 1: pg_dump: not found", "/etc/init.d/httpd is missing"})
+            "timeout 30 seconds", "/sbin/reboot", "/bin/sh: 1: pg_dump: not found", "/etc/init.d/httpd is missing",
+            "module \"vpc\" {"})
     void pathsValuesAndKeysAreNotCommands(String code) {
         assertThat(CommandRecognizer.isCommand(code)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kamcmd dispatcher.set_state i ${SET_ID} ${NODE_URI}", "vtl verify", "acmectl renew --all"})
+    void aStepTablesCommandColumnRunsProgramsNoListKnows(String code) {
+        assertThat(CommandRecognizer.isCommandOfAnyProgram(code)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/cassandra/cassandra-env.sh", "tcp_keepalives_idle = 60", "db-replica-03 IN A 10.20.1.13",
+            "LOG_LEVEL=debug", "wait for the green light", "uptime"})
+    void aStepTablesCommandColumnStillHoldsFilesSettingsAndRecordsThatAreNoCommands(String code) {
+        assertThat(CommandRecognizer.isCommandOfAnyProgram(code)).isFalse();
     }
 
     @ParameterizedTest

@@ -190,6 +190,27 @@ class PageConversionTest {
     }
 
     @Test
+    void theCommandColumnOfAStepTableRunsEvenAProgramNoListKnows() {
+        Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
+                + "<tr><td>1</td><td>List the destinations</td><td><code>kamcmd dispatcher.list</code></td></tr>"
+                + "<tr><td>2</td><td>Edit the environment file</td><td><code>/etc/cassandra/cassandra-env.sh</code></td></tr>"
+                + "</tbody></table>");
+
+        assertThat(actions(playbook.steps())).containsExactly("shell", "noop");
+        assertThat(playbook.steps().get(0).args()).containsEntry("command", "kamcmd dispatcher.list");
+    }
+
+    @Test
+    void aStepTableInAnotherLanguageGivesItsStepsToo() {
+        Playbook playbook = convert("<table><tbody><tr><th>Paso</th><th>Acción</th><th>Comando</th></tr>"
+                + "<tr><td>1</td><td>Comprobar los pods</td><td><code>kubectl -n pagos get pods</code></td></tr>"
+                + "<tr><td>2</td><td>Avisar al equipo</td><td></td></tr></tbody></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Comprobar los pods", "Avisar al equipo");
+        assertThat(actions(playbook.steps())).containsExactly("shell", "noop");
+    }
+
+    @Test
     void aRowAcrossTheWholeStepTableHeadsTheRowsBelowItAndIsNoStep() {
         Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
                 + "<tr><td colspan=\"3\"><strong>Phase 1 - Stop writes</strong></td></tr>"
