@@ -74,11 +74,16 @@ final class StepTable {
         if (STEP_NAMES.contains(column) || NUMBER_NAMES.contains(column) && column.startsWith("step")) {
             return true;
         }
+        return hasAWordOf(column, STEP_WORDS);
+    }
+
+    /** Whether a column that is none of meeting notes' ("Action item", "Command output") has one of the words. */
+    private static boolean hasAWordOf(String column, Set<String> words) {
         if (NOT_STEP_NAMES.contains(column)) {
             return false;
         }
         for (String word : column.split(" ")) {
-            if (STEP_WORDS.contains(word)) {
+            if (words.contains(word)) {
                 return true;
             }
         }
@@ -191,15 +196,7 @@ final class StepTable {
 
     /** "Command", "Command to run", "Befehl": the column whose code is what each row runs. */
     private static boolean namesTheCommand(String column) {
-        if (NOT_STEP_NAMES.contains(column)) {
-            return false;
-        }
-        for (String word : column.split(" ")) {
-            if (COMMAND_WORDS.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return hasAWordOf(column, COMMAND_WORDS);
     }
 
     /** Whether a cell says something: words, or code alone (a row whose Command cell holds only a code block). */
