@@ -19,7 +19,11 @@ final class BuiltInProfile {
 
     private static final List<String> PROCEDURE_LABELS = List.of(
             "runbook", "playbook", "procedure", "how-to", "howto", "sop", "troubleshooting", "checklist", "run-book",
-            "operations-guide", "instructions", "incident-response");
+            "operations-guide", "instructions", "incident-response",
+            // the same kinds of page in German, French, Spanish, Portuguese, Italian, Dutch, Japanese and Chinese
+            "anleitung", "betriebshandbuch", "checkliste", "arbeitsanweisung", "fehlerbehebung", "procédure",
+            "mode-opératoire", "dépannage", "procedimiento", "procedimento", "procedura", "istruzioni", "handleiding",
+            "werkinstructie", "stappenplan", "手順書", "運用手順書", "运维手册", "操作手册", "操作指南");
     private static final List<String> NOT_A_PROCEDURE_LABELS = List.of(
             "meeting-notes", "meeting", "retrospective", "retro", "release-notes", "decision-log", "decision",
             "requirements", "product-requirements", "architecture", "design", "glossary", "contacts", "team",
@@ -27,7 +31,10 @@ final class BuiltInProfile {
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
             "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status",
-            "control-matrix", "explanation", "concepts");
+            "control-matrix", "explanation", "concepts",
+            "besprechungsprotokoll", "protokoll", "compte-rendu", "acta", "anuncio", "annonce", "annuncio", "architektur",
+            "arquitectura", "arquitetura", "architettura", "architectuur", "richtlinie", "politique", "política",
+            "beleid", "議事録", "会议纪要", "障害報告", "事故报告");
     private static final List<String> PROCEDURE_TITLE_WORDS = List.of(
             "runbook", "run book", "playbook", "procedure", "how to", "how-to", "install", "installing",
             "installation", "deploy", "deploying", "deployment", "upgrade", "upgrading", "restore", "restoring",
@@ -42,7 +49,16 @@ final class BuiltInProfile {
             "clean up", "create", "creating", "add", "adding", "remove", "removing", "replace", "replacing", "change",
             "resize", "resizing", "fix", "fixing", "resolve", "resolving", "handle", "handling", "respond to",
             "onboarding", "offboarding", "publish", "publishing", "spike", "stuck", "5xx", "unreachable",
-            "degraded", "expiry", "expired", "disk full");
+            "degraded", "expiry", "expired", "disk full",
+            "anleitung", "wiederherstellen", "wiederherstellung", "erneuern", "aktualisieren", "neustart", "umschalten",
+            "checkliste", "fehlerbehebung", "procédure", "renouveler", "restaurer", "restauration", "redémarrer",
+            "redémarrage", "bascule", "basculer", "dépannage", "déployer", "déploiement", "procedimiento", "desplegar",
+            "restaurar", "actualizar", "reiniciar", "conmutación", "rotar", "renovar", "procedimento", "atualizar",
+            "procedura", "aggiornamento", "aggiornare", "ripristino", "ripristinare", "riavvio", "riavviare",
+            "rotazione", "stappenplan", "handleiding", "herstellen", "vernieuwen", "herstarten", "bijwerken",
+            // words of scripts without spaces, found inside the title's words
+            "手順", "復旧", "切り替え", "再起動", "フェイルオーバー", "トラブルシューティング", "手册", "恢复", "升级",
+            "切换", "重启", "排查");
     private static final List<String> NOT_A_PROCEDURE_TITLE_WORDS = List.of(
             "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
             "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
@@ -57,7 +73,11 @@ final class BuiltInProfile {
             "rollout status", "project status", "prd", "etiquette", "principles", "working agreement", "norms",
             "findings", "definition of", "support matrix", "skew matrix", "control matrix", "compatibility matrix",
             "severity matrix", "version matrix", "assessment", "upgrade report",
-            "upgrade schedule", "change freeze");
+            "upgrade schedule", "change freeze",
+            "protokoll", "besprechung", "besprechungsprotokoll", "compte rendu", "acta", "anuncio", "annonce",
+            "annuncio", "aankondiging", "architektur", "arquitectura", "arquitetura", "architettura", "architectuur",
+            "richtlinie", "politique", "política", "beleid", "議事録", "会议纪要", "障害報告", "事故报告", "アーキテクチャ",
+            "架构");
     private static final List<String> NOT_A_PROCEDURE_HEADINGS = List.of(
             "participants", "attendees", "agenda", "discussion", "action items", "what went well",
             "what did not go well", "what didn't go well", "lessons learned", "decision", "user stories", "user flow",
@@ -72,7 +92,10 @@ final class BuiltInProfile {
             "how we checked", "why it happened");
     /** Headings under which a page says what to do: a troubleshooting article's Resolution, a runbook's Procedure. */
     private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
-            "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage", "steps");
+            "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage", "steps",
+            "ablauf", "durchführung", "vorgehen", "lösung", "procédure", "déroulé", "résolution", "procedimiento",
+            "pasos", "resolución", "procedimento", "passos", "resolução", "procedura", "passaggi", "risoluzione",
+            "werkwijze", "stappen", "oplossing", "作業手順", "実施手順", "対処", "操作步骤", "处理步骤", "解决方法");
     private static final List<String> IMPERATIVE_VERBS = List.of(
             "add", "allow", "announce", "apply", "approve", "answer", "arrange", "ask", "attach", "back", "book", "bring", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",

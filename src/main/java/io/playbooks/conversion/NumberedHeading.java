@@ -14,9 +14,19 @@ import java.util.regex.Pattern;
  */
 final class NumberedHeading {
 
-    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3}(?:\\.\\d{1,3})*)[a-z]?\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
-    /** "1. Stop", "2) Drain", "3: Verify", "4 - Switch over", "5 – Unfreeze": a number, then a mark, then the title. */
-    private static final Pattern NUMBER = Pattern.compile("^(\\d{1,3})(?:\\s*[.):]|\\s+[-\u2013\u2014])\\s+(\\S.*)$");
+    /**
+     * "Step 2: Drain", in the languages operations teams also write in: "Schritt 3:", "Étape 2 :", "Paso 1.",
+     * "Passo 2 –", "Stap 3:", "手順3：", "ステップ2", "步骤 2：", "第2步".
+     */
+    private static final Pattern STEP_WORD = Pattern.compile("(?iu)^(?:(?:step|schritt|[ée]tape|paso|passo|stap|手順|ステップ|步骤)"
+            + "\\s*|第\\s*(?=\\d{1,3}\\s*步))(\\d{1,3}(?:\\.\\d{1,3})*)[a-z]?(?:\\s*步)?\\s*[:.)\\-\u2013\u2014\uFF1A]?\\s*(.*)$");
+    /** The first letters of those words: a heading that starts otherwise (most do) is not matched at all. */
+    private static final String STEP_WORD_STARTS = "sSeEéÉpP手ス步第";
+    /**
+     * "1. Stop", "2) Drain", "3: Verify", "4 - Switch over", "5 – Unfreeze", "1：停止": a number, then a mark, then the
+     * title.
+     */
+    private static final Pattern NUMBER = Pattern.compile("^(\\d{1,3})(?:\\s*[.):]\\s+|\\s*\uFF1A\\s*|\\s+[-\u2013\u2014]\\s+)(\\S.*)$");
     /**
      * "1.2 Drain the node", "2.1. Patch", "3.1 - Reboot": outline numbers need no mark, but a title that starts with
      * an imperative verb: documents number their chapters so too ("2.1 Goals"), and versions look alike ("1.5 release").
@@ -31,7 +41,7 @@ final class NumberedHeading {
     static Optional<String> title(String headingText) {
         String text = headingText.trim();
         char first = text.isEmpty() ? ' ' : text.charAt(0);
-        if (first != 's' && first != 'S' && (first < '0' || first > '9')) {
+        if (STEP_WORD_STARTS.indexOf(first) < 0 && (first < '0' || first > '9')) {
             return Optional.empty(); // no pattern can match: most headings are plain words
         }
         Matcher matcher = STEP_WORD.matcher(text);

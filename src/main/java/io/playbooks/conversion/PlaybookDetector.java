@@ -470,6 +470,21 @@ public final class PlaybookDetector {
                 return fire(signal, known.get(word), word, reasons);
             }
         }
+        return withoutSpaces(words, known, signal, reasons);
+    }
+
+    /** Japanese and Chinese titles run their words together: a known word of such a script counts inside a word. */
+    private static double withoutSpaces(List<String> words, Map<String, Double> known, Signal signal, List<String> reasons) {
+        for (String word : words) {
+            if (word.charAt(0) < '\u3000') {
+                continue;
+            }
+            for (Map.Entry<String, Double> entry : known.entrySet()) {
+                if (entry.getKey().charAt(0) >= '\u3000' && word.contains(entry.getKey())) {
+                    return fire(signal, entry.getValue(), entry.getKey(), reasons);
+                }
+            }
+        }
         return 0;
     }
 

@@ -14,10 +14,17 @@ enum SectionKind {
     /** Its list items are prerequisites, not steps. */
     PREREQUISITES(List.of("prerequisite", "pre-requisite", "prereq", "requirements", "before you begin", "before you start",
             "before starting", "you will need", "you'll need", "what you need", "what you will need", "what you'll need",
-            "preconditions")),
+            "preconditions",
+            // German, French, Spanish, Portuguese, Italian, Dutch (Japanese and Chinese: OTHER_SCRIPTS)
+            "voraussetzungen", "voraussetzung", "vorbereitung", "prérequis", "pré-requis", "prerequis",
+            "conditions préalables", "requisitos previos", "requisitos", "requisito previo", "pré-requisitos",
+            "pre-requisitos", "pré-requisito", "prerequisiti", "requisiti", "vereisten", "benodigdheden",
+            "voorwaarden")),
     /** Its steps go to the playbook's rollback. */
     ROLLBACK(List.of("rollback", "roll back", "roll-back", "rolling back", "back out", "backout", "back-out",
-            "backing out", "revert", "reverting", "undo")),
+            "backing out", "revert", "reverting", "undo",
+            "zurückrollen", "rückgängig machen", "rückfallebene", "retour arrière", "retour en arrière", "marcha atrás",
+            "vuelta atrás", "reversión", "revertir", "reverter", "reversão", "terugdraaien", "terugrollen")),
     /** Reference material around the procedure: holds no steps. */
     NO_STEPS(List.of("see also", "reference", "related", "further reading", "further information", "more information",
             "links", "external links", "resources", "additional resources",
@@ -25,7 +32,13 @@ enum SectionKind {
             "document history", "history", "action items", "parameters", "variables", "inputs", "glossary",
             "symptoms", "background", "possible causes", "causes", "impact", "faq", "questions", "overview", "notes",
             "steps performed", "steps taken", "what we did", "what was done", "how we checked", "useful commands", "handy commands", "common commands", "patch log", "run log", "maintenance log", "upgrade log",
-            "execution log", "past runs", "previous runs"));
+            "execution log", "past runs", "previous runs",
+            "siehe auch", "ansprechpartner", "kontakte", "kontakt", "änderungshistorie", "änderungsverlauf",
+            "versionshistorie", "referenzen", "symptome", "voir aussi", "historique des modifications", "références",
+            "symptômes", "ver también", "véase también", "contactos", "historial de cambios", "referencias",
+            "síntomas", "ver também", "contatos", "histórico de alterações", "referências", "sintomas", "vedi anche",
+            "contatti", "cronologia delle modifiche", "riferimenti", "sintomi", "zie ook", "contactpersonen",
+            "wijzigingsgeschiedenis", "versiegeschiedenis", "referenties", "symptomen"));
 
     /**
      * Names of logs of past runs whose first word is also a verb: they name a section as the whole heading or its end
@@ -41,7 +54,24 @@ enum SectionKind {
     private static final Set<String> TOP_LEVEL_NAMES = Set.of("overview", "notes", "background");
     /** Headings that name the procedure itself: the steps follow. */
     private static final Set<String> PROCEDURE_NAMES = Set.of("procedure", "steps", "instructions", "step by step",
-            "step-by-step", "the procedure", "procedure steps");
+            "step-by-step", "the procedure", "procedure steps",
+            "ablauf", "durchführung", "vorgehen", "vorgehensweise", "schritte", "procédure", "déroulé", "étapes",
+            "procedimiento", "pasos", "procedimento", "passos", "procedura", "passaggi", "werkwijze", "stappen",
+            "procedure stappen", "作業手順", "実施手順", "手順", "操作步骤", "步骤", "处理步骤");
+    /**
+     * Section names of scripts written without spaces between words (Japanese, Chinese): a heading is of the kind
+     * when it starts with the name ("切り戻し手順" is a rollback section), whatever follows.
+     */
+    private static final Map<String, SectionKind> OTHER_SCRIPTS = Map.ofEntries(
+            Map.entry("前提条件", PREREQUISITES), Map.entry("事前準備", PREREQUISITES),
+            Map.entry("前置条件", PREREQUISITES), Map.entry("准备工作", PREREQUISITES), Map.entry("先决条件", PREREQUISITES),
+            Map.entry("切り戻し", ROLLBACK), Map.entry("ロールバック", ROLLBACK), Map.entry("回滚", ROLLBACK),
+            Map.entry("回退", ROLLBACK), Map.entry("関連", NO_STEPS), Map.entry("参考", NO_STEPS),
+            Map.entry("連絡先", NO_STEPS), Map.entry("変更履歴", NO_STEPS), Map.entry("改訂履歴", NO_STEPS),
+            Map.entry("症状", NO_STEPS), Map.entry("相关", NO_STEPS), Map.entry("联系人", NO_STEPS),
+            Map.entry("变更记录", NO_STEPS), Map.entry("修订记录", NO_STEPS), Map.entry("变更历史", NO_STEPS));
+    /** The longest heading of such a script that a name at its start still names: "切り戻し手順", not a sentence. */
+    private static final int OTHER_SCRIPT_HEADING_LENGTH = 8;
     /** Words after a kind's name that keep the heading a section name: "Rollback plan", "Prerequisites checklist". */
     private static final Set<String> NAME_SUFFIXES = Set.of("plan", "procedure", "steps", "instructions", "checklist",
             "section", "notes", "list");
@@ -78,6 +108,10 @@ enum SectionKind {
         if (heading.startsWith("what you need to ")) {
             return null; // "What you need to do", "... to know": what the reader is told, not what they must have
         }
+        SectionKind ofOtherScript = ofOtherScript(heading);
+        if (ofOtherScript != null) {
+            return ofOtherScript;
+        }
         String first = firstWord(heading);
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
             if (startsWithWord(heading, candidate.name()) && (!VERB_LED_NAMES.contains(candidate.name()) || heading.equals(candidate.name()))
@@ -98,6 +132,19 @@ enum SectionKind {
             boolean aStep = candidate.kind() != PREREQUISITES && BuiltInProfile.isImperativeVerb(first);
             if (namesTheSection && !aStep && endsWithWord(heading, candidate.name())) {
                 return candidate.kind();
+            }
+        }
+        return null;
+    }
+
+    /** The kind a short Japanese or Chinese heading names by its start, else null. */
+    private static SectionKind ofOtherScript(String heading) {
+        if (heading.isEmpty() || heading.length() > OTHER_SCRIPT_HEADING_LENGTH || heading.charAt(0) < '\u3000') {
+            return null;
+        }
+        for (Map.Entry<String, SectionKind> name : OTHER_SCRIPTS.entrySet()) {
+            if (heading.startsWith(name.getKey())) {
+                return name.getValue();
             }
         }
         return null;

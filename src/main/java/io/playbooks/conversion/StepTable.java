@@ -18,7 +18,7 @@ final class StepTable {
 
     /** Words that name the command column, in the languages of the step words. */
     private static final Set<String> COMMAND_WORDS = Set.of("command", "commands", "befehl", "befehle", "kommando",
-            "commande", "commandes", "comando", "comandos", "comandi", "commando", "commando's", "opdracht",
+            "commande", "commandes", "comando", "comandos", "comandi", "commando", "opdracht",
             "コマンド", "命令");
     /**
      * Words that name a step column alone or with others ("Step No.", "Rollback action", "Command to run"), in

@@ -112,12 +112,13 @@ final class TableReader {
         return columns;
     }
 
-    /** A header cell as a column name: only its letters a-z, '#' and inner spaces. */
+    /** A header cell (in lower case) as a column name: only its letters, '#' and inner spaces. */
     static String name(String headerCell) {
         StringBuilder name = new StringBuilder(headerCell.length());
         for (int i = 0; i < headerCell.length(); i++) {
             char c = headerCell.charAt(i);
-            if ((c >= 'a' && c <= 'z') || c == '#' || c == ' ') {
+            // letters of any language ("acción", "步骤"), not digits or punctuation ("Step No." is "step no")
+            if ((Character.isLetter(c) && !Character.isUpperCase(c)) || c == '#' || c == ' ') {
                 name.append(c);
             }
         }

@@ -12,14 +12,18 @@ class NumberedHeadingTest {
     @CsvSource(delimiter = '|', value = {"1. Stop traffic|Stop traffic", "2) Drain|Drain", "Step 2: Drain node|Drain node",
             "step 3 - Verify|Verify", "STEP 4 Restart|Restart", "  10.  Check the logs |Check the logs",
             "1 – Freeze deploys|Freeze deploys", "2 - Snapshot|Snapshot", "3: Migrate|Migrate",
-            "Step 3a - Renew the certificate|Renew the certificate", "Step 3b: Fix the chain|Fix the chain"})
+            "Step 3a - Renew the certificate|Renew the certificate", "Step 3b: Fix the chain|Fix the chain",
+            "Schritt 3: Zertifikate erneuern|Zertifikate erneuern", "Étape 2 : Promouvoir le cluster|Promouvoir le cluster",
+            "Paso 1. Comprobar los pods|Comprobar los pods", "Passo 2 – Atualizar o plano|Atualizar o plano",
+            "Stap 3: Recycle de pool|Recycle de pool", "手順3：フェイルオーバーを実行する|フェイルオーバーを実行する",
+            "步骤 2：创建恢复任务|创建恢复任务", "第2步：创建恢复任务|创建恢复任务", "1：停止する|停止する"})
     void numberedHeadingsGiveTheirTitleWithoutTheNumber(String heading, String title) {
         assertThat(NumberedHeading.title(heading)).contains(title);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Overview", "Stepping stones", "Rollback", "2024 review", "1.5 release", "10:30 window",
-            "2-3 hours", "", "   "})
+            "2-3 hours", "", "   ", "第2章：概要", "Paso a paso", "Stapel 2"})
     void otherHeadingsAreNotNumberedSteps(String heading) {
         assertThat(NumberedHeading.title(heading)).isEmpty();
     }

@@ -190,6 +190,33 @@ class PageConversionTest {
     }
 
     @Test
+    void sectionsAndStepHeadingsInGermanAreReadAsTheirEnglishKin() {
+        Playbook playbook = convert("<h2>Voraussetzungen</h2><ul><li>SSH-Zugang zu den Knoten</li></ul>"
+                + "<h3>Schritt 1: Zertifikate prüfen</h3><p><code>sudo kubeadm certs check-expiration</code></p>"
+                + "<h3>Schritt 2: Zertifikate erneuern</h3><p><code>sudo kubeadm certs renew all</code></p>"
+                + "<h2>Zurückrollen</h2><ol><li>Sicherung einspielen: <code>sudo cp -a /root/pki /etc/kubernetes/pki</code></li></ol>"
+                + "<h2>Siehe auch</h2><ol><li>Kubernetes-Upgrade</li></ol>");
+
+        assertThat(playbook.prerequisites()).extracting(p -> p.description()).containsExactly("SSH-Zugang zu den Knoten");
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Zertifikate prüfen", "Zertifikate erneuern");
+        assertThat(playbook.rollback()).extracting(step -> step.args().get("command"))
+                .containsExactly("sudo cp -a /root/pki /etc/kubernetes/pki");
+    }
+
+    @Test
+    void japaneseSectionsAreToldByTheirStartAndStepHeadingsByTheirNumber() {
+        Playbook playbook = convert("<h2>前提条件</h2><ul><li>踏み台サーバーへの SSH 接続</li></ul>"
+                + "<h3>手順1：設定を確認する</h3><p><code>sudo nginx -t</code></p>"
+                + "<h3>手順2：設定を反映する</h3><p><code>sudo systemctl reload nginx</code></p>"
+                + "<h2>切り戻し手順</h2><ol><li>前の設定に戻す：<code>sudo cp /etc/nginx/nginx.conf.bak /etc/nginx/nginx.conf</code></li></ol>"
+                + "<h2>関連ページ</h2><ol><li>nginx 設定一覧</li></ol>");
+
+        assertThat(playbook.prerequisites()).hasSize(1);
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("設定を確認する", "設定を反映する");
+        assertThat(playbook.rollback()).hasSize(1);
+    }
+
+    @Test
     void theCommandColumnOfAStepTableRunsEvenAProgramNoListKnows() {
         Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
                 + "<tr><td>1</td><td>List the destinations</td><td><code>kamcmd dispatcher.list</code></td></tr>"

@@ -22,6 +22,22 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void labelsAndTitleWordsOfOtherLanguagesCountAsTheirEnglishKin() {
+        String steps = "<ol><li>Comprobar el estado: <code>redis-cli -p 26379 sentinel masters</code></li>"
+                + "<li>Forzar la conmutación: <code>redis-cli -p 26379 sentinel failover mymaster</code></li>"
+                + "<li>Avisar al equipo de guardia</li></ol>";
+
+        Detection labelled = detect("Conmutación manual de Redis Sentinel", List.of("procedimiento"), steps);
+        Detection titled = detect("MySQL 主从切换手册", List.of(), steps);
+        Detection minutes = detect("インフラ定例 議事録 2024-08-20", List.of("議事録"), steps);
+
+        assertThat(labelled.isPlaybook()).isTrue();
+        assertThat(labelled.reasons()).anyMatch(reason -> reason.startsWith("label 'procedimiento'"));
+        assertThat(titled.reasons()).anyMatch(reason -> reason.startsWith("title word '手册'"));
+        assertThat(minutes.isPlaybook()).isFalse();
+    }
+
+    @Test
     void anIndexOfRunbooksIsNoPlaybookHoweverImperativeItsLinksRead() {
         String link = "<li><ac:link><ri:page ri:content-title=\"%s\" /></ac:link></li>";
         Detection detection = detect("Payments team runbooks", List.of("payments"), "<p>Our runbooks.</p><ol>"
