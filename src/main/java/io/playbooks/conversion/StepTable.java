@@ -41,6 +41,8 @@ final class StepTable {
             "step nr", "step number", "number", "seq", "order", "schritt", "étape", "paso", "passo", "stap", "nº", "n°",
             "手順", "步骤", "序号", "番号", "no.");
 
+    /** What a cell holds to say that it holds nothing. */
+    private static final Set<String> NOTHING = Set.of("-", "\u2013", "\u2014", "n/a", "na", "none", "--", "/");
     private static final Pattern ROW_NUMBER = Pattern.compile("\\d*\\.?");
 
     private StepTable() {
@@ -127,7 +129,7 @@ final class StepTable {
             for (int i = 0; i < cells.size(); i++) {
                 Element cell = cells.get(i);
                 String text = PlainText.of(cell);
-                if (starts[i] == numberColumn && ROW_NUMBER.matcher(text).matches()) {
+                if (starts[i] == numberColumn && ROW_NUMBER.matcher(text).matches() || saysNothing(cell, text)) {
                     continue;
                 }
                 if (starts[i] == conditionColumn) {
@@ -160,6 +162,11 @@ final class StepTable {
         // "On every node run:" and a code block across the table is a step with its command
         return columns > 1 && cells.size() == 1 && TableReader.span(cells.get(0), "colspan") >= columns
                 && !PlainText.of(cells.get(0)).isEmpty() && cells.get(0).select("code, pre, ac|structured-macro, ac|macro").isEmpty();
+    }
+
+    /** A cell that only marks that it has nothing ("-", "n/a", "none"): no part of the step's text. */
+    private static boolean saysNothing(Element cell, String text) {
+        return NOTHING.contains(text.toLowerCase(Locale.ROOT)) && cell.select("code, pre, img, ac|image, ac|structured-macro").isEmpty();
     }
 
     /** A column saying when a row applies ("If you see", "Symptom", "Condition"): a decision table. */

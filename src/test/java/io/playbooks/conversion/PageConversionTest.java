@@ -217,6 +217,16 @@ class PageConversionTest {
     }
 
     @Test
+    void aCellThatOnlySaysItHoldsNothingIsNoPartOfTheStep() {
+        Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
+                + "<tr><td>1</td><td>Confirm the latency on the dashboard</td><td><p>-</p></td></tr>"
+                + "<tr><td>2</td><td>Post the count in #ops</td><td>n/a</td></tr></tbody></table>");
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("message"))
+                .containsExactly("Confirm the latency on the dashboard", "Post the count in #ops");
+    }
+
+    @Test
     void theCommandColumnOfAStepTableRunsEvenAProgramNoListKnows() {
         Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
                 + "<tr><td>1</td><td>List the destinations</td><td><code>kamcmd dispatcher.list</code></td></tr>"
