@@ -61,7 +61,7 @@ record CodeBlock(String command, Snippet snippet) {
             return snippet(language, code);
         }
         boolean transcript = ConsoleTranscript.isTranscript(language, code);
-        String command = transcript ? ConsoleTranscript.commands(code) : code;
+        String command = transcript ? ConsoleTranscript.commands(code, CodeLanguage.isConsole(language)) : code;
         if (command.isBlank() && CommandRecognizer.startsWithCommand(code)) {
             command = code; // a console block without a single prompt holds commands, not their output
         }

@@ -314,7 +314,8 @@ final class CommandRecognizer {
         }
         for (String word : words.subList(1, words.size())) {
             // "db-replica-03  IN  A  10.20.1.13": a record, a setting or a sentence, not arguments
-            if (word.equals("=") || word.equals(":") || PROSE_WORDS.contains(word) || isCapitalisedWord(word)) {
+            boolean capitalised = isCapitalisedWord(word) && Character.isUpperCase(word.charAt(0)); // not "regenCert"
+            if (word.equals("=") || word.equals(":") || PROSE_WORDS.contains(word) || capitalised) {
                 return false;
             }
         }

@@ -124,6 +124,15 @@ final class ConsoleTranscript {
      * the device's answer, no csh prompt.
      */
     static String commands(String transcript) {
+        return commands(transcript, false);
+    }
+
+    /**
+     * @param console whether the block is marked a console transcript: there, when no other prompt shows, "# " is root's
+     *                prompt, so the words of any program behind it are a command ({@code # gitlab-backup restore
+     *                BACKUP=...}), not a comment
+     */
+    static String commands(String transcript, boolean console) {
         String[] lines = LINE_BREAK.split(transcript, -1);
         boolean shell = false;
         boolean device = false;
@@ -132,12 +141,15 @@ final class ConsoleTranscript {
             device |= devicePromptOf(line) != null;
         }
         boolean deviceOnly = device && !shell;
+        // a console of root's alone: beside a user's "$ " prompt, "# ..." lines are output (a commented config line)
+        boolean rootConsole = console && !shell && !device;
         List<String> commands = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String prompt = deviceOnly ? devicePromptOf(lines[i]) : shellPromptOf(lines[i]);
             // behind a bare "# " the words of no command are a comment ("# check the leader"), not root's command
             if (prompt == null || prompt.equals(ROOT_PROMPT) && !CommandRecognizer.isBlockCommand(lines[i])
-                    && !CommandRecognizer.isProgramName(lines[i].substring(prompt.length()).strip())) {
+                    && !CommandRecognizer.isProgramName(lines[i].substring(prompt.length()).strip())
+                    && !(rootConsole && CommandRecognizer.isCommandOfAnyProgram(lines[i].substring(prompt.length()).strip()))) {
                 continue;
             }
             if (deviceOnly) {

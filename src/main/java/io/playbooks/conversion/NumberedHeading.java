@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
  */
 final class NumberedHeading {
 
+    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3}(?:\\.\\d{1,3})*)[a-z]?\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
     /**
-     * "Step 2: Drain", in the languages operations teams also write in: "Schritt 3:", "Étape 2 :", "Paso 1.",
-     * "Passo 2 –", "Stap 3:", "手順3：", "ステップ2", "步骤 2：", "第2步".
+     * "Step 2:" in the languages operations teams also write in: "Schritt 3:", "Étape 2 :", "Paso 1.", "Passo 2 –",
+     * "Stap 3:", "手順3：", "ステップ2：", "步骤 2：", "第2步". A whole number and a mark after it: on a page in English
+     * these words also name places and versions ("Paso 1 (primary hall)", "Stap 5.0 on RHEL 9"), never so marked.
      */
-    private static final Pattern STEP_WORD = Pattern.compile("(?iu)^(?:(?:step|schritt|[ée]tape|paso|passo|stap|手順|ステップ|步骤)"
-            + "\\s*|第\\s*(?=\\d{1,3}\\s*步))(\\d{1,3}(?:\\.\\d{1,3})*)[a-z]?(?:\\s*步)?\\s*[:.)\\-\u2013\u2014\uFF1A]?\\s*(.*)$");
+    private static final Pattern STEP_WORD_OF_OTHER_LANGUAGES = Pattern.compile(
+            "(?iu)^(?:(?:schritt|[ée]tape|paso|passo|stap|手順|ステップ|步骤)\\s*(\\d{1,3})\\s*(?:[:.)\uFF1A]|\\s[-\u2013\u2014])"
+                    + "|第\\s*(\\d{1,3})\\s*步\\s*[:\uFF1A]?)(?!\\d)\\s*(.*)$");
     /** The first letters of those words: a heading that starts otherwise (most do) is not matched at all. */
     private static final String STEP_WORD_STARTS = "sSeEéÉpP手ス步第";
     /**
@@ -48,6 +51,10 @@ final class NumberedHeading {
         if (matcher.matches()) {
             return Optional.of(titleOf(matcher));
         }
+        matcher = STEP_WORD_OF_OTHER_LANGUAGES.matcher(text);
+        if (matcher.matches()) {
+            return Optional.of(titleOf(matcher.group(3)));
+        }
         matcher = NUMBER.matcher(text);
         if (matcher.matches()) {
             return Optional.of(titleOf(matcher));
@@ -59,12 +66,17 @@ final class NumberedHeading {
 
     /** Whether the text numbers itself a step in words: "Step 2. On db-mst01, take a dump". */
     static boolean saysStep(String text) {
-        return STEP_WORD.matcher(text.trim()).matches();
+        String trimmed = text.trim();
+        return STEP_WORD.matcher(trimmed).matches() || STEP_WORD_OF_OTHER_LANGUAGES.matcher(trimmed).matches();
     }
 
     /** The title after the number, without the full stop a numbered paragraph ends with. */
     private static String titleOf(Matcher matcher) {
-        String title = matcher.group(2).trim();
+        return titleOf(matcher.group(2));
+    }
+
+    private static String titleOf(String text) {
+        String title = text.trim();
         return title.endsWith(".") && !title.endsWith("..") ? title.substring(0, title.length() - 1) : title;
     }
 

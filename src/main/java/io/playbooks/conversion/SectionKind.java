@@ -23,8 +23,9 @@ enum SectionKind {
     /** Its steps go to the playbook's rollback. */
     ROLLBACK(List.of("rollback", "roll back", "roll-back", "rolling back", "back out", "backout", "back-out",
             "backing out", "revert", "reverting", "undo",
-            "zurückrollen", "rückgängig machen", "rückfallebene", "retour arrière", "retour en arrière", "marcha atrás",
-            "vuelta atrás", "reversión", "revertir", "reverter", "reversão", "terugdraaien", "terugrollen")),
+            "zurückrollen", "rückgängig machen", "rückfallebene", "rückfallplan", "rückfall", "zurücksetzen",
+            "retour arrière", "retour en arrière", "marcha atrás", "vuelta atrás", "reversión", "revertir", "reverter",
+            "reversão", "terugdraaien", "terugrollen")),
     /** Reference material around the procedure: holds no steps. */
     NO_STEPS(List.of("see also", "reference", "related", "further reading", "further information", "more information",
             "links", "external links", "resources", "additional resources",
@@ -39,6 +40,24 @@ enum SectionKind {
             "síntomas", "ver também", "contatos", "histórico de alterações", "referências", "sintomas", "vedi anche",
             "contatti", "cronologia delle modifiche", "riferimenti", "sintomi", "zie ook", "contactpersonen",
             "wijzigingsgeschiedenis", "versiegeschiedenis", "referenties", "symptomen"));
+
+    /**
+     * The names above in German, French, Spanish, Portuguese, Italian and Dutch. On a page in English they are as often
+     * a product's or a place's name ("Requisitos web tier", "Paso 1 (primary hall)"), so they name a section only as
+     * the whole heading ("Voraussetzungen", "Retour arrière:") or at the end of a short one ("Piano di rollback").
+     */
+    private static final Set<String> OTHER_LANGUAGES = Set.of("voraussetzungen", "voraussetzung", "vorbereitung",
+            "prérequis", "pré-requis", "prerequis", "conditions préalables", "requisitos previos", "requisitos",
+            "requisito previo", "pré-requisitos", "pre-requisitos", "pré-requisito", "prerequisiti", "requisiti",
+            "vereisten", "benodigdheden", "voorwaarden", "zurückrollen", "rückgängig machen", "rückfallebene",
+            "rückfallplan", "rückfall", "zurücksetzen", "retour arrière", "retour en arrière", "marcha atrás",
+            "vuelta atrás", "reversión", "revertir", "reverter", "reversão", "terugdraaien", "terugrollen",
+            "siehe auch", "ansprechpartner", "kontakte", "kontakt", "änderungshistorie", "änderungsverlauf",
+            "versionshistorie", "referenzen", "symptome", "voir aussi", "historique des modifications", "références",
+            "symptômes", "ver también", "véase también", "contactos", "historial de cambios", "referencias",
+            "síntomas", "ver também", "contatos", "histórico de alterações", "referências", "sintomas", "vedi anche",
+            "contatti", "cronologia delle modifiche", "riferimenti", "sintomi", "zie ook", "contactpersonen",
+            "wijzigingsgeschiedenis", "versiegeschiedenis", "referenties", "symptomen");
 
     /**
      * Names of logs of past runs whose first word is also a verb: they name a section as the whole heading or its end
@@ -114,7 +133,8 @@ enum SectionKind {
         }
         String first = firstWord(heading);
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
-            if (startsWithWord(heading, candidate.name()) && (!VERB_LED_NAMES.contains(candidate.name()) || heading.equals(candidate.name()))
+            boolean wholeHeadingOnly = VERB_LED_NAMES.contains(candidate.name()) || OTHER_LANGUAGES.contains(candidate.name());
+            if (startsWithWord(heading, candidate.name()) && (!wholeHeadingOnly || heading.equals(candidate.name()))
                     && !(FOLLOWED_BY_FIXES.contains(candidate.name()) && namesAFixAfter(heading, candidate.name()))) {
                 return candidate.kind();
             }

@@ -140,8 +140,12 @@ final class StepReader {
                 separateFromWhatCameBefore();
                 boolean outer = inCommandCell;
                 inCommandCell |= commandCells.contains(element);
+                int before = commands.size();
                 visitChildren(element, true);
                 inCommandCell = outer;
+                if (commandCells.contains(element) && commands.size() == before) {
+                    commandWithoutCodeMarks(element);
+                }
             }
             default -> visitChildren(element, PlainText.isBlock(tag));
         }
@@ -232,6 +236,20 @@ final class StepReader {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
         }
         text.append(literal.replace(':', CODE_COLON));
+    }
+
+    /**
+     * A Command cell that holds its command as plain text ({@code sudo storcli64 /c0/e252/s4 show rebuild}, typed
+     * without code formatting): the command, when the whole cell is one by the strict test of inline code.
+     */
+    private void commandWithoutCodeMarks(Element cell) {
+        if (!cell.select("code, pre, ac|structured-macro, ac|macro").isEmpty()) {
+            return;
+        }
+        String whole = PlainText.of(cell);
+        if (!whole.isEmpty() && whole.indexOf('\n') < 0 && CommandRecognizer.isCommand(whole)) {
+            addCommand(ConsoleTranscript.withoutPrompt(whole));
+        }
     }
 
     /**

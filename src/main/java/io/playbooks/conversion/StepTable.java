@@ -49,27 +49,32 @@ final class StepTable {
     }
 
     static boolean isStepTable(Element table) {
-        List<String> header = TableReader.header(TableReader.rows(table));
+        List<Element> rows = TableReader.rows(table);
+        List<String> header = TableReader.header(rows.subList(captionRows(rows), rows.size()));
         return TableReader.column(header, StepTable::namesSteps) >= 0 && !isARecordOfPastRuns(header);
     }
 
     /**
      * "Date | Certificate | Renewed by | Command used | Ticket": a register of what was done, row by row, with the
      * command each time; its rows are past runs, not steps. A plan's "Date | Time | Action | Owner" names no outcome,
-     * and a plan that numbers its rows is one whatever its columns.
+     * and a plan that numbers its rows is one whatever its columns. A test's results ("Step | Expected | Actual |
+     * Result") are a record too, numbered or not.
      */
     private static boolean isARecordOfPastRuns(List<String> header) {
+        boolean numbered = false;
         boolean dated = false;
         boolean done = false;
+        boolean expected = false;
+        boolean actual = false;
         for (String cell : header) {
             String column = TableReader.name(cell);
-            if (NUMBER_NAMES.contains(column)) {
-                return false; // a plan numbers its steps ("# | Date | Command | Engineer"); a register does not
-            }
+            numbered |= NUMBER_NAMES.contains(column);
             dated |= column.equals("date") || column.startsWith("date ") || column.equals("month");
             done |= column.endsWith(" by") || PAST_RUN_COLUMNS.contains(column);
+            expected |= column.equals("expected") || column.startsWith("expected ");
+            actual |= column.equals("actual") || column.startsWith("actual ");
         }
-        return dated && done;
+        return expected && actual || !numbered && dated && done;
     }
 
     private static boolean namesSteps(String column) {
@@ -101,9 +106,10 @@ final class StepTable {
      */
     static List<String> steps(Element table, Supplier<String> ids, Consumer<Step> target) {
         List<Element> rows = TableReader.rows(table);
-        List<String> header = TableReader.header(rows);
+        int headerRow = captionRows(rows);
+        List<String> header = TableReader.header(rows.subList(headerRow, rows.size()));
         List<int[]> startColumns = TableReader.startColumns(rows);
-        int[] headerStarts = startColumns.isEmpty() ? new int[0] : startColumns.get(0);
+        int[] headerStarts = startColumns.isEmpty() ? new int[0] : startColumns.get(headerRow);
         // a first column without a name numbers the rows as "#" does
         int numberHeader = !header.isEmpty() && header.get(0).isBlank() ? 0 : TableReader.column(header, NUMBER_NAMES::contains);
         int numberColumn = numberHeader < 0 ? -1 : headerStarts[numberHeader];
@@ -114,7 +120,10 @@ final class StepTable {
         int conditionHeader = TableReader.column(header, StepTable::namesACondition);
         int conditionColumn = conditionHeader < 0 ? -1 : headerStarts[conditionHeader];
         List<String> divider = new ArrayList<>();
-        for (int r = Math.min(1, rows.size()); r < rows.size(); r++) {
+        if (headerRow > 0) {
+            divider.add(PlainText.of(rows.get(0))); // "Per broker, controller last": said of every row, noted with the first
+        }
+        for (int r = Math.min(headerRow + 1, rows.size()); r < rows.size(); r++) {
             List<Element> cells = TableReader.cells(rows.get(r));
             int[] starts = startColumns.get(r);
             if (isADivider(cells, header.size())) {
@@ -162,6 +171,20 @@ final class StepTable {
         // "On every node run:" and a code block across the table is a step with its command
         return columns > 1 && cells.size() == 1 && TableReader.span(cells.get(0), "colspan") >= columns
                 && !PlainText.of(cells.get(0)).isEmpty() && cells.get(0).select("code, pre, ac|structured-macro, ac|macro").isEmpty();
+    }
+
+    /**
+     * 1 when the table opens with a caption row (one cell across the table: "Per broker, kafka-01 to kafka-05") above
+     * the row that names the columns, else 0.
+     */
+    private static int captionRows(List<Element> rows) {
+        if (rows.size() < 3) {
+            return 0;
+        }
+        List<Element> first = TableReader.cells(rows.get(0));
+        List<Element> second = TableReader.cells(rows.get(1));
+        return first.size() == 1 && second.size() > 1 && TableReader.span(first.get(0), "colspan") >= second.size()
+                && second.stream().allMatch(cell -> cell.tagName().equals("th")) ? 1 : 0;
     }
 
     /** A cell that only marks that it has nothing ("-", "n/a", "none"): no part of the step's text. */

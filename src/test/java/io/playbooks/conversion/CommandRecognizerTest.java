@@ -68,7 +68,8 @@ class CommandRecognizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kamcmd dispatcher.set_state i ${SET_ID} ${NODE_URI}", "vtl verify", "acmectl renew --all"})
+    @ValueSource(strings = {"kamcmd dispatcher.set_state i ${SET_ID} ${NODE_URI}", "vtl verify", "acmectl renew --all",
+            "sysconf regenCert"})
     void aStepTablesCommandColumnRunsProgramsNoListKnows(String code) {
         assertThat(CommandRecognizer.isCommandOfAnyProgram(code)).isTrue();
     }

@@ -29,6 +29,18 @@ class ConsoleTranscriptTest {
     }
 
     @Test
+    void inABlockMarkedConsoleAnyProgramBehindRootsPromptIsACommandButACommentIsNot() {
+        String restore = "# gitlab-backup restore BACKUP=1727654400_2024_09_30\nUnpacking backup ... done";
+
+        assertThat(ConsoleTranscript.commands(restore, true)).isEqualTo("gitlab-backup restore BACKUP=1727654400_2024_09_30");
+        assertThat(ConsoleTranscript.commands(restore, false)).as("unmarked, the line may be a comment").isEmpty();
+        assertThat(ConsoleTranscript.commands("# check the leader first\n$ patronictl list\n+ Cluster: pg", true))
+                .isEqualTo("patronictl list");
+        assertThat(ConsoleTranscript.commands("$ grep maxmemory /etc/redis/redis.conf\n# maxmemory <bytes>", true))
+                .as("beside a user's prompt, a commented line is output").isEqualTo("grep maxmemory /etc/redis/redis.conf");
+    }
+
+    @Test
     void aProgramAloneBehindRootsPromptIsACommandAndAHeadingOfOutputIsNot() {
         assertThat(ConsoleTranscript.commands("# galera_new_cluster\n# mysql -e \"SHOW STATUS\"\n| wsrep_cluster_size | 1 |"))
                 .isEqualTo("galera_new_cluster\nmysql -e \"SHOW STATUS\"");

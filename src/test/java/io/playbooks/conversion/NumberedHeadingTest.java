@@ -23,7 +23,8 @@ class NumberedHeadingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Overview", "Stepping stones", "Rollback", "2024 review", "1.5 release", "10:30 window",
-            "2-3 hours", "", "   ", "第2章：概要", "Paso a paso", "Stapel 2"})
+            "2-3 hours", "", "   ", "第2章：概要", "Paso a paso", "Stapel 2",
+            "Paso 1 (primary hall)", "Stap 5.0 on RHEL 9", "Stap 4.9 on RHEL 8", "Schritt 3 von 5"})
     void otherHeadingsAreNotNumberedSteps(String heading) {
         assertThat(NumberedHeading.title(heading)).isEmpty();
     }

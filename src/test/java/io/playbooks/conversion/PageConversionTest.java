@@ -217,6 +217,19 @@ class PageConversionTest {
     }
 
     @Test
+    void aCaptionRowAboveAStepTableIsANoteOfItsFirstStepAndTheColumnNamesNoStep() {
+        Playbook playbook = convert("<table><tbody><tr><th colspan=\"3\">Per broker, controller last</th></tr>"
+                + "<tr><th>Step</th><th>Action</th><th>Command</th></tr>"
+                + "<tr><td>1</td><td>Stop the broker</td><td><code>sudo systemctl stop kafka</code></td></tr>"
+                + "<tr><td>2</td><td>Grow the volume</td><td>sudo xfs_growfs /var/lib/kafka</td></tr></tbody></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Stop the broker", "Grow the volume");
+        assertThat(playbook.steps().get(0).notes()).containsExactly("Per broker, controller last");
+        assertThat(playbook.steps().get(1).args()).as("a command typed as plain text in the Command column")
+                .containsEntry("command", "sudo xfs_growfs /var/lib/kafka");
+    }
+
+    @Test
     void aCellThatOnlySaysItHoldsNothingIsNoPartOfTheStep() {
         Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
                 + "<tr><td>1</td><td>Confirm the latency on the dashboard</td><td><p>-</p></td></tr>"
