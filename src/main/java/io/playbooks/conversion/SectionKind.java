@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** What a section of a page holds, told by its heading. */
 enum SectionKind {
@@ -89,6 +90,8 @@ enum SectionKind {
             Map.entry("連絡先", NO_STEPS), Map.entry("変更履歴", NO_STEPS), Map.entry("改訂履歴", NO_STEPS),
             Map.entry("症状", NO_STEPS), Map.entry("相关", NO_STEPS), Map.entry("联系人", NO_STEPS),
             Map.entry("变更记录", NO_STEPS), Map.entry("修订记录", NO_STEPS), Map.entry("变更历史", NO_STEPS));
+    /** A chapter's number before a heading of such a script: "第2章 前提条件". */
+    private static final Pattern CHAPTER = Pattern.compile("^第\\s*\\d{1,3}\\s*[章节節]\\s*");
     /** The longest heading of such a script that a name at its start still names: "切り戻し手順", not a sentence. */
     private static final int OTHER_SCRIPT_HEADING_LENGTH = 8;
     /** Words after a kind's name that keep the heading a section name: "Rollback plan", "Prerequisites checklist". */
@@ -157,8 +160,9 @@ enum SectionKind {
         return null;
     }
 
-    /** The kind a short Japanese or Chinese heading names by its start, else null. */
-    private static SectionKind ofOtherScript(String heading) {
+    /** The kind a short Japanese or Chinese heading names by its start (after a chapter's "第2章"), else null. */
+    private static SectionKind ofOtherScript(String headingText) {
+        String heading = CHAPTER.matcher(headingText).replaceFirst("");
         if (heading.isEmpty() || heading.length() > OTHER_SCRIPT_HEADING_LENGTH || heading.charAt(0) < '\u3000') {
             return null;
         }
