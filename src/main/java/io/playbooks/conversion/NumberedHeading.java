@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 final class NumberedHeading {
 
-    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3}(?:\\.\\d{1,3})*)[a-z]?\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
+    /** "Step 2: Drain node", "Step 3 - Verify", "Step 2 of 5 – Take it offline", "Step 1 (optional) – Save the cache". */
+    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3}(?:\\.\\d{1,3})*)[a-z]?(?:\\s+of\\s+\\d{1,3})?"
+            + "(\\s*\\([^)]{1,30}\\))?\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
     /**
      * "Step 2:" in the languages operations teams also write in: "Schritt 3:", "Étape 2 :", "Paso 1.", "Passo 2 –",
      * "Stap 3:", "手順3：", "ステップ2：", "步骤 2：", "第2步". A whole number and a mark after it: on a page in English
@@ -49,7 +51,10 @@ final class NumberedHeading {
         }
         Matcher matcher = STEP_WORD.matcher(text);
         if (matcher.matches()) {
-            return Optional.of(titleOf(matcher));
+            // "Step 1 (optional) – Save the cache": the remark goes after the title
+            String remark = matcher.group(2) == null ? "" : " " + matcher.group(2).strip();
+            String title = titleOf(matcher.group(3));
+            return Optional.of(title.isEmpty() ? title : title + remark);
         }
         matcher = STEP_WORD_OF_OTHER_LANGUAGES.matcher(text);
         if (matcher.matches()) {

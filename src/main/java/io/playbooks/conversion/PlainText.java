@@ -4,6 +4,7 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,6 +43,41 @@ final class PlainText {
         StringBuilder text = new StringBuilder();
         append(node, text);
         return normalize(text);
+    }
+
+    /** The node's text a line each where paragraphs, blocks or line breaks part it; no empty lines. */
+    static List<String> lines(Element element) {
+        StringBuilder text = new StringBuilder();
+        appendLines(element, text);
+        List<String> lines = new ArrayList<>();
+        for (String line : text.toString().split("\n")) {
+            String normalized = normalize(line);
+            if (!normalized.isEmpty()) {
+                lines.add(normalized);
+            }
+        }
+        return lines;
+    }
+
+    private static void appendLines(Node node, StringBuilder text) {
+        if (!(node instanceof Element element) || element.tagName().equals("ac:link") || Macros.isMacro(element)) {
+            append(node, text);
+            return;
+        }
+        if (element.tagName().equals("br")) {
+            text.append('\n');
+            return;
+        }
+        boolean block = isBlock(element.tagName());
+        if (block) {
+            text.append('\n');
+        }
+        for (Node child = element.firstChild(); child != null; child = child.nextSibling()) {
+            appendLines(child, text);
+        }
+        if (block) {
+            text.append('\n');
+        }
     }
 
     /** Appends the raw text of a node; callers normalize once at the end. */

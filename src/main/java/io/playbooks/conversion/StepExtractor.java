@@ -417,7 +417,7 @@ final class StepExtractor {
                 Element content = item.tagName().equals("li") ? item : TaskList.bodyElement(item);
                 // "The Vault CLI pointed at the node:" introduced a code block: the colon leads nowhere in the text
                 String text = content == null ? "" : withoutTrailingColon(PlainText.of(content));
-                if (!nested && !text.isEmpty()) {
+                if (!nested && !text.isEmpty() && !Placeholders.saysNothing(text)) {
                     prerequisites.add(Prerequisite.manualCheck(text));
                 }
             }
@@ -427,8 +427,10 @@ final class StepExtractor {
                     .forEach(text -> prerequisites.add(Prerequisite.manualCheck(text)));
         }
         if (prerequisites.size() == before) {
+            // "None." says there are none
             blocks.stream().filter(block -> block.tagName().equals("p")).map(PlainText::of)
-                    .filter(text -> !text.isEmpty()).forEach(text -> prerequisites.add(Prerequisite.manualCheck(text)));
+                    .filter(text -> !text.isEmpty() && !Placeholders.saysNothing(text))
+                    .forEach(text -> prerequisites.add(Prerequisite.manualCheck(text)));
         }
     }
 

@@ -141,10 +141,11 @@ final class StepReader {
                 boolean outer = inCommandCell;
                 inCommandCell |= commandCells.contains(element);
                 int before = commands.size();
+                int textBefore = text.length();
                 visitChildren(element, true);
                 inCommandCell = outer;
                 if (commandCells.contains(element) && commands.size() == before) {
-                    commandWithoutCodeMarks(element);
+                    commandsWithoutCodeMarks(element, textBefore);
                 }
             }
             default -> visitChildren(element, PlainText.isBlock(tag));
@@ -239,17 +240,22 @@ final class StepReader {
     }
 
     /**
-     * A Command cell that holds its command as plain text ({@code sudo storcli64 /c0/e252/s4 show rebuild}, typed
-     * without code formatting): the command, when the whole cell is one by the strict test of inline code.
+     * A Command cell that holds its commands as plain text ({@code sudo storcli64 /c0/e252/s4 show rebuild}, typed
+     * without code formatting), a line or paragraph each: its commands, when every line is one by the strict test of
+     * inline code. The step's name ends where the cell began.
      */
-    private void commandWithoutCodeMarks(Element cell) {
+    private void commandsWithoutCodeMarks(Element cell, int cellStart) {
         if (!cell.select("code, pre, ac|structured-macro, ac|macro").isEmpty()) {
             return;
         }
-        String whole = PlainText.of(cell);
-        if (!whole.isEmpty() && whole.indexOf('\n') < 0 && CommandRecognizer.isCommand(whole)) {
-            addCommand(ConsoleTranscript.withoutPrompt(whole));
+        List<String> lines = PlainText.lines(cell);
+        if (lines.isEmpty() || !lines.stream().allMatch(CommandRecognizer::isCommand)) {
+            return;
         }
+        if (nameEnd < 0) {
+            nameEnd = cellStart;
+        }
+        lines.forEach(line -> commands.add(ConsoleTranscript.withoutPrompt(line)));
     }
 
     /**
@@ -328,6 +334,9 @@ final class StepReader {
             nameEnd = Math.min(nameEnd, separatorAt);
         }
         String marked = PlainText.normalize(text);
+        if (holdsOnlyText() && Placeholders.saysNothing(marked)) {
+            return Optional.empty(); // "TODO", "TBD": a step still to be written, nothing to carry out
+        }
         String fullText = withCodeColons(marked);
         String name = title != null && !title.isBlank() ? title
                 : withCodeColons(nameFrom(marked, nameEnd < 0 ? text.length() : nameEnd));
@@ -340,6 +349,11 @@ final class StepReader {
         Action action = Action.of(commands, fullText.isEmpty() ? name : fullText);
         return Optional.of(new Step(id, name, action.type(), action.args(),
                 StepDescription.of(fullText, name, action, commands), notes, warnings, snippets, images, substeps));
+    }
+
+    private boolean holdsOnlyText() {
+        return commands.isEmpty() && snippets.isEmpty() && images.isEmpty() && substeps.isEmpty() && notes.isEmpty()
+                && warnings.isEmpty();
     }
 
     /**

@@ -34,6 +34,8 @@ final class StepTable {
     /** Columns of meeting notes and decision logs, which hold no procedure. */
     private static final Set<String> NOT_STEP_NAMES = Set.of("action item", "action items", "action owner",
             "task owner", "task id", "command output");
+    /** Names of things a column may hold that start with a step word: AWS Step Functions' workflows. */
+    private static final Set<String> NOT_STEP_PHRASES = Set.of("step function", "step functions");
     /** Columns that say how a run went or who ran it. */
     private static final Set<String> PAST_RUN_COLUMNS = Set.of("result", "outcome", "tester", "ticket", "performed", "operator",
             "engineer", "duration");
@@ -41,8 +43,6 @@ final class StepTable {
             "step nr", "step number", "number", "seq", "order", "schritt", "étape", "paso", "passo", "stap", "nº", "n°",
             "手順", "步骤", "序号", "番号", "no.");
 
-    /** What a cell holds to say that it holds nothing. */
-    private static final Set<String> NOTHING = Set.of("-", "\u2013", "\u2014", "n/a", "na", "none", "--", "/");
     private static final Pattern ROW_NUMBER = Pattern.compile("\\d*\\.?");
 
     private StepTable() {
@@ -86,7 +86,7 @@ final class StepTable {
 
     /** Whether a column that is none of meeting notes' ("Action item", "Command output") has one of the words. */
     private static boolean hasAWordOf(String column, Set<String> words) {
-        if (NOT_STEP_NAMES.contains(column)) {
+        if (NOT_STEP_NAMES.contains(column) || NOT_STEP_PHRASES.stream().anyMatch(column::contains)) {
             return false;
         }
         for (String word : column.split(" ")) {
@@ -189,7 +189,7 @@ final class StepTable {
 
     /** A cell that only marks that it has nothing ("-", "n/a", "none"): no part of the step's text. */
     private static boolean saysNothing(Element cell, String text) {
-        return NOTHING.contains(text.toLowerCase(Locale.ROOT)) && cell.select("code, pre, img, ac|image, ac|structured-macro").isEmpty();
+        return Placeholders.saysNothing(text) && cell.select("code, pre, img, ac|image, ac|structured-macro").isEmpty();
     }
 
     /** A column saying when a row applies ("If you see", "Symptom", "Condition"): a decision table. */

@@ -230,6 +230,29 @@ class PageConversionTest {
     }
 
     @Test
+    void aCommandCellOfPlainTextLinesGivesEachLineAsACommandAndTheNameEndsBeforeIt() {
+        Playbook playbook = convert("<table><tbody><tr><th>#</th><th>Description</th><th>Command</th></tr>"
+                + "<tr><td>1</td><td>Check the workers</td><td><p>ps -o pid,cmd -C nginx</p>"
+                + "<p>sudo tail -n 20 /var/log/nginx/error.log</p></td></tr>"
+                + "<tr><td>2</td><td>Tell the DBA</td><td>Ask the DBA to watch the replicas</td></tr></tbody></table>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Check the workers",
+                "Tell the DBA; Ask the DBA to watch the replicas");
+        assertThat(playbook.steps().get(0).args()).containsEntry("command",
+                "ps -o pid,cmd -C nginx\nsudo tail -n 20 /var/log/nginx/error.log");
+        assertThat(playbook.steps().get(1).action()).isEqualTo("noop");
+    }
+
+    @Test
+    void aStepStillToBeWrittenAndAPrerequisiteOfNoneAreLeftOut() {
+        Playbook playbook = convert("<h2>Prerequisites</h2><p>None.</p><h2>Steps</h2><ol><li>TODO</li>"
+                + "<li>Restart the app: <code>sudo systemctl restart app</code></li><li><p>TBD</p></li></ol>");
+
+        assertThat(playbook.prerequisites()).isEmpty();
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Restart the app");
+    }
+
+    @Test
     void aCellThatOnlySaysItHoldsNothingIsNoPartOfTheStep() {
         Playbook playbook = convert("<table><tbody><tr><th>Step</th><th>Action</th><th>Command</th></tr>"
                 + "<tr><td>1</td><td>Confirm the latency on the dashboard</td><td><p>-</p></td></tr>"

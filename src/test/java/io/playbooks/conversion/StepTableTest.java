@@ -30,4 +30,12 @@ class StepTableTest {
 
         assertThat(StepTable.isStepTable(table)).isFalse();
     }
+
+    @Test
+    void aColumnNamingStepFunctionsIsNoStepColumn() {
+        Element table = table("<tr><th>State machine</th><th>Step Functions type</th><th>Owner</th></tr>"
+                + "<tr><td>order-fulfilment</td><td>Standard</td><td>Fulfilment team</td></tr>");
+
+        assertThat(StepTable.isStepTable(table)).isFalse();
+    }
 }
