@@ -37,6 +37,9 @@ final class ParameterFinder {
     private static final Pattern BETWEEN_NAMES = Pattern.compile("[\\s/,;&|+]*|\\s*(?:and|or)\\s*");
     private static final Pattern YES = Pattern.compile("(yes|y|true|x|required|mandatory)\\b");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    /** Languages whose generics and templates write types in angle brackets; XML's elements are told apart below. */
+    private static final Set<String> ANGLE_SYNTAX = Set.of("java", "kotlin", "scala", "groovy", "csharp", "c#", "c",
+            "cpp", "c++", "typescript", "ts", "rust", "swift", "tsx", "vb", "vbnet");
     private static final Pattern TOKEN = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|<([A-Za-z][A-Za-z0-9_-]*)>");
 
     private ParameterFinder() {
@@ -173,7 +176,9 @@ final class ParameterFinder {
             if (!Step.NOOP.equals(step.action())) {
                 step.args().values().forEach(value -> texts.add(String.valueOf(value)));
             }
-            step.snippets().stream().map(Snippet::code).forEach(texts::add);
+            // in code whose generics use angle brackets (List<Contact>) only ${VAR} is a placeholder
+            step.snippets().stream().map(snippet -> ANGLE_SYNTAX.contains(snippet.language())
+                    ? snippet.code().replace('<', ' ') : snippet.code()).forEach(texts::add);
             collectTexts(step.substeps(), texts);
         }
     }

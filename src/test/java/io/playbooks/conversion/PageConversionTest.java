@@ -683,6 +683,15 @@ class PageConversionTest {
     }
 
     @Test
+    void aGenericTypeInJavaCodeIsNoParameter() {
+        Playbook playbook = convert("<ol><li>Run in the developer console:" + code("java",
+                "List<Contact> stale = [SELECT Id FROM Contact WHERE Owner = '${OWNER_ID}'];") + "</li>"
+                + "<li>Refresh: <code>sf org refresh sandbox --name uat</code></li></ol>");
+
+        assertThat(playbook.parameters()).extracting(Parameter::name).containsExactly("OWNER_ID");
+    }
+
+    @Test
     void windowsLineEndsInACodeBodyAreLineEndsAsXmlReadsThem() {
         Playbook playbook = convert("<ol><li>Purge:" + code("bash", "curl -X POST \\\r\n  https://cdn.example.net/purge \\\r\n"
                 + "  -d path=/img") + "</li><li>Check: <code>curl -I https://cdn.example.net/img</code></li></ol>");
