@@ -322,6 +322,18 @@ final class CommandRecognizer {
         return true;
     }
 
+    /**
+     * Whether plain text (a Command cell typed without code formatting) is a command: one by the test of inline code
+     * that reads as no sentence ("Find the leader in the UI" starts with a program's name too).
+     */
+    static boolean isPlainTextCommand(String text) {
+        if (!isCommand(text)) {
+            return false;
+        }
+        List<String> words = words(text);
+        return words.stream().skip(1).noneMatch(PROSE_WORDS::contains);
+    }
+
     /** A file or script by its path alone ({@code /usr/share/tomcat9/bin/setenv.sh}, {@code ./deploy.sh}). */
     static boolean isBarePath(String code) {
         return code.indexOf(' ') < 0 && (code.startsWith("/") || code.startsWith("./") || code.startsWith("~/")

@@ -241,15 +241,15 @@ final class StepReader {
 
     /**
      * A Command cell that holds its commands as plain text ({@code sudo storcli64 /c0/e252/s4 show rebuild}, typed
-     * without code formatting), a line or paragraph each: its commands, when every line is one by the strict test of
-     * inline code. The step's name ends where the cell began.
+     * without code formatting), a line or paragraph each: its commands, when every line is one and no sentence. The
+     * step's name ends where the cell began.
      */
     private void commandsWithoutCodeMarks(Element cell, int cellStart) {
         if (!cell.select("code, pre, ac|structured-macro, ac|macro").isEmpty()) {
             return;
         }
         List<String> lines = PlainText.lines(cell);
-        if (lines.isEmpty() || !lines.stream().allMatch(CommandRecognizer::isCommand)) {
+        if (lines.isEmpty() || !lines.stream().allMatch(CommandRecognizer::isPlainTextCommand)) {
             return;
         }
         if (nameEnd < 0) {

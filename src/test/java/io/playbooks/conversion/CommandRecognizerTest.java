@@ -1,5 +1,6 @@
 package io.playbooks.conversion;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -72,6 +73,14 @@ class CommandRecognizerTest {
             "sysconf regenCert"})
     void aStepTablesCommandColumnRunsProgramsNoListKnows(String code) {
         assertThat(CommandRecognizer.isCommandOfAnyProgram(code)).isTrue();
+    }
+
+    @Test
+    void plainTextIsACommandWhenItReadsAsNoSentence() {
+        assertThat(CommandRecognizer.isPlainTextCommand("sudo storcli64 /c0/e252/s4 show rebuild")).isTrue();
+        assertThat(CommandRecognizer.isPlainTextCommand("find / -name core -mtime +7")).isTrue();
+        assertThat(CommandRecognizer.isPlainTextCommand("Find the leader in the UI")).isFalse();
+        assertThat(CommandRecognizer.isPlainTextCommand("watch the replication lag")).isFalse();
     }
 
     @ParameterizedTest
