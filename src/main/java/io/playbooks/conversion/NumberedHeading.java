@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  */
 final class NumberedHeading {
 
-    /** "Step 2: Drain node", "Step 3 - Verify", "Step 2 of 5 – Take it offline", "Step 1 (optional) – Save the cache". */
-    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step\\s*(\\d{1,3}(?:\\.\\d{1,3})*)[a-z]?(?:\\s+of\\s+\\d{1,3})?"
+    /**
+     * "Step 2: Drain node", "Step 3 - Verify", "Step-4: Restart", "Step 2 of 5 – Take it offline", "Step 1 (optional) –
+     * Save the cache".
+     */
+    private static final Pattern STEP_WORD = Pattern.compile("(?i)^step(?:\\s*|-)(\\d{1,3}(?:\\.\\d{1,3})*)[a-z]?(?:\\s+of\\s+\\d{1,3})?"
             + "(\\s*\\([^)]{1,30}\\))?\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
     /**
      * "Step 2:" in the languages operations teams also write in: "Schritt 3:", "Étape 2 :", "Paso 1.", "Passo 2 –",

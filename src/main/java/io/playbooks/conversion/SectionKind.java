@@ -13,7 +13,7 @@ enum SectionKind {
     /** Steps to carry out (the default). */
     PROCEDURE(List.of()),
     /** Its list items are prerequisites, not steps. */
-    PREREQUISITES(List.of("prerequisite", "pre-requisite", "prereq", "requirements", "before you begin", "before you start",
+    PREREQUISITES(List.of("prerequisite", "pre-requisite", "pre requisite", "prereq", "requirements", "before you begin", "before you start",
             "before starting", "you will need", "you'll need", "what you need", "what you will need", "what you'll need",
             "preconditions",
             // German, French, Spanish, Portuguese, Italian, Dutch (Japanese and Chinese: OTHER_SCRIPTS)

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class StepTable {
 
     /** Words that name the command column, in the languages of the step words. */
-    private static final Set<String> COMMAND_WORDS = Set.of("command", "commands", "befehl", "befehle", "kommando",
+    private static final Set<String> COMMAND_WORDS = Set.of("command", "commands", "cmd", "cmds", "befehl", "befehle", "kommando",
             "commande", "commandes", "comando", "comandos", "comandi", "commando", "opdracht",
             "コマンド", "命令");
     /**
@@ -26,7 +26,7 @@ final class StepTable {
      * Italian, Dutch, Japanese, Chinese).
      */
     private static final Set<String> STEP_WORDS = Set.of("step", "steps", "action", "actions", "command",
-            "commands", "task", "tasks", "instruction", "instructions", "procedure",
+            "commands", "cmd", "cmds", "task", "tasks", "instruction", "instructions", "procedure",
             "schritt", "aktion", "maßnahme", "aufgabe", "étape", "etape", "tâche", "paso", "acción", "accion",
             "tarea", "passo", "ação", "acao", "tarefa", "azione", "attività", "stap", "actie", "taak", "手順", "操作",
             "作業", "步骤", "任务");

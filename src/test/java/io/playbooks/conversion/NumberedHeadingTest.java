@@ -18,7 +18,8 @@ class NumberedHeadingTest {
             "Stap 3: Recycle de pool|Recycle de pool", "手順3：フェイルオーバーを実行する|フェイルオーバーを実行する",
             "步骤 2：创建恢复任务|创建恢复任务", "第2步：创建恢复任务|创建恢复任务", "1：停止する|停止する",
             "Step 2 of 5 – Take the agent offline|Take the agent offline",
-            "Step 1 (optional) – Save the Maven cache|Save the Maven cache (optional)"})
+            "Step 1 (optional) – Save the Maven cache|Save the Maven cache (optional)",
+            "Step-1: Check the queue latency|Check the queue latency", "STEP-2 - Restart|Restart"})
     void numberedHeadingsGiveTheirTitleWithoutTheNumber(String heading, String title) {
         assertThat(NumberedHeading.title(heading)).contains(title);
     }
