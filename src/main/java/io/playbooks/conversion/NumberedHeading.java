@@ -22,12 +22,15 @@ final class NumberedHeading {
             + "(\\s*\\([^)]{1,30}\\))?\\s*[:.)\\-\u2013\u2014]?\\s*(.*)$");
     /**
      * "Step 2:" in the languages operations teams also write in: "Schritt 3:", "Étape 2 :", "Paso 1.", "Passo 2 –",
-     * "Stap 3:", "手順3：", "ステップ2：", "步骤 2：", "第2步". A whole number and a mark after it: on a page in English
+     * "Stap 3:", "手順3：", "ステップ2：", "步骤 2：", "第2步", with "of N" and a remark as in English ("Schritt 3 von 5 –",
+     * "Paso 2 (opcional):"). A whole number and a mark after it: on a page in English
      * these words also name places and versions ("Paso 1 (primary hall)", "Stap 5.0 on RHEL 9"), never so marked.
      */
     private static final Pattern STEP_WORD_OF_OTHER_LANGUAGES = Pattern.compile(
-            "(?iu)^(?:(?:schritt|[ée]tape|paso|passo|stap|手順|ステップ|步骤)\\s*(\\d{1,3})\\s*(?:[:.)\uFF1A]|\\s[-\u2013\u2014])"
-                    + "|第\\s*(\\d{1,3})\\s*步\\s*[:\uFF1A]?)(?!\\d)\\s*(.*)$");
+            "(?iu)^(?:(?:schritt|[ée]tape|paso|passo|stap|手順|ステップ|步骤)\\s*(?<number>\\d{1,3})"
+                    + "(?:\\s+(?:von|sur|de|di|van)\\s+\\d{1,3})?(?<remark>\\s*\\([^)]{1,30}\\))?"
+                    + "\\s*(?:[:.)\uFF1A]|\\s[-\u2013\u2014])"
+                    + "|第\\s*(?<ordinal>\\d{1,3})\\s*步\\s*[:\uFF1A]?)(?!\\d)\\s*(?<title>.*)$");
     /** The first letters of those words: a heading that starts otherwise (most do) is not matched at all. */
     private static final String STEP_WORD_STARTS = "sSeEéÉpP手ス步第";
     /**
@@ -61,7 +64,9 @@ final class NumberedHeading {
         }
         matcher = STEP_WORD_OF_OTHER_LANGUAGES.matcher(text);
         if (matcher.matches()) {
-            return Optional.of(titleOf(matcher.group(3)));
+            String remark = matcher.group("remark") == null ? "" : " " + matcher.group("remark").strip();
+            String title = titleOf(matcher.group("title"));
+            return Optional.of(title.isEmpty() ? title : title + remark);
         }
         matcher = NUMBER.matcher(text);
         if (matcher.matches()) {

@@ -62,8 +62,9 @@ final class ParameterFinder {
             Matcher matcher = TOKEN.matcher(text);
             while (matcher.find()) {
                 String name = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
-                // <SSLHostConfig> ... </SSLHostConfig> in an XML sample is an element, not a placeholder
-                if (matcher.group(2) == null || !text.contains("</" + name + ">")) {
+                // <SSLHostConfig> ... </SSLHostConfig> in an XML sample is an element, List<Contact> a generic type
+                boolean generic = matcher.start() > 0 && Character.isLetterOrDigit(text.charAt(matcher.start() - 1));
+                if (matcher.group(2) == null || !text.contains("</" + name + ">") && !generic) {
                     parameters.putIfAbsent(name, new Parameter(name, "placeholder in the playbook's commands", true));
                 }
             }

@@ -75,6 +75,12 @@ public final class PlaybookDetector {
         }
     }
 
+    /** A manual step whose whole text stands for what is missing: "TODO", "TBD". */
+    private static boolean isStillToBeWritten(Step step) {
+        return Step.NOOP.equals(step.action()) && step.substeps().isEmpty() && step.snippets().isEmpty()
+                && step.images().isEmpty() && Placeholders.saysNothing(step.name());
+    }
+
     /** Scores a page from its labels, title and the structure the extractor found, with the profile's weights. */
     Detection detect(SourcePage page, Extraction extraction, DetectionProfile profile) {
         StepCounts counts = StepCounts.of(extraction.steps(), extraction.headingSteps(), profile.imperativeVerbs());
@@ -153,6 +159,9 @@ public final class PlaybookDetector {
         List<Step> steps = extraction.steps();
         if (steps.isEmpty()) {
             return score + fire(Signal.NO_STEPS, weights.noSteps(), "", reasons);
+        }
+        if (steps.stream().allMatch(PlaybookDetector::isStillToBeWritten)) {
+            return score + fire(Signal.NO_STEPS, weights.noSteps(), ": every step is still to be written (TODO, TBD)", reasons);
         }
         if (linkOnly * 2 >= steps.size()) {
             return score + fire(Signal.NO_STEPS, weights.noSteps(), ": " + linkOnly + " of "

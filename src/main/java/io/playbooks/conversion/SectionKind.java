@@ -94,7 +94,14 @@ enum SectionKind {
     private static final Pattern CHAPTER = Pattern.compile("^第\\s*\\d{1,3}\\s*[章节節]\\s*");
     /** The longest heading of such a script that a name at its start still names: "切り戻し手順", not a sentence. */
     private static final int OTHER_SCRIPT_HEADING_LENGTH = 8;
-    /** Words after a kind's name that keep the heading a section name: "Rollback plan", "Prerequisites checklist". */
+    /** Words after the name of a section of no steps that go on naming it ("Contacts for ...", "Related pages"). */
+    private static final Set<String> NAME_GOES_ON = Set.of("and", "or", "for", "of", "on", "about", "from", "to", "in",
+            "at", "by", "with", "list", "lists", "page", "pages", "table", "section", "information", "info", "details",
+            "notes", "links", "documents", "docs", "documentation", "material", "materials", "reading", "articles",
+            "runbooks", "observed", "seen", "summary", "people", "persons", "person", "team", "teams", "log", "logs",
+            "history", "questions", "escalation", "matrix", "resources", "tickets", "issues", "incidents", "work",
+            "procedures", "playbooks", "guides", "dashboards", "alerts", "commands", "causes", "context", "reference",
+            "references", "used", "only", "we", "you", "the", "a", "an", "this", "these", "that", "if", "when");
     private static final Set<String> NAME_SUFFIXES = Set.of("plan", "procedure", "steps", "instructions", "checklist",
             "section", "notes", "list");
     /**
@@ -138,6 +145,7 @@ enum SectionKind {
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
             boolean wholeHeadingOnly = VERB_LED_NAMES.contains(candidate.name()) || OTHER_LANGUAGES.contains(candidate.name());
             if (startsWithWord(heading, candidate.name()) && (!wholeHeadingOnly || heading.equals(candidate.name()))
+                    && !(candidate.kind() == NO_STEPS && namesSomethingElse(heading, candidate.name()))
                     && !(FOLLOWED_BY_FIXES.contains(candidate.name()) && namesAFixAfter(heading, candidate.name()))) {
                 return candidate.kind();
             }
@@ -172,6 +180,28 @@ enum SectionKind {
             }
         }
         return null;
+    }
+
+    /**
+     * "Contacts sync", "References check", "Related services": a name of a section of no steps used as a word that
+     * describes what the heading names. It stays the section's name when punctuation follows it ("See also: dashboards",
+     * "Contacts (payments)") or a word that goes on naming it ("Contacts for the payments team", "References and further
+     * reading", "Change history 2024").
+     */
+    private static boolean namesSomethingElse(String heading, String name) {
+        String rest = heading.substring(name.length());
+        if (rest.startsWith("s")) {
+            rest = rest.substring(1); // the plural: "contacts sync"
+        }
+        if (rest.isEmpty() || !rest.startsWith(" ")) {
+            return false;
+        }
+        String next = rest.strip();
+        int end = 0;
+        while (end < next.length() && Character.isLetter(next.charAt(end))) {
+            end++;
+        }
+        return end > 0 && !NAME_GOES_ON.contains(next.substring(0, end));
     }
 
     /** "Symptoms and fixes", "Causes and resolution": a section of no steps by its first words that holds the fixes. */

@@ -334,9 +334,6 @@ final class StepReader {
             nameEnd = Math.min(nameEnd, separatorAt);
         }
         String marked = PlainText.normalize(text);
-        if (holdsOnlyText() && Placeholders.saysNothing(marked)) {
-            return Optional.empty(); // "TODO", "TBD": a step still to be written, nothing to carry out
-        }
         String fullText = withCodeColons(marked);
         String name = title != null && !title.isBlank() ? title
                 : withCodeColons(nameFrom(marked, nameEnd < 0 ? text.length() : nameEnd));
@@ -349,11 +346,6 @@ final class StepReader {
         Action action = Action.of(commands, fullText.isEmpty() ? name : fullText);
         return Optional.of(new Step(id, name, action.type(), action.args(),
                 StepDescription.of(fullText, name, action, commands), notes, warnings, snippets, images, substeps));
-    }
-
-    private boolean holdsOnlyText() {
-        return commands.isEmpty() && snippets.isEmpty() && images.isEmpty() && substeps.isEmpty() && notes.isEmpty()
-                && warnings.isEmpty();
     }
 
     /**

@@ -132,13 +132,18 @@ final class StepTable {
                 continue;
             }
             List<Element> content = new ArrayList<>();
+            List<Element> placeholders = new ArrayList<>();
             Set<Element> commandCells = new HashSet<>();
             Element nameCell = null;
             String condition = "";
             for (int i = 0; i < cells.size(); i++) {
                 Element cell = cells.get(i);
                 String text = PlainText.of(cell);
-                if (starts[i] == numberColumn && ROW_NUMBER.matcher(text).matches() || saysNothing(cell, text)) {
+                if (starts[i] == numberColumn && ROW_NUMBER.matcher(text).matches()) {
+                    continue;
+                }
+                if (saysNothing(cell, text)) {
+                    placeholders.add(cell);
                     continue;
                 }
                 if (starts[i] == conditionColumn) {
@@ -151,6 +156,9 @@ final class StepTable {
                     commandCells.add(cell);
                 }
                 content.add(cell);
+            }
+            if (!hasText(content)) {
+                content = placeholders; // a row still to be written ("TODO | TBD") is a step all the same
             }
             if (hasText(content)) {
                 String name = nameCell == null ? null : StepReader.read("", null, nameCell.childNodes()).map(Step::name).orElse(null);

@@ -19,7 +19,9 @@ class NumberedHeadingTest {
             "步骤 2：创建恢复任务|创建恢复任务", "第2步：创建恢复任务|创建恢复任务", "1：停止する|停止する",
             "Step 2 of 5 – Take the agent offline|Take the agent offline",
             "Step 1 (optional) – Save the Maven cache|Save the Maven cache (optional)",
-            "Step-1: Check the queue latency|Check the queue latency", "STEP-2 - Restart|Restart"})
+            "Step-1: Check the queue latency|Check the queue latency", "STEP-2 - Restart|Restart",
+            "Schritt 3 von 5 – Zertifikate erneuern|Zertifikate erneuern", "Paso 2 (opcional): Copiar la PKI|Copiar la PKI (opcional)",
+            "Étape 3 sur 5 – Basculer le DNS|Basculer le DNS"})
     void numberedHeadingsGiveTheirTitleWithoutTheNumber(String heading, String title) {
         assertThat(NumberedHeading.title(heading)).contains(title);
     }

@@ -244,12 +244,12 @@ class PageConversionTest {
     }
 
     @Test
-    void aStepStillToBeWrittenAndAPrerequisiteOfNoneAreLeftOut() {
+    void aPrerequisiteOfNoneIsLeftOutButAStepStillToBeWrittenStaysAStep() {
         Playbook playbook = convert("<h2>Prerequisites</h2><p>None.</p><h2>Steps</h2><ol><li>TODO</li>"
                 + "<li>Restart the app: <code>sudo systemctl restart app</code></li><li><p>TBD</p></li></ol>");
 
         assertThat(playbook.prerequisites()).isEmpty();
-        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Restart the app");
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("TODO", "Restart the app", "TBD");
     }
 
     @Test
@@ -686,9 +686,10 @@ class PageConversionTest {
     void aGenericTypeInJavaCodeIsNoParameter() {
         Playbook playbook = convert("<ol><li>Run in the developer console:" + code("java",
                 "List<Contact> stale = [SELECT Id FROM Contact WHERE Owner = '${OWNER_ID}'];") + "</li>"
+                + "<li>Or in a block of no language:" + code("text", "Map<String, Integer> counts = count(<tenant>);") + "</li>"
                 + "<li>Refresh: <code>sf org refresh sandbox --name uat</code></li></ol>");
 
-        assertThat(playbook.parameters()).extracting(Parameter::name).containsExactly("OWNER_ID");
+        assertThat(playbook.parameters()).extracting(Parameter::name).containsExactly("OWNER_ID", "tenant");
     }
 
     @Test

@@ -22,6 +22,15 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aRunbookStubWhoseStepsAreStillToBeWrittenIsNoPlaybook() {
+        Detection stub = detect("MirrorMaker DR failover runbook", List.of("runbook"),
+                "<h2>Steps</h2><ol><li><p>TODO</p></li></ol><h2>Rollback</h2>");
+
+        assertThat(stub.isPlaybook()).isFalse();
+        assertThat(stub.reasons()).anyMatch(reason -> reason.startsWith("no steps found: every step is still to be written"));
+    }
+
+    @Test
     void labelsAndTitleWordsOfOtherLanguagesCountAsTheirEnglishKin() {
         String steps = "<ol><li>Comprobar el estado: <code>redis-cli -p 26379 sentinel masters</code></li>"
                 + "<li>Forzar la conmutación: <code>redis-cli -p 26379 sentinel failover mymaster</code></li>"
