@@ -114,7 +114,7 @@ final class CommandRecognizer {
             "jamf", "defaults", "scutil", "networksetup", "pkgutil", "installer", "spctl", "csrutil",
             "kamcmd", "asterisk", "fs_cli", "sngrep", "fwconsole", "exim", "certtool", "kdig", "ldns-signzone", "sslscan",
             "twilio", "lunash", "vtl", "ml", "sacctmgr", "lfs", "lctl", "apptainer", "singularity", "dcgmi", "emqx",
-            "emqx_ctl", "dnscmd", "stripe", "steamcmd");
+            "emqx_ctl", "dnscmd", "stripe", "steamcmd", "rundll32");
     /** Environment Modules and Lmod: {@code module load GROMACS/2023.3}, not Terraform's {@code module "vpc" {}. */
     private static final Set<String> MODULE_SUBCOMMANDS = Set.of("load", "unload", "avail", "list", "purge", "swap",
             "switch", "spider", "show", "use", "unuse", "restore", "save", "reset", "whatis", "keyword");

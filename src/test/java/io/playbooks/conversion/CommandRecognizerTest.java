@@ -19,7 +19,7 @@ class CommandRecognizerTest {
             "bin/rails db:migrate", "tmsh save sys config", "gam delete user ${LEAVER_EMAIL}", "awx jobs stdout 17",
             "strmqm QM_ORDERS", "winmgmt /verifyrepository", "configure terminal", "show ip interface brief",
             "request system reboot", "pvecm status", "module load EasyBuild/4.9.1", "module avail GROMACS",
-            "ml GROMACS/2023.3", "kamcmd tls.reload", "dnscmd /clearcache", "stripe trigger payment_intent.succeeded", "asterisk -rx \"core show channels\"",
+            "ml GROMACS/2023.3", "kamcmd tls.reload", "dnscmd /clearcache", "stripe trigger payment_intent.succeeded", "rundll32 printui.dll,PrintUIEntry /k /n \"EPSON TM-T88VI\"", "asterisk -rx \"core show channels\"",
             "(Get-WebBinding -Name 'Portal' -Protocol https).AddSslCertificate('<thumbprint>', 'My')",
             "$binding.AddSslCertificate($thumbprint, 'My')", "$cert = Get-ChildItem Cert:\\LocalMachine\\My",
             "%windir%\\system32\\inetsrv\\appcmd.exe stop site /site.name:Claims", "appcmd stop site /site.name:Claims",
