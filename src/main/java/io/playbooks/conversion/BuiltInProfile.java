@@ -73,7 +73,7 @@ final class BuiltInProfile {
             "rollout status", "project status", "prd", "etiquette", "principles", "working agreement", "norms",
             "findings", "definition of", "support matrix", "skew matrix", "control matrix", "compatibility matrix",
             "severity matrix", "version matrix", "assessment", "upgrade report",
-            "upgrade schedule", "change freeze",
+            "upgrade schedule", "change freeze", "now available",
             "protokoll", "besprechung", "besprechungsprotokoll", "compte rendu", "acta", "anuncio", "annonce",
             "annuncio", "aankondiging", "architektur", "arquitectura", "arquitetura", "architettura", "architectuur",
             "richtlinie", "politique", "política", "beleid", "議事録", "会议纪要", "障害報告", "事故报告", "アーキテクチャ",

@@ -24,6 +24,9 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
     /** The end of a command line that opens a here document: {@code -} of {@code <<-}, the quote, the delimiter. */
     private static final Pattern HERE_DOCUMENT = Pattern.compile("<<(-?)\\s*(['\"]?)([A-Za-z_]+)\\2\\s*");
 
+    /** cmd's "^" and PowerShell's backtick at a line's end continue a command on the next line, as "\\" does. */
+    private static final Pattern WINDOWS_CONTINUATION = Pattern.compile("[ \\t]+[\\^`][ \\t]*\\r?\\n");
+
     /** The call a step's command text makes, when it is one plain HTTP call (no pipes, chains or redirects). */
     static Optional<HttpCall> of(String written) {
         String command = withoutLeadingComments(written);
@@ -40,6 +43,7 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
                 return withBody;
             }
         }
+        command = WINDOWS_CONTINUATION.matcher(command).replaceAll(" \\\\\n");
         if (ShellWords.commands(command).size() != 1) {
             return Optional.empty();
         }

@@ -36,6 +36,9 @@ final class StepTable {
             "task owner", "task id", "command output");
     /** Names of things a column may hold that start with a step word: AWS Step Functions' workflows. */
     private static final Set<String> NOT_STEP_PHRASES = Set.of("step function", "step functions");
+    /** Columns of a cheat sheet that say what a command does. */
+    private static final Set<String> EXPLAINING_COLUMNS = Set.of("what it does", "what it shows", "does", "purpose",
+            "explanation", "meaning", "used for", "use it for", "when to use");
     /** Columns that say how a run went or who ran it. */
     private static final Set<String> PAST_RUN_COLUMNS = Set.of("result", "outcome", "tester", "ticket", "performed", "operator",
             "engineer", "duration");
@@ -51,7 +54,24 @@ final class StepTable {
     static boolean isStepTable(Element table) {
         List<Element> rows = TableReader.rows(table);
         List<String> header = TableReader.header(rows.subList(captionRows(rows), rows.size()));
-        return TableReader.column(header, StepTable::namesSteps) >= 0 && !isARecordOfPastRuns(header);
+        return TableReader.column(header, StepTable::namesSteps) >= 0 && !isARecordOfPastRuns(header)
+                && !isACommandReference(header);
+    }
+
+    /**
+     * "Command | What it does": a cheat sheet's commands, each with what it does, and no column that orders or
+     * names steps: a reference, not steps to carry out.
+     */
+    private static boolean isACommandReference(List<String> header) {
+        boolean explains = false;
+        for (String cell : header) {
+            String column = TableReader.name(cell);
+            if (NUMBER_NAMES.contains(column) || namesWhatToDo(column)) {
+                return false;
+            }
+            explains |= EXPLAINING_COLUMNS.contains(column);
+        }
+        return explains;
     }
 
     /**

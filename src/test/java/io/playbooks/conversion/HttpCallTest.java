@@ -13,6 +13,18 @@ class HttpCallTest {
     }
 
     @Test
+    void aCallContinuedOverLinesWithCmdsCaretOrPowerShellsBacktickIsOneCall() {
+        HttpCall cmd = HttpCall.of("curl.exe -X POST ^\n  -H \"Authorization: Bearer %TOKEN%\" ^\n"
+                + "  https://support.example.com/api/v2/cases/48213/attachments").orElseThrow();
+        HttpCall powerShell = HttpCall.of("curl.exe -s `\n  https://support.example.com/api/v2/cases/48213").orElseThrow();
+
+        assertThat(cmd.method()).isEqualTo("POST");
+        assertThat(cmd.url()).isEqualTo("https://support.example.com/api/v2/cases/48213/attachments");
+        assertThat(powerShell.method()).isEqualTo("GET");
+        assertThat(powerShell.url()).isEqualTo("https://support.example.com/api/v2/cases/48213");
+    }
+
+    @Test
     void methodFromDashXWithHeadersAndDataFile() {
         HttpCall call = call("curl -X PUT \"http://es:9200/products-v2\" -H 'Content-Type: application/json' -d @mapping.json");
         assertThat(call.method()).isEqualTo("PUT");
