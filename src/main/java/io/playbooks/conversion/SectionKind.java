@@ -15,7 +15,7 @@ enum SectionKind {
     /** Its list items are prerequisites, not steps. */
     PREREQUISITES(List.of("prerequisite", "pre-requisite", "pre requisite", "prereq", "requirements", "before you begin", "before you start",
             "before starting", "you will need", "you'll need", "what you need", "what you will need", "what you'll need",
-            "preconditions",
+            "preconditions", "access needed", "access required", "required access",
             // German, French, Spanish, Portuguese, Italian, Dutch (Japanese and Chinese: OTHER_SCRIPTS)
             "voraussetzungen", "voraussetzung", "vorbereitung", "prérequis", "pré-requis", "prerequis",
             "conditions préalables", "requisitos previos", "requisitos", "requisito previo", "pré-requisitos",
@@ -23,7 +23,8 @@ enum SectionKind {
             "voorwaarden")),
     /** Its steps go to the playbook's rollback. */
     ROLLBACK(List.of("rollback", "roll back", "roll-back", "rolling back", "back out", "backout", "back-out",
-            "backing out", "revert", "reverting", "undo",
+            "backing out", "revert", "reverting", "undo", "fallback", "if something goes wrong", "if anything goes wrong",
+            "if something fails", "if it fails", "recovery if it fails",
             "zurückrollen", "rückgängig machen", "rückfallebene", "rückfallplan", "rückfall", "zurücksetzen",
             "retour arrière", "retour en arrière", "marcha atrás", "vuelta atrás", "reversión", "revertir", "reverter",
             "reversão", "terugdraaien", "terugrollen")),
