@@ -23,7 +23,7 @@ enum SectionKind {
             "voorwaarden")),
     /** Its steps go to the playbook's rollback. */
     ROLLBACK(List.of("rollback", "roll back", "roll-back", "rolling back", "back out", "backout", "back-out",
-            "backing out", "revert", "reverting", "undo", "fallback", "if something goes wrong", "if anything goes wrong",
+            "backing out", "revert", "reverting", "undo", "fallback", "fallback plan", "if something goes wrong", "if anything goes wrong",
             "if something fails", "if it fails", "recovery if it fails",
             "zurückrollen", "rückgängig machen", "rückfallebene", "rückfallplan", "rückfall", "zurücksetzen",
             "retour arrière", "retour en arrière", "marcha atrás", "vuelta atrás", "reversión", "revertir", "reverter",
@@ -60,6 +60,14 @@ enum SectionKind {
             "síntomas", "ver também", "contatos", "histórico de alterações", "referências", "sintomas", "vedi anche",
             "contatti", "cronologia delle modifiche", "riferimenti", "sintomi", "zie ook", "contactpersonen",
             "wijzigingsgeschiedenis", "versiegeschiedenis", "referenties", "symptomen");
+
+    /**
+     * Names that are a section's only as the whole heading: "Fallback issuer procedure", "If something goes wrong
+     * during login", "Recovery if it fails to start", "Grant the access needed" hold the procedure itself.
+     */
+    private static final Set<String> WHOLE_HEADING_NAMES = Set.of("fallback", "fallback plan", "if something goes wrong",
+            "if anything goes wrong", "if something fails", "if it fails", "recovery if it fails", "access needed",
+            "access required", "required access");
 
     /**
      * Names of logs of past runs whose first word is also a verb: they name a section as the whole heading or its end
@@ -144,7 +152,8 @@ enum SectionKind {
         }
         String first = firstWord(heading);
         for (Named candidate : Names.BY_FIRST_WORD.getOrDefault(singular(first), List.of())) {
-            boolean wholeHeadingOnly = VERB_LED_NAMES.contains(candidate.name()) || OTHER_LANGUAGES.contains(candidate.name());
+            boolean wholeHeadingOnly = VERB_LED_NAMES.contains(candidate.name()) || OTHER_LANGUAGES.contains(candidate.name())
+                    || WHOLE_HEADING_NAMES.contains(candidate.name());
             if (startsWithWord(heading, candidate.name()) && (!wholeHeadingOnly || heading.equals(candidate.name()))
                     && !(candidate.kind() == NO_STEPS && namesSomethingElse(heading, candidate.name()))
                     && !(FOLLOWED_BY_FIXES.contains(candidate.name()) && namesAFixAfter(heading, candidate.name()))) {
@@ -162,7 +171,8 @@ enum SectionKind {
             boolean namesTheSection = candidate.kind() != NO_STEPS || ENDING_NO_STEPS.contains(candidate.name());
             // "Prepare the rollback", "Check the links" are steps about the thing, not a section of it
             boolean aStep = candidate.kind() != PREREQUISITES && BuiltInProfile.isImperativeVerb(first);
-            if (namesTheSection && !aStep && endsWithWord(heading, candidate.name())) {
+            if (namesTheSection && !aStep && !WHOLE_HEADING_NAMES.contains(candidate.name())
+                    && endsWithWord(heading, candidate.name())) {
                 return candidate.kind();
             }
         }
