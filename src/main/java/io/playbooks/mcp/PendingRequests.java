@@ -49,28 +49,34 @@ final class PendingRequests {
             }
         });
         return new FilterInputStream(in) {
+            /** Whether the last byte passed on ended a line: a last line without one gets one before the end. */
+            private boolean atLineStart = true;
+
             @Override
             public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    lines.add(b);
-                } else {
-                    lines.end();
-                    awaitAnswers();
-                }
-                return b;
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
             }
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (length == 0) {
+                    return 0;
+                }
                 int count = super.read(buffer, offset, length);
+                if (count < 0 && !atLineStart) {
+                    // the reader needs the line's end to hand the last request over; its answer is then awaited
+                    buffer[offset] = '\n';
+                    count = 1;
+                }
+                if (count < 0) {
+                    awaitAnswers();
+                    return -1;
+                }
                 for (int i = 0; i < count; i++) {
                     lines.add(buffer[offset + i]);
                 }
-                if (count < 0) {
-                    lines.end();
-                    awaitAnswers();
-                }
+                atLineStart = buffer[offset + count - 1] == '\n';
                 return count;
             }
         };
@@ -135,7 +141,7 @@ final class PendingRequests {
             end();
         }
 
-        /** The line so far is whole: at a line break, and at the end of the input (a last line without one). */
+        /** The line so far is whole: at a line break (the input gets one after a last line without it). */
         void end() {
             String text = line.toString(StandardCharsets.UTF_8).strip();
             line.reset();

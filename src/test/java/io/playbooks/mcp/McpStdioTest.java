@@ -143,6 +143,13 @@ class McpStdioTest {
     }
 
     @Test
+    void aLastRequestWithoutALineBreakIsAnsweredAndTheCommandEnds() throws Exception {
+        List<JsonNode> answers = answersToPiped("unterminated", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
+
+        assertThat(answers).extracting(answer -> answer.get("id").asInt()).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
     void aLineThatIsNoMessageIsAnsweredWithAnErrorAndTheSessionGoesOn() throws Exception {
         List<JsonNode> answers = answersToPipedLines("malformed",
                 "",
@@ -163,11 +170,16 @@ class McpStdioTest {
      * as a script does; returns what it wrote to stdout once it ended (which it must, cleanly).
      */
     private List<JsonNode> answersToPipedLines(String name, String... lines) throws Exception {
+        return answersToPiped(name, String.join("\n", lines) + "\n");
+    }
+
+    /** As {@link #answersToPipedLines}, with the input after the initialized notification as written. */
+    private List<JsonNode> answersToPiped(String name, String input) throws Exception {
         Process process = rawProcess("stdio-" + name);
         try {
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write((initialize(name) + "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
-                        + String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+                        + input).getBytes(StandardCharsets.UTF_8));
             }
             // the answers fit in the pipe's buffer: the process can end before they are read
             assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the command ends once it answered").isTrue();
