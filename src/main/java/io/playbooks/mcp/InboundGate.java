@@ -14,7 +14,7 @@ import java.util.Optional;
  * session at such a line. Blank lines are skipped. Answers are written under the lock of {@code answers}, the one
  * the transport writes its own messages under, so that lines never mix.
  */
-final class InboundGate extends InputStream {
+final class InboundGate extends BlockReadStream {
 
     private final InputStream in;
     private final OutputStream answers;
@@ -28,16 +28,7 @@ final class InboundGate extends InputStream {
     }
 
     @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        if (length == 0) {
-            return 0;
-        }
+    protected int readBlock(byte[] buffer, int offset, int length) throws IOException {
         while (position == admitted.length) {
             if (ended || !admitNextLine()) {
                 ended = true;

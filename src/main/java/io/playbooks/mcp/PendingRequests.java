@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -48,22 +47,13 @@ final class PendingRequests {
                 requests.incrementAndGet();
             }
         });
-        return new FilterInputStream(in) {
+        return new BlockReadStream() {
             /** Whether the last byte passed on ended a line: a last line without one gets one before the end. */
             private boolean atLineStart = true;
 
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] buffer, int offset, int length) throws IOException {
-                if (length == 0) {
-                    return 0;
-                }
-                int count = super.read(buffer, offset, length);
+            protected int readBlock(byte[] buffer, int offset, int length) throws IOException {
+                int count = in.read(buffer, offset, length);
                 if (count < 0 && !atLineStart) {
                     // the reader needs the line's end to hand the last request over; its answer is then awaited
                     buffer[offset] = '\n';
@@ -78,6 +68,11 @@ final class PendingRequests {
                 }
                 atLineStart = buffer[offset + count - 1] == '\n';
                 return count;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
             }
         };
     }

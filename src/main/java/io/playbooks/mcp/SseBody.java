@@ -1,6 +1,5 @@
 package io.playbooks.mcp;
 
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * once the events queued so far are read, the next read fills what the reader asks for with blank lines, so they go
  * out at once (not before the end, which sends them anyway).
  */
-final class SseBody extends InputStream {
+final class SseBody extends BlockReadStream {
 
     static final long MAX_WAIT_MILLIS = 25;
     private static final byte BLANK_LINE = '\n';
@@ -52,21 +51,12 @@ final class SseBody extends InputStream {
         return closed;
     }
 
-    @Override
-    public int read() throws InterruptedIOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
     /**
      * The rest of the current event; else, after the last event queued, {@code length} blank lines; else the next
      * event if one comes within {@link #MAX_WAIT_MILLIS}, a blank line if none does; -1 once closed and drained.
      */
     @Override
-    public int read(byte[] buffer, int offset, int length) throws InterruptedIOException {
-        if (length == 0) {
-            return 0;
-        }
+    protected int readBlock(byte[] buffer, int offset, int length) throws InterruptedIOException {
         if (position == current.length) {
             if (ended) {
                 return -1;
