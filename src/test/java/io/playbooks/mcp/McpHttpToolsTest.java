@@ -59,7 +59,9 @@ class McpHttpToolsTest {
         pages = site.addAuthoredPages("OPS");
         site.addSpace("LAB", "Lab");
         site.now(Instant.now());
+        // requests held by a test wait as long as it holds them, not the usual 5 s of the tests
         service = ConnectorTestSupport.serviceFor(site, "mcp-http", workDir, List.of("OPS"),
+                Map.of("http", Map.of("request_timeout_seconds", 120, "max_attempts", 3, "max_backoff_seconds", 1)),
                 Map.of("playbooks.api.token", TOKEN));
         client = McpTestClients.client(McpTestClients.http(base(), TOKEN), progress::add);
     }
@@ -229,6 +231,36 @@ class McpHttpToolsTest {
         assertThat(best.get("name").asText()).isEqualTo("Deploy Application");
         assertThat(best.get("reason").asText()).contains("'restart'").contains("'storefront'");
         assertThat(best.get("snippet").asText().toLowerCase()).contains("storefront");
+    }
+
+    @Test
+    void bulkImportProgressReachesTheClientWhileTheImportStillWaitsOnConfluence() throws Exception {
+        site.addSpace("BIG", "Big space");
+        site.addGeneratedPages("BIG", 300);
+        progress.clear();
+        // the listing's second answer (pages 251 to 300) is held: the first 250 pages are imported meanwhile
+        try (FakeConfluence.Hold secondListing = site.holdNext("status=current&limit=250&cursor=")) {
+            CompletableFuture<CallToolResult> running = CompletableFuture.supplyAsync(() -> client.callTool(
+                    McpSchema.CallToolRequest.builder().name("bulk_import_confluence_space")
+                            .arguments(Map.of("space_key", "BIG")).progressToken("bulk-live").build()));
+            assertThat(secondListing.reached()).isTrue();
+
+            awaitProgress(p -> p.progress() >= 200);
+
+            assertThat(running).as("the import still waits on Confluence").isNotDone();
+            assertThat(progress).as("progress seen while the import waits").isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("bulk-live"))
+                    .anySatisfy(p -> assertThat(p.progress()).isBetween(200.0, 250.0));
+            secondListing.release();
+            assertThat(ok(running.get(2, TimeUnit.MINUTES)).get("total_pages").asInt()).isEqualTo(300);
+        }
+    }
+
+    private void awaitProgress(java.util.function.Predicate<McpSchema.ProgressNotification> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (progress.stream().noneMatch(wanted) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     @Test

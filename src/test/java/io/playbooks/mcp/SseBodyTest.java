@@ -2,6 +2,9 @@ package io.playbooks.mcp;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -58,18 +61,59 @@ class SseBodyTest {
     }
 
     @Test
-    void theReadAfterTheLastQueuedEventFillsTheReadersBufferWithBlankLinesSoTheEventGoesOut() throws Exception {
+    void theLastQueuedEventGoesOutInABlockFilledWithBlankLines() throws Exception {
         SseBody body = new SseBody();
+        ByteBuffer block = ByteBuffer.allocate(SseBody.SEND_BLOCK);
         body.send(null, "one");
-        byte[] buffer = new byte[4096];
-        int event = body.read(buffer, 0, buffer.length);
 
-        assertThat(body.available()).isPositive();
-        int fill = body.read(buffer, event, buffer.length - event);
+        platformHttp(body).read(block);
 
-        assertThat(fill).isEqualTo(buffer.length - event);
-        assertThat(new String(buffer, event, fill, StandardCharsets.UTF_8)).isBlank();
+        assertThat(block.hasRemaining()).as("the block is full, so platform-http sends it").isFalse();
+        assertThat(events(text(block))).containsExactly("event: message\ndata: one");
         assertThat(body.available()).isZero();
+    }
+
+    @Test
+    void anEventAfterIdleReadsStillFillsTheRestOfItsBlock() throws Exception {
+        SseBody body = new SseBody();
+        ReadableByteChannel platformHttp = platformHttp(body);
+        ByteBuffer block = ByteBuffer.allocate(SseBody.SEND_BLOCK);
+        for (int idle = 0; idle < 3; idle++) {
+            assertThat(platformHttp.read(block)).isEqualTo(1);
+            assertThat(body.available()).as("a blank line alone sends nothing").isZero();
+        }
+        body.send(null, "one");
+
+        platformHttp.read(block);
+
+        assertThat(block.hasRemaining()).isFalse();
+        assertThat(events(text(block))).containsExactly("event: message\ndata: one");
+    }
+
+    @Test
+    void anEventLongerThanABlockEndsInABlockFilledWithBlankLines() throws Exception {
+        SseBody body = new SseBody();
+        ReadableByteChannel platformHttp = platformHttp(body);
+        ByteBuffer block = ByteBuffer.allocate(SseBody.SEND_BLOCK);
+        String longData = "x".repeat(SseBody.SEND_BLOCK + 100);
+        body.send(null, longData);
+
+        platformHttp.read(block);
+        String first = text(block);
+        block.clear();
+        platformHttp.read(block);
+
+        assertThat(block.hasRemaining()).isFalse();
+        assertThat(events(first + text(block))).containsExactly("event: message\ndata: " + longData);
+    }
+
+    /** Reads as platform-http does: a channel over the body, reading into a block of {@link SseBody#SEND_BLOCK}. */
+    private static ReadableByteChannel platformHttp(SseBody body) {
+        return Channels.newChannel(body);
+    }
+
+    private static String text(ByteBuffer block) {
+        return new String(block.array(), 0, block.position(), StandardCharsets.UTF_8);
     }
 
     @Test
