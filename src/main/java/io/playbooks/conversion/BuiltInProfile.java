@@ -89,7 +89,8 @@ final class BuiltInProfile {
             "options considered", "considered options", "decision drivers", "done this week", "next week",
             "this week", "last week", "risks", "asks", "blockers", "previous releases", "previous versions",
             "steps to reproduce", "steps performed", "steps taken", "what happened", "what we did", "what was done",
-            "how we checked", "why it happened");
+            "how we checked", "why it happened", "breaking changes", "what's new", "what’s new", "improvements",
+            "upgrade notes");
     /** Headings under which a page says what to do: a troubleshooting article's Resolution, a runbook's Procedure. */
     private static final List<String> PROCEDURE_HEADINGS = List.of("procedure", "resolution", "mitigation",
             "remediation", "workaround", "what to do", "how to fix", "fix", "instructions", "triage", "steps",
@@ -97,7 +98,7 @@ final class BuiltInProfile {
             "pasos", "resolución", "procedimento", "passos", "resolução", "procedura", "passaggi", "risoluzione",
             "werkwijze", "stappen", "oplossing", "作業手順", "実施手順", "対処", "操作步骤", "处理步骤", "解决方法");
     private static final List<String> IMPERATIVE_VERBS = List.of(
-            "add", "allow", "announce", "apply", "approve", "answer", "arrange", "ask", "attach", "back", "book", "bring", "build", "call", "capture",
+            "add", "allocate", "allow", "announce", "apply", "approve", "answer", "arrange", "ask", "associate", "attach", "back", "book", "bring", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",
             "confirm", "connect", "contact", "copy", "cordon", "count", "create", "deactivate", "decrease", "delete",
             "demote", "deploy", "detach", "determine", "downgrade", "drop", "disable", "download", "drain", "edit",
@@ -125,7 +126,8 @@ final class BuiltInProfile {
             "spin", "tear", "warm", "extend", "expand", "grow", "shrink", "quiesce", "backfill", "reseed", "remount",
             "repair", "rescan", "rekey", "recompute", "scan", "deregister", "unregister", "bootstrap", "seed",
             "tune", "throttle", "unthrottle", "whitelist", "allowlist", "blocklist", "block", "unblock", "cut",
-            "reenable", "re-run", "re-deploy", "re-create", "re-sync");
+            "reenable", "re-run", "re-deploy", "re-create", "re-sync", "reserve", "deallocate",
+            "disassociate");
 
     private static final Set<String> VERBS = Set.copyOf(IMPERATIVE_VERBS);
 

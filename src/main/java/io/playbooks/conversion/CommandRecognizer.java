@@ -239,6 +239,8 @@ final class CommandRecognizer {
     /** {@code NAME=value } before a command; a value in quotes may hold spaces. */
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=(?:\"[^\"]*\"|'[^']*'|\\S*)\\s+");
     /** {@code NAME=value} alone on its first line. */
+    /** {@code NEW_KEY=$(consul keygen)}: a variable set to what a command prints. */
+    private static final Pattern SUBSTITUTION = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=(?:\\$\\((.+)\\)|`(.+)`)");
     private static final Pattern LONE_ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=\\S*(\\n[\\s\\S]*)?");
     private static final Pattern HTTP_LINE = Pattern.compile("(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\s+https?://\\S+.*", Pattern.DOTALL);
 
@@ -361,7 +363,15 @@ final class CommandRecognizer {
      */
     private static boolean isCommand(String code, boolean blockLine) {
         String first = firstLine(code).trim();
-        String text = withoutAssignments(ConsoleTranscript.withoutPrompt(first));
+        String prompted = ConsoleTranscript.withoutPrompt(first);
+        if (prompted.indexOf("=$(") > 0 || prompted.indexOf("=`") > 0) {
+            // the assignment runs the command whose output it keeps
+            Matcher substitution = SUBSTITUTION.matcher(prompted);
+            if (substitution.matches()) {
+                return isCommand(substitution.group(1) != null ? substitution.group(1) : substitution.group(2), blockLine);
+            }
+        }
+        String text = withoutAssignments(prompted);
         if (text.isEmpty()) {
             return false;
         }
@@ -369,6 +379,7 @@ final class CommandRecognizer {
                 && POWERSHELL_STATEMENT.matcher(text).matches()) {
             return true;
         }
+
         List<String> words = words(text);
         int quoteEnd = text.charAt(0) == '"' ? text.indexOf('"', 1) : -1;
         // "C:\Program Files\...\sqlcmd.exe" -S ...: a program whose path holds a space, in quotes

@@ -5,29 +5,53 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * A list item that only links to another page ("Refund a card payment" pointing at that runbook): the items of an
- * index of pages, which are no steps of a procedure of their own however imperative their titles read.
+ * A list item that only links to another page ("Refund a card payment" pointing at that runbook), maybe with a few
+ * words after a dash or colon that say what the page is for ("Payments queue backing up – PaymentsQueueDepthHigh"):
+ * the items of an index of pages, which are no steps of a procedure of their own however imperative their titles read.
  */
 final class LinkOnlyItem {
 
     private LinkOnlyItem() {
     }
 
+    /** The most words of what an index says about a link after it. */
+    private static final int MOST_ANNOTATION_WORDS = 8;
+    private static final Set<String> TEXT_TAGS = Set.of("span", "strong", "em", "b", "i", "u");
+
     static boolean is(List<? extends Node> content) {
         boolean linked = false;
-        for (Node node : content) {
-            switch (kind(node)) {
+        for (int i = 0; i < content.size(); i++) {
+            switch (kind(content.get(i))) {
                 case LINK -> linked = true;
                 case OTHER -> {
-                    return false;
+                    return linked && isAnnotation(content.subList(i, content.size()));
                 }
                 case BLANK -> {
                 }
             }
         }
         return linked;
+    }
+
+    /** Plain text after a link that starts with a dash or colon and says in a few words what the page is for. */
+    private static boolean isAnnotation(List<? extends Node> rest) {
+        StringBuilder text = new StringBuilder();
+        for (Node node : rest) {
+            if (node instanceof TextNode words) {
+                text.append(words.getWholeText());
+            } else if (node instanceof Element element && TEXT_TAGS.contains(element.tagName())
+                    && element.childrenSize() == 0) {
+                text.append(element.text());
+            } else if (kind(node) != Kind.BLANK) {
+                return false;
+            }
+        }
+        String annotation = text.toString().strip();
+        return !annotation.isEmpty() && "–—-:".indexOf(annotation.charAt(0)) >= 0
+                && CommandRecognizer.words(annotation.substring(1).strip()).size() <= MOST_ANNOTATION_WORDS;
     }
 
     private enum Kind { LINK, BLANK, OTHER }

@@ -88,9 +88,11 @@ final class NumberedHeading {
         return titleOf(matcher.group(2));
     }
 
+    /** Without the full stop or the colon that ends it ("Confirm the expiry date as clients see it:" over a block). */
     private static String titleOf(String text) {
         String title = text.trim();
-        return title.endsWith(".") && !title.endsWith("..") ? title.substring(0, title.length() - 1) : title;
+        boolean ended = title.endsWith(".") && !title.endsWith("..") || title.endsWith(":");
+        return ended ? title.substring(0, title.length() - 1).stripTrailing() : title;
     }
 
     static boolean startsWithAVerb(String title) {

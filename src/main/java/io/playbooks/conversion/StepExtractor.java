@@ -234,9 +234,10 @@ final class StepExtractor {
                 attach(leadIns, target, before);
             }
         }
-        // a note after the section's last list belongs to its last step; one before any step waits for the next
+        // a panel after the section's last list is inside no step (a sidebar's "Page info", "Escalate if neither case
+        // fits"): the playbook's; one before any step waits for the next
         if (!leadIns.isEmpty() && target.size() > sectionStart) {
-            leadIns.attachTo(target, target.size() - 1);
+            leadIns.moveTo(notes, warnings);
         }
     }
 
@@ -523,7 +524,7 @@ final class StepExtractor {
             }
             if (block.tagName().equals("p") && !isALabel(block)) {
                 String text = PlainText.of(block);
-                if (!text.isEmpty()) {
+                if (!text.isEmpty() && !isAPageStatusLine(block, text)) {
                     description = text;
                     return;
                 }
@@ -534,6 +535,24 @@ final class StepExtractor {
     private static boolean startsTheSteps(Element block) {
         String tag = block.tagName();
         return tag.equals("ol") || tag.equals("ac:task-list") || tag.equals("table") && StepTable.isStepTable(block);
+    }
+
+    /**
+     * "Status: IN PROGRESS · Tracking: SEC-2207 · Owner: @user": a line of status lozenges, Jira issues or people
+     * that heads the page, not prose (a sentence that names someone ends as sentences do).
+     */
+    private static boolean isAPageStatusLine(Element paragraph, String text) {
+        char last = text.charAt(text.length() - 1);
+        if (last == '.' || last == '!' || last == '?') {
+            return false;
+        }
+        for (Element element : ElementsByTag.in(paragraph, tag -> tag.equals("ac:structured-macro") || tag.equals("ri:user"))) {
+            String macro = Macros.name(element);
+            if (element.tagName().equals("ri:user") || "status".equals(macro) || "jira".equals(macro)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

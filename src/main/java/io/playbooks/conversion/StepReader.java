@@ -44,6 +44,9 @@ final class StepReader {
             "edit", "open", "view");
     /** Words that lead into a command and mean nothing once it is cut off the name. */
     private static final Set<String> LEADING_INTO_A_COMMAND = Set.of("with", "using", "via", "by", "and", "the", "a", "an");
+    /** Words after which a sentence goes on through the command ("Wait until {@code ceph -s} reports HEALTH_OK"). */
+    private static final Set<String> WANTS_A_CLAUSE = Set.of("until", "till", "whether", "that", "if", "when", "while",
+            "unless", "once");
 
     private final String id;
     private final int depth;
@@ -411,7 +414,20 @@ final class StepReader {
             end--;
         }
         String cut = name.substring(0, end);
-        return shorten(rawEnd < text.length() ? withoutDanglingWord(cut) : cut);
+        if (rawEnd == text.length()) {
+            return shorten(cut);
+        }
+        String beforeTheCommand = withoutDanglingWord(cut);
+        // "Run", "Wait until", "Check whether" before the command: the sentence goes on through it, and names the step
+        // ("Reload – <command>" and "Reload: <command>" set the name apart)
+        boolean setApart = !name.substring(end).isBlank();
+        return leadsOnly(beforeTheCommand, setApart) ? nameFrom(fullText, text.length()) : shorten(beforeTheCommand);
+    }
+
+    /** Words before a command that say nothing without it: a lone word, or words ending in one that wants a clause. */
+    private static boolean leadsOnly(String name, boolean setApart) {
+        int space = name.lastIndexOf(' ');
+        return space < 0 ? !setApart : WANTS_A_CLAUSE.contains(name.substring(space + 1).toLowerCase(Locale.ROOT));
     }
 
     /** "Connect as the master user with" before {@code psql ...}: the words that led into the command go with it. */

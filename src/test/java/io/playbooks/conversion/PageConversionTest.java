@@ -1238,6 +1238,28 @@ class PageConversionTest {
     }
 
     @Test
+    void aSentenceThatGoesOnThroughItsCommandNamesTheStepWhole() {
+        Playbook playbook = convert("<ol><li>Wait until <code>ceph -s</code> reports HEALTH_OK.</li>"
+                + "<li>Run <code>kubectl get pods -n shop</code> and check that all are Running.</li>"
+                + "<li>Restart it with <code>sudo systemctl restart nginx</code></li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Wait until ceph -s reports HEALTH_OK",
+                "Run kubectl get pods -n shop and check that all are Running", "Restart it");
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("ceph -s", "kubectl get pods -n shop", "sudo systemctl restart nginx");
+    }
+
+    @Test
+    void aLineOfStatusLozengesJiraIssuesAndPeopleIsNoDescription() {
+        Playbook playbook = convert("<p>Status: <ac:structured-macro ac:name=\"status\"><ac:parameter ac:name=\"title\">"
+                + "IN PROGRESS</ac:parameter></ac:structured-macro> \u00b7 Owner: <ac:link><ri:user ri:account-id=\"5b10\" />"
+                + "</ac:link></p><p>Rotates the internal CA of cert-manager.</p><ol><li>Renew: <code>cmctl renew ca</code></li>"
+                + "<li>Check: <code>cmctl status certificate ca</code></li></ol>");
+
+        assertThat(playbook.description()).isEqualTo("Rotates the internal CA of cert-manager.");
+    }
+
+    @Test
     void aMentionReadsAsTheUserItNames() {
         Playbook playbook = convert("<ol><li>Ask <ac:link><ri:user ri:username=\"jsmith\" /></ac:link> to approve the change"
                 + "</li><li>Page <ac:link><ri:user ri:account-id=\"5b10ac8d82e05b22cc7d4ef5\" /></ac:link> when it fails"
@@ -1308,7 +1330,7 @@ class PageConversionTest {
     }
 
     @Test
-    void panelsAndIntroductionsBeforeTheFirstStepAreThePlaybooksAndLaterOnesGoWithTheStepsTheyConcern() {
+    void panelsAndIntroductionsOutsideTheStepsAreThePlaybooksAndThoseBeforeALaterStepGoWithIt() {
         String warning = "<ac:structured-macro ac:name=\"warning\"><ac:rich-text-body><p>Only for a full outage.</p>"
                 + "</ac:rich-text-body></ac:structured-macro>";
         String note = "<ac:structured-macro ac:name=\"note\"><ac:rich-text-body><p>Keep the old password until every "
@@ -1321,12 +1343,25 @@ class PageConversionTest {
 
         Step first = playbook.steps().get(0);
         assertThat(playbook.warnings()).containsExactly("Only for a full outage.");
-        assertThat(playbook.notes()).containsExactly("Repeat the following for each node, one at a time:");
+        assertThat(playbook.notes()).containsExactly("Repeat the following for each node, one at a time:",
+                "Keep the old password until every consumer restarted.");
         assertThat(first.warnings()).isEmpty();
         assertThat(first.notes()).isEmpty();
-        assertThat(playbook.steps().get(1).notes()).containsExactly("Keep the old password until every consumer restarted.");
+        assertThat(playbook.steps().get(1).notes()).as("a panel after the list is inside no step").isEmpty();
         assertThat(playbook.rollback().get(0).notes()).containsExactly("If the node does not rejoin:");
         assertThat(playbook.description()).isEqualTo("Bootstraps the Galera cluster.");
+    }
+
+    @Test
+    void aNumberedParagraphOverACodeBlockNamesItsStepWithoutTheColonThatAnnouncesTheBlock() {
+        Playbook playbook = convert("<p>1. Trigger a renewal:</p><ac:structured-macro ac:name=\"code\"><ac:plain-text-body>"
+                + "<![CDATA[cmctl renew -n edge edge-wildcard]]></ac:plain-text-body></ac:structured-macro>"
+                + "<p>2. Confirm the new expiry date as clients see it:</p><ac:structured-macro ac:name=\"code\">"
+                + "<ac:plain-text-body><![CDATA[openssl s_client -connect edge.example.net:443]]></ac:plain-text-body>"
+                + "</ac:structured-macro>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Trigger a renewal",
+                "Confirm the new expiry date as clients see it");
     }
 
     @Test

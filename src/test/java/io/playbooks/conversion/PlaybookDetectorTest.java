@@ -58,6 +58,30 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void anIndexWhoseLinksSayInAFewWordsWhatEachRunbookIsForIsNoPlaybook() {
+        String link = "<li><ac:link><ri:page ri:content-title=\"%s\" /></ac:link> &#8211; %s</li>";
+        Detection detection = detect("On-call runbooks", List.of("runbook"), "<ol>"
+                + String.format(link, "Troubleshooting: /var is full on app servers", "DiskVarAbove90")
+                + String.format(link, "Payments queue backing up", "PaymentsQueueDepthHigh")
+                + String.format(link, "Flush the web shop session cache (Redis)", "login errors after a release")
+                + "</ol>");
+
+        assertThat(detection.isPlaybook()).as(String.valueOf(detection.reasons())).isFalse();
+        assertThat(detection.reasons()).anySatisfy(r -> assertThat(r).contains("3 of 3 list items only link to other pages"));
+    }
+
+    @Test
+    void aTopicLabelSinksNoProcedureOfCommandsUnderAProcedureHeading() {
+        Detection detection = detect("Bastion hosts: new elastic IPs", List.of("network", "architecture"),
+                "<h2>Procedure</h2><ol><li>Allocate a new address: <code>aws ec2 allocate-address --domain vpc</code></li>"
+                + "<li>Associate it with the bastion: <code>aws ec2 associate-address --instance-id i-0abc --allocation-id "
+                + "eipalloc-1</code></li><li>Add the address to the partner allow-list.</li><li>Test a jump: <code>ssh -J "
+                + "ops@bastion-a ops@10.20.1.5 hostname</code></li></ol>");
+
+        assertThat(detection.isPlaybook()).as(String.valueOf(detection.reasons())).isTrue();
+    }
+
+    @Test
     void aRunbookWhoseProcedureHasTheReaderCarryOutOtherRunbooksIsAPlaybook() {
         String link = "<li><ac:link><ri:page ri:content-title=\"%s\" /></ac:link></li>";
         Detection detection = detect("Quarterly node image refresh runbook", List.of("runbook"), "<h2>Prerequisites</h2>"
