@@ -310,8 +310,10 @@ final class CommandRecognizer {
      */
     static boolean isCommandOfAnyProgram(String code) {
         List<String> words = words(code);
+        // "vrrp_instance VI_1", "server_name shop.example.net": a configuration's snake_case key, which no program
+        // the lists miss is named like
         if (words.size() < 2 || !PROGRAM_WORD.matcher(words.get(0)).matches() || DATA_FILE.matcher(words.get(0)).matches()
-                || isAssignment(code)) {
+                || words.get(0).indexOf('_') >= 0 || isAssignment(code)) {
             return false;
         }
         for (String word : words.subList(1, words.size())) {

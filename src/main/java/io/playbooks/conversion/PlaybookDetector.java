@@ -86,7 +86,7 @@ public final class PlaybookDetector {
         StepCounts counts = StepCounts.of(extraction.steps(), extraction.headingSteps(), profile.imperativeVerbs());
         List<String> procedureLabel = new ArrayList<>();
         double score = labelSignal(page.labels(), profile.labels().procedure(), Signal.PROCEDURE_LABEL, true, Set.of(),
-                procedureLabel);
+                false, procedureLabel);
         List<String> titleWords = words(page.title() == null ? "" : page.title());
         List<String> operationTitle = new ArrayList<>();
         double operation = titleSignal(titleWords, profile.titleWords().procedure(), Signal.PROCEDURE_TITLE, Set.of(),
@@ -108,9 +108,15 @@ public final class PlaybookDetector {
         boolean labelledAndActing = score > 0 && counts.acting() * 2 > counts.steps();
         Set<String> topics = (counts.ofCommandsInTheImperative() && saysProcedure || labelledAndActing) && otherKind == 0
                 ? TOPIC_WORDS : Set.of();
+        // "Restore Jenkins from the nightly backup" labelled meeting-notes: a title that is an instruction (or a
+        // procedure label) and steps of commands in the imperative outweigh a label of another kind of page; an
+        // operation word alone does not ("How the deploy pipeline works")
+        boolean titleInstructs = instructionTitle || operation > 0 && !titleWords.isEmpty()
+                && profile.imperativeVerbs().contains(titleWords.get(0)) && !NOT_INSTRUCTING_VERBS.contains(titleWords.get(0));
+        boolean mislabelled = (score > 0 || titleInstructs) && counts.ofCommandsInTheImperative() && otherKind == 0;
         List<String> reasons = new ArrayList<>(procedureLabel);
         score += labelSignal(page.labels(), profile.labels().notAProcedure(), Signal.NOT_A_PROCEDURE_LABEL, false,
-                topics, reasons);
+                topics, mislabelled, reasons);
         reasons.addAll(operationTitle);
         score += operation;
         // "Apply the new policy to the firewall", "Purge the change log table": after a verb that instructs, the
@@ -398,8 +404,12 @@ public final class PlaybookDetector {
      * Procedure labels also count inside compound labels ("kb-how-to-article"), unless the label names another kind
      * of page too ("runbook-template"), which then counts against; the others only as written.
      */
+    /**
+     * @param outweighed whether the page's procedure outweighs the labels found: each is then given as a reason that
+     *                   counts nothing, and the next label is looked at
+     */
     private static double labelSignal(List<String> labels, Map<String, Double> known, Signal signal, boolean compound,
-                                      Set<String> topics, List<String> reasons) {
+                                      Set<String> topics, boolean outweighed, List<String> reasons) {
         for (String label : labels) {
             String lower = label.toLowerCase(Locale.ROOT);
             Double asWritten = known.get(lower);
@@ -407,15 +417,21 @@ public final class PlaybookDetector {
                 topic("label", label, reasons); // another label may still say what the page is
                 continue;
             }
-            if (asWritten != null) {
-                return fire(signal, asWritten, label, reasons);
-            }
+            Double weight = asWritten;
             // the parts of a compound label, looked for only in the labels that can have such parts
-            boolean partsCount = lower.indexOf('-') > 0 && (compound ? !namesAnotherKind(lower) : namesAProcedurePage(lower));
+            boolean partsCount = asWritten == null && lower.indexOf('-') > 0
+                    && (compound ? !namesAnotherKind(lower) : namesAProcedurePage(lower));
             for (String key : partsCount ? known.keySet() : Set.<String>of()) {
                 if ((compound || OTHER_KINDS_IN_LABELS.contains(key)) && hasPart(lower, key)) {
-                    return fire(signal, known.get(key), label, reasons);
+                    weight = known.get(key);
+                    break;
                 }
+            }
+            if (weight != null && outweighed) {
+                reasons.add("label '" + label + "' is outweighed: an instruction for a title or a procedure label, and "
+                        + "steps of commands in the imperative, say procedure (+0.00)");
+            } else if (weight != null) {
+                return fire(signal, weight, label, reasons);
             }
         }
         return 0;

@@ -524,7 +524,7 @@ final class StepExtractor {
             }
             if (block.tagName().equals("p") && !isALabel(block)) {
                 String text = PlainText.of(block);
-                if (!text.isEmpty() && !isAPageStatusLine(block, text)) {
+                if (!text.isEmpty() && !isAPageStatusLine(block, text) && !isAPageField(text)) {
                     description = text;
                     return;
                 }
@@ -553,6 +553,20 @@ final class StepExtractor {
             }
         }
         return false;
+    }
+
+    /** The most words of a page's field line ("Last reviewed: 2024-05-02") and of its name. */
+    private static final int MOST_FIELD_WORDS = 8;
+    private static final int MOST_FIELD_NAME_WORDS = 3;
+
+    /** "Owner: Platform team", "Last reviewed: 2024-05-02": a field of the page's own, not a sentence about it. */
+    private static boolean isAPageField(String text) {
+        int colon = text.indexOf(": ");
+        if (colon <= 0 || text.endsWith(".")) {
+            return false;
+        }
+        return CommandRecognizer.words(text.substring(0, colon)).size() <= MOST_FIELD_NAME_WORDS
+                && CommandRecognizer.words(text).size() <= MOST_FIELD_WORDS;
     }
 
     /**

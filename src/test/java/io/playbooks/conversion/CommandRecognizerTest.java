@@ -86,6 +86,7 @@ class CommandRecognizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/etc/cassandra/cassandra-env.sh", "tcp_keepalives_idle = 60", "db-replica-03 IN A 10.20.1.13",
+            "vrrp_instance VI_1",
             "LOG_LEVEL=debug", "wait for the green light", "uptime"})
     void aStepTablesCommandColumnStillHoldsFilesSettingsAndRecordsThatAreNoCommands(String code) {
         assertThat(CommandRecognizer.isCommandOfAnyProgram(code)).isFalse();

@@ -1260,6 +1260,16 @@ class PageConversionTest {
     }
 
     @Test
+    void aPageInfoPanelOfFieldsIsNoDescription() {
+        Playbook playbook = convert("<ac:structured-macro ac:name=\"panel\"><ac:rich-text-body><p>Owner: Platform team</p>"
+                + "<p>Last reviewed: 2024-05-02</p></ac:rich-text-body></ac:structured-macro><p>Renew the certificate of the "
+                + "internal Grafana when certbot's renewal failed.</p><ol><li>Renew: <code>sudo certbot renew</code></li>"
+                + "<li>Reload: <code>sudo systemctl reload nginx</code></li></ol>");
+
+        assertThat(playbook.description()).isEqualTo("Renew the certificate of the internal Grafana when certbot's renewal failed.");
+    }
+
+    @Test
     void aMentionReadsAsTheUserItNames() {
         Playbook playbook = convert("<ol><li>Ask <ac:link><ri:user ri:username=\"jsmith\" /></ac:link> to approve the change"
                 + "</li><li>Page <ac:link><ri:user ri:account-id=\"5b10ac8d82e05b22cc7d4ef5\" /></ac:link> when it fails"

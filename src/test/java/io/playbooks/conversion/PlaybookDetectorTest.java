@@ -82,6 +82,21 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aProcedureMislabelledAsMeetingNotesIsAPlaybookButMeetingNotesWithCommandsAreNot() {
+        String steps = "<h2>Steps</h2><ol><li>Stop Jenkins: <code>sudo systemctl stop jenkins</code></li>"
+                + "<li>Find the newest backup: <code>LATEST=$(aws s3 ls s3://ci-backups/jenkins/ | tail -1)</code></li>"
+                + "<li>Unpack it: <code>sudo tar -xzf /tmp/jenkins.tgz -C /var/lib/jenkins</code></li>"
+                + "<li>Start Jenkins: <code>sudo systemctl start jenkins</code></li></ol>";
+        Detection mislabelled = detect("Restore Jenkins from the nightly backup", List.of("meeting-notes", "jenkins"), steps);
+        Detection minutes = detect("CI weekly 2024-06-03", List.of("meeting-notes"), "<h2>Attendees</h2><ul><li>Ana</li>"
+                + "</ul><h2>Action items</h2>" + steps.replace("<h2>Steps</h2>", ""));
+
+        assertThat(mislabelled.isPlaybook()).as(String.valueOf(mislabelled.reasons())).isTrue();
+        assertThat(mislabelled.reasons()).anySatisfy(r -> assertThat(r).startsWith("label 'meeting-notes' is outweighed"));
+        assertThat(minutes.isPlaybook()).as(String.valueOf(minutes.reasons())).isFalse();
+    }
+
+    @Test
     void aRunbookWhoseProcedureHasTheReaderCarryOutOtherRunbooksIsAPlaybook() {
         String link = "<li><ac:link><ri:page ri:content-title=\"%s\" /></ac:link></li>";
         Detection detection = detect("Quarterly node image refresh runbook", List.of("runbook"), "<h2>Prerequisites</h2>"
