@@ -40,7 +40,7 @@ final class CommandRecognizer {
             "iostat", "sar", "strace", "jcmd", "jstack", "jmap", "jps", "mc", "s3cmd", "rclone", "restic", "borg",
             "velero", "stern", "salt", "puppet", "chef-client", "knife", "packer", "vagrant", "virsh", "openstack",
             "doctl", "sqlcmd", "influx", "promtool", "amtool", "sysctl", "modprobe", "nmcli", "chronyc",
-            "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "gpg", "sops", "kubeseal", "cosign", "trivy",
+            "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "ssh-keyscan", "gpg", "sops", "kubeseal", "cosign", "trivy",
             "dotnet", "cargo", "bundle", "rake", "php", "composer", "ldapsearch", "kinit", "klist", "rabbitmqctl",
             "rabbitmq-plugins", "nodetool", "cqlsh", "zkcli.sh", "varnishadm", "supervisorctl", "pm2", "gh", "glab",
             "svn", "kustomize", "skaffold", "tctl", "temporal", "sqlplus", "rman", "wsl", "choco", "winget",

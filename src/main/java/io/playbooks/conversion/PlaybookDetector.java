@@ -109,11 +109,14 @@ public final class PlaybookDetector {
         Set<String> topics = (counts.ofCommandsInTheImperative() && saysProcedure || labelledAndActing) && otherKind == 0
                 ? TOPIC_WORDS : Set.of();
         // "Restore Jenkins from the nightly backup" labelled meeting-notes: a title that is an instruction (or a
-        // procedure label) and steps of commands in the imperative outweigh a label of another kind of page; an
-        // operation word alone does not ("How the deploy pipeline works")
-        boolean titleInstructs = instructionTitle || operation > 0 && !titleWords.isEmpty()
+        // procedure label, or an operation in the title over a procedure heading) and steps of commands in the
+        // imperative outweigh a label of another kind of page; an operation word alone does not ("How the deploy
+        // pipeline works")
+        boolean titleInstructs = instructionTitle || !titleWords.isEmpty()
                 && profile.imperativeVerbs().contains(titleWords.get(0)) && !NOT_INSTRUCTING_VERBS.contains(titleWords.get(0));
-        boolean mislabelled = (score > 0 || titleInstructs) && counts.ofCommandsInTheImperative() && otherKind == 0;
+        boolean procedureNamed = operation > 0 && procedureHeading > 0; // "Helm release rollback" over "Steps"
+        boolean mislabelled = (score > 0 || titleInstructs || procedureNamed) && counts.ofCommandsInTheImperative()
+                && otherKind == 0;
         List<String> reasons = new ArrayList<>(procedureLabel);
         score += labelSignal(page.labels(), profile.labels().notAProcedure(), Signal.NOT_A_PROCEDURE_LABEL, false,
                 topics, mislabelled, reasons);

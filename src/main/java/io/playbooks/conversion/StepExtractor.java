@@ -524,7 +524,7 @@ final class StepExtractor {
             }
             if (block.tagName().equals("p") && !isALabel(block)) {
                 String text = PlainText.of(block);
-                if (!text.isEmpty() && !isAPageStatusLine(block, text) && !isAPageField(text)) {
+                if (!text.isEmpty() && !isAPageStatusLine(block, text) && !isAllPageFields(block)) {
                     description = text;
                     return;
                 }
@@ -558,6 +558,12 @@ final class StepExtractor {
     /** The most words of a page's field line ("Last reviewed: 2024-05-02") and of its name. */
     private static final int MOST_FIELD_WORDS = 8;
     private static final int MOST_FIELD_NAME_WORDS = 3;
+
+    /** A paragraph whose every line is a field of the page ("Owner: Search team", line break, "Last reviewed: ..."). */
+    private static boolean isAllPageFields(Element paragraph) {
+        List<String> lines = PlainText.lines(paragraph);
+        return !lines.isEmpty() && lines.stream().allMatch(StepExtractor::isAPageField);
+    }
 
     /** "Owner: Platform team", "Last reviewed: 2024-05-02": a field of the page's own, not a sentence about it. */
     private static boolean isAPageField(String text) {

@@ -1260,13 +1260,29 @@ class PageConversionTest {
     }
 
     @Test
+    void aResponsibilitiesTableSaysWhoDoesWhatAndHoldsNoSteps() {
+        Playbook playbook = convert("<h2>Responsibilities</h2><table><tbody><tr><th>#</th><th>Task</th><th>Owner</th></tr>"
+                + "<tr><td>1</td><td>Disable the AD account</td><td>Service Desk</td></tr><tr><td>2</td><td>Collect the laptop"
+                + "</td><td>IT</td></tr></tbody></table><h2>Procedure</h2><ol><li>Disable the account: <code>Disable-ADAccount "
+                + "-Identity jdoe</code></li><li>Remove the groups: <code>Remove-ADGroupMember -Identity VPN -Members jdoe</code>"
+                + "</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::name).containsExactly("Disable the account", "Remove the groups");
+    }
+
+    @Test
     void aPageInfoPanelOfFieldsIsNoDescription() {
         Playbook playbook = convert("<ac:structured-macro ac:name=\"panel\"><ac:rich-text-body><p>Owner: Platform team</p>"
                 + "<p>Last reviewed: 2024-05-02</p></ac:rich-text-body></ac:structured-macro><p>Renew the certificate of the "
                 + "internal Grafana when certbot's renewal failed.</p><ol><li>Renew: <code>sudo certbot renew</code></li>"
                 + "<li>Reload: <code>sudo systemctl reload nginx</code></li></ol>");
 
+        Playbook fieldsInOneParagraph = convert("<p>Owner: Search team<br />Last reviewed: 2024-06-01<br />Applies to: "
+                + "indexer-01, indexer-02</p><p>The search indexer consumes product changes from Kafka.</p><ol><li>Stop it: "
+                + "<code>sudo systemctl stop indexer</code></li><li>Start it: <code>sudo systemctl start indexer</code></li></ol>");
+
         assertThat(playbook.description()).isEqualTo("Renew the certificate of the internal Grafana when certbot's renewal failed.");
+        assertThat(fieldsInOneParagraph.description()).isEqualTo("The search indexer consumes product changes from Kafka.");
     }
 
     @Test

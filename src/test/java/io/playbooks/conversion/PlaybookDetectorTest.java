@@ -91,7 +91,13 @@ class PlaybookDetectorTest {
         Detection minutes = detect("CI weekly 2024-06-03", List.of("meeting-notes"), "<h2>Attendees</h2><ul><li>Ana</li>"
                 + "</ul><h2>Action items</h2>" + steps.replace("<h2>Steps</h2>", ""));
 
+        Detection switched = detect("Switch DNS to the secondary region", List.of("decision"), "<ol><li>Lower the TTL: "
+                + "<code>aws route53 change-resource-record-sets --cli-input-json file://ttl.json</code></li><li>Point the record "
+                + "at the secondary: <code>aws route53 change-resource-record-sets --cli-input-json file://dr.json</code></li>"
+                + "<li>Check it: <code>dig +short shop.example.net</code></li></ol>");
+
         assertThat(mislabelled.isPlaybook()).as(String.valueOf(mislabelled.reasons())).isTrue();
+        assertThat(switched.isPlaybook()).as(String.valueOf(switched.reasons())).isTrue();
         assertThat(mislabelled.reasons()).anySatisfy(r -> assertThat(r).startsWith("label 'meeting-notes' is outweighed"));
         assertThat(minutes.isPlaybook()).as(String.valueOf(minutes.reasons())).isFalse();
     }
