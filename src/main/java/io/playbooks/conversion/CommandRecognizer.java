@@ -40,7 +40,7 @@ final class CommandRecognizer {
             "iostat", "sar", "strace", "jcmd", "jstack", "jmap", "jps", "mc", "s3cmd", "rclone", "restic", "borg",
             "velero", "stern", "salt", "puppet", "chef-client", "knife", "packer", "vagrant", "virsh", "openstack",
             "doctl", "sqlcmd", "influx", "promtool", "amtool", "sysctl", "modprobe", "nmcli", "chronyc",
-            "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "ssh-keyscan", "gpg", "sops", "kubeseal", "cosign", "trivy",
+            "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "ssh-keyscan", "getfacl", "setfacl", "gpg", "sops", "kubeseal", "cosign", "trivy",
             "dotnet", "cargo", "bundle", "rake", "php", "composer", "ldapsearch", "kinit", "klist", "rabbitmqctl",
             "rabbitmq-plugins", "nodetool", "cqlsh", "zkcli.sh", "varnishadm", "supervisorctl", "pm2", "gh", "glab",
             "svn", "kustomize", "skaffold", "tctl", "temporal", "sqlplus", "rman", "wsl", "choco", "winget",
@@ -462,22 +462,12 @@ final class CommandRecognizer {
 
     /**
      * A program of the list as written: Windows takes its programs in any case ({@code NET STOP}, {@code ROBOCOPY}),
-     * while in capitals a Unix program's name is a word of SQL ({@code KILL 87 WITH STATUSONLY}) or of prose.
+     * while in capitals a Unix program's name is a word of SQL ({@code KILL 87 WITH STATUSONLY}) or of prose, and
+     * capitalised one of a configuration file.
      */
     private static boolean isKnownProgram(String program, String lower) {
-        return PROGRAMS.contains(lower) && (!isAllCapitals(program) || CASE_INSENSITIVE_PROGRAMS.contains(lower));
-    }
-
-    private static boolean isAllCapitals(String word) {
-        boolean letters = false;
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (Character.isLowerCase(c)) {
-                return false;
-            }
-            letters |= Character.isLetter(c);
-        }
-        return letters;
+        // "Host db-*.prod.internal", "User dbadmin": capitalised, a Unix program's name is a configuration's keyword
+        return PROGRAMS.contains(lower) && (program.equals(lower) || CASE_INSENSITIVE_PROGRAMS.contains(lower));
     }
 
     /**

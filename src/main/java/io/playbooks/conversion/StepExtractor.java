@@ -206,7 +206,7 @@ final class StepExtractor {
                     }
                 }
                 case "table" -> {
-                    if (StepTable.isStepTable(block)) {
+                    if (StepTable.isStepTable(block) && !saysWhoDoesWhat(section.heading())) {
                         List<String> after = StepTable.steps(block, nextId, target::add);
                         if (!after.isEmpty() && target.size() > before) {
                             target.set(target.size() - 1, target.get(target.size() - 1).withMore(after, List.of()));
@@ -555,14 +555,60 @@ final class StepExtractor {
         return false;
     }
 
+    private static final List<String> WHO_DOES_WHAT = List.of("responsibilities", "roles and responsibilities", "raci");
+    /** Between fields on one line: "Owner: X · Last reviewed: Y", "Owner: X | Jira: Y". */
+    private static final Pattern FIELD_SEPARATORS = Pattern.compile(" [·|•] ");
     /** The most words of a page's field line ("Last reviewed: 2024-05-02") and of its name. */
     private static final int MOST_FIELD_WORDS = 8;
     private static final int MOST_FIELD_NAME_WORDS = 3;
 
-    /** A paragraph whose every line is a field of the page ("Owner: Search team", line break, "Last reviewed: ..."). */
+    /**
+     * "Responsibilities", "RACI": a table there ("# | Task | Owner") says who does what, and its rows are no steps; a
+     * list there still is.
+     */
+    private static boolean saysWhoDoesWhat(String heading) {
+        if (heading == null) {
+            return false;
+        }
+        String lower = heading.strip().toLowerCase(Locale.ROOT);
+        return WHO_DOES_WHAT.stream().anyMatch(lower::startsWith);
+    }
+
+    /**
+     * A paragraph of the page's fields: every line one or more fields ("Owner: Search team", line break,
+     * "Last reviewed: ..."; "Owner: X · Jira: Y"), or a short one that opens with a bold name ("<b>Owner</b>
+     * Platform security").
+     */
     private static boolean isAllPageFields(Element paragraph) {
         List<String> lines = PlainText.lines(paragraph);
-        return !lines.isEmpty() && lines.stream().allMatch(StepExtractor::isAPageField);
+        if (lines.isEmpty()) {
+            return false;
+        }
+        if (lines.stream().allMatch(StepExtractor::isALineOfFields)) {
+            return true;
+        }
+        String text = String.join(" ", lines);
+        return opensWithABoldName(paragraph) && !text.endsWith(".")
+                && CommandRecognizer.words(text).size() <= MOST_FIELD_WORDS;
+    }
+
+    private static boolean isALineOfFields(String line) {
+        for (String field : FIELD_SEPARATORS.split(line)) {
+            if (!isAPageField(field.strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean opensWithABoldName(Element paragraph) {
+        Element first = paragraph.firstElementChild();
+        if (first == null || !(first.tagName().equals("strong") || first.tagName().equals("b"))
+                || paragraph.childNodeSize() == 0 || paragraph.childNode(0) != first) {
+            return false;
+        }
+        String name = PlainText.of(first);
+        return !name.isEmpty() && CommandRecognizer.words(name).size() <= MOST_FIELD_NAME_WORDS;
     }
 
     /** "Owner: Platform team", "Last reviewed: 2024-05-02": a field of the page's own, not a sentence about it. */

@@ -49,7 +49,7 @@ class CommandRecognizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/etc/kafka/server.properties", "values-prod.yaml", "DATABASE_HOST", "limit=200", "COUNT=$(number of pods)",
+    @ValueSource(strings = {"/etc/kafka/server.properties", "values-prod.yaml", "DATABASE_HOST", "limit=200", "COUNT=$(number of pods)", "Host db-*.prod.internal",
             "X-Request-Id", "Authorization: Bearer <token>", "GET /v2/stock/{sku}", "400", "--atomic", "orders.v1",
             "kubectl", "checkout", "cpu: 500m", "/tmp/gateway-threads.txt", "errors[]", "",
             "select count(*) from orders", "orders-api 3/3 Running 0 4d", "log_level = debug", "the orders queue",

@@ -1267,7 +1267,12 @@ class PageConversionTest {
                 + "-Identity jdoe</code></li><li>Remove the groups: <code>Remove-ADGroupMember -Identity VPN -Members jdoe</code>"
                 + "</li></ol>");
 
+        Playbook listed = convert("<h2>Responsibilities</h2><p>The IAM on-call engineer carries out the following:</p><ol>"
+                + "<li>Log in: <code>kcadm.sh config credentials --server https://sso.example.net</code></li><li>Rotate the "
+                + "secret: <code>kcadm.sh create clients/abc/client-secret</code></li></ol>");
+
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Disable the account", "Remove the groups");
+        assertThat(listed.steps()).as("a list there is steps all the same").hasSize(2);
     }
 
     @Test
@@ -1282,7 +1287,12 @@ class PageConversionTest {
                 + "<code>sudo systemctl stop indexer</code></li><li>Start it: <code>sudo systemctl start indexer</code></li></ol>");
 
         assertThat(playbook.description()).isEqualTo("Renew the certificate of the internal Grafana when certbot's renewal failed.");
+        Playbook boldNames = convert("<p><strong>Owner</strong><br />Platform security</p><p>Owner: Platform security "
+                + "\u00b7 Jira: SEC-2207</p><p>The bastion hosts get new host keys every year.</p><ol><li>Generate: <code>"
+                + "sudo ssh-keygen -A</code></li><li>Restart: <code>sudo systemctl restart sshd</code></li></ol>");
+
         assertThat(fieldsInOneParagraph.description()).isEqualTo("The search indexer consumes product changes from Kafka.");
+        assertThat(boldNames.description()).isEqualTo("The bastion hosts get new host keys every year.");
     }
 
     @Test
