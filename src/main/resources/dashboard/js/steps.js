@@ -100,7 +100,8 @@ function action(kind, args) {
       args.body ? h('pre', { class: 'command secondary' }, h('code', {},
         typeof args.body === 'string' ? args.body : JSON.stringify(args.body, null, 2))) : null,
       args.query ? h('p', { class: 'muted small' }, 'Query: ', h('code', {}, args.query)) : null,
-      args.output ? h('p', { class: 'muted small' }, 'Saves the answer to ', h('code', {}, args.output)) : null);
+      args.output ? h('p', { class: 'muted small' }, 'Saves the answer to ', h('code', {}, args.output)) : null,
+      args.headers_only ? h('p', { class: 'muted small' }, 'Only the headers of the answer are wanted (curl -I)') : null);
   }
   return null;
 }

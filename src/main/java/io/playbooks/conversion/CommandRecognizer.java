@@ -40,7 +40,7 @@ final class CommandRecognizer {
             "iostat", "sar", "strace", "jcmd", "jstack", "jmap", "jps", "mc", "s3cmd", "rclone", "restic", "borg",
             "velero", "stern", "salt", "puppet", "chef-client", "knife", "packer", "vagrant", "virsh", "openstack",
             "doctl", "sqlcmd", "influx", "promtool", "amtool", "sysctl", "modprobe", "nmcli", "chronyc",
-            "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "ssh-keyscan", "getfacl", "setfacl", "gpg", "sops", "kubeseal", "cosign", "trivy",
+            "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "ssh-keyscan", "getfacl", "setfacl", "rscript", "psexec", "psexec64", "gpg", "sops", "kubeseal", "cosign", "trivy",
             "dotnet", "cargo", "bundle", "rake", "php", "composer", "ldapsearch", "kinit", "klist", "rabbitmqctl",
             "rabbitmq-plugins", "nodetool", "cqlsh", "zkcli.sh", "varnishadm", "supervisorctl", "pm2", "gh", "glab",
             "svn", "kustomize", "skaffold", "tctl", "temporal", "sqlplus", "rman", "wsl", "choco", "winget",
@@ -145,6 +145,9 @@ final class CommandRecognizer {
      * The programs of the list that Windows runs, whose names it takes in any case, and those named in capitals
      * (SAPCAR); not {@code shutdown}, which in capitals is T-SQL ({@code SHUTDOWN WITH NOWAIT}).
      */
+    /** Programs named like keywords of ssh_config, sshd_config, Apache's and others' files. */
+    private static final Set<String> CONFIGURATION_KEYWORDS = Set.of("host", "hostname", "user", "port", "listen",
+            "include", "match", "timeout", "alias", "protocol");
     private static final Set<String> CASE_INSENSITIVE_PROGRAMS = Set.of("net", "sc", "sc.exe", "nssm", "iisreset",
             "robocopy", "icacls", "msiexec", "dism", "wusa", "wmic", "reg", "schtasks", "taskkill", "tasklist", "netsh",
             "certutil", "gpupdate", "ipconfig", "gpresult", "w32tm", "sfc", "chkdsk", "xcopy", "bcp", "setspn",
@@ -462,12 +465,26 @@ final class CommandRecognizer {
 
     /**
      * A program of the list as written: Windows takes its programs in any case ({@code NET STOP}, {@code ROBOCOPY}),
-     * while in capitals a Unix program's name is a word of SQL ({@code KILL 87 WITH STATUSONLY}) or of prose, and
-     * capitalised one of a configuration file.
+     * while in capitals a Unix program's name is a word of SQL ({@code KILL 87 WITH STATUSONLY}) or of prose; and
+     * the programs named like a configuration's keywords are those keywords when written otherwise than in lower case
+     * ({@code Host db-*}, {@code HostName x}, {@code User dbadmin}), where {@code Rscript} or {@code VBoxManage} is the
+     * program's own spelling.
      */
     private static boolean isKnownProgram(String program, String lower) {
-        // "Host db-*.prod.internal", "User dbadmin": capitalised, a Unix program's name is a configuration's keyword
-        return PROGRAMS.contains(lower) && (program.equals(lower) || CASE_INSENSITIVE_PROGRAMS.contains(lower));
+        return PROGRAMS.contains(lower) && (!isAllCapitals(program) || CASE_INSENSITIVE_PROGRAMS.contains(lower))
+                && (program.equals(lower) || !CONFIGURATION_KEYWORDS.contains(lower));
+    }
+
+    private static boolean isAllCapitals(String word) {
+        boolean letters = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isLowerCase(c)) {
+                return false;
+            }
+            letters |= Character.isLetter(c);
+        }
+        return letters;
     }
 
     /**

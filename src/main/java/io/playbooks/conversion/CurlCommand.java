@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The HTTP call of a curl command line. The method comes from -X / --request, else POST when data is sent
- * (-d, --data*, --json, -F), PUT for an upload (-T, its file the body as {@code @file}), HEAD for -I, else GET.
+ * (-d, --data*, --json, -F), PUT for an upload (-T, its file the body as {@code @file}), else GET: also for -I,
+ * which curl sends as HEAD, since the rules name no other method; the call then says it wants the headers only.
  * With -G the data is the URL's query, not a body; the file of -o is kept, since a later step may read it.
  */
 final class CurlCommand {
@@ -37,7 +38,7 @@ final class CurlCommand {
         String user = null;
         String output = null;
         boolean upload = false;
-        boolean head = false;
+        boolean headersOnly = false;
         boolean get = false;
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 0; i < words.size(); i++) {
@@ -55,12 +56,12 @@ final class CurlCommand {
             } else if (word.startsWith("-") && word.length() > 1) {
                 int valueAt = firstValueOption(word);
                 if (valueAt < 0) {
-                    head |= word.indexOf('I') > 0;
+                    headersOnly |= word.indexOf('I') > 0;
                     get |= word.indexOf('G') > 0;
                     continue;
                 }
                 option = "-" + word.charAt(valueAt);
-                head |= word.substring(0, valueAt).indexOf('I') > 0;
+                headersOnly |= word.substring(0, valueAt).indexOf('I') > 0;
                 get |= word.substring(0, valueAt).indexOf('G') > 0;
                 value = valueAt + 1 < word.length() ? word.substring(valueAt + 1) : (i + 1 < words.size() ? words.get(++i) : null);
             } else {
@@ -91,7 +92,7 @@ final class CurlCommand {
                     url = value;
                 }
                 case "-u", "--user" -> user = value;
-                case "--head" -> head = true;
+                case "--head" -> headersOnly = true;
                 case "--get" -> get = true;
                 default -> {
                     if (DATA.contains(option)) {
@@ -108,8 +109,9 @@ final class CurlCommand {
         }
         String query = get ? body : null;
         String sent = get ? null : body;
-        return HttpCall.withMethod(method, head ? "HEAD" : get ? "GET" : upload ? "PUT" : sent != null ? "POST" : "GET",
-                HttpCall.read(url, headers, sent, user, query, output));
+        HttpCall call = HttpCall.read(url, headers, sent, user, query, output);
+        return HttpCall.withMethod(method, get ? "GET" : upload ? "PUT" : sent != null ? "POST" : "GET",
+                headersOnly ? call.withHeadersOnly() : call);
     }
 
     /** Index of the first short option in a cluster (-fsSLo) that takes a value, or -1. */

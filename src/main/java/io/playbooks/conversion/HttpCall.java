@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param user    the credentials of {@code curl -u} as written ({@code admin:${OS_PASSWORD}}), or null
  * @param query   the data {@code curl -G} sends in the URL's query instead of a body, as written, or null
  * @param output  the file the response is saved to ({@code curl -o}, {@code wget -O}) for later steps, or null
+ * @param headersOnly whether only the response's headers are wanted ({@code curl -I}, which curl sends as HEAD)
  */
 record HttpCall(String method, String url, Map<String, String> headers, String body, String user, String query,
-                String output) {
+                String output, boolean headersOnly) {
 
     private static final Pattern METHOD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
@@ -94,7 +95,7 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         }
         return CurlCommand.parse(words.subList(1, words.size())).filter(call -> "@-".equals(call.body()))
                 .map(call -> new HttpCall(call.method, call.url, call.headers, body.toString().strip(), call.user,
-                        call.query, call.output));
+                        call.query, call.output, call.headersOnly));
     }
 
     /** The command without the comment lines before it ("# the edge must answer first"), which say, not do. */
@@ -125,13 +126,19 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
 
     /** A call as read, its method still to be chosen: see {@link #withMethod}. */
     static HttpCall read(String url, Map<String, String> headers, String body, String user, String query, String output) {
-        return new HttpCall(null, url, headers, body, user, query, output);
+        return new HttpCall(null, url, headers, body, user, query, output, false);
+    }
+
+    /** The call, wanting only the response's headers. */
+    HttpCall withHeadersOnly() {
+        return new HttpCall(method, url, headers, body, user, query, output, true);
     }
 
     /** The call with the method written, else the default one; empty when the written method is none (see above). */
     static Optional<HttpCall> withMethod(String written, String byDefault, HttpCall call) {
         return method(written == null || written.isBlank() ? byDefault : written.trim())
-                .map(method -> new HttpCall(method, call.url, call.headers, call.body, call.user, call.query, call.output));
+                .map(method -> new HttpCall(method, call.url, call.headers, call.body, call.user, call.query, call.output,
+                        call.headersOnly));
     }
 
     /** The step arguments of an http_request step: url, method, then headers, body, user, query and output when given. */
@@ -153,6 +160,9 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
         }
         if (output != null) {
             args.put("output", output);
+        }
+        if (headersOnly) {
+            args.put("headers_only", true);
         }
         return args;
     }

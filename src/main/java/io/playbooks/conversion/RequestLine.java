@@ -54,6 +54,7 @@ final class RequestLine {
             body.append(lines[i]).append('\n');
         }
         String data = body.toString().strip();
-        return Optional.of(new HttpCall(matcher.group(1), matcher.group(2), headers, data.isEmpty() ? null : data, null, null, null));
+        return Optional.of(new HttpCall(matcher.group(1), matcher.group(2), headers, data.isEmpty() ? null : data, null, null, null,
+                false));
     }
 }

@@ -20,14 +20,18 @@ enum SectionKind {
             "voraussetzungen", "voraussetzung", "vorbereitung", "prérequis", "pré-requis", "prerequis",
             "conditions préalables", "requisitos previos", "requisitos", "requisito previo", "pré-requisitos",
             "pre-requisitos", "pré-requisito", "prerequisiti", "requisiti", "vereisten", "benodigdheden",
-            "voorwaarden")),
+            "voorwaarden", "was sie benötigen", "was du brauchst", "was wird benötigt", "benötigt",
+            "ce dont vous avez besoin", "lo que necesitas", "qué necesitas", "o que você precisa", "o que é necessário",
+            "cosa serve", "cosa ti serve", "wat je nodig hebt", "wat heb je nodig")),
     /** Its steps go to the playbook's rollback. */
     ROLLBACK(List.of("rollback", "roll back", "roll-back", "rolling back", "back out", "backout", "back-out",
             "backing out", "revert", "reverting", "undo", "fallback", "fallback plan", "if something goes wrong", "if anything goes wrong",
             "if something fails", "if it fails", "recovery if it fails",
             "zurückrollen", "rückgängig machen", "rückfallebene", "rückfallplan", "rückfall", "zurücksetzen",
             "retour arrière", "retour en arrière", "marcha atrás", "vuelta atrás", "reversión", "revertir", "reverter",
-            "reversão", "terugdraaien", "terugrollen")),
+            "reversão", "terugdraaien", "terugrollen", "plan de vuelta atrás", "plan de marcha atrás",
+            "plan de reversión", "plan de retour arrière", "plan de repli", "plano de reversão", "plano de retorno",
+            "piano di rientro", "rientro", "terugvalplan", "terugrolplan")),
     /** Reference material around the procedure: holds no steps. */
     NO_STEPS(List.of("see also", "reference", "related", "further reading", "further information", "more information",
             "links", "external links", "resources", "additional resources",
@@ -54,6 +58,11 @@ enum SectionKind {
             "vereisten", "benodigdheden", "voorwaarden", "zurückrollen", "rückgängig machen", "rückfallebene",
             "rückfallplan", "rückfall", "zurücksetzen", "retour arrière", "retour en arrière", "marcha atrás",
             "vuelta atrás", "reversión", "revertir", "reverter", "reversão", "terugdraaien", "terugrollen",
+            "was sie benötigen", "was du brauchst", "was wird benötigt", "benötigt", "ce dont vous avez besoin",
+            "lo que necesitas", "qué necesitas", "o que você precisa", "o que é necessário", "cosa serve",
+            "cosa ti serve", "wat je nodig hebt", "wat heb je nodig", "plan de vuelta atrás", "plan de marcha atrás",
+            "plan de reversión", "plan de retour arrière", "plan de repli", "plano de reversão", "plano de retorno",
+            "piano di rientro", "rientro", "terugvalplan", "terugrolplan",
             "siehe auch", "ansprechpartner", "kontakte", "kontakt", "änderungshistorie", "änderungsverlauf",
             "versionshistorie", "referenzen", "symptome", "voir aussi", "historique des modifications", "références",
             "symptômes", "ver también", "véase también", "contactos", "historial de cambios", "referencias",
@@ -92,7 +101,8 @@ enum SectionKind {
      * when it starts with the name ("切り戻し手順" is a rollback section), whatever follows.
      */
     private static final Map<String, SectionKind> OTHER_SCRIPTS = Map.ofEntries(
-            Map.entry("前提条件", PREREQUISITES), Map.entry("事前準備", PREREQUISITES),
+            Map.entry("前提条件", PREREQUISITES), Map.entry("事前準備", PREREQUISITES), Map.entry("必要なもの", PREREQUISITES),
+            Map.entry("準備", PREREQUISITES),
             Map.entry("前置条件", PREREQUISITES), Map.entry("准备工作", PREREQUISITES), Map.entry("先决条件", PREREQUISITES),
             Map.entry("切り戻し", ROLLBACK), Map.entry("ロールバック", ROLLBACK), Map.entry("回滚", ROLLBACK),
             Map.entry("回退", ROLLBACK), Map.entry("関連", NO_STEPS), Map.entry("参考", NO_STEPS),

@@ -206,7 +206,8 @@ final class StepExtractor {
                     }
                 }
                 case "table" -> {
-                    if (StepTable.isStepTable(block) && !saysWhoDoesWhat(section.heading())) {
+                    if (StepTable.isStepTable(block)
+                            && !(saysWhoDoesWhat(section.heading()) && !StepTable.namesActions(block))) {
                         List<String> after = StepTable.steps(block, nextId, target::add);
                         if (!after.isEmpty() && target.size() > before) {
                             target.set(target.size() - 1, target.get(target.size() - 1).withMore(after, List.of()));
@@ -563,8 +564,8 @@ final class StepExtractor {
     private static final int MOST_FIELD_NAME_WORDS = 3;
 
     /**
-     * "Responsibilities", "RACI": a table there ("# | Task | Owner") says who does what, and its rows are no steps; a
-     * list there still is.
+     * "Responsibilities", "RACI": a table there that names no step, action or command column ("# | Task | Owner") says
+     * who does what, and its rows are no steps; a list there, or a "Step | Action | Owner" table, still is.
      */
     private static boolean saysWhoDoesWhat(String heading) {
         if (heading == null) {

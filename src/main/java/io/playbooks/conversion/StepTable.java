@@ -29,7 +29,7 @@ final class StepTable {
             "commands", "cmd", "cmds", "task", "tasks", "instruction", "instructions", "procedure",
             "schritt", "aktion", "maßnahme", "aufgabe", "étape", "etape", "tâche", "paso", "acción", "accion",
             "tarea", "passo", "ação", "acao", "tarefa", "azione", "attività", "stap", "actie", "taak", "手順", "操作",
-            "作業", "步骤", "任务");
+            "作業", "作業内容", "実施内容", "操作内容", "步骤", "任务");
     private static final Set<String> STEP_NAMES = Set.of("what to do", "to do", "todo");
     /** Columns of meeting notes and decision logs, which hold no procedure. */
     private static final Set<String> NOT_STEP_NAMES = Set.of("action item", "action items", "action owner",
@@ -42,6 +42,9 @@ final class StepTable {
     /** Columns that say how a run went or who ran it. */
     private static final Set<String> PAST_RUN_COLUMNS = Set.of("result", "outcome", "tester", "ticket", "performed", "operator",
             "engineer", "duration");
+    /** The words of {@link #STEP_WORDS} that say what to do, not only what work there is ("Task") or its order. */
+    private static final Set<String> ACTION_WORDS = Set.of("step", "steps", "action", "actions", "command", "commands",
+            "cmd", "cmds", "instruction", "instructions");
     private static final Set<String> NUMBER_NAMES = Set.of("#", "no", "nr", "n", "step", "step #", "step no",
             "step nr", "step number", "number", "seq", "order", "schritt", "étape", "paso", "passo", "stap", "nº", "n°",
             "手順", "步骤", "序号", "番号", "no.");
@@ -97,11 +100,21 @@ final class StepTable {
         return expected && actual || !numbered && dated && done;
     }
 
+    /**
+     * Whether the header names a step, action or command column: a "# | Task | Owner" table, numbered work and who
+     * does it, names none.
+     */
+    static boolean namesActions(Element table) {
+        List<Element> rows = TableReader.rows(table);
+        List<String> header = TableReader.header(rows.subList(captionRows(rows), rows.size()));
+        return TableReader.column(header, column -> hasAWordOf(column, ACTION_WORDS)) >= 0;
+    }
+
     private static boolean namesSteps(String column) {
         if (STEP_NAMES.contains(column) || NUMBER_NAMES.contains(column) && column.startsWith("step")) {
             return true;
         }
-        return hasAWordOf(column, STEP_WORDS);
+        return hasAWordOf(column, STEP_WORDS) || hasAWordOf(column, COMMAND_WORDS);
     }
 
     /** Whether a column that is none of meeting notes' ("Action item", "Command output") has one of the words. */

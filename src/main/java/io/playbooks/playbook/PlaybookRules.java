@@ -67,7 +67,8 @@ public final class PlaybookRules {
                     && args.get("method") instanceof String method && METHOD.matcher(method).matches()
                     && (!args.containsKey("headers") || textOnly(args.get("headers")))
                     && textIfGiven(args, "body") && textIfGiven(args, "user") && textIfGiven(args, "query")
-                    && textIfGiven(args, "output");
+                    && textIfGiven(args, "output")
+                    && (!args.containsKey("headers_only") || args.get("headers_only") instanceof Boolean);
         }
         if (Step.NOOP.equals(action)) {
             return args.get("message") instanceof String;

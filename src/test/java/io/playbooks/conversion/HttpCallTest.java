@@ -70,7 +70,10 @@ class HttpCallTest {
         HttpCall call = call("curl -fsSLo /tmp/agent.tar.gz https://artifacts/agent.tar.gz");
         assertThat(call.method()).isEqualTo("GET");
         assertThat(call.url()).isEqualTo("https://artifacts/agent.tar.gz");
-        assertThat(call("curl -I https://x/health").method()).isEqualTo("HEAD");
+        assertThat(call("curl -I https://x/health").method()).as("the rules: -X, else POST with data, else GET").isEqualTo("GET");
+        assertThat(call("curl -sI https://x/health").headersOnly()).isTrue();
+        assertThat(call("curl --head https://x/health").args()).containsEntry("headers_only", true);
+        assertThat(call("curl -s https://x/health").headersOnly()).isFalse();
         assertThat(call("curl -XDELETE https://x/item/1").method()).isEqualTo("DELETE");
     }
 

@@ -1272,7 +1272,12 @@ class PageConversionTest {
                 + "secret: <code>kcadm.sh create clients/abc/client-secret</code></li></ol>");
 
         assertThat(playbook.steps()).extracting(Step::name).containsExactly("Disable the account", "Remove the groups");
+        Playbook actions = convert("<h2>Roles and responsibilities</h2><table><tbody><tr><th>Step</th><th>Action</th>"
+                + "<th>Owner</th></tr><tr><td>1</td><td>Test the configuration: <code>sudo nginx -t</code></td><td>SRE</td></tr>"
+                + "<tr><td>2</td><td>Reload: <code>sudo systemctl reload nginx</code></td><td>SRE</td></tr></tbody></table>");
+
         assertThat(listed.steps()).as("a list there is steps all the same").hasSize(2);
+        assertThat(actions.steps()).as("so is a table that names its actions").hasSize(2);
     }
 
     @Test
