@@ -266,6 +266,21 @@ enum SectionKind {
         return !TOP_LEVEL_NAMES.contains(normalized(headingText));
     }
 
+    /** Sections that say who does what: a table there that names no step, action or command column is no steps. */
+    private static final List<String> WHO_DOES_WHAT = List.of("responsibilities", "roles and responsibilities", "raci");
+
+    /**
+     * "Responsibilities", "RACI": a table there that names no step, action or command column ("# | Task | Owner") says
+     * who does what, and its rows are no steps; a list there, or a "Step | Action | Owner" table, still is.
+     */
+    static boolean saysWhoDoesWhat(String heading) {
+        if (heading == null) {
+            return false;
+        }
+        String lower = heading.strip().toLowerCase(Locale.ROOT);
+        return WHO_DOES_WHAT.stream().anyMatch(lower::startsWith);
+    }
+
     /** Whether a heading names the procedure itself ("Procedure", "Steps"), not a kind of section around it. */
     static boolean namesTheProcedure(String headingText) {
         return PROCEDURE_NAMES.contains(normalized(headingText));

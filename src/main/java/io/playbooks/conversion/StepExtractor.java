@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -207,7 +206,7 @@ final class StepExtractor {
                 }
                 case "table" -> {
                     if (StepTable.isStepTable(block)
-                            && !(saysWhoDoesWhat(section.heading()) && !StepTable.namesActions(block))) {
+                            && !(SectionKind.saysWhoDoesWhat(section.heading()) && !StepTable.namesActions(block))) {
                         List<String> after = StepTable.steps(block, nextId, target::add);
                         if (!after.isEmpty() && target.size() > before) {
                             target.set(target.size() - 1, target.get(target.size() - 1).withMore(after, List.of()));
@@ -525,7 +524,7 @@ final class StepExtractor {
             }
             if (block.tagName().equals("p") && !isALabel(block)) {
                 String text = PlainText.of(block);
-                if (!text.isEmpty() && !isAPageStatusLine(block, text) && !isAllPageFields(block)) {
+                if (!text.isEmpty() && !PageFieldLines.holds(block, text)) {
                     description = text;
                     return;
                 }
@@ -536,90 +535,6 @@ final class StepExtractor {
     private static boolean startsTheSteps(Element block) {
         String tag = block.tagName();
         return tag.equals("ol") || tag.equals("ac:task-list") || tag.equals("table") && StepTable.isStepTable(block);
-    }
-
-    /**
-     * "Status: IN PROGRESS · Tracking: SEC-2207 · Owner: @user": a line of status lozenges, Jira issues or people
-     * that heads the page, not prose (a sentence that names someone ends as sentences do).
-     */
-    private static boolean isAPageStatusLine(Element paragraph, String text) {
-        char last = text.charAt(text.length() - 1);
-        if (last == '.' || last == '!' || last == '?') {
-            return false;
-        }
-        for (Element element : ElementsByTag.in(paragraph, tag -> tag.equals("ac:structured-macro") || tag.equals("ri:user"))) {
-            String macro = Macros.name(element);
-            if (element.tagName().equals("ri:user") || "status".equals(macro) || "jira".equals(macro)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final List<String> WHO_DOES_WHAT = List.of("responsibilities", "roles and responsibilities", "raci");
-    /** Between fields on one line: "Owner: X · Last reviewed: Y", "Owner: X | Jira: Y". */
-    private static final Pattern FIELD_SEPARATORS = Pattern.compile(" [·|•] ");
-    /** The most words of a page's field line ("Last reviewed: 2024-05-02") and of its name. */
-    private static final int MOST_FIELD_WORDS = 8;
-    private static final int MOST_FIELD_NAME_WORDS = 3;
-
-    /**
-     * "Responsibilities", "RACI": a table there that names no step, action or command column ("# | Task | Owner") says
-     * who does what, and its rows are no steps; a list there, or a "Step | Action | Owner" table, still is.
-     */
-    private static boolean saysWhoDoesWhat(String heading) {
-        if (heading == null) {
-            return false;
-        }
-        String lower = heading.strip().toLowerCase(Locale.ROOT);
-        return WHO_DOES_WHAT.stream().anyMatch(lower::startsWith);
-    }
-
-    /**
-     * A paragraph of the page's fields: every line one or more fields ("Owner: Search team", line break,
-     * "Last reviewed: ..."; "Owner: X · Jira: Y"), or a short one that opens with a bold name ("<b>Owner</b>
-     * Platform security").
-     */
-    private static boolean isAllPageFields(Element paragraph) {
-        List<String> lines = PlainText.lines(paragraph);
-        if (lines.isEmpty()) {
-            return false;
-        }
-        if (lines.stream().allMatch(StepExtractor::isALineOfFields)) {
-            return true;
-        }
-        String text = String.join(" ", lines);
-        return opensWithABoldName(paragraph) && !text.endsWith(".")
-                && CommandRecognizer.words(text).size() <= MOST_FIELD_WORDS;
-    }
-
-    private static boolean isALineOfFields(String line) {
-        for (String field : FIELD_SEPARATORS.split(line)) {
-            if (!isAPageField(field.strip())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean opensWithABoldName(Element paragraph) {
-        Element first = paragraph.firstElementChild();
-        if (first == null || !(first.tagName().equals("strong") || first.tagName().equals("b"))
-                || paragraph.childNodeSize() == 0 || paragraph.childNode(0) != first) {
-            return false;
-        }
-        String name = PlainText.of(first);
-        return !name.isEmpty() && CommandRecognizer.words(name).size() <= MOST_FIELD_NAME_WORDS;
-    }
-
-    /** "Owner: Platform team", "Last reviewed: 2024-05-02": a field of the page's own, not a sentence about it. */
-    private static boolean isAPageField(String text) {
-        int colon = text.indexOf(": ");
-        if (colon <= 0 || text.endsWith(".")) {
-            return false;
-        }
-        return CommandRecognizer.words(text.substring(0, colon)).size() <= MOST_FIELD_NAME_WORDS
-                && CommandRecognizer.words(text).size() <= MOST_FIELD_WORDS;
     }
 
     /**
