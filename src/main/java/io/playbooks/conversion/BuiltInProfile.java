@@ -31,7 +31,7 @@ final class BuiltInProfile {
             "index", "handover", "status-report", "weekly-report", "adr", "architecture-decision",
             "architecture-decision-record", "decision-record", "rfc", "proposal", "project-plan", "cheat-sheet",
             "cheatsheet", "template", "incident-review", "incident-report", "announcement", "training", "threat-intel", "lessons-learned", "status-page", "project-status",
-            "control-matrix", "explanation", "concepts",
+            "control-matrix", "explanation", "concepts", "todo", "to-do", "personal",
             "besprechungsprotokoll", "protokoll", "compte-rendu", "acta", "anuncio", "annonce", "annuncio", "architektur",
             "arquitectura", "arquitetura", "architettura", "architectuur", "richtlinie", "politique", "política",
             "beleid", "議事録", "会议纪要", "障害報告", "事故报告");
@@ -60,7 +60,8 @@ final class BuiltInProfile {
             "手順", "復旧", "切り替え", "再起動", "フェイルオーバー", "トラブルシューティング", "手册", "恢复", "升级",
             "切换", "重启", "排查");
     private static final List<String> NOT_A_PROCEDURE_TITLE_WORDS = List.of(
-            "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
+            "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log", "to-do",
+            "todo list", "to-do list",
             "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
             "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "okr", "okrs",
             "agenda", "handover", "status report", "weekly report", "project plan", "cheat sheet", "cheatsheet",

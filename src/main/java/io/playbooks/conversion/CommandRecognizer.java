@@ -31,7 +31,7 @@ final class CommandRecognizer {
             "parted", "mkfs", "fsck", "resize2fs", "xfs_growfs", "lvextend", "lvcreate", "pvcreate", "vgextend",
             "reboot", "shutdown", "logrotate", "shred", "tee", "xargs", "watch", "sleep", "until", "while", "for",
             "env", "eval", "exec", "bash", "sh", "zsh", "pwsh", "powershell", "cmd", "net", "sc", "sc.exe", "nssm",
-            "iisreset", "robocopy", "icacls", "eksctl", "kubeadm", "kubens", "kubectx", "minikube", "kind", "oc",
+            "iisreset", "robocopy", "icacls", "del", "erase", "eksctl", "kubeadm", "kubens", "kubectx", "minikube", "kind", "oc",
             "istioctl", "linkerd", "argocd", "flux", "jq", "yq", "nmap", "iptables", "ip6tables", "nft", "ufw",
             "iptables-save", "iptables-restore", "ip6tables-save", "ip6tables-restore", "diff", "sort", "uniq", "wc",
             "zcat", "chattr", "lsattr",
@@ -145,11 +145,31 @@ final class CommandRecognizer {
      * The programs of the list that Windows runs, whose names it takes in any case, and those named in capitals
      * (SAPCAR); not {@code shutdown}, which in capitals is T-SQL ({@code SHUTDOWN WITH NOWAIT}).
      */
+    /** pg_hba.conf's last field: how a client authenticates. */
+    private static final Set<String> HBA_METHODS = Set.of("trust", "reject", "md5", "password", "scram-sha-256", "gss",
+            "sspi", "ident", "peer", "ldap", "radius", "cert", "pam", "bsd");
+    /** The most words of a directive that ends with a semicolon ({@code gzip on;}, {@code tar on;}). */
+    private static final int MOST_DIRECTIVE_WORDS = 3;
+
+    /**
+     * A line of a configuration file whose first word is also a program's name: an nginx-style directive ending in a
+     * semicolon ({@code gzip on;}), or a pg_hba.conf entry ({@code host replication replicator 10.0.0.0/24 md5}).
+     */
+    private static boolean isAConfigurationLine(String text) {
+        List<String> words = words(text);
+        if (text.endsWith(";") && words.size() <= MOST_DIRECTIVE_WORDS && words.stream().noneMatch(w -> w.startsWith("-"))) {
+            return true;
+        }
+        String first = words.get(0);
+        return words.size() >= 4 && (first.equals("host") || first.equals("hostssl") || first.equals("hostnossl")
+                || first.equals("local")) && HBA_METHODS.contains(words.get(words.size() - 1));
+    }
+
     /** Programs named like keywords of ssh_config, sshd_config, Apache's and others' files. */
     private static final Set<String> CONFIGURATION_KEYWORDS = Set.of("host", "hostname", "user", "port", "listen",
             "include", "match", "timeout", "alias", "protocol");
     private static final Set<String> CASE_INSENSITIVE_PROGRAMS = Set.of("net", "sc", "sc.exe", "nssm", "iisreset",
-            "robocopy", "icacls", "msiexec", "dism", "wusa", "wmic", "reg", "schtasks", "taskkill", "tasklist", "netsh",
+            "robocopy", "icacls", "del", "erase", "msiexec", "dism", "wusa", "wmic", "reg", "schtasks", "taskkill", "tasklist", "netsh",
             "certutil", "gpupdate", "ipconfig", "gpresult", "w32tm", "sfc", "chkdsk", "xcopy", "bcp", "setspn",
             "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink", "winmgmt", "wevtutil", "bcdedit", "diskpart",
             "dcdiag", "repadmin", "netdom", "nltest", "dsquery", "cmd", "cmd.exe", "ping", "nslookup", "hostname",
@@ -377,7 +397,7 @@ final class CommandRecognizer {
             }
         }
         String text = withoutAssignments(prompted);
-        if (text.isEmpty()) {
+        if (text.isEmpty() || isAConfigurationLine(text)) {
             return false;
         }
         if (HTTP_LINE.matcher(text).matches() || (text.charAt(0) == '(' || text.charAt(0) == '$')

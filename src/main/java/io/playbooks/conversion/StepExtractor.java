@@ -186,7 +186,14 @@ final class StepExtractor {
                     listRead |= !items.isEmpty();
                 }
                 case "ac:task-list" -> {
-                    readItems(ListItems.of(block), target, nextId);
+                    // "Refresh the reporting views:" and the code block after the list: the last task's command
+                    List<List<Node>> items = ListItems.of(block);
+                    int taken = items.isEmpty() ? b : codeAnnounced(blocks, b, items.get(items.size() - 1));
+                    if (taken > b) {
+                        items.get(items.size() - 1).addAll(blocks.subList(b + 1, taken + 1));
+                    }
+                    readItems(items, target, nextId);
+                    b = taken;
                     listRead = true;
                 }
                 // "For each agent:" then the steps: an ordered list in a bullet item is a procedure all the same

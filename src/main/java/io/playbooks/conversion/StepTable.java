@@ -58,7 +58,22 @@ final class StepTable {
         List<Element> rows = TableReader.rows(table);
         List<String> header = TableReader.header(rows.subList(captionRows(rows), rows.size()));
         return TableReader.column(header, StepTable::namesSteps) >= 0 && !isARecordOfPastRuns(header)
-                && !isACommandReference(header);
+                && !isACommandReference(header) && !isAResponsibilityMatrix(header);
+    }
+
+    /**
+     * "Action | Responsible | Accountable | Consulted | Informed", "Activity | R | A | C | I": who does what, and who
+     * is told; its rows are no steps.
+     */
+    private static boolean isAResponsibilityMatrix(List<String> header) {
+        boolean responsible = false;
+        boolean accountable = false;
+        for (String cell : header) {
+            String column = TableReader.name(cell);
+            responsible |= column.equals("responsible") || column.equals("r");
+            accountable |= column.equals("accountable") || column.equals("a");
+        }
+        return responsible && accountable;
     }
 
     /**

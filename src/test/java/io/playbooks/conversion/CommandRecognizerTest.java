@@ -15,7 +15,7 @@ class CommandRecognizerTest {
             "GET https://es:9200/_cat/indices", "RAILS_ENV=production bundle exec rake jobs:clear",
             "A=1 B=\"two words\" ./migrate.sh", "ceph osd tree down", "pcs status", "NEW_KEY=$(consul keygen)",
             "TOKEN=`vault print token`", "Rscript -e 'packageVersion(\"x\")'", "VBoxManage list runningvms",
-            "PsExec \\\\prt-01 -s net stop spooler",
+            "PsExec \\\\prt-01 -s net stop spooler", "DEL /Q /F C:\\Windows\\System32\\spool\\PRINTERS\\*",
             "kafkactl describe consumer-group orders", "cachectl drain node-3", "linode-cli linodes list",
             "ansible-vault edit group_vars/all/vault.yml", "findmnt /data", "ipconfig /flushdns", "uptime",
             "bin/rails db:migrate", "tmsh save sys config", "gam delete user ${LEAVER_EMAIL}", "awx jobs stdout 17",
@@ -51,7 +51,7 @@ class CommandRecognizerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/etc/kafka/server.properties", "values-prod.yaml", "DATABASE_HOST", "limit=200", "COUNT=$(number of pods)", "Host db-*.prod.internal",
-            "HostName bastion-prod.corp.example.net",
+            "HostName bastion-prod.corp.example.net", "gzip on;", "host replication replicator 10.20.30.0/24 scram-sha-256",
             "X-Request-Id", "Authorization: Bearer <token>", "GET /v2/stock/{sku}", "400", "--atomic", "orders.v1",
             "kubectl", "checkout", "cpu: 500m", "/tmp/gateway-threads.txt", "errors[]", "",
             "select count(*) from orders", "orders-api 3/3 Running 0 4d", "log_level = debug", "the orders queue",

@@ -1278,6 +1278,26 @@ class PageConversionTest {
 
         assertThat(listed.steps()).as("a list there is steps all the same").hasSize(2);
         assertThat(actions.steps()).as("so is a table that names its actions").hasSize(2);
+        Playbook raci = convert("<h2>Responsibilities</h2><table><tbody><tr><th>Action</th><th>Responsible</th>"
+                + "<th>Accountable</th><th>Consulted</th><th>Informed</th></tr><tr><td>Run the restore</td><td>SRE</td>"
+                + "<td>Head of SRE</td><td>DBA</td><td>Support</td></tr></tbody></table><h2>Procedure</h2><ol><li>Restore: "
+                + "<code>velero restore create --from-backup nightly</code></li><li>Check: <code>velero restore get</code>"
+                + "</li></ol>");
+        assertThat(raci.steps()).as("but not a RACI matrix, whatever its first column").hasSize(2);
+    }
+
+    @Test
+    void aCodeBlockThatTheLastTaskAnnouncesIsThatTasksCommand() {
+        Playbook playbook = convert("<h2>Checklist</h2><ac:task-list><ac:task><ac:task-id>1</ac:task-id><ac:task-status>"
+                + "incomplete</ac:task-status><ac:task-body>Stop the batch: <code>sudo systemctl stop finbatch</code>"
+                + "</ac:task-body></ac:task><ac:task><ac:task-id>2</ac:task-id><ac:task-status>incomplete</ac:task-status>"
+                + "<ac:task-body>Refresh the reporting views:</ac:task-body></ac:task></ac:task-list>"
+                + "<ac:structured-macro ac:name=\"code\"><ac:parameter ac:name=\"language\">bash</ac:parameter>"
+                + "<ac:plain-text-body><![CDATA[sudo -u finbatch /opt/finbatch/bin/refresh-views.sh]]></ac:plain-text-body>"
+                + "</ac:structured-macro>");
+
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell");
+        assertThat(playbook.steps().get(1).args()).containsEntry("command", "sudo -u finbatch /opt/finbatch/bin/refresh-views.sh");
     }
 
     @Test

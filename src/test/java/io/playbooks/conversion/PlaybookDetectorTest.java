@@ -103,6 +103,18 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aPersonalToDoPageIsNoPlaybookThoughItsTasksRunCommands() {
+        String task = "<ac:task><ac:task-id>%d</ac:task-id><ac:task-status>incomplete</ac:task-status><ac:task-body>%s"
+                + "</ac:task-body></ac:task>";
+        Detection detection = detect("Tomasz to-do", List.of("todo", "personal"), "<p>Things I need to get to.</p>"
+                + "<ac:task-list>" + String.format(task, 1, "Try <code>kubectl debug node/ip-10-0-1-5 -it --image=busybox</code>")
+                + String.format(task, 2, "Renew my YubiKey certificate") + String.format(task, 3, "Read the Karpenter docs")
+                + "</ac:task-list>");
+
+        assertThat(detection.isPlaybook()).as(String.valueOf(detection.reasons())).isFalse();
+    }
+
+    @Test
     void aRunbookWhoseProcedureHasTheReaderCarryOutOtherRunbooksIsAPlaybook() {
         String link = "<li><ac:link><ri:page ri:content-title=\"%s\" /></ac:link></li>";
         Detection detection = detect("Quarterly node image refresh runbook", List.of("runbook"), "<h2>Prerequisites</h2>"
