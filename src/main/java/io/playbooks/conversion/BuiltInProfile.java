@@ -60,8 +60,7 @@ final class BuiltInProfile {
             "手順", "復旧", "切り替え", "再起動", "フェイルオーバー", "トラブルシューティング", "手册", "恢复", "升级",
             "切换", "重启", "排查");
     private static final List<String> NOT_A_PROCEDURE_TITLE_WORDS = List.of(
-            "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log", "to-do",
-            "todo list", "to-do list",
+            "meeting", "minutes", "retrospective", "retro", "release notes", "changelog", "decision log",
             "decision record", "adr", "requirements", "architecture", "design", "glossary", "contacts", "reference",
             "policy", "postmortem", "post-mortem", "roadmap", "overview", "severity levels", "okr", "okrs",
             "agenda", "handover", "status report", "weekly report", "project plan", "cheat sheet", "cheatsheet",

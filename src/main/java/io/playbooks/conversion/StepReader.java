@@ -44,9 +44,12 @@ final class StepReader {
             "edit", "open", "view");
     /** Words that lead into a command and mean nothing once it is cut off the name. */
     private static final Set<String> LEADING_INTO_A_COMMAND = Set.of("with", "using", "via", "by", "and", "the", "a", "an");
-    /** Words after which a sentence goes on through the command ("Wait until {@code ceph -s} reports HEALTH_OK"). */
+    /**
+     * Words after which a sentence goes on through the command ("Wait until {@code ceph -s} reports HEALTH_OK", "shows
+     * UN in {@code nodetool status}").
+     */
     private static final Set<String> WANTS_A_CLAUSE = Set.of("until", "till", "whether", "that", "if", "when", "while",
-            "unless", "once");
+            "unless", "once", "in", "on", "at", "of", "from", "to", "into", "for", "under", "inside");
 
     private final String id;
     private final int depth;
