@@ -109,7 +109,7 @@ final class BuiltInProfile {
             "monitor", "mount", "move", "navigate", "note", "notify", "open", "pack", "page", "paste", "patch", "pause", "ping",
             "plan", "poll", "post", "prepare", "promote", "provision", "prune", "pull", "purge", "push", "put", "query",
             "raise", "re-enable", "re-queue", "read", "reboot", "rebuild", "record", "reduce", "refresh", "register",
-            "reindex", "reload", "remove", "rename", "renew", "repeat", "replace", "reply", "report", "request", "reset", "resize",
+            "regenerate", "reindex", "reload", "remove", "rename", "renew", "repeat", "replace", "reply", "report", "request", "reset", "resize",
             "restart", "restore", "resume", "retry", "return", "revert", "review", "revoke", "roll", "rollback", "rotate",
             "run", "save", "scale", "schedule", "see", "select", "send", "set", "shorten", "shut", "sign", "ssh",
             "start", "stop", "store", "submit", "switch", "sync", "tag", "take", "tell", "terminate", "test", "tick",

@@ -35,6 +35,9 @@ public final class PlaybookDetector {
     /** The words that follow the verb of an instruction: "Give a team ...", "Move the server ...". */
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "your", "our", "all", "every", "each",
             "new", "old");
+    /** The last word of a title that says what kind of page it is: a procedure. */
+    private static final Set<String> PROCEDURE_PAGE_NOUNS = Set.of("checklist", "runbook", "playbook", "procedure",
+            "sop");
     private static final Set<String> NOT_INSTRUCTING_VERBS = Set.of("read", "watch", "see", "use", "review", "make",
             "keep", "note", "go", "look", "save", "meet", "follow");
 
@@ -123,8 +126,11 @@ public final class PlaybookDetector {
         reasons.addAll(operationTitle);
         score += operation;
         // "Apply the new policy to the firewall", "Purge the change log table": after a verb that instructs, the
-        // title's nouns name what the procedure works on, not another kind of page
-        if (!instructionTitle) {
+        // title's nouns name what the procedure works on, not another kind of page; so after "How to" ("How to write
+        // up a postmortem") and before a last word that names a procedure ("Weekly on-call handover checklist"), when
+        // the steps instruct (a "sign-off checklist" of approvals given does not)
+        boolean framedAsAProcedure = namesAProcedureAround(titleWords) && counts.imperative() * 2 >= counts.steps();
+        if (!instructionTitle && !framedAsAProcedure) {
             score += titleSignal(titleWords, profile.titleWords().notAProcedure(), Signal.NOT_A_PROCEDURE_TITLE, topics,
                     reasons);
         }
@@ -522,6 +528,12 @@ public final class PlaybookDetector {
      * not). Not an -ing form ("Building a culture of ...", "Choosing a database" are essays and evaluations as often),
      * nor the verbs of reading lists and idioms ("Read the ...", "Make the most of ...", "Keep the lights on").
      */
+    /** "How to ..." or "... checklist": a title whose frame says procedure, whatever it is about. */
+    private static boolean namesAProcedureAround(List<String> words) {
+        return words.size() >= 3 && (words.get(0).equals("how") && words.get(1).equals("to")
+                || PROCEDURE_PAGE_NOUNS.contains(words.get(words.size() - 1)));
+    }
+
     private static boolean isAnInstruction(List<String> words, Set<String> verbs) {
         return words.size() >= 3 && DETERMINERS.contains(words.get(1)) && verbs.contains(words.get(0))
                 && !NOT_INSTRUCTING_VERBS.contains(words.get(0));

@@ -115,6 +115,24 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void aTitleFramedAsAProcedureIsNotSunkByTheKindOfPageItIsAbout() {
+        String steps = "<h2>Steps</h2><ol><li>Create the page from the template.</li><li>Copy the incident timeline from "
+                + "the channel.</li><li>Write the contributing factors.</li><li>Ask the incident commander to review it.</li>"
+                + "<li>Publish it in the incidents space.</li></ol>";
+        String task = "<ac:task><ac:task-id>%d</ac:task-id><ac:task-status>incomplete</ac:task-status><ac:task-body>%s"
+                + "</ac:task-body></ac:task>";
+        String handover = "<ac:task-list>" + String.format(task, 1, "Check that the PagerDuty schedule shows the incoming "
+                + "engineer") + String.format(task, 2, "Hand over the open incidents") + String.format(task, 3, "Review the "
+                + "silenced alerts") + String.format(task, 4, "Update the on-call channel topic") + "</ac:task-list>";
+        String approvals = "<ac:task-list>" + String.format(task, 1, "Approved by the CAB chair") + String.format(task, 2,
+                "Approved by payments engineering") + String.format(task, 3, "Approved by security") + "</ac:task-list>";
+
+        assertThat(detect("How to write up a postmortem", List.of(), steps).isPlaybook()).isTrue();
+        assertThat(detect("Weekly on-call handover checklist", List.of(), handover).isPlaybook()).isTrue();
+        assertThat(detect("Payment gateway cutover sign-off checklist", List.of(), approvals).isPlaybook()).isFalse();
+    }
+
+    @Test
     void aRunbookWhoseProcedureHasTheReaderCarryOutOtherRunbooksIsAPlaybook() {
         String link = "<li><ac:link><ri:page ri:content-title=\"%s\" /></ac:link></li>";
         Detection detection = detect("Quarterly node image refresh runbook", List.of("runbook"), "<h2>Prerequisites</h2>"
