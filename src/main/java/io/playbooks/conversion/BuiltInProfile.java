@@ -126,7 +126,7 @@ final class BuiltInProfile {
             "spin", "tear", "warm", "extend", "expand", "grow", "shrink", "quiesce", "backfill", "reseed", "remount",
             "repair", "rescan", "rekey", "recompute", "scan", "deregister", "unregister", "bootstrap", "seed",
             "tune", "throttle", "unthrottle", "whitelist", "allowlist", "blocklist", "block", "unblock", "cut",
-            "reenable", "re-run", "re-deploy", "re-create", "re-sync", "reserve", "deallocate",
+            "reenable", "re-run", "re-deploy", "re-create", "re-sync", "reserve", "deallocate", "re-issue", "reissue", "re-key", "reimage", "re-image",
             "disassociate");
 
     private static final Set<String> VERBS = Set.copyOf(IMPERATIVE_VERBS);

@@ -130,6 +130,10 @@ class PlaybookDetectorTest {
         assertThat(detect("How to write up a postmortem", List.of(), steps).isPlaybook()).isTrue();
         assertThat(detect("Weekly on-call handover checklist", List.of(), handover).isPlaybook()).isTrue();
         assertThat(detect("Payment gateway cutover sign-off checklist", List.of(), approvals).isPlaybook()).isFalse();
+        assertThat(detect("Re-issue a lost hardware security key", List.of(), "<ol><li>Verify the employee's identity on "
+                + "a video call.</li><li>Revoke the lost key in the Okta admin console.</li><li>Enrol a new key with the "
+                + "employee.</li><li>Record the serial number in the asset register.</li></ol>").isPlaybook())
+                .as("an instruction whose verb is written with a hyphen").isTrue();
     }
 
     @Test
