@@ -155,8 +155,7 @@ final class CommandRecognizer {
      * A line of a configuration file whose first word is also a program's name: an nginx-style directive ending in a
      * semicolon ({@code gzip on;}), or a pg_hba.conf entry ({@code host replication replicator 10.0.0.0/24 md5}).
      */
-    private static boolean isAConfigurationLine(String text) {
-        List<String> words = words(text);
+    private static boolean isAConfigurationLine(String text, List<String> words) {
         if (text.endsWith(";") && words.size() <= MOST_DIRECTIVE_WORDS && words.stream().noneMatch(w -> w.startsWith("-"))) {
             return true;
         }
@@ -397,15 +396,17 @@ final class CommandRecognizer {
             }
         }
         String text = withoutAssignments(prompted);
-        if (text.isEmpty() || isAConfigurationLine(text)) {
+        if (text.isEmpty()) {
             return false;
         }
         if (HTTP_LINE.matcher(text).matches() || (text.charAt(0) == '(' || text.charAt(0) == '$')
                 && POWERSHELL_STATEMENT.matcher(text).matches()) {
             return true;
         }
-
         List<String> words = words(text);
+        if (isAConfigurationLine(text, words)) {
+            return false;
+        }
         int quoteEnd = text.charAt(0) == '"' ? text.indexOf('"', 1) : -1;
         // "C:\Program Files\...\sqlcmd.exe" -S ...: a program whose path holds a space, in quotes
         String program = quoteEnd > 0 ? text.substring(1, quoteEnd) : words.get(0);

@@ -437,8 +437,8 @@ public final class PlaybookDetector {
                 }
             }
             if (weight != null && outweighed) {
-                reasons.add("label '" + label + "' is outweighed: an instruction for a title or a procedure label, and "
-                        + "steps of commands in the imperative, say procedure (+0.00)");
+                reasons.add("label '" + label + "' is outweighed: the title or a procedure label, and steps of commands "
+                        + "in the imperative, say procedure (+0.00)");
             } else if (weight != null) {
                 return fire(signal, weight, label, reasons);
             }
