@@ -68,6 +68,7 @@ public class PageConverter {
         } catch (IllFormedPageException e) {
             return Conversion.unreadable(page, e.getMessage());
         }
+        TitleHeading.remove(document, page.title());
         Extraction extraction = StepExtractor.extract(document);
         Detection detection = detector.detect(page, extraction, current);
         if (!detection.isPlaybook() && admitByHand && !extraction.steps().isEmpty()) {

@@ -41,7 +41,10 @@ final class StepReader {
     private static final Set<String> RUN_VERBS = Set.of("run", "execute", "launch", "invoke");
     /** Words before a file's bare path that speak of the file, not of running it ("CATALINA_OPTS in /usr/.../setenv.sh"). */
     private static final Set<String> PLACE_WORDS = Set.of("in", "into", "inside", "from", "of", "at", "under", "to",
-            "edit", "open", "view");
+            "edit", "open", "view", "create", "write", "save", "copy");
+    /** Words between such a word and the path that name the file's kind ("Create the new script {@code /usr/...}"). */
+    private static final Set<String> FILE_KIND_WORDS = Set.of("the", "a", "an", "new", "empty", "executable", "shell",
+            "script", "file");
     /** Words that lead into a command and mean nothing once it is cut off the name. */
     private static final Set<String> LEADING_INTO_A_COMMAND = Set.of("with", "using", "via", "by", "and", "the", "a", "an");
     /**
@@ -238,7 +241,8 @@ final class StepReader {
         boolean command = !forbidsWhatFollows() && (RUN_VERBS.contains(before)
                 ? CommandRecognizer.isCommand(literal) || CommandRecognizer.isRunnable(literal)
                 : inCommandCell ? CommandRecognizer.isCommand(literal) || CommandRecognizer.isCommandOfAnyProgram(literal)
-                : CommandRecognizer.isCommand(literal) && !(CommandRecognizer.isBarePath(literal) && PLACE_WORDS.contains(before)));
+                : CommandRecognizer.isCommand(literal) && !(CommandRecognizer.isBarePath(literal)
+                        && PLACE_WORDS.contains(wordBeforeTheFileKind())));
         if (command) {
             addCommand(ConsoleTranscript.withoutPrompt(literal));
         }
@@ -269,10 +273,7 @@ final class StepReader {
      * promote-replica}: it breaks replication" names a command that must never be run as the step's action.
      */
     private boolean forbidsWhatFollows() {
-        int end = text.length();
-        while (end > 0 && PlainText.isSpace(text.charAt(end - 1))) {
-            end--;
-        }
+        int end = withoutTrailingBlanks(text.length());
         String tail = PlainText.normalize(text.substring(Math.max(0, end - 24), end)).toLowerCase(Locale.ROOT)
                 .replace('\u2019', '\'');
         for (String words : FORBIDDING) {
@@ -286,15 +287,36 @@ final class StepReader {
 
     /** The last word of the step's text so far, in lower case ("run" before "Run {@code ...}"), or "". */
     private String lastWordSoFar() {
-        int end = text.length();
+        int end = withoutTrailingBlanks(text.length());
+        return text.substring(wordStart(end), end).toLowerCase(Locale.ROOT);
+    }
+
+    /** The word before the file's kind ("Create the script", "in the file"): what the text does with the path after it. */
+    private String wordBeforeTheFileKind() {
+        int end = withoutTrailingBlanks(text.length());
+        while (true) {
+            int start = wordStart(end);
+            String word = text.substring(start, end).toLowerCase(Locale.ROOT);
+            if (word.isEmpty() || !FILE_KIND_WORDS.contains(word)) {
+                return word;
+            }
+            end = withoutTrailingBlanks(start);
+        }
+    }
+
+    private int withoutTrailingBlanks(int end) {
         while (end > 0 && PlainText.isSpace(text.charAt(end - 1))) {
             end--;
         }
+        return end;
+    }
+
+    private int wordStart(int end) {
         int start = end;
         while (start > 0 && Character.isLetter(text.charAt(start - 1))) {
             start--;
         }
-        return text.substring(start, end).toLowerCase(Locale.ROOT);
+        return start;
     }
 
     /**
@@ -302,10 +324,7 @@ final class StepReader {
      * item: sudo journalctl ...; Heap dumps in /var/tmp: ask the team"); after a colon the list is what it announced.
      */
     private void separateFromWhatCameBefore() {
-        int end = text.length();
-        while (end > 0 && PlainText.isSpace(text.charAt(end - 1))) {
-            end--;
-        }
+        int end = withoutTrailingBlanks(text.length());
         if (end > 0 && ":;,".indexOf(text.charAt(end - 1)) < 0) {
             text.setLength(end); // only blanks go: a name that ended there ends at the same words
             nameEnd = Math.min(nameEnd, end);

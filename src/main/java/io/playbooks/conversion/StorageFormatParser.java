@@ -7,7 +7,8 @@ import org.jsoup.parser.Parser;
 /**
  * Parses a storage-format body (XHTML with ac:/ri: elements) with jsoup's XML parser, which keeps the CDATA of
  * code macros byte for byte and decodes the HTML entities (&amp;nbsp; &amp;ndash; ...) that storage format uses.
- * The Cloud editor's extension nodes come out as the macros the readers know ({@link AdfExtensions}).
+ * The Cloud editor's extension nodes come out as the macros the readers know ({@link AdfExtensions}), old editors'
+ * teletype text as inline code ({@link TeletypeText}).
  */
 public final class StorageFormatParser {
 
@@ -23,6 +24,7 @@ public final class StorageFormatParser {
         });
         Document document = Jsoup.parse(body, "", Parser.xmlParser());
         AdfExtensions.rewrite(document, body);
+        TeletypeText.rewrite(document, body);
         return document;
     }
 }

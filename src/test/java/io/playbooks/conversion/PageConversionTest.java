@@ -26,8 +26,12 @@ class PageConversionTest {
     }
 
     private static Playbook convert(String body) {
+        return convert("Runbook: restart the app", body);
+    }
+
+    private static Playbook convert(String title, String body) {
         Conversion conversion = new PageConverter(Map.of("INFRA", "infrastructure")).convert(new SourcePage("42", "INFRA",
-                "Runbook: restart the app", List.of("runbook"), 7, body, "https://x.atlassian.net/wiki/spaces/INFRA/pages/42",
+                title, List.of("runbook"), 7, body, "https://x.atlassian.net/wiki/spaces/INFRA/pages/42",
                 null, List.of()));
         assertThat(conversion.problems()).isEmpty();
         assertThat(conversion.playbook()).as("playbook of " + body).isNotNull();
@@ -50,6 +54,40 @@ class PageConversionTest {
         assertThat(second.action()).isEqualTo("noop");
         assertThat(second.args()).containsEntry("message", "Check the dashboard and confirm the error rate.");
         assertThat(playbook.description()).isEqualTo("Restarts the app.");
+    }
+
+    @Test
+    void aFirstHeadingThatRepeatsTheTitleIsTheTitleNotARollbackSection() {
+        Playbook playbook = convert("Roll back a failed WAR deployment", "<h1>Roll back a failed WAR deployment</h1>"
+                + "<h2>Steps</h2><ol><li>Stop Tomcat: <code>sudo systemctl stop tomcat</code></li>"
+                + "<li>Restore the previous WAR: <code>sudo cp /opt/releases/shop-prev.war /opt/tomcat/webapps/shop.war</code></li>"
+                + "</ol><h2>Rollback</h2><ol><li>Start Tomcat again: <code>sudo systemctl start tomcat</code></li></ol>");
+
+        assertThat(actions(playbook.steps())).containsExactly("shell", "shell");
+        assertThat(playbook.rollback()).extracting(step -> step.args().get("command"))
+                .containsExactly("sudo systemctl start tomcat");
+    }
+
+    @Test
+    void teletypeTextOfOldEditorsIsInlineCode() {
+        Playbook playbook = convert("<ol><li>Test the configuration: <tt>sudo apachectl configtest</tt></li>"
+                + "<li>Reload: <tt>sudo apachectl graceful</tt></li></ol>");
+
+        assertThat(playbook.steps()).extracting(step -> step.args().get("command"))
+                .containsExactly("sudo apachectl configtest", "sudo apachectl graceful");
+    }
+
+    @Test
+    void aScriptThatTheStepCreatesIsNoCommandToRun() {
+        Playbook playbook = convert("<ol><li>Create the script <code>/usr/local/bin/log-cleanup.sh</code> with this content:"
+                + code("bash", "#!/bin/bash\nfind /opt/tomcat/logs -name '*.gz' -mtime +30 -delete") + "</li>"
+                + "<li>Run the script <code>/usr/local/bin/log-cleanup.sh</code></li>"
+                + "<li>Add the log folder to the file <code>/usr/local/sbin/cleanup-paths.sh</code>.</li></ol>");
+
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "noop");
+        assertThat(playbook.steps().get(0).args()).containsEntry("command",
+                "#!/bin/bash\nfind /opt/tomcat/logs -name '*.gz' -mtime +30 -delete");
+        assertThat(playbook.steps().get(1).args()).containsEntry("command", "/usr/local/bin/log-cleanup.sh");
     }
 
     @Test
