@@ -80,7 +80,7 @@ public class ConvertCommand {
             err.println("convert: " + e.getMessage());
             return UNREADABLE;
         }
-        Conversion conversion = converter.convert(page);
+        Conversion conversion = convert(converter, page);
         if (conversion.unreadable()) {
             err.println("convert: " + options.input() + ": " + conversion.problems().get(0));
             return UNREADABLE;
@@ -118,7 +118,7 @@ public class ConvertCommand {
             ConversionReport report;
             Conversion conversion = null;
             try {
-                conversion = converter.convert(reader.read(file));
+                conversion = convert(converter, reader.read(file));
                 report = ConversionReport.of(conversion);
                 if (conversion.unreadable()) {
                     err.println("convert: " + file + ": " + conversion.problems().get(0));
@@ -141,6 +141,15 @@ public class ConvertCommand {
             }
         }
         return unreadable == 0 ? OK : UNREADABLE;
+    }
+
+    /** A converter failure on one page is that page's one-line reason: the other pages of a folder are converted. */
+    private static Conversion convert(PageConverter converter, SourcePage page) {
+        try {
+            return converter.convert(page);
+        } catch (RuntimeException e) {
+            return Conversion.unreadable(page, "the converter failed on this page (" + e + ")");
+        }
     }
 
     private static String json(Object value) {

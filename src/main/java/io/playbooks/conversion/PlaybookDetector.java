@@ -35,6 +35,9 @@ public final class PlaybookDetector {
     /** The words that follow the verb of an instruction: "Give a team ...", "Move the server ...". */
     private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "your", "our", "all", "every", "each",
             "new", "old");
+    /** Words that open a clause's subject: "the CI job runs ...", "it pushes ...". */
+    private static final Set<String> SUBJECT_WORDS = Set.of("the", "a", "an", "our", "its", "their", "it", "we", "they",
+            "this", "these");
     /** The last word of a title that says what kind of page it is: a procedure. */
     private static final Set<String> PROCEDURE_PAGE_NOUNS = Set.of("checklist", "runbook", "playbook", "procedure",
             "sop");
@@ -230,7 +233,8 @@ public final class PlaybookDetector {
             int imperative = 0;
             int pastTense = 0;
             for (Step step : steps) {
-                acting += acts(step) ? 1 : 0;
+                // "Build: the CI job runs make build": the command is what the stage runs, not what the reader does
+                acting += acts(step) && !namesAStageItDescribes(fullText(step)) ? 1 : 0;
                 imperative += isImperative(step, verbs) ? 1 : 0;
                 pastTense += saysWhatWasDone(step, headed.contains(step), verbs) ? 1 : 0;
             }
@@ -253,7 +257,8 @@ public final class PlaybookDetector {
      * whose substeps mostly do.
      */
     private static boolean isImperative(Step step, Set<String> verbs) {
-        if (startsWithVerb(step.name(), verbs)) {
+        boolean stageName = namesAStageItDescribes(fullText(step));
+        if (startsWithVerb(step.name(), verbs) && !stageName) {
             return true; // most steps: their own name says it
         }
         List<Step> substeps = step.substeps();
@@ -262,7 +267,7 @@ public final class PlaybookDetector {
             return true;
         }
         String text = step.description() == null ? step.name() : step.description();
-        if (startsWithVerb(step.name(), verbs) || startsWithVerb(text, verbs) || afterALabel(fullText(step), verbs) != null) {
+        if (!stageName && startsWithVerb(text, verbs) || afterALabel(fullText(step), verbs) != null) {
             return true;
         }
         if (!step.action().equals(Step.SHELL)) {
@@ -295,6 +300,19 @@ public final class PlaybookDetector {
         }
         String[] words = name.toLowerCase(Locale.ROOT).split(" ");
         return words.length <= LABEL_WORDS && Arrays.stream(words).noneMatch(DETERMINERS::contains);
+    }
+
+    /**
+     * "Build: the CI job runs make build", "Deploy: Argo CD picks up the tag": a stage's one-word name, then what
+     * happens in it, told of its own subject; the name's verb instructs nobody.
+     */
+    private static boolean namesAStageItDescribes(String text) {
+        int colon = text.indexOf(": ");
+        if (colon <= 0 || text.lastIndexOf(' ', colon - 1) >= 0) {
+            return false;
+        }
+        String after = firstWord(text, colon + 2);
+        return SUBJECT_WORDS.contains(after);
     }
 
     /** "Failed pods: delete them": the instruction after a label of a few words, else null. */

@@ -73,7 +73,7 @@ final class SectionSplitter {
                     unwrap(body, blocks);
                     blocks.add(new Element(SECTION_END));
                 } else {
-                    numberedTitle(child).ifPresent(blocks::add);
+                    numberedTitle(child, body).ifPresent(blocks::add);
                     unwrap(body, blocks);
                 }
             } else if (isBoldSectionName(child)) {
@@ -345,15 +345,18 @@ final class SectionSplitter {
 
     /**
      * An expand titled as a numbered step ("2. Fail over") is that step, its body the step's content: a heading of the
-     * lowest level stands for the title, so that the expand's own headings and the next step's title end it.
+     * lowest level stands for the title, so that the expand's own headings and the next step's title end it. An expand
+     * whose body holds an ordered list holds steps, as if the list stood in the page: a title is no content of the
+     * page, and the list's items are the steps its reader follows.
      */
-    private static Optional<Element> numberedTitle(Element macro) {
+    private static Optional<Element> numberedTitle(Element macro, Element body) {
         String name = Macros.name(macro);
         if (!name.equals("expand") && !name.equals("ui-expand")) {
             return Optional.empty();
         }
         String title = Macros.parameter(macro, "title");
-        return NumberedHeading.title(title).isPresent() ? Optional.of(new Element("h6").text(title)) : Optional.empty();
+        return NumberedHeading.title(title).isPresent() && ElementsByTag.in(body, "ol"::equals).isEmpty()
+                ? Optional.of(new Element("h6").text(title)) : Optional.empty();
     }
 
     /** A quote holding blocks only: migrated wikis indent whole lists with it. A quote of words stays a block. */

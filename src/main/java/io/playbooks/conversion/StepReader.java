@@ -39,9 +39,19 @@ final class StepReader {
             "should not run", "do not use", "don't use", "never use", "avoid running", "do not execute", "never execute");
     /** Verbs before inline code that make a program's bare path or a program no list knows a command ("Run /opt/x/bin/tool"). */
     private static final Set<String> RUN_VERBS = Set.of("run", "execute", "launch", "invoke");
+    /**
+     * A sentence that gives the code block after it as a file's content ("Create the script {@code x.sh} with this
+     * content:", "Save the following as {@code x.sh}:", "Add these lines to ~/.bashrc:"): the step makes a file, and the
+     * block, whatever its language, is what goes into it, not a command to run.
+     */
+    private static final Pattern MAKES_A_FILE = Pattern.compile("\\b(?:create|write|save|put|paste|add|append|place)\\b");
+    private static final Pattern GIVES_ITS_CONTENT = Pattern.compile("\\bwith (?:the following|this|these)(?: \\w+)? "
+            + "(?:content|contents|lines?|text)\\b|\\bthe following (?:lines? )?(?:as|to|into|in)\\b|\\bthese lines\\b");
+    /** "Paste the following into the terminal": the block is run where the sentence says. */
+    private static final Pattern A_PLACE_TO_RUN = Pattern.compile("\\b(?:terminal|shell|console|session|prompt|cloud ?shell)\\b");
     /** Words before a file's bare path that speak of the file, not of running it ("CATALINA_OPTS in /usr/.../setenv.sh"). */
     private static final Set<String> PLACE_WORDS = Set.of("in", "into", "inside", "from", "of", "at", "under", "to",
-            "edit", "open", "view", "create", "write", "save", "copy");
+            "edit", "open", "view", "create", "write", "save", "copy", "as", "named", "called");
     /** Words between such a word and the path that name the file's kind ("Create the new script {@code /usr/...}"). */
     private static final Set<String> FILE_KIND_WORDS = Set.of("the", "a", "an", "new", "empty", "executable", "shell",
             "script", "file");
@@ -141,7 +151,13 @@ final class StepReader {
                 }
             }
             case "code" -> visitInlineCode(element);
-            case "pre" -> addCode(CodeBlock.ofPreformatted(element));
+            case "pre" -> {
+                if (announcesAFilesContent()) {
+                    snippets.add(CodeBlock.sample(element));
+                } else {
+                    addCode(CodeBlock.ofPreformatted(element));
+                }
+            }
             case "ac:link" -> text.append(PlainText.linkText(element).replace(':', CODE_COLON));
             case "a" -> visitLink(element);
             case "time" -> text.append(element.attr("datetime"));
@@ -191,7 +207,11 @@ final class StepReader {
         }
         String name = Macros.name(macro);
         if (Macros.isCode(name)) {
-            addCode(CodeBlock.of(macro));
+            if (announcesAFilesContent()) {
+                snippets.add(CodeBlock.sample(macro));
+            } else {
+                addCode(CodeBlock.of(macro));
+            }
             return;
         }
         Element body = Macros.richBody(macro);
@@ -286,6 +306,23 @@ final class StepReader {
     }
 
     /** The last word of the step's text so far, in lower case ("run" before "Run {@code ...}"), or "". */
+    private boolean announcesAFilesContent() {
+        String sentence = lastSentenceSoFar();
+        return MAKES_A_FILE.matcher(sentence).find() && GIVES_ITS_CONTENT.matcher(sentence).find()
+                && !A_PLACE_TO_RUN.matcher(sentence).find();
+    }
+
+    /**
+     * The step's text since the end of its sentence before (a full stop, a semicolon or a colon that more text follows:
+     * "Save the following as x.plist: ... Load it:"), in lower case; a file name's dot ends nothing.
+     */
+    private String lastSentenceSoFar() {
+        int end = withoutTrailingBlanks(text.length());
+        int start = Math.max(Math.max(text.lastIndexOf(". ", end - 2), text.lastIndexOf("; ", end - 2)),
+                text.lastIndexOf(": ", end - 2));
+        return text.substring(start < 0 ? 0 : start + 2, end).toLowerCase(Locale.ROOT);
+    }
+
     private String lastWordSoFar() {
         int end = withoutTrailingBlanks(text.length());
         return text.substring(wordStart(end), end).toLowerCase(Locale.ROOT);

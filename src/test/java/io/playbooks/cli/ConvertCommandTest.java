@@ -2,6 +2,9 @@ package io.playbooks.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.playbooks.conversion.Conversion;
+import io.playbooks.conversion.PageConverter;
+import io.playbooks.page.SourcePage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +95,32 @@ class ConvertCommandTest {
         assertThat(json.readTree(outDir.resolve("notes.json").toFile()).path("playbook").isNull()).isTrue();
         assertThat(json.readTree(outDir.resolve("latin1.json").toFile()).path("reasons").get(0).asText()).contains("not valid UTF-8");
         assertThat(stderr().lines()).singleElement().asString().contains("latin1.xhtml").contains("not valid UTF-8");
+    }
+
+    @Test
+    void aConverterFailureOnOnePageIsItsOneLineReasonAndTheFolderGoesOn() throws Exception {
+        Path in = Files.createDirectories(folder.resolve("in"));
+        Path outDir = folder.resolve("out");
+        Files.writeString(in.resolve("agent.xhtml"), RUNBOOK);
+        Files.writeString(in.resolve("broken.xhtml"), RUNBOOK);
+        PageConverter failingOnOnePage = new PageConverter() {
+            @Override
+            public Conversion convert(SourcePage page) {
+                if (page.title().equals("broken")) {
+                    throw new StringIndexOutOfBoundsException("start 26, end 25, length 28");
+                }
+                return super.convert(page);
+            }
+        };
+        int exit = new ConvertCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), failingOnOnePage)
+                .run(new String[] {"--format", "json", "--out", outDir.toString(), in.toString()});
+
+        assertThat(exit).isEqualTo(2);
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(outDir.resolve("agent.json").toFile()).path("is_playbook").asBoolean()).isTrue();
+        assertThat(json.readTree(outDir.resolve("broken.json").toFile()).path("reasons").get(0).asText())
+                .contains("the converter failed on this page").contains("StringIndexOutOfBoundsException");
+        assertThat(stderr().lines()).singleElement().asString().contains("broken.xhtml").contains("the converter failed");
     }
 }

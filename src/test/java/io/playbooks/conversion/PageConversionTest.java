@@ -78,16 +78,19 @@ class PageConversionTest {
     }
 
     @Test
-    void aScriptThatTheStepCreatesIsNoCommandToRun() {
+    void aScriptThatTheStepCreatesIsAFileToWriteNotACommandToRun() {
+        String script = "#!/bin/bash\nfind /opt/tomcat/logs -name '*.gz' -mtime +30 -delete";
         Playbook playbook = convert("<ol><li>Create the script <code>/usr/local/bin/log-cleanup.sh</code> with this content:"
-                + code("bash", "#!/bin/bash\nfind /opt/tomcat/logs -name '*.gz' -mtime +30 -delete") + "</li>"
+                + code("bash", script) + "</li>"
+                + "<li>Save it as <code>./cleanup.sh</code> in the repository.</li>"
                 + "<li>Run the script <code>/usr/local/bin/log-cleanup.sh</code></li>"
-                + "<li>Add the log folder to the file <code>/usr/local/sbin/cleanup-paths.sh</code>.</li></ol>");
+                + "<li>Add the log folder to the file <code>/usr/local/sbin/cleanup-paths.sh</code>.</li>"
+                + "<li>Paste the following into the terminal:" + code("bash", "sudo systemctl restart tomcat") + "</li></ol>");
 
-        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "shell", "noop");
-        assertThat(playbook.steps().get(0).args()).containsEntry("command",
-                "#!/bin/bash\nfind /opt/tomcat/logs -name '*.gz' -mtime +30 -delete");
-        assertThat(playbook.steps().get(1).args()).containsEntry("command", "/usr/local/bin/log-cleanup.sh");
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("noop", "noop", "shell", "noop", "shell");
+        assertThat(playbook.steps().get(0).snippets()).containsExactly(new Snippet("bash", script));
+        assertThat(playbook.steps().get(2).args()).containsEntry("command", "/usr/local/bin/log-cleanup.sh");
+        assertThat(playbook.steps().get(4).args()).containsEntry("command", "sudo systemctl restart tomcat");
     }
 
     @Test
@@ -980,6 +983,19 @@ class PageConversionTest {
                 + "<tr><td>timeout</td><td>30s</td></tr></table></li><li>Stop: <code>sudo systemctl stop a</code></li></ol>");
 
         assertThat(playbook.parameters()).isEmpty();
+    }
+
+    @Test
+    void anExpandTitledAsANumberedStepThatHoldsAnOrderedListHoldsStepsAsIfTheListStoodInThePage() {
+        Playbook playbook = convert("<ac:structured-macro ac:name=\"expand\"><ac:parameter ac:name=\"title\">1. Stop the "
+                + "publishers</ac:parameter><ac:rich-text-body><ol><li>Scale them to zero: <code>kubectl scale deploy/publisher "
+                + "--replicas=0</code></li><li>Wait until the publish rate drops to zero.</li></ol></ac:rich-text-body>"
+                + "</ac:structured-macro><ac:structured-macro ac:name=\"expand\"><ac:parameter ac:name=\"title\">2. Switch"
+                + "</ac:parameter><ac:rich-text-body><ol><li>Point the alias at the DR site: <code>./scripts/switch-alias.sh dr"
+                + "</code></li></ol></ac:rich-text-body></ac:structured-macro>");
+
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("shell", "noop", "shell");
+        assertThat(playbook.steps()).allMatch(step -> step.substeps().isEmpty());
     }
 
     @Test

@@ -22,6 +22,19 @@ class PlaybookDetectorTest {
     }
 
     @Test
+    void stagesNamedByAVerbAndToldOfTheirOwnSubjectAreNoInstructions() {
+        Detection architecture = detect("Deployment pipeline architecture", List.of("architecture"), "<h2>Stages</h2><ol>"
+                + "<li>Build: the CI job runs <code>make build</code> and pushes the image.</li>"
+                + "<li>Test: unit and contract tests; the image is signed.</li>"
+                + "<li>Deploy: the pre-sync hook runs <code>./deploy.sh --migrate</code> in the cluster.</li>"
+                + "<li>Verify: the analysis template queries Prometheus for five minutes.</li></ol>");
+
+        assertThat(architecture.isPlaybook()).isFalse();
+        assertThat(architecture.reasons()).contains("label 'architecture' marks a page that is not a procedure (-0.50)")
+                .noneMatch(reason -> reason.contains("imperative verb") || reason.contains("run a command"));
+    }
+
+    @Test
     void aRunbookStubWhoseStepsAreStillToBeWrittenIsNoPlaybook() {
         Detection stub = detect("MirrorMaker DR failover runbook", List.of("runbook"),
                 "<h2>Steps</h2><ol><li><p>TODO</p></li></ol><h2>Rollback</h2>");
