@@ -98,7 +98,7 @@ final class BuiltInProfile {
             "pasos", "resolución", "procedimento", "passos", "resolução", "procedura", "passaggi", "risoluzione",
             "werkwijze", "stappen", "oplossing", "作業手順", "実施手順", "対処", "操作步骤", "处理步骤", "解决方法");
     private static final List<String> IMPERATIVE_VERBS = List.of(
-            "add", "allocate", "allow", "announce", "apply", "approve", "answer", "arrange", "ask", "associate", "attach", "back", "book", "bring", "build", "call", "capture",
+            "add", "allocate", "allow", "announce", "apply", "approve", "answer", "arrange", "ask", "associate", "attach", "back", "book", "brief", "bring", "build", "call", "capture",
             "carry", "change", "check", "choose", "clean", "clear", "click", "close", "compare", "configure",
             "confirm", "connect", "contact", "copy", "cordon", "count", "create", "deactivate", "decrease", "delete",
             "demote", "deploy", "detach", "determine", "downgrade", "drop", "disable", "download", "drain", "edit",
@@ -112,7 +112,7 @@ final class BuiltInProfile {
             "regenerate", "reindex", "reload", "remove", "rename", "renew", "repeat", "replace", "reply", "report", "request", "reset", "resize",
             "restart", "restore", "resume", "retry", "return", "revert", "review", "revoke", "roll", "rollback", "rotate",
             "run", "save", "scale", "schedule", "see", "select", "send", "set", "shorten", "shut", "sign", "ssh",
-            "start", "stop", "store", "submit", "switch", "sync", "tag", "take", "tell", "terminate", "test", "tick",
+            "start", "stay", "stop", "store", "submit", "switch", "sync", "tag", "take", "tell", "terminate", "test", "tick",
             "insert", "retire", "eject", "press", "hold", "plug", "unplug", "swap", "wipe", "label", "power", "replug",
             "assess", "mitigate", "evaluate", "diagnose", "document", "analyse", "analyze", "collect", "estimate",
             "trigger", "turn", "type", "uncordon", "uninstall", "unlock", "unmount", "unpack", "update", "upgrade",

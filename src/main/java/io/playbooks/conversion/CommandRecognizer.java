@@ -42,7 +42,7 @@ final class CommandRecognizer {
             "doctl", "sqlcmd", "influx", "promtool", "amtool", "sysctl", "modprobe", "nmcli", "chronyc",
             "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "ssh-keyscan", "getfacl", "setfacl", "rscript", "psexec", "psexec64", "gpg", "sops", "kubeseal", "cosign", "trivy",
             "dotnet", "cargo", "bundle", "rake", "php", "composer", "ldapsearch", "kinit", "klist", "rabbitmqctl",
-            "rabbitmq-plugins", "nodetool", "cqlsh", "zkcli.sh", "varnishadm", "supervisorctl", "pm2", "gh", "glab",
+            "rabbitmq-plugins", "nodetool", "cqlsh", "zkcli.sh", "varnishadm", "supervisorctl", "pm2", "gh", "glab", "deck",
             "svn", "kustomize", "skaffold", "tctl", "temporal", "sqlplus", "rman", "wsl", "choco", "winget",
             "ceph", "cephadm", "rados", "rbd", "radosgw-admin", "gluster", "zfs", "zpool", "mdadm", "smartctl",
             "ipmitool", "pcs", "crm", "pulumi", "cdk", "serverless", "sam", "lxc", "incus", "microk8s", "k3s",

@@ -52,9 +52,10 @@ final class StepReader {
     /** Words before a file's bare path that speak of the file, not of running it ("CATALINA_OPTS in /usr/.../setenv.sh"). */
     private static final Set<String> PLACE_WORDS = Set.of("in", "into", "inside", "from", "of", "at", "under", "to",
             "edit", "open", "view", "create", "write", "save", "copy", "as", "named", "called");
-    /** Words between such a word and the path that name the file's kind ("Create the new script {@code /usr/...}"). */
-    private static final Set<String> FILE_KIND_WORDS = Set.of("the", "a", "an", "new", "empty", "executable", "shell",
-            "script", "file");
+    /** Words that name a file's kind before its path ("Create the backup script {@code /usr/...}"). */
+    private static final Set<String> FILE_KINDS = Set.of("script", "file", "unit", "wrapper");
+    /** How many words before a path the walk to the word that leads to the file's kind goes at most. */
+    private static final int FILE_KIND_REACH = 6;
     /** Words that lead into a command and mean nothing once it is cut off the name. */
     private static final Set<String> LEADING_INTO_A_COMMAND = Set.of("with", "using", "via", "by", "and", "the", "a", "an");
     /**
@@ -153,6 +154,7 @@ final class StepReader {
             case "code" -> visitInlineCode(element);
             case "pre" -> {
                 if (announcesAFilesContent()) {
+                    forgetTheFileNamed();
                     snippets.add(CodeBlock.sample(element));
                 } else {
                     addCode(CodeBlock.ofPreformatted(element));
@@ -208,6 +210,7 @@ final class StepReader {
         String name = Macros.name(macro);
         if (Macros.isCode(name)) {
             if (announcesAFilesContent()) {
+                forgetTheFileNamed();
                 snippets.add(CodeBlock.sample(macro));
             } else {
                 addCode(CodeBlock.of(macro));
@@ -313,6 +316,21 @@ final class StepReader {
     }
 
     /**
+     * "Create the helper {@code /usr/local/sbin/drain.sh} with this content:": the script's path, taken for a command
+     * to run when it came, is the file the block goes into.
+     */
+    private void forgetTheFileNamed() {
+        int last = commands.size() - 1;
+        if (last >= 0 && CommandRecognizer.isBarePath(commands.get(last))
+                && lastSentenceSoFar().contains(commands.get(last).toLowerCase(Locale.ROOT))) {
+            commands.remove(last);
+            if (commands.isEmpty()) {
+                nameEnd = -1; // the name ran to the path as to a command: it is the sentence's again
+            }
+        }
+    }
+
+    /**
      * The step's text since the end of its sentence before (a full stop, a semicolon or a colon that more text follows:
      * "Save the following as x.plist: ... Load it:"), in lower case; a file name's dot ends nothing.
      */
@@ -328,17 +346,24 @@ final class StepReader {
         return text.substring(wordStart(end), end).toLowerCase(Locale.ROOT);
     }
 
-    /** The word before the file's kind ("Create the script", "in the file"): what the text does with the path after it. */
+    /**
+     * What the text does with the path after it: the word before it ("in", "edit"), or, when the path follows the
+     * file's kind, the word that leads to that kind ("Create the backup script", "in the unit file"), else "".
+     */
     private String wordBeforeTheFileKind() {
         int end = withoutTrailingBlanks(text.length());
-        while (true) {
+        boolean kindNamed = false;
+        for (int words = 0; words < FILE_KIND_REACH; words++) {
             int start = wordStart(end);
             String word = text.substring(start, end).toLowerCase(Locale.ROOT);
-            if (word.isEmpty() || !FILE_KIND_WORDS.contains(word)) {
+            if (FILE_KINDS.contains(word)) {
+                kindNamed = true;
+            } else if (!kindNamed || word.isEmpty() || PLACE_WORDS.contains(word) || RUN_VERBS.contains(word)) {
                 return word;
             }
             end = withoutTrailingBlanks(start);
         }
+        return "";
     }
 
     private int withoutTrailingBlanks(int end) {

@@ -85,9 +85,12 @@ class PageConversionTest {
                 + "<li>Save it as <code>./cleanup.sh</code> in the repository.</li>"
                 + "<li>Run the script <code>/usr/local/bin/log-cleanup.sh</code></li>"
                 + "<li>Add the log folder to the file <code>/usr/local/sbin/cleanup-paths.sh</code>.</li>"
-                + "<li>Paste the following into the terminal:" + code("bash", "sudo systemctl restart tomcat") + "</li></ol>");
+                + "<li>Paste the following into the terminal:" + code("bash", "sudo systemctl restart tomcat") + "</li>"
+                + "<li>Create the helper <code>/usr/local/sbin/drain.sh</code> with this content:" + code("sh", "kubectl drain $1")
+                + "</li></ol>");
 
-        assertThat(playbook.steps()).extracting(Step::action).containsExactly("noop", "noop", "shell", "noop", "shell");
+        assertThat(playbook.steps()).extracting(Step::action).containsExactly("noop", "noop", "shell", "noop", "shell", "noop");
+        assertThat(playbook.steps().get(5).name()).isEqualTo("Create the helper /usr/local/sbin/drain.sh with this content");
         assertThat(playbook.steps().get(0).snippets()).containsExactly(new Snippet("bash", script));
         assertThat(playbook.steps().get(2).args()).containsEntry("command", "/usr/local/bin/log-cleanup.sh");
         assertThat(playbook.steps().get(4).args()).containsEntry("command", "sudo systemctl restart tomcat");
