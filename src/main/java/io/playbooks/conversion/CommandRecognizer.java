@@ -42,7 +42,9 @@ final class CommandRecognizer {
             "doctl", "sqlcmd", "influx", "promtool", "amtool", "sysctl", "modprobe", "nmcli", "chronyc",
             "update-ca-certificates", "ssh-keygen", "ssh-copy-id", "ssh-keyscan", "getfacl", "setfacl", "rscript", "psexec", "psexec64", "gpg", "sops", "kubeseal", "cosign", "trivy",
             "dotnet", "cargo", "bundle", "rake", "php", "composer", "ldapsearch", "kinit", "klist", "rabbitmqctl",
-            "rabbitmq-plugins", "nodetool", "cqlsh", "zkcli.sh", "varnishadm", "supervisorctl", "pm2", "gh", "glab", "deck",
+            "rabbitmq-plugins", "nodetool", "cqlsh", "zkcli.sh", "varnishadm", "supervisorctl", "pm2", "gh", "glab", "deck", "globus",
+            "ibstat", "ibstatus", "ibv_devinfo", "ibv_devices", "iblinkinfo", "ibnetdiscover", "usoclient", "quser", "qwinsta",
+            "rwinsta", "logoff",
             "svn", "kustomize", "skaffold", "tctl", "temporal", "sqlplus", "rman", "wsl", "choco", "winget",
             "ceph", "cephadm", "rados", "rbd", "radosgw-admin", "gluster", "zfs", "zpool", "mdadm", "smartctl",
             "ipmitool", "pcs", "crm", "pulumi", "cdk", "serverless", "sam", "lxc", "incus", "microk8s", "k3s",
@@ -173,13 +175,13 @@ final class CommandRecognizer {
             "ntdsutil", "wbadmin", "vssadmin", "takeown", "mklink", "winmgmt", "wevtutil", "bcdedit", "diskpart",
             "dcdiag", "repadmin", "netdom", "nltest", "dsquery", "cmd", "cmd.exe", "ping", "nslookup", "hostname",
             "whoami", "powershell", "powershell.exe", "appcmd", "sqlcmd", "echo", "cd", "mkdir", "rmdir", "netstat",
-            "sapcar");
+            "sapcar", "usoclient", "quser", "qwinsta", "rwinsta", "logoff");
     /** Programs run without arguments often enough that, alone in inline code, they are the command itself. */
     private static final Set<String> BARE_COMMANDS = Set.of("uptime", "whoami", "reboot", "lsblk", "lsmod", "df",
             "free", "timedatectl", "hostnamectl", "pg_isready", "nproc", "dmesg", "iisreset", "ipconfig", "gpupdate",
             "nvidia-smi", "vmstat", "iostat", "findmnt", "lsof", "netstat", "ifconfig", "update-grub", "blkid",
             "update-initramfs", "pvs", "vgs", "lvs", "mdstat", "sensors", "sconfig", "mailq", "klist", "kdestroy",
-            "getenforce", "sestatus", "runlevel");
+            "getenforce", "sestatus", "runlevel", "ibstat", "ibstatus", "ibv_devinfo", "ibv_devices", "quser", "qwinsta");
     /**
      * Programs run without arguments on a line of a code block; inline, these words more often name a field or a
      * setting ("the {@code date} column").
