@@ -223,7 +223,7 @@ public final class PlaybookDetector {
     }
 
     /** The steps, and how many of them act, start with an imperative verb, or with a verb in the past tense. */
-    private record StepCounts(int steps, int acting, int imperative, int pastTense) {
+    private record StepCounts(int steps, int acting, int imperative, int pastTense, int instructingInWords) {
 
         /** @param headingSteps the steps of numbered headings, whose names were never followed by a colon */
         static StepCounts of(List<Step> steps, List<Step> headingSteps, Set<String> verbs) {
@@ -232,18 +232,24 @@ public final class PlaybookDetector {
             int acting = 0;
             int imperative = 0;
             int pastTense = 0;
+            int instructingInWords = 0;
             for (Step step : steps) {
                 // "Build: the CI job runs make build": the command is what the stage runs, not what the reader does
                 acting += acts(step) && !namesAStageItDescribes(fullText(step)) ? 1 : 0;
-                imperative += isImperative(step, verbs) ? 1 : 0;
+                boolean instructs = isImperative(step, verbs);
+                imperative += instructs ? 1 : 0;
+                instructingInWords += instructs && !isAStageName(step, verbs) ? 1 : 0;
                 pastTense += saysWhatWasDone(step, headed.contains(step), verbs) ? 1 : 0;
             }
-            return new StepCounts(steps.size(), acting, imperative, pastTense);
+            return new StepCounts(steps.size(), acting, imperative, pastTense, instructingInWords);
         }
 
-        /** Two steps or more, half of them running commands and half of them in the imperative. */
+        /**
+         * Two steps or more, half of them running commands and half of them instructing in words of their own, not by
+         * a stage's name alone ("Build: {@code docker build} with BuildKit cache"): what outweighs a label of another kind.
+         */
         boolean ofCommandsInTheImperative() {
-            return steps >= 2 && acting * 2 >= steps && imperative * 2 >= steps;
+            return steps >= 2 && acting * 2 >= steps && instructingInWords * 2 >= steps;
         }
     }
 
@@ -313,6 +319,11 @@ public final class PlaybookDetector {
         }
         String after = firstWord(text, colon + 2);
         return SUBJECT_WORDS.contains(after);
+    }
+
+    /** A step named by one verb before a colon, with no instruction after it ("Build: {@code docker build} ..."). */
+    private static boolean isAStageName(Step step, Set<String> verbs) {
+        return step.name() != null && step.name().indexOf(' ') < 0 && afterALabel(fullText(step), verbs) == null;
     }
 
     /** "Failed pods: delete them": the instruction after a label of a few words, else null. */

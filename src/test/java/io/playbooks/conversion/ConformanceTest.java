@@ -34,7 +34,7 @@ class ConformanceTest {
     private final PageConverter converter = new PageConverter();
 
     @ParameterizedTest
-    @CsvSource({"authored, 30", "more, 5237"})
+    @CsvSource({"authored, 30", "more, 5356"})
     void convertsTheAnnotatedPagesAsExpected(String corpusName, int pages) throws IOException {
         Path corpus = Path.of("src/test/resources/corpus", corpusName);
         int tp = 0;

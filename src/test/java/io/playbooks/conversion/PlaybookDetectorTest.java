@@ -32,6 +32,13 @@ class PlaybookDetectorTest {
         assertThat(architecture.isPlaybook()).isFalse();
         assertThat(architecture.reasons()).contains("label 'architecture' marks a page that is not a procedure (-0.50)")
                 .noneMatch(reason -> reason.contains("imperative verb") || reason.contains("run a command"));
+
+        Detection stagesWithTheirTools = detect("CI/CD pipeline stages: deploy", List.of("architecture"), "<ol>"
+                + "<li><strong>Build</strong>: <code>docker build</code> with BuildKit cache; image pushed to Harbor.</li>"
+                + "<li><strong>Test</strong>: unit tests and <code>trivy image</code> scan.</li>"
+                + "<li><strong>Deploy</strong>: <code>helm upgrade --install</code> to staging, then production.</li></ol>");
+        assertThat(stagesWithTheirTools.isPlaybook()).as("a stage's name is no instruction that outweighs the label").isFalse();
+        assertThat(stagesWithTheirTools.reasons()).contains("label 'architecture' marks a page that is not a procedure (-0.50)");
     }
 
     @Test
