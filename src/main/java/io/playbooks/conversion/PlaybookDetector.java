@@ -309,8 +309,8 @@ public final class PlaybookDetector {
     }
 
     /**
-     * "Build: the CI job runs make build", "Deploy: Argo CD picks up the tag": a stage's one-word name, then what
-     * happens in it, told of its own subject; the name's verb instructs nobody.
+     * "Build: the CI job runs make build", "Verify: it queries Prometheus": a stage's one-word name, then what happens
+     * in it, told of its own subject; the name's verb instructs nobody.
      */
     private static boolean namesAStageItDescribes(String text) {
         int colon = text.indexOf(": ");
@@ -321,7 +321,7 @@ public final class PlaybookDetector {
         return SUBJECT_WORDS.contains(after);
     }
 
-    /** A step named by one verb before a colon, with no instruction after it ("Build: {@code docker build} ..."). */
+    /** A step named by one word before a colon, with no instruction after it ("Build: {@code docker build} ..."). */
     private static boolean isAStageName(Step step, Set<String> verbs) {
         return step.name() != null && step.name().indexOf(' ') < 0 && afterALabel(fullText(step), verbs) == null;
     }

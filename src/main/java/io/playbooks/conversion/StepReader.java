@@ -152,14 +152,7 @@ final class StepReader {
                 }
             }
             case "code" -> visitInlineCode(element);
-            case "pre" -> {
-                if (announcesAFilesContent()) {
-                    forgetTheFileNamed();
-                    snippets.add(CodeBlock.sample(element));
-                } else {
-                    addCode(CodeBlock.ofPreformatted(element));
-                }
-            }
+            case "pre" -> visitCodeBlock(element);
             case "ac:link" -> text.append(PlainText.linkText(element).replace(':', CODE_COLON));
             case "a" -> visitLink(element);
             case "time" -> text.append(element.attr("datetime"));
@@ -209,12 +202,7 @@ final class StepReader {
         }
         String name = Macros.name(macro);
         if (Macros.isCode(name)) {
-            if (announcesAFilesContent()) {
-                forgetTheFileNamed();
-                snippets.add(CodeBlock.sample(macro));
-            } else {
-                addCode(CodeBlock.of(macro));
-            }
+            visitCodeBlock(macro);
             return;
         }
         Element body = Macros.richBody(macro);
@@ -232,6 +220,16 @@ final class StepReader {
             visitChildren(body, true);
         } else {
             PlainText.append(macro, text);
+        }
+    }
+
+    /** A code macro or {@code <pre>}: the step's command, or a sample when its sentence gives it as a file's content. */
+    private void visitCodeBlock(Element block) {
+        if (announcesAFilesContent()) {
+            forgetTheFileNamed();
+            snippets.add(CodeBlock.sample(block));
+        } else {
+            addCode(block.tagName().equals("pre") ? CodeBlock.ofPreformatted(block) : CodeBlock.of(block));
         }
     }
 
@@ -308,7 +306,6 @@ final class StepReader {
         return false;
     }
 
-    /** The last word of the step's text so far, in lower case ("run" before "Run {@code ...}"), or "". */
     private boolean announcesAFilesContent() {
         String sentence = lastSentenceSoFar();
         return MAKES_A_FILE.matcher(sentence).find() && GIVES_ITS_CONTENT.matcher(sentence).find()
@@ -341,6 +338,7 @@ final class StepReader {
         return text.substring(start < 0 ? 0 : start + 2, end).toLowerCase(Locale.ROOT);
     }
 
+    /** The last word of the step's text so far, in lower case ("run" before "Run {@code ...}"), or "". */
     private String lastWordSoFar() {
         int end = withoutTrailingBlanks(text.length());
         return text.substring(wordStart(end), end).toLowerCase(Locale.ROOT);
